@@ -1,0 +1,83 @@
+"""Entities: search by name prefix, and one entity with every fact about it."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel
+
+from api.deps import StoreDep
+from kg.answers import rows_of, term_text
+from kg.queries import entity_search_query
+from kg.vocab import KGR, sparql_prefixes
+
+router = APIRouter()
+
+
+class EntityHit(BaseModel):
+    id: str
+    iri: str
+    label: str
+    type: str
+
+
+class Fact(BaseModel):
+    predicate: str
+    value: str
+    label: str | None = None
+    direction: str
+
+
+class EntityOut(BaseModel):
+    id: str
+    iri: str
+    labels: list[str]
+    aliases: list[str]
+    types: list[str]
+    facts: list[Fact]
+
+
+def entity_id(iri: str) -> str:
+    return iri[len(KGR):] if iri.startswith(KGR) else iri
+
+
+@router.get("/entities", response_model=list[EntityHit])
+def read_entities(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=100)],
+                  limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[EntityHit]:
+    header, rows = rows_of(store.query(entity_search_query(q, limit)))
+    return [EntityHit(id=entity_id(r[0]), iri=r[0], label=r[1], type=r[2].rsplit("#", 1)[-1])
+            for r in rows]
+
+
+@router.get("/entities/{entity:path}", response_model=EntityOut)
+def read_entity(store: StoreDep, entity: str) -> EntityOut:
+    iri = KGR + entity
+    node = json.dumps(iri)[1:-1]
+    query = sparql_prefixes() + f"""
+SELECT ?dir ?p ?v ?l WHERE {{
+  {{ <{node}> ?p ?v . BIND("out" AS ?dir) }} UNION {{ ?v ?p <{node}> . BIND("in" AS ?dir) }}
+  OPTIONAL {{ ?v rdfs:label ?l }}
+}} LIMIT 5000"""
+    if any(c in entity for c in "<>\"{}|\\^` "):
+        raise HTTPException(400, "an entity id has no spaces or <>\"{}|\\^` characters")
+    _, rows = rows_of(store.query(query))
+    if not rows:
+        raise HTTPException(404, f"no entity {entity!r}")
+    labels, aliases, types, facts = set(), set(), set(), []
+    for direction, p, v, label in rows:
+        if direction == "out" and p.endswith("#label"):
+            labels.add(v)
+        elif direction == "out" and p.endswith("#altLabel"):
+            aliases.add(v)
+        elif direction == "out" and p.endswith("#type"):
+            types.add(v.rsplit("#", 1)[-1])
+        else:
+            facts.append(Fact(predicate=p.rsplit("#", 1)[-1].rsplit("/", 1)[-1], value=v,
+                              label=label or None, direction=direction))
+    return EntityOut(id=entity, iri=iri, labels=sorted(labels), aliases=sorted(aliases),
+                     types=sorted(types), facts=facts)
+
+
+__all__ = ["router", "term_text"]

@@ -1,0 +1,45 @@
+"""Who visited where, when: GET /visits?person=&place=&from=&to=."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from api.deps import StoreDep
+from kg.answers import rows_of
+from kg.queries import visits_query
+
+router = APIRouter()
+
+
+class VisitOut(BaseModel):
+    visit: str
+    person: str
+    person_label: str
+    place: str
+    place_label: str
+    date: dt.date | None
+    evidence: str
+    document: str
+    source: str
+
+
+@router.get("/visits", response_model=list[VisitOut])
+def read_visits(store: StoreDep,
+                person: Annotated[str | None, Query(max_length=100)] = None,
+                place: Annotated[str | None, Query(max_length=100)] = None,
+                from_: Annotated[dt.date | None, Query(alias="from")] = None,
+                to: Annotated[dt.date | None, Query()] = None,
+                limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> list[VisitOut]:
+    header, rows = rows_of(store.query(visits_query(person, place, from_, to, limit)))
+    out = []
+    for row in rows:
+        r = dict(zip(header, row))
+        out.append(VisitOut(visit=r["visit"], person=r["person"], person_label=r["personLabel"],
+                            place=r["place"], place_label=r["placeLabel"],
+                            date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
+                            evidence=r["evidence"], document=r["doc"], source=r["source"]))
+    return out

@@ -1,0 +1,213 @@
+"""The ``kg`` command line: ingest, export, query, visits, viz, serve, ner, evaluate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.errors import KgError
+
+app = typer.Typer(help="zhkg: knowledge graphs from Chinese regional news.",
+                  no_args_is_help=True, add_completion=False)
+
+StoreOpt = Annotated[Path, typer.Option("--store", help="store folder", envvar="KG_STORE")]
+DEFAULT_STORE = Path("kgdata")
+
+
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    nt = "nt"
+    jsonld = "jsonld"
+    xml = "xml"
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"kg: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _open(store: Path, *, read_only: bool = True):
+    from kg.store import open_store
+
+    if read_only and not store.exists():
+        _fail(f"no store at {store}: run `kg ingest PATH --store {store}` first")
+    try:
+        return open_store(store, read_only=read_only)
+    except KgError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="files or folders of .txt pages")],
+           store: StoreOpt = DEFAULT_STORE,
+           region: Annotated[Optional[str], typer.Option(help="home region (我县 → 随县)")] = None,
+           ) -> None:
+    """Read pages, extract facts, store them (a document ingested again replaces its facts)."""
+    from tqdm import tqdm
+
+    from kg.documents import iter_paths
+    from kg.ingest import ingest_paths
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(map(str, missing))}")
+    files = iter_paths(paths)
+    if not files:
+        _fail("no .txt files found in " + ", ".join(map(str, paths)))
+    st = _open(store, read_only=False)
+    with tqdm(total=len(files), unit="doc", disable=len(files) < 20 or not sys.stderr.isatty()) as bar:
+        report = ingest_paths(st, files, region, progress=lambda _: bar.update())
+    st.close()
+    for path, why in report.refused:
+        typer.echo(f"kg: skipped {why}", err=True)
+    typer.echo(f"ingested {report.documents} document(s), {report.quads} quads into {store}"
+               + (f"; {len(report.refused)} refused" if report.refused else ""))
+    if report.refused:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(store: StoreOpt = DEFAULT_STORE,
+           format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.trig,
+           output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None) -> None:
+    """Write the whole graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML."""
+    st = _open(store)
+    data = st.dump(format.value)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+        typer.echo(f"wrote {len(data)} bytes to {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def query(sparql: Annotated[str, typer.Argument(help="a SPARQL query, or @FILE")],
+          store: StoreOpt = DEFAULT_STORE,
+          format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
+    """Run a SPARQL query over all documents."""
+    from kg.answers import rows_of
+
+    if sparql.startswith("@"):
+        sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+    st = _open(store)
+    try:
+        header, rows = rows_of(st.query(sparql))
+    except KgError as exc:
+        _fail(f"bad SPARQL: {exc}")
+    _print_rows(header, rows, format)
+
+
+def _print_rows(header: list[str], rows: list[list[str]], fmt: TableFormat) -> None:
+    if fmt is TableFormat.json:
+        typer.echo(json.dumps([dict(zip(header, r)) for r in rows], ensure_ascii=False, indent=1))
+    elif fmt is TableFormat.csv:
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(header)
+        w.writerows(rows)
+    else:
+        typer.echo("\t".join(header))
+        for r in rows:
+            typer.echo("\t".join(r))
+
+
+@app.command()
+def visits(person: Annotated[Optional[str], typer.Option(help="visitor's name")] = None,
+           place: Annotated[Optional[str], typer.Option(help="place, or a region containing it")] = None,
+           from_: Annotated[Optional[dt.datetime], typer.Option("--from", formats=["%Y-%m-%d"])] = None,
+           to: Annotated[Optional[dt.datetime], typer.Option("--to", formats=["%Y-%m-%d"])] = None,
+           store: StoreOpt = DEFAULT_STORE,
+           format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
+    """Who visited where, when, with the source page and sentence."""
+    from kg.answers import rows_of
+    from kg.queries import visits_query
+
+    st = _open(store)
+    q = visits_query(person, place, from_.date() if from_ else None, to.date() if to else None)
+    header, rows = rows_of(st.query(q))
+    keep = ["personLabel", "placeLabel", "date", "source", "evidence"]
+    idx = [header.index(k) for k in keep]
+    _print_rows(["person", "place", "date", "source", "evidence"],
+                [[r[i] for i in idx] for r in rows], format)
+
+
+@app.command()
+def viz(store: StoreOpt = DEFAULT_STORE,
+        focus: Annotated[Optional[str], typer.Option(help="centre on this entity (name)")] = None,
+        hops: Annotated[int, typer.Option(min=1, max=4)] = 2,
+        output: Annotated[Path, typer.Option("-o", "--output")] = Path("out/graph.html")) -> None:
+    """Render an interactive pyvis graph (works offline) to an HTML file."""
+    from viz.render import render_html
+
+    st = _open(store)
+    try:
+        html = render_html(st, focus=focus, hops=hops)
+    except KgError as exc:
+        _fail(str(exc))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(html, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def serve(store: StoreOpt = DEFAULT_STORE,
+          host: Annotated[str, typer.Option()] = "127.0.0.1",
+          port: Annotated[int, typer.Option()] = 8000) -> None:
+    """Serve the SPARQL endpoint, the visits API and the graph pages."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.config import Settings
+
+    if not store.exists():
+        _fail(f"no store at {store}: run `kg ingest PATH --store {store}` first")
+    uvicorn.run(create_app(Settings(store=store)), host=host, port=port, log_level="info")
+
+
+@app.command()
+def ner() -> None:
+    """Entity spans: JSON Lines {"id","text"} on stdin → {"id","entities"} on stdout."""
+    from kg.ner import run_jsonl
+
+    bad = run_jsonl(sys.stdin, sys.stdout, sys.stderr)
+    if bad:
+        raise typer.Exit(1 if bad else 0)
+
+
+@app.command()
+def evaluate(gold: Annotated[Path, typer.Argument(help="gold JSON (GUIDELINES.md)")],
+             store: StoreOpt = DEFAULT_STORE,
+             show: Annotated[int, typer.Option(help="missed/spurious facts to list per question")] = 10,
+             as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Precision, recall and F1 per question against your own gold annotations."""
+    from kg.evaluate import evaluate_store, format_report
+
+    st = _open(store)
+    try:
+        report = evaluate_store(st, gold)
+    except KgError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(report.scores, ensure_ascii=False))
+    else:
+        typer.echo(format_report(report, show))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,66 @@
+"""Extraction: one document in, its facts out (:class:`kg.extract.model.Facts`).
+
+The pipeline is a list of named stages run in order; an error in a stage is
+re-raised with the stage's name. Extractors never import rdflib.
+"""
+
+from __future__ import annotations
+
+from kg.documents import Document
+from kg.extract.events import find_events
+from kg.extract.mentions import find_mentions
+from kg.extract.model import DocumentInfo, Entity, Facts
+from kg.extract.places import LEVEL_ORDER
+from kg.extract.posts import find_posts
+from kg.extract.regions import load_gazetteer
+from kg.extract.relations import find_relations
+from kg.extract.segment import split_sentences
+
+__all__ = ["extract", "home_region_of"]
+
+
+def home_region_of(newspaper: str | None, region_name: str | None = None) -> str | None:
+    """The region a paper is about: 茂名日报 → 茂名市 (440900), or the region a caller names."""
+    name = region_name or newspaper
+    if not name:
+        return None
+    gaz = load_gazetteer()
+    for length in range(min(len(name), gaz.max_len), 1, -1):
+        candidates = gaz.candidates(name[:length])
+        if candidates:
+            return min(candidates, key=lambda r: LEVEL_ORDER[r.type]).key
+    return None
+
+
+def extract(doc: Document, region: str | None = None) -> Facts:
+    """Read one document; return every mention, entity, post, event and relation in it."""
+    load_gazetteer()
+    home = home_region_of(doc.newspaper, region)
+    info = DocumentInfo(doc.doc_id, doc.source, _title(doc.text), doc.newspaper,
+                        doc.issue_date, home)
+    sentences = split_sentences(doc.text)
+    found = find_mentions(doc.text, sentences, home)
+    posts = find_posts(doc.text, sentences, found, home)
+    _add_referenced_regions(found.entities, [p.jurisdiction for p in posts])
+    title_spans = [(t[0], t[1]) for p in found.people for t in p.titles]
+    events = find_events(doc.text, sentences, found, doc.year, title_spans)
+    relations = find_relations(sentences, found, events)
+    return Facts(info=info, sentences=[s.text for s in sentences], entities=found.entities,
+                 mentions=found.mentions, posts=posts, events=events, relations=relations)
+
+
+def _add_referenced_regions(entities: dict[str, Entity], keys: list[str | None]) -> None:
+    """A post may govern a region the page never names (市长 in 云浮日报): add it."""
+    gaz = load_gazetteer()
+    for key in keys:
+        if key and key not in entities and key.startswith("region/"):
+            region = gaz.regions[key.removeprefix("region/")]
+            entities[key] = Entity(key, region.type, region.name, region=region)
+
+
+def _title(text: str) -> str | None:
+    for line in text.split("\n"):
+        line = line.strip(" #*")
+        if len(line) >= 6:
+            return line[:80]
+    return None

@@ -1,0 +1,145 @@
+"""Events of a document: visits (到…调研, 来到, 深入 …) and meetings (会见), with dates.
+
+Reads sentences and mentions; writes :class:`Event` records. A visit's agent is the
+person who travels, not those who accompany (陪同, 参加调研); its places are every
+named destination; its date comes from the sentence or the article's dateline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extract.dates import find_date
+from kg.extract.lexicon import (ACCOMPANY_WORDS, MEETING_VERBS, MOVE_VERBS, TOPIC_CUES,
+                                VISIT_VERBS)
+from kg.extract.mentions import Mentions
+from kg.extract.model import PERSON_TYPES, REGION_TYPES, EntityType, Event, EventType, Mention
+from kg.extract.segment import Sentence
+
+_VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLACE,
+                             EntityType.COMPANY, EntityType.INSTITUTION,
+                             EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+_BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
+_MOVE_RE = re.compile("|".join(MOVE_VERBS))
+_VISIT_RE = re.compile("|".join(VISIT_VERBS))
+_MEET_RE = re.compile("|".join(MEETING_VERBS))
+_PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
+_HEADLINE_MAX = 60
+
+
+def find_events(text: str, sentences: list[Sentence], found: Mentions,
+                year: int | None, title_spans: list[tuple[int, int]]) -> list[Event]:
+    events: list[Event] = []
+    current_date: dt.date | None = None
+    last_agent: str | None = None
+    for s in sentences:
+        if _is_headline(s):
+            last_agent = None
+            headline_date = find_date(s.text, year)
+            current_date = headline_date
+        day = find_date(s.text, year) or current_date
+        if find_date(s.text, year):
+            current_date = day
+        ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end
+              and not any(a <= m.start and m.end <= b for a, b in title_spans)]
+        meeting = _meeting(s, ms, day)
+        if meeting:
+            events.append(meeting)
+            continue
+        visit = _visit(s, ms, day, last_agent)
+        if visit:
+            events.append(visit)
+            last_agent = visit.agent
+    return events
+
+
+def _is_headline(s: Sentence) -> bool:
+    return len(s.text) <= _HEADLINE_MAX and not s.text.endswith(("。", "！", "？", "”"))
+
+
+def _people(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.type in PERSON_TYPES]
+
+
+def _accompanies(s: Sentence, m: Mention) -> bool:
+    after = s.text[m.end - s.start: m.end - s.start + 8]
+    before = s.text[max(0, m.start - s.start - 4): m.start - s.start]
+    return after.startswith(ACCOMPANY_WORDS) or "陪同" in before or "参加" in after[:4]
+
+
+def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
+           last_agent: str | None) -> Event | None:
+    move = _MOVE_RE.search(s.text)
+    inspect = _VISIT_RE.search(s.text)
+    if not move and not inspect and "现场" not in s.text:
+        return None
+    people = [m for m in _people(ms) if not _accompanies(s, m)]
+    verb_at = min(x.start() for x in (move, inspect) if x) if (move or inspect) else len(s.text)
+    agent = None
+    before = [p for p in people if p.start - s.start < verb_at]
+    if before:
+        agent = before[-1].key
+    elif people:
+        agent = people[0].key
+    elif last_agent and s.text.startswith(_PRONOUN_START):
+        agent = last_agent
+    if agent is None:
+        return None
+    places = _destinations(s, ms, move is not None)
+    if not places:
+        return None
+    if not move and not inspect and not last_agent:
+        return None
+    return Event(EventType.VISIT, agent, tuple(dict.fromkeys(places)), (), day, s.index)
+
+
+def _destinations(s: Sentence, ms: list[Mention], moved: bool) -> list[str]:
+    cut = _topic_cut(s.text)
+    out = []
+    for m in ms:
+        rel = m.start - s.start
+        if rel >= cut or m.type not in _VISITABLE:
+            continue
+        if m.type in _BROAD:
+            preceding = s.text[max(0, rel - 2):rel]
+            if not any(v in preceding for v in ("到", "赴", "在")):
+                continue
+        if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel):
+            continue
+        out.append(m.key)
+    return out
+
+
+def _right_after_move(text: str, rel: int) -> bool:
+    return any(text[max(0, rel - len(v)):rel] == v for v in ("来到", "走进", "到", "深入"))
+
+
+def _topic_cut(text: str) -> int:
+    """Offset where the clause about the topic (就…, 强调…) starts; places after it are topics."""
+    cut = len(text)
+    for cue in TOPIC_CUES:
+        for prefix in ("，", ","):
+            i = text.find(prefix + cue)
+            if i >= 0:
+                cut = min(cut, i)
+    for cue in ("强调", "指出", "要求", "表示"):
+        i = text.find(cue)
+        if i >= 0:
+            cut = min(cut, i)
+    return cut
+
+
+def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | None:
+    verb = _MEET_RE.search(s.text)
+    if not verb:
+        return None
+    people = _people(ms)
+    hosts = [p for p in people if p.start - s.start < verb.start()]
+    guests = [p for p in people if p.start - s.start >= verb.end() and not _accompanies(s, p)]
+    if not hosts or not guests:
+        return None
+    places = [m.key for m in ms if m.type in REGION_TYPES and m.start - s.start < verb.start()
+              and m.start > hosts[-1].start]
+    return Event(EventType.MEETING, hosts[-1].key, tuple(places),
+                 tuple(dict.fromkeys(g.key for g in guests)), day, s.index)

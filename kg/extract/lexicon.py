@@ -1,0 +1,179 @@
+"""Word tables for the rules: suffixes that name a class, title heads, trigger verbs.
+
+Domain knowledge about how Chinese news names things, not about any one page.
+"""
+
+from __future__ import annotations
+
+from kg.extract.model import EntityType as T
+
+# Name suffix → class, longest first at match time. A name is the suffix plus the
+# words to its left up to a boundary (see recognize.py).
+SUFFIX_TO_TYPE: dict[str, T] = {
+    **dict.fromkeys(
+        ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "专业合作社",
+         "合作社", "律师事务所", "会计师事务所", "商业银行", "农商银行", "银行", "药业", "酒厂"],
+        T.COMPANY),
+    **dict.fromkeys(
+        ["人民政府", "管理委员会", "管委会", "委员会", "办公厅", "办公室", "常务委员会",
+         "人大常委会", "政协", "高级人民法院", "中级人民法院", "人民法院", "人民检察院", "检察院",
+         "法院", "指挥部", "综治中心", "宣传部", "组织部", "统战部", "政法委", "纪委", "监委",
+         "信息化部", "财政部", "商务部", "外交部", "公安部", "司法部", "教育部", "农业农村部",
+         "自然资源部", "生态环境部", "交通运输部", "水利部", "发展改革委", "发改委", "卫健委",
+         "党支部", "党委", "党组", "省委", "市委", "州委", "县委", "区委", "厅", "局", "分行"],
+        T.GOVERNMENT_BODY),
+    **dict.fromkeys(
+        ["大学", "学院", "职业学校", "中职学校", "学校", "中学", "小学", "幼儿园", "中医院",
+         "人民医院", "医院", "保健院", "卫生院", "协会", "学会", "研究院", "研究所", "研究中心",
+         "日报社", "日报", "晚报", "报社", "杂志社", "融媒体中心", "电视台", "出版社",
+         "报业集团", "融媒体集团", "传媒集团", "通讯社"],
+        T.INSTITUTION),
+    **dict.fromkeys(["联盟", "宣传队", "代表团", "商会", "基金会", "志愿服务队"], T.ORGANIZATION),
+    **dict.fromkeys(
+        ["经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "经开区", "高新区",
+         "产业园区", "产业园", "工业园区", "工业园", "示范区", "科学城", "片区", "产业带",
+         "新城", "农高区", "自贸区", "保税区", "物流园", "科技园", "园区", "新区"],
+        T.PARK),
+    **dict.fromkeys(["项目", "工程", "电站", "高速公路", "高速", "铁路", "机场"], T.PROJECT),
+    **dict.fromkeys(
+        ["广场", "街区", "景区", "公园", "会址", "侗寨", "苗寨", "古镇", "古城", "矿场", "基地",
+         "都市圈", "大湾区", "水库", "湿地"],
+        T.PLACE),
+}
+SUFFIXES = sorted(SUFFIX_TO_TYPE, key=len, reverse=True)
+
+# Common words that end in a suffix but name nothing (大局 is not a bureau).
+NOT_NAMES = frozenset(
+    "大局 格局 布局 全局 开局 变局 新局 结局 当局 大厅 餐厅 客厅 展厅 门厅 前厅 "
+    "本公司 该公司 子公司 分公司 总公司 母公司 公司 集团 园区 片区 新区 新城 基地 项目 工程 "
+    "学校 医院 协会 党委 党组 省委 市委 州委 县委 区委 政协 法院 检察院 委员会 办公室 "
+    "指挥部 示范区 开发区 产业园 工业园 广场 景区 公园 高速 铁路 机场 银行 合作社 联盟 "
+    "重点项目 在建项目 民生工程 产业项目 招商项目 签约项目 大项目 好项目 新项目 该项目 此项目 "
+    "各项目 工业项目 重大项目 优质项目 建设项目 一批项目 系统工程 基础工程 "
+    "生产基地 研发基地 示范基地 实训基地 培训基地 教育基地".split()
+)
+
+# Words ending in a suffix that are ordinary nouns (发展大局, 产业布局).
+COMMON_ENDINGS = frozenset(
+    "布局 大局 格局 开局 全局 变局 结局 当局 新局 时局 残局 僵局 大厅 餐厅 客厅 展厅 门厅 "
+    "前厅 高速 高速度".split()
+)
+# A name does not start with these modifiers (重大项目, 现代化产业园 name no one thing).
+GENERIC_MODIFIERS = tuple(
+    "重大 重点 现代化 城乡 生态 零碳 国家级 省级 市级 县级 各类 标志性 在建 新建 拟建 续建 "
+    "优质 一批 多个 各个 相关 其他 其它 该 本 我 这 那 全省 全市 全县 全区 全州 大型 小型 "
+    "传统 新兴 地方 当地 上游 下游 龙头 企业".split()
+)
+# Verbs that take an organisation or project as object: a name never starts before them.
+GOVERNING_VERBS = frozenset(
+    "争取 统筹 抓好 抓 大抓 贯彻 会见 用好 比如 强化 做强 做大 做优 解决 建立 细化 谋实 储备 "
+    "拟建 在谈 攻坚 增强 聚力 入驻 融入 统揽 实现 创建 申报 启动 开工 竣工 投产 运营 推广 加速 "
+    "加大 扩大 突破 构建 形成 发挥 利用 用 抓实 落实 谋划 培育 壮大 引领 见证 感谢 欢迎 走进 "
+    "来到 深入 察看 了解 考察 调研 视察 督导 检查 走访 参观 看望 慰问 签署 签订 举行 召开 主持 "
+    "出席 参加 推进 推动 加快 建设 打造 支持 依托 围绕 组建 成立 举办 宣布 发布 印发 出台 实施 "
+    "开展 组织 邀请 成为 引进 带动 服务 保障 促进 加强 提升 完善 优化 踏察 谈 抓住 瞄准 对接".split()
+)
+
+# Words that cannot be inside a name: a name's left edge stops before them.
+BOUNDARY_WORDS = frozenset(
+    "在 到 来到 走进 深入 前往 赴 位于 落户 落地 和 与 及 以及 同 跟 对 向 为 由 把 将 被 从 于 "
+    "是 的 了 等 就 经 据 受 会同 联合 支持 推动 推进 加快 建设 打造 依托 围绕 组建 成立 举办 召开 "
+    "主办 承办 协办 指导 签署 签约 共同 有关 相关 其中 目前 现场 一行 考察 调研 视察 察看 督导 "
+    "检查 走访 参观 看望 慰问 介绍 表示 说 称 听取 实地 先后 分别 还 也 都 又 并 而 但 让 使 给 "
+    "带领 率 率队 陪同 参加 出席 宣布 发布 印发 出台 实施 开展 组织 邀请 作为 成为 获评 入选 引进 "
+    "引导 带动 助力 服务 保障 促进 加强 提升 完善 优化 积极 主动 全力 大力 着力 持续 深化 看 "
+    "了解 询问 指出 强调 要求 希望 通过 结合 包括 如 像 这 该 此 其 各 各地 各级 全省 全市 全州 "
+    "全县 全区 全国 我 我们 他 她 他们 本报讯 记者 讯 通讯员 报道 上午 下午 晚上 当天 近日 日前 "
+    "今年 去年 明年 以来 期间 之后 此前 同时 随后 这个 一个 一批 多家 部分 所有 主要 重点 年 月 日 "
+    "获得 取得 带着 培育 共建 携手 选择 感谢 欢迎 代表 涉及 覆盖 吸引 聚焦 紧扣 牵头 负责 企业 "
+    "龙头企业 上游 下游 所在 比如 例如 其他 这是 已 家 两家 多家 各 下属".split()
+)
+
+# Title heads, longest first; a title is [place or organisation words] + head.
+TITLE_HEADS = sorted(
+    """书记 副书记 总书记 省长 副省长 市长 副市长 常务副市长 县长 副县长 区长 副区长 州长 副州长
+    旗长 镇长 乡长 村长 主席 副主席 主任 副主任 部长 副部长 厅长 副厅长 局长 副局长 秘书长
+    副秘书长 常委 委员 党组书记 党组成员 成员 处长 科长 院长 副院长 校长 副校长 行长 副行长
+    检察长 庭长 政委 司令员 董事长 副董事长 董事 总经理 副总经理 总裁 副总裁 高级副总裁 经理
+    总监 技术总监 总工程师 会长 副会长 理事长 秘书长 社长 总编辑 台长 矿长 厂长 站长 所长
+    负责人 总调度长 实际控制人 创始人 主任委员 监事长 队长 组长""".split(),
+    key=len, reverse=True,
+)
+
+# Titles that make a person an official (party, government, congress, CPPCC).
+OFFICIAL_MARKERS = (
+    "书记", "省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "常委", "人大", "政协",
+    "政府", "厅长", "局长", "部长", "秘书长", "党组", "主席", "检察长", "纪委", "监委",
+)
+COMPANY_TITLES = frozenset(
+    "董事长 副董事长 董事 总经理 副总经理 总裁 副总裁 高级副总裁 经理 总监 技术总监 总工程师 "
+    "矿长 厂长 实际控制人 创始人 总调度长 生产部经理 监事长".split()
+)
+# Words meaning "the leaders of <level>" that introduce officials without a post.
+LEADER_WORDS = ("省领导", "市领导", "州领导", "县领导", "区领导", "旗领导", "镇领导")
+REPORTER_WORDS = ("记者", "通讯员", "特约记者", "见习记者")
+
+# What may follow a person's name: it fixes where a two- or three-character name ends.
+NAME_FOLLOWERS = tuple(
+    sorted(
+        """主持 出席 参加 在 到 赴 于 来到 深入 走进 前往 率 带队 一行 同志 等 会见 会谈 接见 表示
+        强调 指出 说 介绍 讲话 致辞 代表 作 对 与 和 及 陪同 调研 考察 视察 督导 检查 听取 见证 宣布
+        向 为 就 通报 分别 还 也 先后 实地 召开 带领 看望 慰问 了解 要求 希望 感谢 认为 称 是 的 则
+        报道 摄 指导 主讲 宣读 签署 签约 参观 察看 走访 出任 任 兼任 担任 被 已 将 近日 日前 表扬
+        充分 详细 认真 一同 共同 现场 指出 所作 同 以""".split(),
+        key=len, reverse=True,
+    )
+)
+
+VISIT_VERBS = ("调研", "考察", "视察", "督导", "走访", "察看", "检查", "督查", "暗访", "看望", "慰问")
+MOVE_VERBS = ("来到", "走进", "深入", "前往", "赴", "到")
+MEETING_VERBS = ("会见", "会谈", "接见")
+INVEST_VERBS = ("投资", "签约", "签署", "落户", "引进", "承建", "建设", "投建", "布局", "实施")
+ACCOMPANY_WORDS = ("陪同", "参加", "一同", "随同")
+# A clause introduced by these is about a topic, not a destination.
+TOPIC_CUES = ("就", "围绕", "强调", "指出", "要求", "希望", "表示", "听取", "对照", "贯彻", "学习")
+
+# National bodies and media every Chinese political page may name; not found by suffix rules.
+NATIONAL_NAMES: dict[str, tuple[str, T]] = {
+    "党中央": ("中国共产党中央委员会", T.GOVERNMENT_BODY),
+    "中共中央": ("中国共产党中央委员会", T.GOVERNMENT_BODY),
+    "国务院": ("中华人民共和国国务院", T.GOVERNMENT_BODY),
+    "全国人大": ("全国人民代表大会", T.GOVERNMENT_BODY),
+    "全国政协": ("中国人民政治协商会议全国委员会", T.GOVERNMENT_BODY),
+    "中央军委": ("中华人民共和国中央军事委员会", T.GOVERNMENT_BODY),
+    "中纪委": ("中国共产党中央纪律检查委员会", T.GOVERNMENT_BODY),
+    "中央纪委": ("中国共产党中央纪律检查委员会", T.GOVERNMENT_BODY),
+    "国家发展改革委": ("中华人民共和国国家发展和改革委员会", T.GOVERNMENT_BODY),
+    "新华社": ("新华通讯社", T.INSTITUTION),
+    "人民日报": ("人民日报", T.INSTITUTION),
+    "中央广播电视总台": ("中央广播电视总台", T.INSTITUTION),
+    "求是": ("求是杂志", T.INSTITUTION),
+    "中国": ("中华人民共和国", T.PLACE),
+}
+
+LEVEL_CHARS = {"省": T.PROVINCE, "市": T.PREFECTURE, "州": T.PREFECTURE, "盟": T.PREFECTURE,
+               "县": T.COUNTY, "区": T.COUNTY, "旗": T.COUNTY, "镇": T.TOWNSHIP, "乡": T.TOWNSHIP}
+
+# Single-character surnames (百家姓 and the common modern ones) and two-character ones.
+SURNAMES = frozenset(
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛"
+    "奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康"
+    "伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵"
+    "季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁"
+    "宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌"
+    "焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印"
+    "宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍郤璩桑桂濮牛"
+    "寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国"
+    "文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查後"
+    "荆红游竺权逯盖益桓公仉督晋楚闫法汝鄢涂钦归海岳帅缑亢况后有琴商牟佘佴伯赏墨哈谯笪年爱阳佟"
+    "言福覃蓝付邸迟谌揭练粟"
+)
+DOUBLE_SURNAMES = frozenset(
+    "欧阳 司马 上官 夏侯 诸葛 东方 皇甫 尉迟 公孙 令狐 宇文 长孙 慕容 司徒 司空 端木 呼延".split()
+)
+
+# Words before a title that are not part of it (受市委书记…委托, 会见…高级副总裁).
+TITLE_JUNK = tuple(
+    "受 由 据 经 邀请 陪同 会见 会晤 接见 看望 慰问 发表 将 在 和 与 及 同 对 向 委托 感谢 欢迎 "
+    "代表 出席 参加 主持 听取 宣读 介绍 表示 称 说 时任 原 前 现任 新任 兼任 担任 任".split()
+)

@@ -1,0 +1,176 @@
+"""All mentions of one document: people, regions and suffix-named things, merged.
+
+Reads the document text; writes :class:`Mention` records and :class:`Entity` records
+keyed by a stable key (``person/庄悦群``, ``org/东华能源股份有限公司``, ``region/440902``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import OFFICIAL_MARKERS
+from kg.extract.model import (ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType,
+                              Mention)
+from kg.extract.names import Span, find_names
+from kg.extract.people import (PersonSpan, find_leaders, find_listed, find_reporters,
+                               find_titled)
+from kg.extract.places import find_regions
+from kg.extract.regions import load_gazetteer
+from kg.extract.segment import Sentence, tagged
+
+GROUP_OF = {
+    **dict.fromkeys(PERSON_TYPES, "person"),
+    **dict.fromkeys(ORG_TYPES, "org"),
+    EntityType.PARK: "place",
+    EntityType.PLACE: "place",
+    EntityType.PROJECT: "project",
+}
+
+
+def entity_key(etype: EntityType, label: str) -> str:
+    return f"{GROUP_OF[etype]}/{label}"
+
+
+@dataclass
+class Mentions:
+    """The mentions of a document, with the entities they name."""
+
+    people: list[PersonSpan]
+    mentions: list[Mention]
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+
+def find_mentions(text: str, sentences: list[Sentence], home: str | None) -> Mentions:
+    people = _find_people(text)
+    person_offsets = {i for p in people for i in range(p.start, p.end)}
+    spans: list[Span] = []
+    for s in sentences:
+        blocked = {i - s.start for i in person_offsets if s.start <= i < s.end}
+        for sp in find_names(s.text, tagged(s.text), blocked):
+            spans.append(Span(sp.start + s.start, sp.end + s.start, sp.text, sp.type, sp.canonical))
+    regions = [m for m in find_regions(text, home)
+               if not any(i in person_offsets for i in range(m.start, m.end))]
+    result = Mentions(people, [])
+    _add_people(result, people)
+    _add_regions(result, regions)
+    _add_names(result, spans, regions)
+    result.mentions.sort(key=lambda m: (m.start, -m.end))
+    return result
+
+
+def _find_people(text: str) -> list[PersonSpan]:
+    titled = find_titled(text)
+    leaders = find_leaders(text)
+    reporters = find_reporters(text)
+    known = {p.name for p in (*titled, *leaders)}
+    listed = find_listed(text, known)
+    found = [*titled, *leaders, *reporters, *listed]
+    names = {p.name for p in found}
+    spans = {(p.start, p.end) for p in found}
+    for name in sorted(names, key=len, reverse=True):
+        pos = text.find(name)
+        while pos >= 0:
+            if (pos, pos + len(name)) not in spans and not any(
+                    s <= pos < e for s, e in spans):
+                found.append(PersonSpan(pos, pos + len(name), name, ()))
+                spans.add((pos, pos + len(name)))
+            pos = text.find(name, pos + 1)
+    return sorted(found, key=lambda p: p.start)
+
+
+def _add_people(result: Mentions, people: list[PersonSpan]) -> None:
+    official = {p.name for p in people if p.official or any(
+        any(mark in t[2] for mark in OFFICIAL_MARKERS) for t in p.titles)}
+    listed_with_official = set()
+    for p in people:
+        if p.name in official:
+            listed_with_official.add(p.name)
+    for p in people:
+        etype = EntityType.OFFICIAL if p.name in official else EntityType.PERSON
+        key = entity_key(etype, p.name)
+        result.entities.setdefault(key, Entity(key, etype, p.name))
+        result.mentions.append(Mention(p.start, p.end, p.name, etype, key))
+
+
+def _add_regions(result: Mentions, regions: list[Mention]) -> None:
+    gaz = load_gazetteer()
+    for m in regions:
+        region = gaz.regions[m.key]
+        key = f"region/{region.key}"
+        entity = result.entities.setdefault(key, Entity(key, region.type, region.name, region=region))
+        if m.text != region.name:
+            entity.aliases.add(m.text)
+        result.mentions.append(Mention(m.start, m.end, m.text, region.type, key))
+
+
+def _add_names(result: Mentions, spans: list[Span], regions: list[Mention]) -> None:
+    labels = _canonical_labels(spans)
+    for sp in spans:
+        label = sp.canonical or labels.get((GROUP_OF[sp.type], sp.text), sp.text)
+        key = entity_key(sp.type, label)
+        entity = result.entities.get(key)
+        if entity is None:
+            entity = result.entities[key] = Entity(key, sp.type, label)
+        if sp.text != label:
+            entity.aliases.add(sp.text)
+        bare = _without_leading_regions(sp, regions)
+        if bare and bare != label and len(bare) >= 4:
+            entity.aliases.add(bare)
+        result.mentions.append(Mention(sp.start, sp.end, sp.text, entity.type, key))
+
+
+def _without_leading_regions(sp: Span, regions: list[Mention]) -> str | None:
+    pos = sp.start
+    for m in sorted(regions, key=lambda r: r.start):
+        if m.start == pos and m.end < sp.end:
+            pos = m.end
+    return sp.text[pos - sp.start:] if pos > sp.start else None
+
+
+def _canonical_labels(spans: list[Span]) -> dict[tuple[str, str], str]:
+    """Short forms met beside a fuller name of the same kind → the fuller name.
+
+    A name that is the end of a longer one (金山片区 → 高州金山片区) or whose
+    distinctive head starts the longer one's (正合集团 → 贵州正合铝业集团) is taken
+    as the same thing; a name literally inside the longer one at its start is not
+    (天能集团 owns 天能集团贵州能源科技有限公司, it is not it).
+    """
+    by_group: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.canonical is None:
+            by_group.setdefault(GROUP_OF[sp.type], set()).add(sp.text)
+    out: dict[tuple[str, str], str] = {}
+    for group, names in by_group.items():
+        for short in names:
+            longer = [n for n in names if len(n) > len(short) and n.endswith(short) and len(short) >= 4]
+            if group == "org":
+                longer += [n for n in names if len(n) > len(short) and not n.startswith(short)
+                           and _same_head(short, n)]
+            if longer:
+                out[(group, short)] = max(longer, key=len)
+    return out
+
+
+_ORG_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+
+
+def _same_head(short: str, full: str) -> bool:
+    """正合集团 ~ 贵州正合铝业集团: the short name's head (without its tail) starts the full
+    name's core (without a leading province name)."""
+    head = short
+    for tail in _ORG_TAILS:
+        if head.endswith(tail):
+            head = head[: -len(tail)]
+            break
+    if len(head) < 2 or head == short:
+        return False
+    core = full
+    gaz = load_gazetteer()
+    for length in range(min(len(core), 9), 1, -1):
+        if core[:length] in gaz.by_name:
+            core = core[length:]
+            break
+    return core.startswith(head) and core != head

@@ -1,0 +1,119 @@
+"""Names of organisations, parks, projects and places, found by their suffix.
+
+A name is a suffix from :data:`SUFFIX_TO_TYPE` plus the words to its left, up to
+a boundary: punctuation, a function word or verb (:data:`BOUNDARY_WORDS`), a
+person, a date. Reads one sentence's text and words; writes spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import (BOUNDARY_WORDS, COMMON_ENDINGS, GENERIC_MODIFIERS,
+                                GOVERNING_VERBS, NATIONAL_NAMES, NOT_NAMES, SUFFIX_TO_TYPE,
+                                SUFFIXES, TITLE_HEADS)
+from kg.extract.model import EntityType
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()（）·\-]")
+_DATE_WORD = re.compile(r"^\d+[年月日号]$|^[上下]午$")
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s in SUFFIXES))
+_TITLES = frozenset(TITLE_HEADS)
+MAX_NAME = 30
+_STOP_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e"})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    canonical: str | None = None
+
+
+def find_names(text: str, words: list[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
+    """Suffix-named spans of one sentence; ``blocked`` holds offsets of known person names.
+
+    >>> from kg.extract.segment import tagged
+    >>> s = "王雄飞来到位于高州金山片区的奇瑞新能源汽车项目现场"
+    >>> [x.text for x in find_names(s, tagged(s), set(range(3)))]
+    ['高州金山片区', '奇瑞新能源汽车项目']
+    """
+    ends = {w[1]: i for i, w in enumerate(words)}
+    found: list[Span] = []
+    for m in _SUFFIX_RE.finditer(text):
+        suffix_end = m.end()
+        if suffix_end not in ends or m.start() in blocked:
+            continue
+        if suffix_end < len(text) and text[suffix_end] in ")）" and "(" not in text[m.start():suffix_end]:
+            continue
+        if words[ends[suffix_end]][2] in COMMON_ENDINGS:
+            continue
+        start = _left_edge(text, words, m.start(), blocked)
+        name = text[start:suffix_end].strip("·-")
+        if (start >= m.start() or name in NOT_NAMES or len(name) > MAX_NAME or len(name) < 3
+                or name.startswith(GENERIC_MODIFIERS)):
+            continue
+        etype = _type_of(name, m.group(0))
+        if etype in (EntityType.PROJECT, EntityType.PARK) and m.start() - start < 2:
+            continue
+        found.append(Span(start, suffix_end, name, etype))
+    found.extend(_national(text))
+    return _outermost(found)
+
+
+def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: int,
+               blocked: set[int]) -> int:
+    """Walk left over words from the suffix until a boundary; return the name's start."""
+    idx = None
+    for i, (s, e, _, _) in enumerate(words):
+        if s <= suffix_start < e:
+            idx = i
+            break
+    if idx is None:
+        return suffix_start
+    start = words[idx][0]
+    if start < suffix_start and words[idx][2] in _TITLES:
+        return suffix_start
+    i = idx - 1
+    while i >= 0:
+        s, e, w, tag = words[i]
+        if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
+                or tag in _STOP_TAGS or (tag.startswith("v") and w in GOVERNING_VERBS)
+                or not all(_NAME_CHAR.match(c) for c in w)
+                or suffix_start - s > MAX_NAME):
+            break
+        start = s
+        i -= 1
+    while start < suffix_start and text[start] in "()（）":
+        start += 1
+    return start
+
+
+def _type_of(name: str, suffix: str) -> EntityType:
+    if "人民银行" in name:
+        return EntityType.GOVERNMENT_BODY
+    return SUFFIX_TO_TYPE[suffix]
+
+
+def _national(text: str) -> list[Span]:
+    out = []
+    for short, (full, etype) in NATIONAL_NAMES.items():
+        for m in re.finditer(re.escape(short), text):
+            out.append(Span(m.start(), m.end(), short, etype, full))
+    return out
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Drop spans inside a longer one, keeping nested parks and places (名称中的园区)."""
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    for sp in spans:
+        inside = [o for o in out if o.start <= sp.start and sp.end <= o.end]
+        if inside and sp.type not in (EntityType.PARK, EntityType.PLACE, EntityType.PROJECT):
+            continue
+        if any(o.start < sp.start < o.end < sp.end for o in out):
+            continue
+        out.append(sp)
+    return out

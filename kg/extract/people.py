@@ -1,0 +1,176 @@
+"""People: names after titles (市委书记、市长王雄飞), after 记者, in lists, and their posts.
+
+Reads sentences; writes person spans and the raw title chains that precede them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import (DOUBLE_SURNAMES, LEADER_WORDS, NAME_FOLLOWERS, REPORTER_WORDS,
+                                SURNAMES, TITLE_HEADS, TITLE_JUNK)
+
+_HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h in TITLE_HEADS) + ")")
+_CHAIN_BREAK = re.compile(r"[，,。；;：:！？!?“”\"《》\s]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FORBIDDEN_IN_NAME = set("的了和与及在是为对到等、，。")
+
+
+@dataclass(frozen=True)
+class PersonSpan:
+    start: int
+    end: int
+    name: str
+    titles: tuple[tuple[int, int, str], ...]  # (start, end, text) of each title, in order
+    official: bool = False
+
+
+def is_surname_start(text: str) -> bool:
+    return bool(text) and (text[0] in SURNAMES or text[:2] in DOUBLE_SURNAMES)
+
+
+def _common_word(word: str) -> bool:
+    """A dictionary word that is not a person name (明确, 通讯员)."""
+    from kg.extract.places import word_tag
+
+    tag = word_tag(word)
+    return tag is not None and not tag.startswith("nr")
+
+
+def name_at(text: str, pos: int) -> int | None:
+    """End of a 2- or 3-character name starting at ``pos``, judged by what follows it."""
+    end = _name_end(text, pos)
+    if end is None or _common_word(text[pos:end]) or text[pos:end] in REPORTER_WORDS:
+        return None
+    return end
+
+
+def _name_end(text: str, pos: int) -> int | None:
+    if not is_surname_start(text[pos:]):
+        return None
+    for length in (2, 3):
+        end = pos + length
+        if end > len(text):
+            return None
+        piece = text[pos:end]
+        if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
+            return None
+        rest = text[end:]
+        if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS):
+            if length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS):
+                three = text[pos:end + 1]
+                after = text[end + 1:]
+                if (_CJK.match(three[-1]) and three[-1] not in _FORBIDDEN_IN_NAME
+                        and (not after or not _CJK.match(after[0]) or after.startswith(NAME_FOLLOWERS))
+                        and not rest.startswith(("在", "到", "和", "与", "及", "对", "为", "是", "等", "的"))):
+                    return end + 1
+            return end
+    return None
+
+
+def find_titled(text: str) -> list[PersonSpan]:
+    """Names right after a title chain: 省委副书记、省长李炳军 → 李炳军 with two titles.
+
+    >>> [(p.name, [t[2] for t in p.titles]) for p in find_titled("省委副书记、省长李炳军主持。")]
+    [('李炳军', ['省委副书记', '省长'])]
+    """
+    out: list[PersonSpan] = []
+    taken: set[int] = set()
+    for m in _HEAD_RE.finditer(text):
+        pos = m.end()
+        if pos in taken:
+            continue
+        end = name_at(text, pos)
+        if end is None:
+            continue
+        titles = _title_chain(text, pos)
+        if not titles:
+            continue
+        taken.add(pos)
+        out.append(PersonSpan(pos, end, text[pos:end], titles))
+    return out
+
+
+def _title_chain(text: str, name_start: int) -> tuple[tuple[int, int, str], ...]:
+    """The 、-separated titles between the previous break and the name."""
+    i = name_start
+    while i > 0 and not _CHAIN_BREAK.match(text[i - 1]) and name_start - i < 60:
+        i -= 1
+    chain = text[i:name_start]
+    out: list[tuple[int, int, str]] = []
+    pos = i
+    for piece in chain.split("、"):
+        cut = _junk_end(piece)
+        if cut:
+            out.clear()  # a verb in the chain: what came before it belongs to another clause
+        title = piece[cut:]
+        if title and _HEAD_RE.search(title) and title.endswith(tuple(TITLE_HEADS)):
+            out.append((pos + cut, pos + len(piece), title))
+        pos += len(piece) + 1
+    return tuple(out)
+
+
+def _junk_end(piece: str) -> int:
+    """Where a title starts inside a chain piece: after the last verb or preposition (受, 会见)."""
+    from kg.extract.segment import tokens
+
+    cut = 0
+    for start, end, word in tokens(piece):
+        if word in TITLE_JUNK:
+            cut = end
+    return cut
+
+
+def find_reporters(text: str) -> list[PersonSpan]:
+    """Bylines: 记者 张良胜, 新华社记者 谢奔 张博宇 李键, 记者孙学良报道."""
+    out = []
+    for word in REPORTER_WORDS:
+        for m in re.finditer(re.escape(word), text):
+            pos = m.end()
+            while pos < len(text):
+                while pos < len(text) and text[pos] in " \u3000":
+                    pos += 1
+                end = name_at(text, pos)
+                if end is None:
+                    break
+                out.append(PersonSpan(pos, end, text[pos:end], ()))
+                pos = end
+                if pos >= len(text) or text[pos] not in " \u3000、":
+                    break
+                pos += 1
+    return out
+
+
+def find_leaders(text: str) -> list[PersonSpan]:
+    """市领导周俊波、王士瑞: officials named with no post."""
+    out = []
+    for word in LEADER_WORDS:
+        for m in re.finditer(re.escape(word), text):
+            pos = m.end()
+            while True:
+                end = name_at(text, pos)
+                if end is None:
+                    break
+                out.append(PersonSpan(pos, end, text[pos:end], (), official=True))
+                if end < len(text) and text[end] == "、":
+                    pos = end + 1
+                else:
+                    break
+    return out
+
+
+def find_listed(text: str, known: set[str]) -> list[PersonSpan]:
+    """郑敏、周海鹰、王文超同志: names listed with a name already known as a person."""
+    out = []
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}、){1,12}[\u4e00-\u9fff]{2,3}(?=同志|等|[，,。])", text):
+        items = m.group(0).split("、")
+        if not any(item in known for item in items):
+            continue
+        if not all(is_surname_start(item) for item in items):
+            continue
+        pos = m.start()
+        for item in items:
+            out.append(PersonSpan(pos, pos + len(item), item, ()))
+            pos += len(item) + 1
+    return out

@@ -1,0 +1,135 @@
+"""Finding administrative regions in text and resolving each to one GB/T 2260 region.
+
+Reads the document text; writes region :class:`Mention` records. Ambiguous names
+(several 新华镇 exist) are resolved by the regions the page is about: the paper's
+home region and the names that can only mean one region.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.model import EntityType, Mention, Region
+from kg.extract.regions import Gazetteer, load_gazetteer
+from kg.extract.segment import is_word
+
+LEVEL_ORDER = {EntityType.PROVINCE: 0, EntityType.PREFECTURE: 1, EntityType.COUNTY: 2,
+                EntityType.TOWNSHIP: 3, EntityType.VILLAGE: 4}
+_VILLAGE_ENDS = ("村", "社区", "嘎查")
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Region, ...]
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    jieba.posseg.dt.tokenizer.initialize()
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word, None for a word it does not know."""
+    return _word_tags().get(word)
+
+
+def _is_place_word(word: str) -> bool:
+    """jieba tags it as a place (ns): a short form jieba knows otherwise is risky."""
+    return word_tag(word) == "ns"
+
+
+def _crosses_word(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word straddles the span's edge (平安康 holds 平安: not 安康)."""
+    for i in range(max(0, start - 3), start):
+        for j in range(start + 1, min(end, i + 4) + 1):
+            if j - i >= 2 and is_word(text[i:j]) and j < end:
+                return True
+    for i in range(max(start, end - 3), end):
+        for j in range(end + 1, min(len(text), i + 4) + 1):
+            if j - i >= 2 and is_word(text[i:j]):
+                return True
+    return False
+
+
+def _scan(text: str, gaz: Gazetteer) -> list[_Match]:
+    """Longest gazetteer names, left to right, no overlaps."""
+    out: list[_Match] = []
+    i, n = 0, len(text)
+    while i < n:
+        best = None
+        for length in range(min(gaz.max_len, n - i), 1, -1):
+            piece = text[i:i + length]
+            keys = gaz.by_name.get(piece)
+            if keys:
+                best = _Match(i, i + length, piece, tuple(gaz.regions[k] for k in keys))
+                break
+            if piece.endswith(_VILLAGE_ENDS) and piece in gaz.villages:
+                best = _Match(i, i + length, piece,
+                              tuple(gaz.regions[k] for k in gaz.villages[piece]))
+                break
+        if best:
+            out.append(best)
+            i = best.end
+        else:
+            i += 1
+    return out
+
+
+def _is_short(match: _Match) -> bool:
+    return all(match.text != r.name for r in match.candidates)
+
+
+def find_regions(text: str, home: str | None = None) -> list[Mention]:
+    """Region mentions of ``text``, each resolved to one region key.
+
+    >>> [m.key for m in find_regions("茂名市茂南区")]
+    ['440900', '440902']
+    """
+    gaz = load_gazetteer()
+    matches = _scan(text, gaz)
+    context: Counter[str] = Counter()
+    if home:
+        context.update(gaz.ancestors(home))
+    for m in matches:
+        if len(m.candidates) == 1 and not _is_short(m) and m.candidates[0].type != EntityType.VILLAGE:
+            context.update(gaz.ancestors(m.candidates[0].key))
+    out: list[Mention] = []
+    for m in matches:
+        region = _resolve(m, gaz, context, text)
+        if region is not None:
+            out.append(Mention(m.start, m.end, m.text, region.type, region.key))
+            context.update(gaz.ancestors(region.key))
+    return out
+
+
+def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Region | None:
+    def support(r: Region) -> int:
+        """How many of the region's own chain (itself up to, not with, the province) the page names."""
+        chain = gaz.ancestors(r.key)
+        return sum(1 for k in chain if context[k] and gaz.regions[k].type != EntityType.PROVINCE)
+
+    ranked = sorted(m.candidates, key=lambda r: (-support(r), LEVEL_ORDER[r.type]))
+    best = ranked[0]
+    short = _is_short(m)
+    if len(m.text) <= 2 or short:
+        if _crosses_word(text, m.start, m.end):
+            return None
+    if best.type == EntityType.VILLAGE:
+        return best if support(best) else None
+    if short and len(m.candidates) == 1 and len(m.text) >= 3 and m.text[-1] in "县区市州旗":
+        return best  # 紫云自治县, 木垒县: a level word makes a unique short form safe
+    if (short or len(m.text) <= 2) and best.type in (EntityType.COUNTY, EntityType.TOWNSHIP):
+        return best if support(best) else None
+    if short and best.type == EntityType.PREFECTURE and not _is_place_word(m.text):
+        return best if support(best) else None
+    if len(m.candidates) > 1 and best.type == EntityType.TOWNSHIP and not support(best):
+        return None
+    return best

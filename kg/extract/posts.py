@@ -1,0 +1,91 @@
+"""Posts: each title of a person, with the region it governs and the organisation it is in."""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import COMPANY_TITLES, LEVEL_CHARS
+from kg.extract.mentions import Mentions
+from kg.extract.model import ORG_TYPES, REGION_TYPES, EntityType, Post
+from kg.extract.people import PersonSpan
+from kg.extract.regions import load_gazetteer
+from kg.extract.segment import Sentence
+
+_STRIP_TYPES = ORG_TYPES - {EntityType.GOVERNMENT_BODY} | {EntityType.PARK, EntityType.PLACE}
+_LEVEL_PREFIXES = ("常务副", "副", "")
+
+
+def find_posts(text: str, sentences: list[Sentence], found: Mentions,
+               home: str | None) -> list[Post]:
+    posts: dict[tuple[str, str], Post] = {}
+    for person in found.people:
+        if not person.titles:
+            continue
+        key = next(m.key for m in found.mentions if m.start == person.start and m.end == person.end)
+        sentence = _sentence_of(sentences, person.start)
+        inherited: dict[str, str] = {}
+        for t_start, t_end, _ in person.titles:
+            title, region, org = _parse_title(text, t_start, t_end, found)
+            if not title:
+                continue
+            level = _level_char(title)
+            if region is None and level:
+                region = inherited.get(level) or _context_region(level, t_start, found, home)
+            if region and level:
+                inherited[level] = region
+            if title in COMPANY_TITLES or org and found.entities[org].type == EntityType.COMPANY:
+                region = None
+            posts.setdefault((key, title), Post(key, title, region, org, sentence))
+    return list(posts.values())
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> int:
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return 0
+
+
+def _parse_title(text: str, start: int, end: int, found: Mentions
+                 ) -> tuple[str, str | None, str | None]:
+    """昌吉州党委书记 → (州党委书记, region/652300, None); 总裁 of a company → org."""
+    pos, region, org = start, None, None
+    inner = sorted(found.in_span(start, end), key=lambda m: (m.start, -m.end))
+    for m in inner:
+        if m.start != pos or m.end >= end:
+            continue
+        if m.type in _STRIP_TYPES:
+            if m.type in ORG_TYPES:
+                org = m.key
+            pos = m.end
+        elif m.type in REGION_TYPES:
+            region = m.key
+            pos = m.end - 1 if m.text[-1] in LEVEL_CHARS else m.end
+    title = text[pos:end]
+    if title.endswith("总书记"):
+        title = "总书记"
+    return title, region, org
+
+
+def _level_char(title: str) -> str | None:
+    for prefix in _LEVEL_PREFIXES:
+        if title.startswith(prefix) and len(title) > len(prefix) and title[len(prefix)] in LEVEL_CHARS:
+            return title[len(prefix)]
+    return None
+
+
+def _context_region(level: str, offset: int, found: Mentions, home: str | None) -> str | None:
+    """The region a bare 市长 governs: the paper's own, else the nearest one named before."""
+    gaz = load_gazetteer()
+    wanted = LEVEL_CHARS[level]
+    if home:
+        hit = gaz.ancestor_of_type(home, wanted)
+        if hit:
+            return f"region/{hit}"
+    best = None
+    for m in found.mentions:
+        if m.start >= offset:
+            break
+        if m.type in REGION_TYPES:
+            hit = gaz.ancestor_of_type(found.entities[m.key].region.key, wanted)  # type: ignore[union-attr]
+            if hit:
+                best = f"region/{hit}"
+    return best

@@ -1,0 +1,143 @@
+"""Administrative divisions (GB/T 2260) from the data jionlp maintains, with an alias layer.
+
+Reads jionlp's ``china_location.txt`` (province → prefecture → county with codes,
+then townships and villages by name) into :class:`Region` records and indexes
+every full name and safe short form (茂名 for 茂名市, 黔西南州 for
+黔西南布依族苗族自治州, 紫云自治县 for 紫云苗族布依族自治县).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.extract.model import EntityType, Region
+
+_TOWNSHIP_SUFFIXES = ("街道", "镇", "乡", "苏木")
+_VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
+_ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+(自治州|自治县|自治旗)$")
+_COUNTY_LEVEL_WORDS = ("自治县", "自治旗", "县", "区", "市", "旗")
+_ZONE_SUFFIXES = ("开发区", "园区", "示范区", "管理区", "产业园", "合作区", "试验区", "高新区")
+COUNTY_LEVEL = {EntityType.COUNTY, EntityType.TOWNSHIP, EntityType.VILLAGE}
+
+
+def _data_file() -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or spec.origin is None:
+        raise ImportError("jionlp is not installed: pip install jionlp")
+    path = Path(spec.origin).parent / "dictionary" / "china_location.txt"
+    if not path.exists():
+        import jionlp  # noqa: F401  (first import unzips its dictionaries)
+    return path
+
+
+@dataclass
+class Gazetteer:
+    """All regions by key, and every name or alias → the regions it may mean."""
+
+    regions: dict[str, Region]
+    by_name: dict[str, list[str]]
+    villages: dict[str, list[str]]
+    max_len: int
+
+    def candidates(self, name: str) -> list[Region]:
+        return [self.regions[k] for k in self.by_name.get(name, ())]
+
+    def ancestors(self, key: str) -> list[str]:
+        """Keys from the region itself up to its province."""
+        out = []
+        current: str | None = key
+        while current is not None and current not in out:
+            out.append(current)
+            current = self.regions[current].parent
+        return out
+
+    def ancestor_of_type(self, key: str, level: EntityType) -> str | None:
+        for k in self.ancestors(key):
+            if self.regions[k].type == level:
+                return k
+        return None
+
+    def village(self, key: str) -> Region:
+        return self.regions[key]
+
+
+def _short_forms(name: str, alias: str | None, level: EntityType) -> list[str]:
+    """Short forms safe enough to index: the data's alias plus the level-word forms."""
+    forms: set[str] = set()
+    if alias and alias != name and len(alias) >= 2:
+        forms.add(alias)
+    m = _ETHNIC.match(name)
+    if m:
+        stem, tail = m.group(1), m.group(2)
+        forms.update({stem + tail[-1], stem + tail})
+    if alias and name.endswith(("自治州", "自治县", "自治旗")):
+        forms.update({alias + name[-1], alias + name[-3:]})
+    if level == EntityType.PREFECTURE and name.endswith("地区") and alias:
+        forms.add(alias)
+    return [f for f in forms if f != name and len(f) >= 2]
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Parse the data file once per process (about a second)."""
+    regions: dict[str, Region] = {}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    villages: dict[str, list[str]] = defaultdict(list)
+    province = prefecture = county = township = None
+
+    def add(key: str, name: str, level: EntityType, code: str | None, parent: str | None,
+            alias: str | None = None) -> None:
+        if key in regions:
+            key = f"{parent}/{name}"
+        aliases = tuple(_short_forms(name, alias, level))
+        regions[key] = Region(key, name, level, code, parent, aliases)
+        by_name[name].append(key)
+        for a in aliases:
+            by_name[a].append(key)
+
+    with _data_file().open(encoding="utf-8") as f:
+        for line in f:
+            depth = len(line) - len(line.lstrip("\t"))
+            parts = line.strip().split("\t")
+            if not parts[0]:
+                continue
+            if depth == 0 and len(parts) == 3:
+                province = county = township = None
+                name, code, alias = parts
+                province = code
+                prefecture = None
+                add(code, name, EntityType.PROVINCE, code, None, alias)
+            elif depth == 1 and len(parts) == 3 and province:
+                name, code, alias = parts
+                if code == province or name.startswith("省直辖") or name == regions[province].name:
+                    prefecture = province
+                else:
+                    prefecture = code
+                    add(code, name, EntityType.PREFECTURE, code, province, alias.split("/")[0])
+            elif depth == 2 and len(parts) == 3 and prefecture:
+                name, code, alias = parts
+                if name.endswith(_ZONE_SUFFIXES) or (len(name) == 2 and name.endswith("区")):
+                    county = None  # a development zone or 城区/矿区: not a named division
+                    continue
+                county = code if code not in regions else f"{prefecture}/{name}"
+                add(county, name, EntityType.COUNTY, code, prefecture, alias)
+            elif depth == 3 and county:
+                name = parts[0]
+                township = None
+                if name.endswith(_TOWNSHIP_SUFFIXES):
+                    township = f"{county}/{name}"
+                    if township not in regions:
+                        add(township, name, EntityType.TOWNSHIP, None, county)
+            elif depth == 4 and township:
+                name = parts[0]
+                if name.endswith(_VILLAGE_SUFFIXES) and len(name) >= 3:
+                    key = f"{township}/{name}"
+                    regions[key] = Region(key, name, EntityType.VILLAGE, None, township)
+                    villages[name].append(key)
+    max_len = max(len(n) for n in by_name)
+    return Gazetteer(regions, dict(by_name), dict(villages), max_len)

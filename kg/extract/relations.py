@@ -1,0 +1,101 @@
+"""Binary facts: where companies, parks and projects are; who invests in which project."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import INVEST_VERBS
+from kg.extract.mentions import Mentions
+from kg.extract.model import REGION_TYPES, EntityType, Event, EventType, Mention, Relation
+from kg.extract.segment import Sentence
+
+LOCATED_IN = "locatedIn"
+INVESTS_IN = "investsIn"
+_LOCATABLE = {EntityType.COMPANY, EntityType.PARK, EntityType.PROJECT, EntityType.PLACE,
+              EntityType.INSTITUTION, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+_INVEST_RE = re.compile("|".join(INVEST_VERBS) + "|协议")
+_LOCATED_RE = re.compile(r"位于$")
+
+
+def find_relations(sentences: list[Sentence], found: Mentions, events: list[Event]) -> list[Relation]:
+    out: list[Relation] = []
+    seen: set[tuple[str, str]] = set()
+    for s in sentences:
+        ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
+        for m in ms:
+            if m.type not in _LOCATABLE or m.key in seen_keys(seen):
+                continue
+            where = _embedded_place(m, ms) or _stated_place(s, m, ms)
+            if where and where != m.key:
+                seen.add((m.key, where))
+                out.append(Relation(m.key, LOCATED_IN, where, s.index))
+        out.extend(_investments(s, ms))
+    out.extend(_visited_in_county(events, found, {k for k, _ in seen}))
+    return _unique(out)
+
+
+def seen_keys(seen: set[tuple[str, str]]) -> set[str]:
+    return {k for k, _ in seen}
+
+
+def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
+    """坝羊镇五星村…项目 → 五星村: the last region or park in the name's leading chain."""
+    pos, best, best_region = m.start, None, None
+    for inner in sorted(ms, key=lambda x: (x.start, -x.end)):
+        if inner.start != pos or inner.end >= m.end or inner.key == m.key:
+            continue
+        if inner.type in REGION_TYPES:
+            best_region = inner.key
+            pos = inner.end
+        elif inner.type is EntityType.PARK and m.type is not EntityType.PARK:
+            best = inner.key
+            pos = inner.end
+    return best or best_region
+
+
+def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
+    """位于高州金山片区的奇瑞新能源汽车项目 → 高州金山片区."""
+    for other in ms:
+        if other.end <= m.start and other.type in REGION_TYPES | {EntityType.PARK}:
+            lead = s.text[: other.start - s.start]
+            gap = s.text[other.end - s.start: m.start - s.start]
+            if _LOCATED_RE.search(lead) and gap in ("的", ""):
+                return other.key
+    return None
+
+
+def _investments(s: Sentence, ms: list[Mention]) -> list[Relation]:
+    if not _INVEST_RE.search(s.text):
+        return []
+    companies = [m.key for m in ms if m.type is EntityType.COMPANY]
+    projects = [m.key for m in ms if m.type is EntityType.PROJECT]
+    return [Relation(c, INVESTS_IN, p, s.index) for c in companies for p in projects]
+
+
+def _visited_in_county(events: list[Event], found: Mentions, located: set[str]) -> list[Relation]:
+    """Things seen on a visit to exactly one county lie in that county, unless we know better."""
+    out = []
+    county_of_tour: dict[str, str | None] = {}
+    for e in events:
+        if e.type is not EventType.VISIT:
+            continue
+        counties = [k for k in e.places if found.entities[k].type is EntityType.COUNTY]
+        if counties:
+            county_of_tour[e.agent] = counties[0] if len(counties) == 1 else None
+        county = county_of_tour.get(e.agent)
+        if county is None:
+            continue
+        for k in e.places:
+            if k not in located and found.entities[k].type in _LOCATABLE:
+                out.append(Relation(k, LOCATED_IN, county, e.sentence))
+    return out
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for r in relations:
+        if (r.subject, r.predicate, r.object) not in seen:
+            seen.add((r.subject, r.predicate, r.object))
+            out.append(r)
+    return out

@@ -1,0 +1,84 @@
+"""Sentences and words: the one place that talks to jieba."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jieba
+import jieba.posseg
+
+from kg.extract.lexicon import SUFFIXES, TITLE_HEADS
+
+jieba.setLogLevel(logging.WARNING)
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』]?")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets in ``text``; a line break always ends one.
+
+    >>> [s.text for s in split_sentences("他来了。她走了！\\n标题")]
+    ['他来了。', '她走了！', '标题']
+    """
+    out: list[Sentence] = []
+    for m in _SENTENCE.finditer(text):
+        chunk = m.group(0)
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(chunk) - len(chunk.lstrip()))
+        out.append(Sentence(len(out), start, start + len(stripped), stripped))
+    return out
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer that knows region names, title heads and name suffixes as words."""
+    from kg.extract.regions import load_gazetteer
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for name in load_gazetteer().by_name:
+        if len(name) >= 2 and name not in tok.FREQ:
+            tok.add_word(name, 2000, "ns")
+    for word in (*TITLE_HEADS, *SUFFIXES):
+        if len(word) >= 2:
+            tok.add_word(word, 5000, "n")
+    return tok
+
+
+@cache
+def _tagger() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Words of ``text`` as (start, end, word)."""
+    return [(s, e, w) for s, e, w, _ in tagged(text)]
+
+
+def tagged(text: str) -> list[tuple[int, int, str, str]]:
+    """Words of ``text`` with jieba's part-of-speech tags, as (start, end, word, tag)."""
+    out = []
+    pos = 0
+    for pair in _tagger().cut(text):
+        out.append((pos, pos + len(pair.word), pair.word, pair.flag))
+        pos += len(pair.word)
+    return out
+
+
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary holds ``text`` as a word."""
+    return tokenizer().FREQ.get(text, 0) > 0

@@ -1,0 +1,101 @@
+"""The embedded default store: pyoxigraph on disk (or in memory for tests and benchmarks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, QueryResultsFormat, RdfFormat, Store as OxStore
+
+from kg.errors import QueryError, StoreError
+
+QUAD_FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}
+TRIPLE_FORMATS = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "xml": RdfFormat.RDF_XML}
+RESULT_FORMATS = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
+                  "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+PREFIXES = {"kgo": "https://w3id.org/zhkg/ontology#", "kgr": "https://w3id.org/zhkg/id/",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#", "prov": "http://www.w3.org/ns/prov#",
+            "dcterms": "http://purl.org/dc/terms/"}
+
+
+class OxigraphStore:
+    """pyoxigraph behind the :class:`kg.store.base.Store` interface."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = OxStore()
+            elif read_only:
+                self._store = OxStore.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = OxStore(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc} "
+                             "(is another kg process writing to it?)") from exc
+
+    def replace_graph(self, graph: str, quads: Iterable[Quad]) -> int:
+        """Drop the graph and write the new quads in one transaction."""
+        node = NamedNode(graph)
+        quads = list(quads)
+        try:
+            self._store.extend([])  # fail early on a read-only store
+            if any(True for _ in self._store.quads_for_pattern(None, None, None, node)):
+                self._store.update(f"DROP SILENT GRAPH <{graph}>")
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"cannot write graph {graph}: {exc}") from exc
+        return len(quads)
+
+    def remove_graph(self, graph: str) -> None:
+        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def query(self, sparql: str) -> object:
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(str(exc)) from exc
+
+    def dump(self, fmt: str) -> bytes:
+        if fmt in QUAD_FORMATS:
+            return self._store.dump(format=QUAD_FORMATS[fmt], prefixes=PREFIXES)
+        if fmt in TRIPLE_FORMATS:
+            union = OxStore()
+            union.extend(Quad(q.subject, q.predicate, q.object) for q in self._store)
+            return union.dump(format=TRIPLE_FORMATS[fmt], from_graph=_default_graph(),
+                              prefixes=PREFIXES)
+        if fmt == "jsonld":
+            from rdflib import Dataset
+
+            ds = Dataset()
+            ds.parse(data=self._store.dump(format=RdfFormat.N_QUADS), format="nquads")
+            return ds.serialize(format="json-ld").encode()
+        raise StoreError(f"unknown export format {fmt!r}: use one of "
+                         f"{', '.join([*QUAD_FORMATS, *TRIPLE_FORMATS, 'jsonld'])}")
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store
+
+
+def _default_graph():
+    from pyoxigraph import DefaultGraph
+
+    return DefaultGraph()
+
+
+def open_store(path: Path | None, *, read_only: bool = False) -> OxigraphStore:
+    return OxigraphStore(path, read_only=read_only)

@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+
+from kg.documents import decode, load, read_masthead, reference_year
+from kg.errors import DocumentError
+
+
+def test_gb18030_is_detected_and_decoded():
+    text = "市委书记庄悦群到茂南区调研。" * 3
+    assert decode(text.encode("gb18030")) == text
+
+
+def test_empty_file_is_refused():
+    with pytest.raises(DocumentError, match="empty"):
+        decode(b"  \n ", "a.txt")
+
+
+def test_binary_file_is_refused():
+    with pytest.raises(DocumentError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.png")
+
+
+def test_masthead_gives_paper_and_issue_date():
+    paper, day = read_masthead("贵州日报\nGUIZHOU RIBAO\n2026年1月\n16\n星期五\n正文")
+    assert paper == "贵州日报" and day == dt.date(2026, 1, 16)
+
+
+def test_reference_year_prefers_full_dates_over_plans():
+    assert reference_year("(2026年4月11日) 到2028年建成", None) == 2026
+
+
+def test_traditional_text_is_converted_to_simplified():
+    doc = load("市委書記莊悅群到茂南區調研。".encode(), "t.txt", "t")
+    assert "市委书记" in doc.text and "茂南区" in doc.text
+
+
+def test_page_break_inside_a_paragraph_is_rejoined():
+    doc = load("眼下，长\n\n沙湘江科学城建设正进入冲刺阶段。".encode(), "t.txt", "t")
+    assert "长沙湘江科学城" in doc.text

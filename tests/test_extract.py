@@ -1,0 +1,74 @@
+"""Extraction stages on documents built by hand (no seed text)."""
+
+import datetime as dt
+
+from kg.documents import load
+from kg.extract import extract
+from kg.extract.model import EntityType, EventType
+
+
+def facts_of(text: str, paper: str | None = None):
+    return extract(load(text.encode(), "t.txt", "t", newspaper=paper))
+
+
+def labels(facts, keys):
+    return {facts.entities[k].label for k in keys}
+
+
+def test_titles_give_posts_with_jurisdiction_from_the_title():
+    f = facts_of("本报讯 5月3日，云浮市委副书记、市长张三丰到新兴县调研。")
+    posts = {(p.title, facts_of_label(f, p.jurisdiction)) for p in f.posts}
+    assert ("市委副书记", "云浮市") in posts and ("市长", "云浮市") in posts
+
+
+def facts_of_label(f, key):
+    return f.entities[key].label if key else None
+
+
+def test_bare_title_takes_the_papers_home_region():
+    f = facts_of("本报讯 5月3日，市委书记李四海到新兴县调研。", paper="云浮日报")
+    assert {(p.title, facts_of_label(f, p.jurisdiction)) for p in f.posts} == {("市委书记", "云浮市")}
+
+
+def test_visit_has_agent_places_and_resolved_date():
+    f = facts_of("2025年的工作。\n本报讯 5月3日上午，市委书记李四海到新兴县调研，"
+                 "市领导王五参加调研。", paper="云浮日报")
+    visits = [e for e in f.events if e.type is EventType.VISIT]
+    assert visits and all(f.entities[v.agent].label == "李四海" for v in visits)
+    assert "新兴县" in labels(f, visits[0].places)
+    assert visits[0].date == dt.date(2025, 5, 3)
+
+
+def test_meeting_links_host_and_guest():
+    f = facts_of("本报讯 3月2日，省委副书记、省长赵六一在昆明会见某某集团有限公司董事长钱七宝一行。")
+    meetings = [e for e in f.events if e.type is EventType.MEETING]
+    assert meetings
+    assert f.entities[meetings[0].agent].label == "赵六一"
+    assert labels(f, meetings[0].participants) == {"钱七宝"}
+
+
+def test_company_title_links_person_to_company_not_region():
+    f = facts_of("云南白药集团股份有限公司董事长王明辉表示，将加快项目建设。")
+    post = next(p for p in f.posts if p.title == "董事长")
+    assert post.org and f.entities[post.org].type is EntityType.COMPANY
+    assert post.jurisdiction is None
+
+
+def test_ambiguous_township_is_resolved_by_the_county_on_the_page():
+    f = facts_of("记者走进镇雄县，在坡头镇看到新变化。")
+    township = next(e for e in f.entities.values() if e.label == "坡头镇")
+    assert township.region is not None
+    assert township.region.parent == next(e for e in f.entities.values() if e.label == "镇雄县").region.key
+
+
+def test_short_region_forms_resolve_to_full_names():
+    f = facts_of("黔西南州和紫云自治县的干部群众。")
+    assert {"黔西南布依族苗族自治州", "紫云苗族布依族自治县"} <= {e.label for e in f.entities.values()}
+
+
+def test_traditional_input_gives_the_same_facts():
+    simplified = "本报讯 5月3日，云浮市委副书记、市长张三丰到新兴县调研。"
+    traditional = "本報訊 5月3日，雲浮市委副書記、市長張三豐到新興縣調研。"
+    a, b = facts_of(simplified), facts_of(traditional)
+    assert {(p.title) for p in a.posts} == {(p.title) for p in b.posts}
+    assert len(a.events) == len(b.events)

@@ -1,0 +1,1 @@
+"""Pictures of the graph: pyvis HTML pages that work offline."""
