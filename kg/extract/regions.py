@@ -8,7 +8,9 @@ every full name and safe short form (茂名 for 茂名市, 黔西南州 for
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -31,7 +33,9 @@ def _data_file() -> Path:
         raise ImportError("jionlp is not installed: pip install jionlp")
     path = Path(spec.origin).parent / "dictionary" / "china_location.txt"
     if not path.exists():
-        import jionlp  # noqa: F401  (first import unzips its dictionaries)
+        # jionlp unzips its dictionaries on first import and prints a banner: keep stdout clean.
+        with contextlib.redirect_stdout(io.StringIO()):
+            import jionlp  # noqa: F401
     return path
 
 
