@@ -41,10 +41,12 @@ def extract(doc: Document, region: str | None = None) -> Facts:
     sentences = split_sentences(doc.text)
     found = find_mentions(doc.text, sentences, home)
     posts = find_posts(doc.text, sentences, found, home)
-    _add_referenced_regions(found.entities, [p.jurisdiction for p in posts])
     title_spans = [(t[0], t[1]) for p in found.people for t in p.titles]
     events = find_events(doc.text, sentences, found, doc.year, title_spans)
     relations = find_relations(sentences, found, events)
+    referenced = [p.jurisdiction for p in posts] + [r.object for r in relations]
+    referenced += [k for e in events for k in e.places]
+    _add_referenced_regions(found.entities, referenced)
     return Facts(info=info, sentences=[s.text for s in sentences], entities=found.entities,
                  mentions=found.mentions, posts=posts, events=events, relations=relations)
 

@@ -26,6 +26,8 @@ _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 _MEET_RE = re.compile("|".join(MEETING_VERBS))
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
+# 在猫营镇大河村，马汉成了解…: during a tour, "at <place>, <visitor> …" is a stop.
+_TOUR_STOP = re.compile(r"^(?:随后|接着|之后)?[,，]?在[^，,。]{2,40}[，,]")
 
 
 def find_events(text: str, sentences: list[Sentence], found: Mentions,
@@ -72,7 +74,8 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
            last_agent: str | None) -> Event | None:
     move = _MOVE_RE.search(s.text)
     inspect = _VISIT_RE.search(s.text)
-    if not move and not inspect and "现场" not in s.text:
+    touring = last_agent is not None and _TOUR_STOP.match(s.text) is not None
+    if not move and not inspect and "现场" not in s.text and not touring:
         return None
     people = [m for m in _people(ms) if not _accompanies(s, m)]
     verb_at = min(x.start() for x in (move, inspect) if x) if (move or inspect) else len(s.text)
@@ -91,16 +94,28 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         return None
     if not move and not inspect and not last_agent:
         return None
+    if touring and not move and not inspect and "现场" not in s.text:
+        places = [k for k in places if _is_stop(k, ms)]
     return Event(EventType.VISIT, agent, tuple(dict.fromkeys(places)), (), day, s.index)
+
+
+def _is_stop(key: str, ms: list[Mention]) -> bool:
+    return any(m.key == key and m.type is not EntityType.PROVINCE for m in ms)
 
 
 def _destinations(s: Sentence, ms: list[Mention], moved: bool) -> list[str]:
     cut = _topic_cut(s.text)
+    move = _MOVE_RE.search(s.text)
+    inspect = _VISIT_RE.search(s.text)
+    if move and inspect and inspect.start() > move.end():
+        cut = min(cut, inspect.start())  # 到高州市调研金石产业带…: what follows 调研 is the topic
     out = []
     for m in ms:
         rel = m.start - s.start
         if rel >= cut or m.type not in _VISITABLE:
             continue
+        if s.text[max(0, rel - 2):rel] == "位于":
+            continue  # 位于高州金山片区的奇瑞项目: the park locates the project, it is not a stop
         if m.type in _BROAD:
             preceding = s.text[max(0, rel - 2):rel]
             if not any(v in preceding for v in ("到", "赴", "在")):

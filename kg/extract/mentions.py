@@ -38,6 +38,10 @@ class Mentions:
     people: list[PersonSpan]
     mentions: list[Mention]
     entities: dict[str, Entity] = field(default_factory=dict)
+    nested_regions: dict[str, Entity] = field(default_factory=dict)
+
+    def entity(self, key: str) -> Entity:
+        return self.entities.get(key) or self.nested_regions[key]
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -55,7 +59,7 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None) -> Men
                if not any(i in person_offsets for i in range(m.start, m.end))]
     result = Mentions(people, [])
     _add_people(result, people)
-    _add_regions(result, regions)
+    _add_regions(result, regions, spans)
     _add_names(result, spans, regions)
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     return result
@@ -95,14 +99,25 @@ def _add_people(result: Mentions, people: list[PersonSpan]) -> None:
         result.mentions.append(Mention(p.start, p.end, p.name, etype, key))
 
 
-def _add_regions(result: Mentions, regions: list[Mention]) -> None:
+def _add_regions(result: Mentions, regions: list[Mention], spans: list[Span]) -> None:
+    """Regions become entities when the page names them on their own somewhere; one seen
+    only inside another name (西安 in 西安建筑科技大学) is kept as a mention for locating."""
     gaz = load_gazetteer()
+
+    def nested(m: Mention) -> bool:
+        return any(sp.start <= m.start and m.end <= sp.end and sp.type in ORG_TYPES
+                   for sp in spans)
+
+    standalone = {m.key for m in regions if not nested(m)}
     for m in regions:
         region = gaz.regions[m.key]
         key = f"region/{region.key}"
-        entity = result.entities.setdefault(key, Entity(key, region.type, region.name, region=region))
-        if m.text != region.name:
-            entity.aliases.add(m.text)
+        if m.key in standalone:
+            entity = result.entities.setdefault(key, Entity(key, region.type, region.name, region=region))
+            if m.text != region.name:
+                entity.aliases.add(m.text)
+        else:
+            result.nested_regions[key] = Entity(key, region.type, region.name, region=region)
         result.mentions.append(Mention(m.start, m.end, m.text, region.type, key))
 
 
@@ -116,17 +131,20 @@ def _add_names(result: Mentions, spans: list[Span], regions: list[Mention]) -> N
             entity = result.entities[key] = Entity(key, sp.type, label)
         if sp.text != label:
             entity.aliases.add(sp.text)
-        bare = _without_leading_regions(sp, regions)
+        bare = _without_leading_regions(sp, regions, spans)
         if bare and bare != label and len(bare) >= 4:
             entity.aliases.add(bare)
         result.mentions.append(Mention(sp.start, sp.end, sp.text, entity.type, key))
 
 
-def _without_leading_regions(sp: Span, regions: list[Mention]) -> str | None:
+def _without_leading_regions(sp: Span, regions: list[Mention], spans: list[Span]) -> str | None:
+    """高州蒲康工业园万洋众创城项目 → 万洋众创城项目: the name without its leading places."""
+    leading = sorted([(m.start, m.end) for m in regions]
+                     + [(o.start, o.end) for o in spans if o.type is EntityType.PARK and o is not sp])
     pos = sp.start
-    for m in sorted(regions, key=lambda r: r.start):
-        if m.start == pos and m.end < sp.end:
-            pos = m.end
+    for start, end in leading:
+        if start == pos and end < sp.end:
+            pos = end
     return sp.text[pos - sp.start:] if pos > sp.start else None
 
 

@@ -111,7 +111,8 @@ def _outermost(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for sp in spans:
         inside = [o for o in out if o.start <= sp.start and sp.end <= o.end]
-        if inside and sp.type not in (EntityType.PARK, EntityType.PLACE, EntityType.PROJECT):
+        if inside and (sp.type not in (EntityType.PARK, EntityType.PLACE, EntityType.PROJECT)
+                       or any(o.type is sp.type for o in inside)):
             continue
         if any(o.start < sp.start < o.end < sp.end for o in out):
             continue

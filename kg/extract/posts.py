@@ -31,7 +31,7 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
                 region = inherited.get(level) or _context_region(level, t_start, found, home)
             if region and level:
                 inherited[level] = region
-            if title in COMPANY_TITLES or org and found.entities[org].type == EntityType.COMPANY:
+            if title in COMPANY_TITLES or org and found.entity(org).type == EntityType.COMPANY:
                 region = None
             posts.setdefault((key, title), Post(key, title, region, org, sentence))
     return list(posts.values())
@@ -85,7 +85,7 @@ def _context_region(level: str, offset: int, found: Mentions, home: str | None) 
         if m.start >= offset:
             break
         if m.type in REGION_TYPES:
-            hit = gaz.ancestor_of_type(found.entities[m.key].region.key, wanted)  # type: ignore[union-attr]
+            hit = gaz.ancestor_of_type(found.entity(m.key).region.key, wanted)  # type: ignore[union-attr]
             if hit:
                 best = f"region/{hit}"
     return best

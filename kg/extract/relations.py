@@ -11,10 +11,12 @@ from kg.extract.segment import Sentence
 
 LOCATED_IN = "locatedIn"
 INVESTS_IN = "investsIn"
-_LOCATABLE = {EntityType.COMPANY, EntityType.PARK, EntityType.PROJECT, EntityType.PLACE,
-              EntityType.INSTITUTION, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+# Where companies, parks and projects are (ONTOLOGY.md); a bureau's region is in its name already.
+_LOCATABLE = {EntityType.COMPANY, EntityType.PARK, EntityType.PROJECT}
 _INVEST_RE = re.compile("|".join(INVEST_VERBS) + "|协议")
 _LOCATED_RE = re.compile(r"位于$")
+# 4月20日上午，遵义市播州区团溪镇，贵州成黔矿产有限公司…: a feature's place line.
+_DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日(?:[上下]午|晚)?[,，]?)?(?:[\u4e00-\u9fff]{2,12}(?:省|市|州|县|区|旗|镇|乡|街道))*")
 
 
 def find_relations(sentences: list[Sentence], found: Mentions, events: list[Event]) -> list[Relation]:
@@ -25,7 +27,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
         for m in ms:
             if m.type not in _LOCATABLE or m.key in seen_keys(seen):
                 continue
-            where = _embedded_place(m, ms) or _stated_place(s, m, ms)
+            where = _embedded_place(m, ms) or _stated_place(s, m, ms) or _park_before(m, ms)
             if where and where != m.key:
                 seen.add((m.key, where))
                 out.append(Relation(m.key, LOCATED_IN, where, s.index))
@@ -45,7 +47,8 @@ def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
         if inner.start != pos or inner.end >= m.end or inner.key == m.key:
             continue
         if inner.type in REGION_TYPES:
-            best_region = inner.key
+            if inner.type is not EntityType.PROVINCE:
+                best_region = inner.key
             pos = inner.end
         elif inner.type is EntityType.PARK and m.type is not EntityType.PARK:
             best = inner.key
@@ -61,7 +64,25 @@ def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
             gap = s.text[other.end - s.start: m.start - s.start]
             if _LOCATED_RE.search(lead) and gap in ("的", ""):
                 return other.key
+            if gap in (",", "，") and _DATELINE.fullmatch(lead) and other.type is not EntityType.PROVINCE:
+                return other.key
     return None
+
+
+def _park_before(m: Mention, ms: list[Mention]) -> str | None:
+    """在贵州台江经济开发区，麒麟公司…: a company after a park, with no other place between."""
+    if m.type is not EntityType.COMPANY:
+        return None
+    park = None
+    for other in ms:
+        if other.end > m.start:
+            break
+        if other.type is EntityType.PARK:
+            park = other.key
+        elif other.type in REGION_TYPES and park and other.start >= 0:
+            if not any(p.start <= other.start and other.end <= p.end for p in ms if p.key == park):
+                park = None
+    return park
 
 
 def _investments(s: Sentence, ms: list[Mention]) -> list[Relation]:
@@ -79,14 +100,14 @@ def _visited_in_county(events: list[Event], found: Mentions, located: set[str]) 
     for e in events:
         if e.type is not EventType.VISIT:
             continue
-        counties = [k for k in e.places if found.entities[k].type is EntityType.COUNTY]
+        counties = [k for k in e.places if found.entity(k).type is EntityType.COUNTY]
         if counties:
             county_of_tour[e.agent] = counties[0] if len(counties) == 1 else None
         county = county_of_tour.get(e.agent)
         if county is None:
             continue
         for k in e.places:
-            if k not in located and found.entities[k].type in _LOCATABLE:
+            if k not in located and found.entity(k).type in _LOCATABLE:
                 out.append(Relation(k, LOCATED_IN, county, e.sentence))
     return out
 
