@@ -177,3 +177,10 @@ TITLE_JUNK = tuple(
     "受 由 据 经 邀请 陪同 会见 会晤 接见 看望 慰问 发表 将 在 和 与 及 同 对 向 委托 感谢 欢迎 "
     "代表 出席 参加 主持 听取 宣读 介绍 表示 称 说 时任 原 前 现任 新任 兼任 担任 任".split()
 )
+
+# Occupations that introduce a named person who holds no post (工人余元飞).
+OCCUPATIONS = tuple(
+    "工人 员工 职工 制片师 调度员 计划调度员 技术员 工程师 设计师 大师 村民 农民 教师 老师 医生 护士 "
+    "学生 志愿者 游客 市民 居民 党员 群众 网格员 驾驶员 操作员 质检员 讲解员 主播 律师 创业者 "
+    "种植户 养殖户 返乡青年".split()
+)

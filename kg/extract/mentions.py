@@ -13,7 +13,7 @@ from kg.extract.model import (ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, Ent
                               Mention)
 from kg.extract.names import Span, find_names
 from kg.extract.people import (PersonSpan, find_leaders, find_listed, find_reporters,
-                               find_titled)
+                               find_titled, find_workers)
 from kg.extract.places import find_regions
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence, tagged
@@ -68,9 +68,10 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None) -> Men
 def _find_people(text: str) -> list[PersonSpan]:
     titled = find_titled(text)
     leaders = find_leaders(text)
-    reporters = find_reporters(text)
+    reporters = find_reporters(text) + find_workers(text)
     known = {p.name for p in (*titled, *leaders)}
-    listed = find_listed(text, known)
+    officials = {p.name for p in (*titled, *leaders) if p.official or _official_titles(p)}
+    listed = find_listed(text, known, officials)
     found = [*titled, *leaders, *reporters, *listed]
     names = {p.name for p in found}
     spans = {(p.start, p.end) for p in found}
@@ -85,13 +86,12 @@ def _find_people(text: str) -> list[PersonSpan]:
     return sorted(found, key=lambda p: p.start)
 
 
+def _official_titles(p: PersonSpan) -> bool:
+    return any(any(mark in t[2] for mark in OFFICIAL_MARKERS) for t in p.titles)
+
+
 def _add_people(result: Mentions, people: list[PersonSpan]) -> None:
-    official = {p.name for p in people if p.official or any(
-        any(mark in t[2] for mark in OFFICIAL_MARKERS) for t in p.titles)}
-    listed_with_official = set()
-    for p in people:
-        if p.name in official:
-            listed_with_official.add(p.name)
+    official = {p.name for p in people if p.official or _official_titles(p)}
     for p in people:
         etype = EntityType.OFFICIAL if p.name in official else EntityType.PERSON
         key = entity_key(etype, p.name)
@@ -104,7 +104,13 @@ def _add_regions(result: Mentions, regions: list[Mention], spans: list[Span]) ->
     only inside another name (西安 in 西安建筑科技大学) is kept as a mention for locating."""
     gaz = load_gazetteer()
 
+    leading = _leading_chains(regions, spans)
+
     def nested(m: Mention) -> bool:
+        """Inside an organisation's name and not one of the places its name starts with."""
+        if (m.start, m.end) in leading and (m.text == gaz.regions[m.key].name
+                                            or gaz.regions[m.key].type is EntityType.PROVINCE):
+            return False
         return any(sp.start <= m.start and m.end <= sp.end and sp.type in ORG_TYPES
                    for sp in spans)
 
@@ -119,6 +125,18 @@ def _add_regions(result: Mentions, regions: list[Mention], spans: list[Span]) ->
         else:
             result.nested_regions[key] = Entity(key, region.type, region.name, region=region)
         result.mentions.append(Mention(m.start, m.end, m.text, region.type, key))
+
+
+def _leading_chains(regions: list[Mention], spans: list[Span]) -> set[tuple[int, int]]:
+    """Regions that open a name in a chain (西藏自治区日喀则市 in …农业农村局)."""
+    by_start = {m.start: m for m in regions}
+    out: set[tuple[int, int]] = set()
+    for sp in spans:
+        pos = sp.start
+        while pos in by_start and by_start[pos].end < sp.end:
+            out.add((by_start[pos].start, by_start[pos].end))
+            pos = by_start[pos].end
+    return out
 
 
 def _add_names(result: Mentions, spans: list[Span], regions: list[Mention]) -> None:

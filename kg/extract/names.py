@@ -41,6 +41,10 @@ def find_names(text: str, words: list[tuple[int, int, str, str]], blocked: set[i
     ['高州金山片区', '奇瑞新能源汽车项目']
     """
     ends = {w[1]: i for i, w in enumerate(words)}
+    for i, (ws, we, w, _) in enumerate(words):
+        for head in _TITLES:
+            if w.endswith(head) and len(w) > len(head):
+                ends.setdefault(we - len(head), i)  # 协会会长 is one word: 协会 + 会长
     found: list[Span] = []
     for m in _SUFFIX_RE.finditer(text):
         suffix_end = m.end()
@@ -48,7 +52,7 @@ def find_names(text: str, words: list[tuple[int, int, str, str]], blocked: set[i
             continue
         if suffix_end < len(text) and text[suffix_end] in ")）" and "(" not in text[m.start():suffix_end]:
             continue
-        if words[ends[suffix_end]][2] in COMMON_ENDINGS:
+        if words[ends[suffix_end]][2] in COMMON_ENDINGS and words[ends[suffix_end]][1] == suffix_end:
             continue
         start = _left_edge(text, words, m.start(), blocked)
         name = text[start:suffix_end].strip("·-")
@@ -58,6 +62,8 @@ def find_names(text: str, words: list[tuple[int, int, str, str]], blocked: set[i
         etype = _type_of(name, m.group(0))
         if etype in (EntityType.PROJECT, EntityType.PARK) and m.start() - start < 2:
             continue
+        if etype in _NEEDS_PROPER and not _has_proper_part(words, start, m.start()):
+            continue  # 材料基地, 商业街区: a kind of place, not a named one
         found.append(Span(start, suffix_end, name, etype))
     found.extend(_national(text))
     return _outermost(found)
@@ -80,7 +86,7 @@ def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: 
     while i >= 0:
         s, e, w, tag = words[i]
         if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
-                or tag in _STOP_TAGS or (tag.startswith("v") and w in GOVERNING_VERBS)
+                or tag in _STOP_TAGS or w in GOVERNING_VERBS
                 or not all(_NAME_CHAR.match(c) for c in w)
                 or suffix_start - s > MAX_NAME):
             break
@@ -91,9 +97,29 @@ def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: 
     return start
 
 
+_NEEDS_PROPER = (EntityType.PROJECT, EntityType.PARK, EntityType.PLACE)
+_PROPER_TAGS = ("nr", "ns", "nz", "nt", "j", "eng")
+_ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
+
+
+def _has_proper_part(words: list[tuple[int, int, str, str]], start: int, end: int) -> bool:
+    """Whether the words before the suffix hold a proper name: a place, a brand, a number."""
+    from kg.extract.regions import load_gazetteer
+
+    names = load_gazetteer().by_name
+    for s, e, w, tag in words:
+        if s < start or e > end:
+            continue
+        if tag.startswith(_PROPER_TAGS) or w in names or _ASCII_ALNUM.search(w):
+            return True
+    return False
+
+
 def _type_of(name: str, suffix: str) -> EntityType:
     if "人民银行" in name:
         return EntityType.GOVERNMENT_BODY
+    if suffix in ("日报", "晚报") and not name.endswith("社"):
+        return EntityType.INSTITUTION
     return SUFFIX_TO_TYPE[suffix]
 
 

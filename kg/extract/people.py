@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import (DOUBLE_SURNAMES, LEADER_WORDS, NAME_FOLLOWERS, REPORTER_WORDS,
-                                SURNAMES, TITLE_HEADS, TITLE_JUNK)
+                                OCCUPATIONS, SURNAMES, TITLE_HEADS, TITLE_JUNK)
 
 _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h in TITLE_HEADS) + ")")
 _CHAIN_BREAK = re.compile(r"[，,。；;：:！？!?“”\"《》\s]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_OCCUPATION_RE = re.compile("|".join(sorted(OCCUPATIONS, key=len, reverse=True)))
 _FORBIDDEN_IN_NAME = set("的了和与及在是为对到等、，。")
 
 
@@ -43,6 +44,8 @@ def name_at(text: str, pos: int) -> int | None:
     end = _name_end(text, pos)
     if end is None or _common_word(text[pos:end]) or text[pos:end] in REPORTER_WORDS:
         return None
+    if end - pos == 3 and _common_word(text[pos:pos + 2]) and _common_word(text[pos + 1:end]):
+        return None  # 关于发: two ordinary words, not a name
     return end
 
 
@@ -57,7 +60,8 @@ def _name_end(text: str, pos: int) -> int | None:
         if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
             return None
         rest = text[end:]
-        if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS):
+        if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS) or (
+                length == 3 and _starts_with_verb(rest)):
             if length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS):
                 three = text[pos:end + 1]
                 after = text[end + 1:]
@@ -67,6 +71,13 @@ def _name_end(text: str, pos: int) -> int | None:
                     return end + 1
             return end
     return None
+
+
+def _starts_with_verb(rest: str) -> bool:
+    from kg.extract.segment import tagged
+
+    words = tagged(rest[:6])
+    return bool(words) and len(words[0][2]) >= 2 and words[0][3] in ("v", "vd", "p", "d", "c")
 
 
 def find_titled(text: str) -> list[PersonSpan]:
@@ -160,8 +171,11 @@ def find_leaders(text: str) -> list[PersonSpan]:
     return out
 
 
-def find_listed(text: str, known: set[str]) -> list[PersonSpan]:
-    """郑敏、周海鹰、王文超同志: names listed with a name already known as a person."""
+def find_listed(text: str, known: set[str], officials: set[str] = frozenset()) -> list[PersonSpan]:
+    """郑敏、周海鹰、王文超同志: names listed with a name already known as a person.
+
+    The list takes the class of its known members: with an official, all are officials.
+    """
     out = []
     for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}、){1,12}[\u4e00-\u9fff]{2,3}(?=同志|等|[，,。])", text):
         items = m.group(0).split("、")
@@ -170,7 +184,20 @@ def find_listed(text: str, known: set[str]) -> list[PersonSpan]:
         if not all(is_surname_start(item) for item in items):
             continue
         pos = m.start()
+        official = any(item in officials for item in items)
         for item in items:
-            out.append(PersonSpan(pos, pos + len(item), item, ()))
+            if _common_word(item):
+                break
+            out.append(PersonSpan(pos, pos + len(item), item, (), official=official))
             pos += len(item) + 1
+    return out
+
+
+def find_workers(text: str) -> list[PersonSpan]:
+    """工人余元飞, 制片师吴智天: people named after an occupation (no post)."""
+    out = []
+    for m in _OCCUPATION_RE.finditer(text):
+        end = name_at(text, m.end())
+        if end is not None:
+            out.append(PersonSpan(m.end(), end, text[m.end():end], ()))
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.lexicon import COMPANY_TITLES, LEVEL_CHARS
 from kg.extract.mentions import Mentions
 from kg.extract.model import ORG_TYPES, REGION_TYPES, EntityType, Post
@@ -11,6 +13,7 @@ from kg.extract.segment import Sentence
 
 _STRIP_TYPES = ORG_TYPES - {EntityType.GOVERNMENT_BODY} | {EntityType.PARK, EntityType.PLACE}
 _LEVEL_PREFIXES = ("常务副", "副", "")
+_GENERIC_ORGS = ("该公司", "公司", "集团", "企业", "该企业")
 
 
 def find_posts(text: str, sentences: list[Sentence], found: Mentions,
@@ -58,8 +61,13 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             pos = m.end
         elif m.type in REGION_TYPES:
             region = m.key
-            pos = m.end - 1 if m.text[-1] in LEVEL_CHARS else m.end
-    title = text[pos:end]
+            keep_level = m.text[-1] in LEVEL_CHARS and text[m.end] != m.text[-1]
+            pos = m.end - 1 if keep_level else m.end
+    title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
+    for generic in _GENERIC_ORGS:
+        if title.startswith(generic) and len(title) > len(generic) + 1:
+            title = title[len(generic):]  # 公司董事长 → 董事长: "the company" is no part of the title
+            break
     if title.endswith("总书记"):
         title = "总书记"
     return title, region, org
