@@ -53,7 +53,14 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if visit:
             events.append(visit)
             last_agent = visit.agent
-    return events
+    return _drop_undated_repeats(events)
+
+
+def _drop_undated_repeats(events: list[Event]) -> list[Event]:
+    """A headline's visit (no date) repeated by the dated article body is the same visit."""
+    dated = {(e.agent, p) for e in events if e.date for p in e.places}
+    return [e for e in events
+            if e.date or e.type is not EventType.VISIT or not all((e.agent, p) in dated for p in e.places)]
 
 
 def _is_headline(s: Sentence) -> bool:

@@ -54,7 +54,8 @@ def find_names(text: str, words: list[tuple[int, int, str, str]], blocked: set[i
             continue
         if words[ends[suffix_end]][2] in COMMON_ENDINGS and words[ends[suffix_end]][1] == suffix_end:
             continue
-        start = _left_edge(text, words, m.start(), blocked)
+        start = _left_edge(text, words, m.start(), blocked,
+                           stop_at_park=SUFFIX_TO_TYPE[m.group(0)] is EntityType.COMPANY)
         name = text[start:suffix_end].strip("·-")
         if (start >= m.start() or name in NOT_NAMES or len(name) > MAX_NAME or len(name) < 3
                 or name.startswith(GENERIC_MODIFIERS)):
@@ -70,7 +71,7 @@ def find_names(text: str, words: list[tuple[int, int, str, str]], blocked: set[i
 
 
 def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: int,
-               blocked: set[int]) -> int:
+               blocked: set[int], stop_at_park: bool = False) -> int:
     """Walk left over words from the suffix until a boundary; return the name's start."""
     idx = None
     for i, (s, e, _, _) in enumerate(words):
@@ -88,7 +89,8 @@ def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: 
         if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
                 or tag in _STOP_TAGS or w in GOVERNING_VERBS
                 or not all(_NAME_CHAR.match(c) for c in w)
-                or suffix_start - s > MAX_NAME):
+                or suffix_start - s > MAX_NAME
+                or (stop_at_park and w.endswith(_PARK_SUFFIXES))):
             break
         start = s
         i -= 1
@@ -97,6 +99,7 @@ def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: 
     return start
 
 
+_PARK_SUFFIXES = tuple(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.PARK)
 _NEEDS_PROPER = (EntityType.PROJECT, EntityType.PARK, EntityType.PLACE)
 _PROPER_TAGS = ("nr", "ns", "nz", "nt", "j", "eng")
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")

@@ -79,10 +79,14 @@ def _park_before(m: Mention, ms: list[Mention]) -> str | None:
             break
         if other.type is EntityType.PARK:
             park = other.key
-        elif other.type in REGION_TYPES and park and other.start >= 0:
-            if not any(p.start <= other.start and other.end <= p.end for p in ms if p.key == park):
-                park = None
+        elif other.type in REGION_TYPES and park and not _inside_another(other, ms):
+            park = None  # a region named after the park: the company is there instead
     return park
+
+
+def _inside_another(m: Mention, ms: list[Mention]) -> bool:
+    return any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+               for o in ms)
 
 
 def _investments(s: Sentence, ms: list[Mention]) -> list[Relation]:
