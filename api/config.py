@@ -1,4 +1,4 @@
-"""Service settings, from the environment with the KG_ prefix (KG_STORE, KG_MAX_QUERY_BYTES …)."""
+"""Service settings, from the environment with the KG_ prefix (KG_STORE, KG_QUERY_TIMEOUT …)."""
 
 from __future__ import annotations
 
@@ -12,4 +12,9 @@ class Settings(BaseSettings):
 
     store: Path = Path("kgdata")
     max_query_bytes: int = 100_000
-    max_results: int = 10_000
+    max_result_bytes: int = 50_000_000
+    query_timeout: float = 5.0
+    workers: int = 2
+    update_token: str | None = None
+    cors_origins: list[str] = []
+    service_allow: list[str] = []

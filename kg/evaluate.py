@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.answers import term_text
 from kg.documents import to_simplified
 from kg.errors import GoldError
 from kg.vocab import sparql_prefixes
@@ -75,8 +74,7 @@ class _Names:
 
 
 def _select(store, body: str) -> list[list[str]]:
-    result = store.query(sparql_prefixes() + body)
-    return [[term_text(sol[v]) for v in result.variables] for sol in result]
+    return [[v or "" for v in row.values()] for row in store.select(sparql_prefixes() + body)]
 
 
 def evaluate_store(store, gold_path: Path) -> Report:

@@ -40,7 +40,9 @@ def main() -> None:
     ap.add_argument("train")
     ap.add_argument("--out", type=Path, default=model_path())
     ap.add_argument("--dev-out", type=Path)
-    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--iterations", type=int, default=250)
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.01)
     a = ap.parse_args()
     records = [json.loads(line) for line in a.train.open(encoding="utf-8") if line.strip()] \
         if isinstance(a.train, Path) else \
@@ -54,7 +56,7 @@ def main() -> None:
     start = time.perf_counter()
     for r in train:
         trainer.append(features(r["text"]), bio(r))
-    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": a.iterations,
+    trainer.set_params({"c1": a.c1, "c2": a.c2, "max_iterations": a.iterations,
                         "feature.possible_transitions": True})
     a.out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(a.out))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import threading
@@ -44,26 +45,35 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(seed_store_path, tmp_path_factory):
+@contextlib.contextmanager
+def running_server(settings):
+    """A real uvicorn server on 127.0.0.1 in a thread; yields its base URL."""
     from api.app import create_app
-    from api.config import Settings
 
-    copy = tmp_path_factory.mktemp("served") / "kgdata"
-    shutil.copytree(seed_store_path, copy)
     port = _free_port()
-    config = uvicorn.Config(create_app(Settings(store=copy)), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
+    for _ in range(400):
         try:
             httpx.get(base + "/", timeout=1)
             break
         except httpx.TransportError:
             time.sleep(0.05)
-    yield base
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield base
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(seed_store_path, tmp_path_factory):
+    from api.config import Settings
+
+    copy = tmp_path_factory.mktemp("served") / "kgdata"
+    shutil.copytree(seed_store_path, copy)
+    with running_server(Settings(store=copy, query_timeout=3.0)) as base:
+        yield base

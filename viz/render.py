@@ -12,7 +12,6 @@ import re
 import networkx as nx
 from pyvis.network import Network
 
-from kg.answers import term_text
 from kg.errors import KgError
 from kg.vocab import sparql_prefixes
 
@@ -38,21 +37,21 @@ SELECT ?n ?label ?type WHERE {
 
 def build_graph(store) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    for row in store.query(NODE_QUERY):
-        node = term_text(row["n"])
-        cls = term_text(row["type"]).rsplit("#", 1)[-1]
+    for row in store.select(NODE_QUERY):
+        node = row["n"]
+        cls = (row["type"] or "").rsplit("#", 1)[-1]
         if node in g and g.nodes[node].get("cls") == "Official":
             continue
-        g.add_node(node, label=term_text(row["label"]), cls=cls)
-    for row in store.query(EDGE_QUERY):
-        s, o = term_text(row["s"]), term_text(row["o"])
+        g.add_node(node, label=row["label"], cls=cls)
+    for row in store.select(EDGE_QUERY):
+        s, o = row["s"], row["o"]
         if s not in g or o not in g:
             continue
-        pred = term_text(row["p"]).rsplit("#", 1)[-1]
+        pred = (row["p"] or "").rsplit("#", 1)[-1]
         key = pred
         data = g.get_edge_data(s, o, key) or {"evidence": set()}
         if row["evidence"] is not None:
-            data["evidence"].add((term_text(row["evidence"]), term_text(row["doc"])))
+            data["evidence"].add((row["evidence"], row["doc"] or ""))
         g.add_edge(s, o, key=key, predicate=pred, evidence=data["evidence"])
     return g
 

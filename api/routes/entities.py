@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
-from api.deps import StoreDep
-from kg.answers import rows_of, term_text
+from api.deps import ReaderDep
 from kg.queries import entity_search_query
 from kg.vocab import KGR, sparql_prefixes
 
@@ -44,25 +42,25 @@ def entity_id(iri: str) -> str:
 
 
 @router.get("/entities", response_model=list[EntityHit])
-def read_entities(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=100)],
+def read_entities(reader: ReaderDep, q: Annotated[str, Query(min_length=1, max_length=100)],
                   limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[EntityHit]:
-    header, rows = rows_of(store.query(entity_search_query(q, limit)))
-    return [EntityHit(id=entity_id(r[0]), iri=r[0], label=r[1], type=r[2].rsplit("#", 1)[-1])
-            for r in rows]
+    rows = reader.select(entity_search_query(q, limit))
+    return [EntityHit(id=entity_id(r["entity"]), iri=r["entity"], label=r["label"] or "",
+                      type=(r["type"] or "").rsplit("#", 1)[-1]) for r in rows]
 
 
 @router.get("/entities/{entity:path}", response_model=EntityOut)
-def read_entity(store: StoreDep, entity: str) -> EntityOut:
+def read_entity(reader: ReaderDep, entity: str) -> EntityOut:
+    if any(c in entity for c in "<>\"{}|\\^` \n"):
+        raise HTTPException(400, "an entity id has no spaces or <>\"{}|\\^` characters")
     iri = KGR + entity
-    node = json.dumps(iri)[1:-1]
+    node = iri
     query = sparql_prefixes() + f"""
 SELECT ?dir ?p ?v ?l WHERE {{
   {{ <{node}> ?p ?v . BIND("out" AS ?dir) }} UNION {{ ?v ?p <{node}> . BIND("in" AS ?dir) }}
   OPTIONAL {{ ?v rdfs:label ?l }}
 }} LIMIT 5000"""
-    if any(c in entity for c in "<>\"{}|\\^` "):
-        raise HTTPException(400, "an entity id has no spaces or <>\"{}|\\^` characters")
-    _, rows = rows_of(store.query(query))
+    rows = [(r["dir"], r["p"], r["v"], r["l"]) for r in reader.select(query)]
     if not rows:
         raise HTTPException(404, f"no entity {entity!r}")
     labels, aliases, types, facts = set(), set(), set(), []
@@ -79,5 +77,3 @@ SELECT ?dir ?p ?v ?l WHERE {{
     return EntityOut(id=entity, iri=iri, labels=sorted(labels), aliases=sorted(aliases),
                      types=sorted(types), facts=facts)
 
-
-__all__ = ["router", "term_text"]

@@ -8,8 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from api.deps import StoreDep
-from kg.answers import rows_of
+from api.deps import ReaderDep
 from kg.queries import visits_query
 
 router = APIRouter()
@@ -28,18 +27,15 @@ class VisitOut(BaseModel):
 
 
 @router.get("/visits", response_model=list[VisitOut])
-def read_visits(store: StoreDep,
+def read_visits(reader: ReaderDep,
                 person: Annotated[str | None, Query(max_length=100)] = None,
                 place: Annotated[str | None, Query(max_length=100)] = None,
                 from_: Annotated[dt.date | None, Query(alias="from")] = None,
                 to: Annotated[dt.date | None, Query()] = None,
                 limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> list[VisitOut]:
-    header, rows = rows_of(store.query(visits_query(person, place, from_, to, limit)))
-    out = []
-    for row in rows:
-        r = dict(zip(header, row))
-        out.append(VisitOut(visit=r["visit"], person=r["person"], person_label=r["personLabel"],
-                            place=r["place"], place_label=r["placeLabel"],
-                            date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
-                            evidence=r["evidence"], document=r["doc"], source=r["source"]))
-    return out
+    rows = reader.select(visits_query(person, place, from_, to, limit))
+    return [VisitOut(visit=r["visit"], person=r["person"], person_label=r["personLabel"],
+                     place=r["place"], place_label=r["placeLabel"],
+                     date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
+                     evidence=r["evidence"] or "", document=r["doc"], source=r["source"] or "")
+            for r in rows]

@@ -36,16 +36,18 @@ def _char_class(c: str) -> str:
     return "P"
 
 
-def _word_tags(text: str) -> list[str]:
-    from kg.extract.segment import tokens
+def _word_tags(text: str) -> tuple[list[str], list[str], list[str]]:
+    """Per character: its place in jieba's word (B/M/E/S + length), the word, its POS tag."""
+    from kg.extract.segment import tagged
 
-    tags = [""] * len(text)
-    for start, end, _ in tokens(text):
+    tags, words, pos = [""] * len(text), [""] * len(text), [""] * len(text)
+    for start, end, word, flag in tagged(text):
         n = end - start
         for i in range(start, end):
-            tags[i] = "S" if n == 1 else ("B" if i == start else ("E" if i == end - 1 else "M"))
-            tags[i] += str(min(n, 4))
-    return tags
+            tags[i] = ("S" if n == 1 else ("B" if i == start else ("E" if i == end - 1 else "M"))) + str(min(n, 4))
+            words[i] = word
+            pos[i] = flag
+    return tags, words, pos
 
 
 def _gazetteer_tags(text: str) -> list[str]:
@@ -85,7 +87,7 @@ def _suffix_tags(text: str) -> list[str]:
 
 def features(text: str) -> list[dict[str, str | float]]:
     """One feature dict per character of ``text``."""
-    words, gaz, suffix = _word_tags(text), _gazetteer_tags(text), _suffix_tags(text)
+    (words, word_text, word_pos), gaz, suffix = _word_tags(text), _gazetteer_tags(text), _suffix_tags(text)
     padded = "^^" + text + "$$"
     out = []
     for i, c in enumerate(text):
@@ -98,7 +100,10 @@ def features(text: str) -> list[dict[str, str | float]]:
             "c-1cc+1": padded[p - 1:p + 2], "t": _char_class(c),
             "t-1t+1": _char_class(padded[p - 1]) + _char_class(padded[p + 1]),
             "w": words[i], "w-1": words[i - 1] if i else "^", "w+1": words[i + 1] if i + 1 < len(text) else "$",
-            "g": gaz[i], "sfx": suffix[i], "sfx+1": suffix[i + 1] if i + 1 < len(text) else "",
+            "wd": word_text[i], "pos": word_pos[i] + words[i][0],
+            "pos-1": word_pos[i - 1] if i else "^", "pos+1": word_pos[i + 1] if i + 1 < len(text) else "$",
+            "g": gaz[i], "g-1": gaz[i - 1] if i else "", "g+1": gaz[i + 1] if i + 1 < len(text) else "",
+            "sfx": suffix[i], "sfx+1": suffix[i + 1] if i + 1 < len(text) else "",
             "sfx-1": suffix[i - 1] if i else "",
         }
         if c in SURNAMES or padded[p:p + 2] in DOUBLE_SURNAMES:

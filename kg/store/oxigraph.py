@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, QueryResultsFormat, RdfFormat, Store as OxStore
+from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, RdfFormat
+from pyoxigraph import Store as OxStore
 
 from kg.errors import QueryError, StoreError
 
@@ -53,9 +54,27 @@ class OxigraphStore:
     def remove_graph(self, graph: str) -> None:
         self._store.update(f"DROP SILENT GRAPH <{graph}>")
 
-    def query(self, sparql: str) -> object:
+    def query(self, sparql: str, **kwargs: object) -> object:
+        """Run a query; without ``default_graph`` the default graph is the union of all graphs."""
+        if "default_graph" not in kwargs:
+            kwargs["use_default_graph_as_union"] = True
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+            return self._store.query(sparql, prefixes=PREFIXES, **kwargs)
+        except SyntaxError as exc:
+            raise QueryError(str(exc)) from exc
+
+    def select(self, sparql: str) -> list[dict[str, str | None]]:
+        """A SELECT query's rows as plain strings (None where unbound)."""
+        result = self.query(sparql)
+        if not isinstance(result, QuerySolutions):
+            raise QueryError("select() takes a SELECT query")
+        names = [v.value for v in result.variables]
+        return [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in result]
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update in one transaction: it applies whole or not at all."""
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from exc
 

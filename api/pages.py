@@ -1,0 +1,84 @@
+"""Static HTML of the service: the explorer home page and the SPARQL query page (no CDN)."""
+
+from __future__ import annotations
+
+EXAMPLES = {
+    "Who visited where": """SELECT ?who ?where ?date WHERE {
+  ?v a kgo:Visit ; kgo:agent ?p ; kgo:place ?x .
+  OPTIONAL { ?v kgo:date ?date }
+  ?p rdfs:label ?who . ?x rdfs:label ?where .
+} ORDER BY ?date LIMIT 100""",
+    "Posts of a person": """SELECT ?title ?region WHERE {
+  ?p rdfs:label "庄悦群"@zh ; kgo:holdsPost ?post .
+  ?post kgo:title ?title .
+  OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region }
+}""",
+    "Investments by province": """SELECT ?province ?company ?project WHERE {
+  ?c kgo:investsIn ?pr ; rdfs:label ?company . ?pr rdfs:label ?project .
+  OPTIONAL { ?pr kgo:locatedIn+ ?prov . ?prov kgo:adminCode ?code .
+             FILTER(STRENDS(?code, "0000")) ?prov rdfs:label ?province }
+}""",
+}
+
+_OPTIONS = "".join(f'<option value="{i}">{name}</option>' for i, name in enumerate(EXAMPLES))
+_TEXTS = "[" + ",".join("`" + q.replace("`", "\\`") + "`" for q in EXAMPLES.values()) + "]"
+
+QUERY_PAGE = f"""<!doctype html><html lang="zh"><meta charset="utf-8"><title>zhkg SPARQL</title>
+<style>body{{font-family:sans-serif;max-width:70em;margin:1em auto}}textarea{{width:100%;height:14em;
+font-family:monospace}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 6px}}</style>
+<h1>zhkg SPARQL</h1>
+<p>Prefixes kgo:, kgr:, rdfs:, skos:, xsd:, prov:, dcterms: are predeclared.
+Example: <select id="ex">{_OPTIONS}</select></p>
+<textarea id="q"></textarea><p><button id="run">Run</button> <span id="status"></span></p>
+<table id="out"></table>
+<script>
+const examples = {_TEXTS};
+const q = document.getElementById('q'), ex = document.getElementById('ex');
+q.value = examples[0];
+ex.onchange = () => {{ q.value = examples[ex.value]; }};
+document.getElementById('run').onclick = async () => {{
+  const status = document.getElementById('status'), out = document.getElementById('out');
+  status.textContent = 'running…'; out.replaceChildren();
+  const r = await fetch('sparql', {{method: 'POST', headers: {{'Content-Type':
+    'application/x-www-form-urlencoded', 'Accept': 'application/sparql-results+json'}},
+    body: new URLSearchParams({{query: q.value}})}});
+  if (!r.ok) {{ status.textContent = (await r.json()).detail; return; }}
+  const data = await r.json(); const vars = data.head.vars;
+  const head = out.insertRow(); vars.forEach(v => {{ const th = document.createElement('th');
+    th.textContent = v; head.appendChild(th); }});
+  data.results.bindings.forEach(b => {{ const row = out.insertRow();
+    vars.forEach(v => {{ row.insertCell().textContent = b[v] ? b[v].value : ''; }}); }});
+  status.textContent = data.results.bindings.length + ' rows';
+}};
+</script></html>"""
+
+HOME_PAGE = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>zhkg</title>
+<style>body{font-family:sans-serif;max-width:60em;margin:1em auto}li{margin:2px 0}</style>
+<h1>zhkg</h1><p>Knowledge graph of Chinese regional news.</p>
+<p><input id="q" placeholder="名称 (庄悦群, 茂南区 …)" autofocus> <button id="go">Search</button></p>
+<div id="hits"></div>
+<ul>
+<li><a href="/visits">/visits</a> — who visited where (?person=, ?place=, ?from=, ?to=)</li>
+<li><a href="/graph.html">/graph.html</a> — interactive graph (?focus=NAME&amp;hops=2)</li>
+<li><a href="/sparql">/sparql</a> — SPARQL 1.1 endpoint and query page</li>
+<li><a href="/export.ttl">/export.ttl</a> — the whole graph as Turtle</li>
+<li><a href="/docs">/docs</a> — OpenAPI</li></ul>
+<script>
+async function search() {
+  const hits = document.getElementById('hits'); hits.replaceChildren();
+  const text = document.getElementById('q').value.trim(); if (!text) return;
+  const r = await fetch('/entities?q=' + encodeURIComponent(text)); const rows = await r.json();
+  const groups = {};
+  rows.forEach(h => { (groups[h.type] = groups[h.type] || []).push(h); });
+  Object.keys(groups).sort().forEach(type => {
+    const h = document.createElement('h3'); h.textContent = type; hits.appendChild(h);
+    const ul = document.createElement('ul');
+    groups[type].forEach(e => { const li = document.createElement('li'); const a = document.createElement('a');
+      a.href = '/entities/' + e.id; a.textContent = e.label; li.appendChild(a); ul.appendChild(li); });
+    hits.appendChild(ul);
+  });
+  if (!rows.length) hits.textContent = 'no match';
+}
+document.getElementById('go').onclick = search;
+document.getElementById('q').onkeydown = e => { if (e.key === 'Enter') search(); };
+</script></html>"""
