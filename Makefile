@@ -5,7 +5,7 @@ STORE ?= kgdata
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench clean browser-deps train-ner
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,17 @@ test: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Debian's Chromium and a CJK font for the browser tests (run as root, as CI does).
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; \
+	fi
+
+# Retrain the shipped entity tagger on CLUENER2020 (fixed, documented 10% dev split held out).
+CLUENER ?= ../shared/data/cluener/train.json
+train-ner: install
+	$(BIN)/python -m kg.train_ner $(CLUENER) --dev-out bench/data/cluener_dev.json
 
 clean:
 	rm -rf $(VENV) $(STORE) out .pytest_cache

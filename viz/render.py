@@ -73,7 +73,7 @@ def to_html(g: nx.MultiDiGraph, height: str = "800px") -> str:
     degree = dict(g.degree())
     for node, data in g.nodes(data=True):
         cls = data.get("cls", "")
-        net.add_node(node, label=html.escape(data.get("label", node)),
+        net.add_node(node, label=data.get("label", node),
                      title=html.escape(f"{data.get('label', node)} ({cls})"),
                      color=CLASS_TO_COLOR.get(cls, "#7f7f7f"), size=10 + 3 * min(degree[node], 15),
                      group=cls)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
+from api import entity_page
 from api.deps import ReaderDep
 from kg.queries import entity_search_query
 from kg.vocab import KGR, sparql_prefixes
@@ -50,7 +52,15 @@ def read_entities(reader: ReaderDep, q: Annotated[str, Query(min_length=1, max_l
 
 
 @router.get("/entities/{entity:path}", response_model=EntityOut)
-def read_entity(reader: ReaderDep, entity: str) -> EntityOut:
+def read_entity(reader: ReaderDep, entity: str, request: Request):
+    """One entity: JSON, or its HTML page when the browser asks for HTML."""
+    out = _entity(reader, entity)
+    if "text/html" in request.headers.get("accept", ""):
+        return HTMLResponse(entity_page.render(out.model_dump(), entity_page.gather(reader, out.iri)))
+    return out
+
+
+def _entity(reader, entity: str) -> EntityOut:
     if any(c in entity for c in "<>\"{}|\\^` \n"):
         raise HTTPException(400, "an entity id has no spaces or <>\"{}|\\^` characters")
     iri = KGR + entity

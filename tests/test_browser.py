@@ -1,0 +1,111 @@
+"""The explorer in a real headless Chromium against the API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import running_server
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
+                                "(.ci/run installs it: apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, base: str):
+    """A page that records console errors, dialogs and every request that leaves 127.0.0.1."""
+    page = browser.new_page()
+    seen = {"errors": [], "outside": [], "dialogs": []}
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+
+    def route(r):
+        if r.request.url.startswith(base) or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            seen["outside"].append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return page, seen
+
+
+def test_search_entity_page_and_graph(browser, server, seed_store):
+    from viz.render import build_graph, focus_graph
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, seen = open_page(browser, server)
+    page.goto(server + "/")
+    page.fill("#q", "庄悦群")
+    page.press("#q", "Enter")
+    page.click("text=庄悦群")
+    page.wait_for_selector("#events")
+    events = page.locator("li.event")
+    assert events.count() >= 5
+    text = page.inner_text("#events")
+    assert "2026-04-09" in text and "茂南区" in text and "001_1e226f55ebd70148.txt" in text
+    assert page.locator("#timeline circle").count() >= 5
+    page.screenshot(path=str(ARTIFACTS / "entity-page.png"), full_page=True)
+
+    page.click("text=graph")
+    page.wait_for_selector("canvas")
+    page.wait_for_function("typeof nodes !== 'undefined' && nodes.length > 0")
+    expected = focus_graph(build_graph(seed_store), "庄悦群", 2).number_of_nodes()
+    assert page.evaluate("nodes.length") == expected
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "graph.png"))
+    assert not seen["errors"], seen["errors"]
+    assert not seen["outside"], seen["outside"]
+
+
+def test_html_in_a_label_renders_as_text(browser, tmp_path):
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from api.config import Settings
+    from kg.store import open_store
+    from kg.vocab import KGO, KGR, RDF, RDFS
+
+    evil = "<img src=x onerror=alert(1)>有限公司"
+    store = open_store(tmp_path / "kgdata")
+    g = NamedNode(KGR + "doc/evil")
+    node, other = NamedNode(KGR + "org/evil"), NamedNode(KGR + "person/张三")
+    store.replace_graph(g.value, [
+        Quad(node, NamedNode(RDF + "type"), NamedNode(KGO + "Company"), g),
+        Quad(node, NamedNode(RDFS + "label"), Literal(evil, language="zh"), g),
+        Quad(other, NamedNode(RDF + "type"), NamedNode(KGO + "Person"), g),
+        Quad(other, NamedNode(RDFS + "label"), Literal("张三", language="zh"), g),
+        Quad(other, NamedNode(KGO + "visited"), node, g)])
+    store.close()
+    with running_server(Settings(store=tmp_path / "kgdata")) as base:
+        page, seen = open_page(browser, base)
+        page.goto(base + "/graph.html")
+        page.wait_for_function("typeof nodes !== 'undefined' && nodes.length == 2")
+        labels = page.evaluate("nodes.get().map(n => n.label)")
+        assert evil in labels
+        page.goto(base + "/entities/org/evil", wait_until="load")
+        assert evil in page.inner_text("h1")
+        page.goto(base + "/")
+        page.fill("#q", "<img")
+        page.press("#q", "Enter")
+        page.wait_for_selector("#hits a")
+        page.wait_for_timeout(300)
+        assert not seen["dialogs"], seen["dialogs"]
+        assert page.locator("img").count() == 0
+        assert not seen["outside"], seen["outside"]
