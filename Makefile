@@ -29,6 +29,9 @@ test: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	rm -rf bench/.seedstore && $(BIN)/kg ingest seeds --store bench/.seedstore
+	$(BIN)/python bench/load.py --store bench/.seedstore --clients 16 --seconds 30 | tee bench/results/load-latest.json
+	rm -rf bench/.seedstore
 
 # Debian's Chromium and a CJK font for the browser tests (run as root, as CI does).
 browser-deps:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -16,8 +17,14 @@ from kg.errors import KgError
 app = typer.Typer(help="zhkg: knowledge graphs from Chinese regional news.",
                   no_args_is_help=True, add_completion=False)
 
-StoreOpt = Annotated[Path, typer.Option("--store", help="store folder", envvar="KG_STORE")]
-DEFAULT_STORE = Path("kgdata")
+StoreOpt = Annotated[str, typer.Option(
+    "--store", envvar="KG_STORE",
+    help="store folder, or the query endpoint URL of a SPARQL 1.1 server (…/query)")]
+DEFAULT_STORE = "kgdata"
+
+
+def _is_url(store: str) -> bool:
+    return store.startswith(("http://", "https://"))
 
 
 class ExportFormat(StrEnum):
@@ -40,13 +47,13 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _open(store: Path, *, read_only: bool = True):
+def _open(store: str, *, read_only: bool = True):
     from kg.store import open_store
 
-    if read_only and not store.exists():
+    if read_only and not _is_url(store) and not Path(store).exists():
         _fail(f"no store at {store}: run `kg ingest PATH --store {store}` first")
     try:
-        return open_store(store, read_only=read_only)
+        return open_store(store if _is_url(store) else Path(store), read_only=read_only)
     except KgError as exc:
         _fail(str(exc))
 
@@ -55,6 +62,7 @@ def _open(store: Path, *, read_only: bool = True):
 def ingest(paths: Annotated[list[Path], typer.Argument(help="files or folders of .txt pages")],
            store: StoreOpt = DEFAULT_STORE,
            region: Annotated[Optional[str], typer.Option(help="home region (我县 → 随县)")] = None,
+           workers: Annotated[int, typer.Option(help="processes for extraction (0: all cores)")] = 1,
            ) -> None:
     """Read pages, extract facts, store them (a document ingested again replaces its facts)."""
     from tqdm import tqdm
@@ -70,7 +78,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="files or folders of
         _fail("no .txt files found in " + ", ".join(map(str, paths)))
     st = _open(store, read_only=False)
     with tqdm(total=len(files), unit="doc", disable=len(files) < 20 or not sys.stderr.isatty()) as bar:
-        report = ingest_paths(st, files, region, progress=lambda _: bar.update())
+        report = ingest_paths(st, files, region, progress=lambda _: bar.update(),
+                              workers=workers if workers > 0 else (os.cpu_count() or 1))
     st.close()
     for path, why in report.refused:
         typer.echo(f"kg: skipped {why}", err=True)
@@ -175,9 +184,11 @@ def serve(store: StoreOpt = DEFAULT_STORE,
     from api.app import create_app
     from api.config import Settings
 
-    if not store.exists():
+    if _is_url(store):
+        _fail("kg serve runs on the embedded store; point SPARQL clients at the server itself")
+    if not Path(store).exists():
         _fail(f"no store at {store}: run `kg ingest PATH --store {store}` first")
-    uvicorn.run(create_app(Settings(store=store)), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(Settings(store=Path(store))), host=host, port=port, log_level="info")
 
 
 @app.command()

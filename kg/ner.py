@@ -1,8 +1,9 @@
 """Entity spans for ``kg ner``: JSON Lines in, JSON Lines out (ONTOLOGY.md, end exclusive).
 
-Spans come from the same recognisers the extraction pipeline uses: titles, people,
-regions and suffix-named organisations, parks, projects and places. Offsets are
-on the text exactly as given.
+Spans come from the CRF tagger trained on CLUENER2020 (:mod:`kg.extract.tagger`);
+where a rule-based mention covers exactly the same span, its finer class is used
+(Official for Person, County for a place that is a county). Offsets are on the
+text exactly as given.
 """
 
 from __future__ import annotations
@@ -12,24 +13,34 @@ from typing import IO
 
 from kg.extract.mentions import find_mentions
 from kg.extract.segment import split_sentences
+from kg.extract.tagger import LABEL_TO_TYPE, tag
 
 
 def recognise(text: str) -> list[dict]:
-    """Entity spans of one text, outermost first, no overlaps."""
-    sentences = split_sentences(text)
-    found = find_mentions(text, sentences, None)
-    spans = [(m.start, m.end, m.type.value) for m in found.mentions]
-    for p in found.people:
-        spans += [(s, e, "Title") for s, e, _ in p.titles]
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    out: list[dict] = []
-    last_end = -1
-    for start, end, etype in spans:
-        if start < last_end:
+    """Entity spans of one text, in order, no overlaps."""
+    found = find_mentions(text, split_sentences(text), None, use_tagger=False)
+    finer = {(m.start, m.end): m.type.value for m in found.mentions}
+    out = []
+    for start, end, label in tag(text):
+        if label not in LABEL_TO_TYPE:
             continue
+        coarse = LABEL_TO_TYPE[label]
+        etype = coarse if isinstance(coarse, str) else coarse.value
+        rule_type = finer.get((start, end))
+        if rule_type and _same_family(etype, rule_type):
+            etype = rule_type
         out.append({"start": start, "end": end, "type": etype, "text": text[start:end]})
-        last_end = end
     return out
+
+
+# Finer classes that keep the tagger's coarse class (an organisation's rule class may
+# disagree with the tagger's, and then the tagger, trained for it, is kept).
+_FAMILIES = [{"Person", "Official"},
+             {"Place", "Province", "Prefecture", "County", "Township", "Village", "Park"}]
+
+
+def _same_family(a: str, b: str) -> bool:
+    return any(a in f and b in f for f in _FAMILIES)
 
 
 def run_jsonl(src: IO[str], dst: IO[str], err: IO[str]) -> int:

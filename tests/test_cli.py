@@ -79,3 +79,11 @@ def test_ner_reports_bad_lines_and_goes_on():
     assert out.returncode == 1
     assert "line 2" in out.stderr and "line 3" in out.stderr
     assert out.stdout.count("\n") == 1 and '"Official"' in out.stdout and '"Title"' in out.stdout
+
+
+def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path: Path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert kg("ingest", str(SEEDS), "--store", str(serial)).returncode == 0
+    assert kg("ingest", str(SEEDS), "--store", str(parallel), "--workers", "2").returncode == 0
+    dumps = [kg("export", "--store", str(p), "--format", "nquads").stdout for p in (serial, parallel)]
+    assert sorted(dumps[0].splitlines()) == sorted(dumps[1].splitlines())

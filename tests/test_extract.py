@@ -72,3 +72,11 @@ def test_traditional_input_gives_the_same_facts():
     a, b = facts_of(simplified), facts_of(traditional)
     assert {(p.title) for p in a.posts} == {(p.title) for p in b.posts}
     assert len(a.events) == len(b.events)
+
+
+def test_deixis_resolves_to_the_home_region_given_by_the_caller():
+    doc = load("本报讯 5月3日，市委书记李四海到我县调研。".encode(), "t.txt", "t")
+    f = extract(doc, region="随县")
+    visits = [e for e in f.events if e.type is EventType.VISIT]
+    assert visits and "随县" in labels(f, visits[0].places)
+    assert {(p.title, facts_of_label(f, p.jurisdiction)) for p in f.posts} == {("市委书记", "随州市")}

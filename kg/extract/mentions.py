@@ -13,7 +13,7 @@ from kg.extract.model import (ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, Ent
                               Mention)
 from kg.extract.names import Span, find_names
 from kg.extract.people import (PersonSpan, find_leaders, find_listed, find_reporters,
-                               find_titled, find_workers)
+                               find_titled, find_workers, is_surname_start, name_at)
 from kg.extract.places import find_regions
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence, tagged
@@ -47,8 +47,10 @@ class Mentions:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
 
-def find_mentions(text: str, sentences: list[Sentence], home: str | None) -> Mentions:
-    people = _find_people(text)
+def find_mentions(text: str, sentences: list[Sentence], home: str | None,
+                  use_tagger: bool = True) -> Mentions:
+    """Every mention of the text; ``use_tagger`` adds the CRF's person names to the rules'."""
+    people = _find_people(text, _tagged_names(text, sentences) if use_tagger else [])
     person_offsets = {i for p in people for i in range(p.start, p.end)}
     spans: list[Span] = []
     for s in sentences:
@@ -65,7 +67,21 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None) -> Men
     return result
 
 
-def _find_people(text: str) -> list[PersonSpan]:
+def _tagged_names(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
+    """Person names the CRF tagger finds, sentence by sentence (it was trained on sentences)."""
+    from kg.extract.tagger import tag
+
+    out = []
+    for s in sentences:
+        for start, end, label in tag(s.text):
+            name = s.text[start:end]
+            if (label == "name" and 2 <= len(name) <= 3 and is_surname_start(name)
+                    and name_at(s.text, start) == end):
+                out.append(PersonSpan(s.start + start, s.start + end, name, ()))
+    return out
+
+
+def _find_people(text: str, tagged: list[PersonSpan]) -> list[PersonSpan]:
     titled = find_titled(text)
     leaders = find_leaders(text)
     reporters = find_reporters(text) + find_workers(text)
@@ -73,17 +89,26 @@ def _find_people(text: str) -> list[PersonSpan]:
     officials = {p.name for p in (*titled, *leaders) if p.official or _official_titles(p)}
     listed = find_listed(text, known, officials)
     found = [*titled, *leaders, *reporters, *listed]
+    found += _occurrences(text, found)
+    taken = {i for p in found for i in range(p.start, p.end)}
+    found += [p for p in tagged if not any(i in taken for i in range(p.start, p.end))]
+    return sorted(found + _occurrences(text, found), key=lambda p: p.start)
+
+
+def _occurrences(text: str, found: list[PersonSpan]) -> list[PersonSpan]:
+    """Every other place a found name occurs (庄悦群强调 after 市委书记庄悦群)."""
+    out: list[PersonSpan] = []
     names = {p.name for p in found}
     spans = {(p.start, p.end) for p in found}
     for name in sorted(names, key=len, reverse=True):
         pos = text.find(name)
         while pos >= 0:
-            if (pos, pos + len(name)) not in spans and not any(
-                    s <= pos < e for s, e in spans):
-                found.append(PersonSpan(pos, pos + len(name), name, ()))
-                spans.add((pos, pos + len(name)))
+            end = pos + len(name)
+            if not any(s < end and pos < e for s, e in spans):
+                out.append(PersonSpan(pos, end, name, ()))
+                spans.add((pos, end))
             pos = text.find(name, pos + 1)
-    return sorted(found, key=lambda p: p.start)
+    return out
 
 
 def _official_titles(p: PersonSpan) -> bool:

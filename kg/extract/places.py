@@ -7,6 +7,7 @@ home region and the names that can only mean one region.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -101,13 +102,31 @@ def find_regions(text: str, home: str | None = None) -> list[Mention]:
     for m in matches:
         if len(m.candidates) == 1 and not _is_short(m) and m.candidates[0].type != EntityType.VILLAGE:
             context.update(gaz.ancestors(m.candidates[0].key))
-    out: list[Mention] = []
+    out: list[Mention] = _deixis(text, home, gaz) if home else []
     for m in matches:
         region = _resolve(m, gaz, context, text)
         if region is not None:
             out.append(Mention(m.start, m.end, m.text, region.type, region.key))
             context.update(gaz.ancestors(region.key))
     return out
+
+
+_DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)")
+
+
+def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
+    """我县, 本市: the paper's own region (or its ancestor of that level)."""
+    from kg.extract.lexicon import LEVEL_CHARS
+
+    out = []
+    for m in _DEIXIS.finditer(text):
+        level = LEVEL_CHARS[m.group(1)]
+        key = gaz.ancestor_of_type(home, level)
+        if key is None and level is EntityType.PREFECTURE:
+            key = gaz.ancestor_of_type(home, EntityType.COUNTY)  # 我市 in a county-level city
+        if key is not None:
+            out.append(Mention(m.start(), m.end(), m.group(0), gaz.regions[key].type, key))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Region | None:

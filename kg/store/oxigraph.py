@@ -26,6 +26,7 @@ class OxigraphStore:
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         try:
             if path is None:
                 self._store = OxStore()
@@ -102,7 +103,7 @@ class OxigraphStore:
         return len(self._store)
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.flush()
 
     def close(self) -> None:
@@ -116,5 +117,10 @@ def _default_graph():
     return DefaultGraph()
 
 
-def open_store(path: Path | None, *, read_only: bool = False) -> OxigraphStore:
-    return OxigraphStore(path, read_only=read_only)
+def open_store(path: Path | str | None, *, read_only: bool = False):
+    """A folder (the embedded store) or an http(s) URL of a SPARQL server's query endpoint."""
+    if isinstance(path, str) and path.startswith(("http://", "https://")):
+        from kg.store.remote import RemoteStore
+
+        return RemoteStore(path)
+    return OxigraphStore(None if path is None else Path(path), read_only=read_only)
