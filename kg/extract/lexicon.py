@@ -128,7 +128,10 @@ NAME_FOLLOWERS = tuple(
 VISIT_VERBS = ("调研", "考察", "视察", "督导", "走访", "察看", "检查", "督查", "暗访", "看望", "慰问")
 MOVE_VERBS = ("来到", "走进", "深入", "前往", "赴", "到")
 MEETING_VERBS = ("会见", "会谈", "接见")
-INVEST_VERBS = ("投资", "签约", "签署", "落户", "引进", "承建", "建设", "投建", "布局", "实施")
+INVEST_VERBS = ("投资", "签约", "签署", "落户", "引进", "承建", "建设", "投建", "布局", "实施", "建成",
+                "开工", "投产")
+# Words that stand for the company an article is about (公司还建成了…项目).
+COMPANY_ANAPHORS = ("该公司", "公司", "企业", "该企业", "集团")
 ACCOMPANY_WORDS = ("陪同", "参加", "一同", "随同")
 # A clause introduced by these is about a topic, not a destination.
 TOPIC_CUES = ("就", "围绕", "强调", "指出", "要求", "希望", "表示", "听取", "对照", "贯彻", "学习")

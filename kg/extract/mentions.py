@@ -58,7 +58,8 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
         for sp in find_names(s.text, tagged(s.text), blocked):
             spans.append(Span(sp.start + s.start, sp.end + s.start, sp.text, sp.type, sp.canonical))
     regions = [m for m in find_regions(text, home)
-               if not any(i in person_offsets for i in range(m.start, m.end))]
+               if not any(i in person_offsets for i in range(m.start, m.end))
+               and not _short_township_inside_a_name(m, spans)]
     result = Mentions(people, [])
     _add_people(result, people)
     _add_regions(result, regions, spans)
@@ -79,6 +80,13 @@ def _tagged_names(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
                     and name_at(s.text, start) == end):
                 out.append(PersonSpan(s.start + start, s.start + end, name, ()))
     return out
+
+
+def _short_township_inside_a_name(m: Mention, spans: list[Span]) -> bool:
+    """金塘 in 茂南金塘产业园 names the park, not 金塘镇: short township forms stand alone or not at all."""
+    if m.type is not EntityType.TOWNSHIP or m.text.endswith(("镇", "乡", "街道", "苏木")):
+        return False
+    return any(sp.start <= m.start and m.end <= sp.end for sp in spans)
 
 
 def _find_people(text: str, tagged: list[PersonSpan]) -> list[PersonSpan]:
@@ -133,8 +141,9 @@ def _add_regions(result: Mentions, regions: list[Mention], spans: list[Span]) ->
 
     def nested(m: Mention) -> bool:
         """Inside an organisation's name and not one of the places its name starts with."""
-        if (m.start, m.end) in leading and (m.text == gaz.regions[m.key].name
-                                            or gaz.regions[m.key].type is EntityType.PROVINCE):
+        if leading.get((m.start, m.end)) is not None and (
+                m.text == gaz.regions[m.key].name or leading[(m.start, m.end)] > 0
+                or gaz.regions[m.key].type is EntityType.PROVINCE):
             return False
         return any(sp.start <= m.start and m.end <= sp.end and sp.type in ORG_TYPES
                    for sp in spans)
@@ -152,15 +161,16 @@ def _add_regions(result: Mentions, regions: list[Mention], spans: list[Span]) ->
         result.mentions.append(Mention(m.start, m.end, m.text, region.type, key))
 
 
-def _leading_chains(regions: list[Mention], spans: list[Span]) -> set[tuple[int, int]]:
-    """Regions that open a name in a chain (西藏自治区日喀则市 in …农业农村局)."""
+def _leading_chains(regions: list[Mention], spans: list[Span]) -> dict[tuple[int, int], int]:
+    """Regions that open a name in a chain (西藏自治区日喀则市 in …农业农村局), with their
+    place in the chain (0 for the first)."""
     by_start = {m.start: m for m in regions}
-    out: set[tuple[int, int]] = set()
+    out: dict[tuple[int, int], int] = {}
     for sp in spans:
-        pos = sp.start
+        pos, n = sp.start, 0
         while pos in by_start and by_start[pos].end < sp.end:
-            out.add((by_start[pos].start, by_start[pos].end))
-            pos = by_start[pos].end
+            out[(by_start[pos].start, by_start[pos].end)] = n
+            pos, n = by_start[pos].end, n + 1
     return out
 
 
@@ -182,12 +192,14 @@ def _add_names(result: Mentions, spans: list[Span], regions: list[Mention]) -> N
 
 def _without_leading_regions(sp: Span, regions: list[Mention], spans: list[Span]) -> str | None:
     """高州蒲康工业园万洋众创城项目 → 万洋众创城项目: the name without its leading places."""
-    leading = sorted([(m.start, m.end) for m in regions]
-                     + [(o.start, o.end) for o in spans if o.type is EntityType.PARK and o is not sp])
+    leading = [(m.start, m.end) for m in regions]
+    leading += [(o.start, o.end) for o in spans if o.type is EntityType.PARK and o is not sp]
     pos = sp.start
-    for start, end in leading:
-        if start == pos and end < sp.end:
-            pos = end
+    while True:
+        ends = [end for start, end in leading if start == pos and end < sp.end]
+        if not ends:
+            break
+        pos = max(ends)
     return sp.text[pos - sp.start:] if pos > sp.start else None
 
 

@@ -54,20 +54,52 @@ def find_names(text: str, words: list[tuple[int, int, str, str]], blocked: set[i
             continue
         if words[ends[suffix_end]][2] in COMMON_ENDINGS and words[ends[suffix_end]][1] == suffix_end:
             continue
+        if m.group(0) in ("局", "厅") and m.start() > 0 and text[m.start() - 1] in _NOT_BUREAU:
+            continue  # 布局, 开好局, 统揽全局: not a bureau
         start = _left_edge(text, words, m.start(), blocked,
                            stop_at_park=SUFFIX_TO_TYPE[m.group(0)] is EntityType.COMPANY)
+        lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
+        if lead:
+            start += lead.end()
         name = text[start:suffix_end].strip("·-")
+        if name.endswith("党组") and len(name) > 4:
+            name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group
         if (start >= m.start() or name in NOT_NAMES or len(name) > MAX_NAME or len(name) < 3
                 or name.startswith(GENERIC_MODIFIERS)):
             continue
         etype = _type_of(name, m.group(0))
         if etype in (EntityType.PROJECT, EntityType.PARK) and m.start() - start < 2:
             continue
-        if etype in _NEEDS_PROPER and not _has_proper_part(words, start, m.start()):
+        if etype in _NEEDS_PROPER and not _has_proper_part(words, start, m.start()) and not (
+                etype is EntityType.PROJECT and _noun_phrase(words, start, m.start())):
             continue  # 材料基地, 商业街区: a kind of place, not a named one
         found.append(Span(start, suffix_end, name, etype))
     found.extend(_national(text))
+    found.extend(_listed_companies(text, words, blocked))
     return _outermost(found)
+
+
+_COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9]{2,8})等"
+                           r"[0-9一二三四五六七八九十百多余家个批]*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
+
+
+def _listed_companies(text: str, words: list[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
+    """容百锂电、巴斯巴、航锐航空等龙头企业: the items of a list said to be companies."""
+    starts = {w[0] for w in words}
+    out = []
+    for m in _COMPANY_LIST.finditer(text):
+        pos = m.start(1)
+        items = m.group(1).split("、")
+        first_end = pos + len(items[0])
+        # the list's first item starts after a verb such as 支持: keep the words after it only
+        for s, e, w, tag in words:
+            if s >= m.start(1) and e < first_end and (w in GOVERNING_VERBS or w in BOUNDARY_WORDS):
+                items[0], pos = text[e:first_end], e
+        for item in items:
+            if len(item) >= 2 and pos in starts and pos not in blocked:
+                out.append(Span(pos, pos + len(item), item, EntityType.COMPANY))
+            pos += len(item) + 1
+    return out
 
 
 def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: int,
@@ -100,6 +132,7 @@ def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: 
 
 
 _PARK_SUFFIXES = tuple(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.PARK)
+_NOT_BUREAU = set("布格全大开变结当时残僵骗赌棋饭好败定终胜入出破平战政")
 _NEEDS_PROPER = (EntityType.PROJECT, EntityType.PARK, EntityType.PLACE)
 _PROPER_TAGS = ("nr", "ns", "nz", "nt", "j", "eng")
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
@@ -116,6 +149,12 @@ def _has_proper_part(words: list[tuple[int, int, str, str]], start: int, end: in
         if tag.startswith(_PROPER_TAGS) or w in names or _ASCII_ALNUM.search(w):
             return True
     return False
+
+
+def _noun_phrase(words: list[tuple[int, int, str, str]], start: int, end: int) -> bool:
+    """香雪制药 (项目): four or more characters of nouns only, a name more than a description."""
+    inside = [(w, tag) for s, e, w, tag in words if s >= start and e <= end]
+    return end - start >= 4 and all(tag.startswith(("n", "m")) for _, tag in inside)
 
 
 def _type_of(name: str, suffix: str) -> EntityType:

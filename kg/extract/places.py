@@ -145,6 +145,9 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
         return best if support(best) else None
     if short and len(m.candidates) == 1 and len(m.text) >= 3 and m.text[-1] in "县区市州旗":
         return best  # 紫云自治县, 木垒县: a level word makes a unique short form safe
+    if short and best.type is EntityType.TOWNSHIP:
+        county = best.parent
+        return best if county and context[county] else None  # 官桥 only beside its county
     if (short or len(m.text) <= 2) and best.type in (EntityType.COUNTY, EntityType.TOWNSHIP):
         return best if support(best) else None
     if short and best.type == EntityType.PREFECTURE and not _is_place_word(m.text):

@@ -136,7 +136,9 @@ def load_gazetteer() -> Gazetteer:
                 if name.endswith(_TOWNSHIP_SUFFIXES):
                     township = f"{county}/{name}"
                     if township not in regions:
-                        add(township, name, EntityType.TOWNSHIP, None, county)
+                        stem = name[:-1] if name.endswith(("镇", "乡")) else None
+                        add(township, name, EntityType.TOWNSHIP, None, county,
+                            stem if stem and len(stem) >= 2 else None)
             elif depth == 4 and township:
                 name = parts[0]
                 if name.endswith(_VILLAGE_SUFFIXES) and len(name) >= 3:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from kg.extract.lexicon import INVEST_VERBS
+from kg.extract.lexicon import COMPANY_ANAPHORS, INVEST_VERBS
 from kg.extract.mentions import Mentions
 from kg.extract.model import REGION_TYPES, EntityType, Event, EventType, Mention, Relation
 from kg.extract.segment import Sentence
@@ -22,8 +23,10 @@ _DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日(?:[上下]午|晚)?[,，]?)?(?:
 def find_relations(sentences: list[Sentence], found: Mentions, events: list[Event]) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple[str, str]] = set()
+    recent_company: tuple[int, str] | None = None
     for s in sentences:
         ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
+        companies = [m.key for m in ms if m.type is EntityType.COMPANY]
         for m in ms:
             if m.type not in _LOCATABLE or m.key in seen_keys(seen):
                 continue
@@ -31,9 +34,45 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
             if where and where != m.key:
                 seen.add((m.key, where))
                 out.append(Relation(m.key, LOCATED_IN, where, s.index))
-        out.extend(_investments(s, ms))
+        out.extend(_investments(s, ms, recent_company))
+        if companies:
+            recent_company = (s.index, companies[-1])
     out.extend(_visited_in_county(events, found, {k for k, _ in seen}))
+    located = {r.subject for r in out if r.predicate == LOCATED_IN}
+    out.extend(_in_the_articles_county(sentences, found, located))
     return _unique(out)
+
+
+def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located: set[str]) -> list[Relation]:
+    """A company an article names with no place of its own lies in the county the article is
+    about: the one county it names at least twice, and no other county."""
+    out = []
+    for article in _articles(sentences):
+        start, end = article[0].start, article[-1].end
+        ms = [m for m in found.mentions if start <= m.start and m.end <= end]
+        counties = Counter(m.key for m in ms if m.type is EntityType.COUNTY)
+        if len(counties) != 1 or next(iter(counties.values())) < 2:
+            continue
+        county = next(iter(counties))
+        for m in ms:
+            if m.type is EntityType.COMPANY and m.key not in located:
+                located.add(m.key)
+                out.append(Relation(m.key, LOCATED_IN, county, _sentence_index(article, m.start)))
+    return out
+
+
+def _articles(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """Sentences grouped into articles: a short line without a final stop starts a new one."""
+    articles: list[list[Sentence]] = [[]]
+    for s in sentences:
+        if len(s.text) <= 40 and not s.text.endswith(("。", "！", "？", "”", "」")) and articles[-1]:
+            articles.append([])
+        articles[-1].append(s)
+    return [a for a in articles if a]
+
+
+def _sentence_index(article: list[Sentence], offset: int) -> int:
+    return next((s.index for s in article if s.start <= offset < s.end), article[0].index)
 
 
 def seen_keys(seen: set[tuple[str, str]]) -> set[str]:
@@ -89,11 +128,14 @@ def _inside_another(m: Mention, ms: list[Mention]) -> bool:
                for o in ms)
 
 
-def _investments(s: Sentence, ms: list[Mention]) -> list[Relation]:
+def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None) -> list[Relation]:
     if not _INVEST_RE.search(s.text):
         return []
     companies = [m.key for m in ms if m.type is EntityType.COMPANY]
     projects = [m.key for m in ms if m.type is EntityType.PROJECT]
+    if not companies and projects and recent and s.index - recent[0] <= 6 \
+            and s.text.startswith(COMPANY_ANAPHORS):
+        companies = [recent[1]]  # 公司还建成了…项目: the company the article is about
     return [Relation(c, INVESTS_IN, p, s.index) for c in companies for p in projects]
 
 
