@@ -160,13 +160,25 @@ def visits(person: Annotated[Optional[str], typer.Option(help="visitor's name")]
 def viz(store: StoreOpt = DEFAULT_STORE,
         focus: Annotated[Optional[str], typer.Option(help="centre on this entity (name)")] = None,
         hops: Annotated[int, typer.Option(min=1, max=4)] = 2,
+        region: Annotated[Optional[str], typer.Option(help="visits network of this region")] = None,
+        from_: Annotated[Optional[dt.datetime], typer.Option("--from", formats=["%Y-%m-%d"])] = None,
+        to: Annotated[Optional[dt.datetime], typer.Option("--to", formats=["%Y-%m-%d"])] = None,
+        document: Annotated[Optional[str], typer.Option(help="everything one document says (its id)")] = None,
         output: Annotated[Path, typer.Option("-o", "--output")] = Path("out/graph.html")) -> None:
-    """Render an interactive pyvis graph (works offline) to an HTML file."""
-    from viz.render import render_html
+    """Render an interactive pyvis graph (works offline) to an HTML file: the whole graph, the
+    neighbourhood of --focus, the visits network of --region, or one --document."""
+    from kg.vocab import KGR
+    from viz.render import document_graph, render_html, to_html, visits_graph
 
     st = _open(store)
     try:
-        html = render_html(st, focus=focus, hops=hops)
+        if region:
+            html = to_html(visits_graph(st, region, from_.date().isoformat() if from_ else None,
+                                        to.date().isoformat() if to else None))
+        elif document:
+            html = to_html(document_graph(st, KGR + "doc/" + document))
+        else:
+            html = render_html(st, focus=focus, hops=hops)
     except KgError as exc:
         _fail(str(exc))
     output.parent.mkdir(parents=True, exist_ok=True)

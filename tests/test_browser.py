@@ -109,3 +109,21 @@ def test_html_in_a_label_renders_as_text(browser, tmp_path):
         assert not seen["dialogs"], seen["dialogs"]
         assert page.locator("img").count() == 0
         assert not seen["outside"], seen["outside"]
+
+
+def test_visits_network_of_a_region_with_a_date_range(browser, server, seed_store):
+    from viz.render import visits_graph
+
+    page, seen = open_page(browser, server)
+    page.goto(server + "/graph/visits.html?region=茂名市&from=2026-04-09&to=2026-04-09")
+    page.wait_for_function("typeof nodes !== 'undefined' && nodes.length > 0")
+    expected = visits_graph(seed_store, "茂名市", "2026-04-09", "2026-04-09")
+    assert page.evaluate("nodes.length") == expected.number_of_nodes()
+    labels = set(page.evaluate("nodes.get().map(n => n.label)"))
+    assert {"王雄飞", "庄悦群", "茂南区"} <= labels and "化州市" not in labels
+    assert max(page.evaluate("edges.get().map(e => e.width)")) > 1
+    page.screenshot(path=str(ARTIFACTS / "visits-network.png"))
+    page.goto(server + "/graph/document.html?doc=003_83c33189564d1251")
+    page.wait_for_function("typeof nodes !== 'undefined' && nodes.length > 10")
+    assert "李炳军" in page.evaluate("nodes.get().map(n => n.label)")
+    assert not seen["errors"] and not seen["outside"]

@@ -7,6 +7,7 @@ source page, every label and tooltip HTML-escaped.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import networkx as nx
@@ -21,6 +22,9 @@ CLASS_TO_COLOR = {
     "Province": "#8c564b", "Prefecture": "#a0522d", "County": "#c49c94", "Township": "#e7cb94",
     "Village": "#f7e1a0", "Park": "#bcbd22", "Place": "#dbdb8d", "Project": "#9467bd",
 }
+CLASS_TO_SHAPE = {"Official": "star", "Person": "dot", "Company": "square", "GovernmentBody": "diamond",
+                  "Institution": "diamond", "Organization": "diamond", "Project": "triangle",
+                  "Park": "hexagon"}
 EDGE_QUERY = sparql_prefixes() + """
 SELECT ?s ?p ?o ?evidence ?doc WHERE {
   VALUES ?p { kgo:visited kgo:met kgo:investsIn kgo:locatedIn }
@@ -76,14 +80,43 @@ def to_html(g: nx.MultiDiGraph, height: str = "800px") -> str:
         net.add_node(node, label=data.get("label", node),
                      title=html.escape(f"{data.get('label', node)} ({cls})"),
                      color=CLASS_TO_COLOR.get(cls, "#7f7f7f"), size=10 + 3 * min(degree[node], 15),
-                     group=cls)
+                     shape=CLASS_TO_SHAPE.get(cls, "dot"))
     for s, o, data in g.edges(data=True):
         lines = [data["predicate"]] + [f"{ev} — {doc}" for ev, doc in sorted(data["evidence"])[:3]]
-        net.add_edge(s, o, label=data["predicate"], title=html.escape("\n".join(lines)))
-    net.set_options('{"physics": {"solver": "forceAtlas2Based", "stabilization": '
-                    '{"iterations": 200}}, "edges": {"font": {"size": 9}, "arrows": "to"}}')
+        if data.get("width", 1) > 1:
+            lines.append(f"{data['width']} visits")
+        net.add_edge(s, o, label=data["predicate"], title=html.escape("\n".join(lines)),
+                     width=data.get("width", 1))
+    net.set_options(json.dumps(_options(g.number_of_nodes())))
     page = _offline(net.generate_html())
+    page = page.replace("</body>", _SETTLE + "</body>", 1)
     return page.replace("<body>", "<body>" + _legend(), 1)
+
+
+# Once the layout has settled, physics stops: a large graph then stays still and responsive.
+_SETTLE = """<script>
+window.zhkgSettled = null;
+function zhkgFreeze() { if (window.zhkgSettled === null) { window.zhkgSettled = performance.now();
+  network.setOptions({physics: false}); } }
+network.once("stabilizationIterationsDone", zhkgFreeze);
+network.once("stabilized", zhkgFreeze);
+</script>"""
+
+
+def _options(nodes: int) -> dict:
+    """Physics that settles fast: Barnes-Hut with strong damping, no slow initial layout for
+    big graphs, a bounded number of stabilisation steps."""
+    return {
+        "layout": {"improvedLayout": nodes <= 150},
+        "physics": {"solver": "barnesHut",
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140,
+                                  "springConstant": 0.04, "damping": 0.5, "avoidOverlap": 0.1},
+                    "minVelocity": 1.5, "maxVelocity": 40,
+                    "stabilization": {"enabled": True, "iterations": 300 if nodes <= 500 else 150,
+                                      "updateInterval": 25, "fit": True}},
+        "edges": {"font": {"size": 9}, "arrows": "to", "smooth": nodes <= 500},
+        "interaction": {"hideEdgesOnDrag": nodes > 500, "tooltipDelay": 150},
+    }
 
 
 _REMOTE_TAG = re.compile(r'<(?:link|script)[^>]+(?:href|src)="https?://[^"]*"[^>]*>(?:\s*</script>)?')
@@ -106,3 +139,48 @@ def render_html(store, focus: str | None = None, hops: int = 2) -> str:
     if focus:
         g = focus_graph(g, focus, hops)
     return to_html(g)
+
+
+def _literal(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def visits_graph(store, region: str, since: str | None = None, until: str | None = None) -> nx.MultiDiGraph:
+    """Officials → the places they visited inside ``region`` (by name), one edge per pair,
+    its width the number of visits; places coloured by their class (administrative level)."""
+    filters = []
+    if since:
+        filters.append(f'?date >= {_literal(since)}^^xsd:date')
+    if until:
+        filters.append(f'?date <= {_literal(until)}^^xsd:date')
+    dated = "?v kgo:date ?date ." if filters else "OPTIONAL { ?v kgo:date ?date }"
+    where = f"FILTER({' && '.join(filters)})" if filters else ""
+    rows = store.select(sparql_prefixes() + f"""
+SELECT ?who ?whoLabel ?place ?placeLabel ?cls (COUNT(DISTINCT ?v) AS ?n) WHERE {{
+  ?v a kgo:Visit ; kgo:agent ?who ; kgo:place ?place .
+  {dated} {where}
+  ?place kgo:locatedIn* ?r . ?r rdfs:label|skos:altLabel {_literal(region)}@zh .
+  ?who rdfs:label ?whoLabel . ?place rdfs:label ?placeLabel ; a ?cls .
+  FILTER(STRSTARTS(STR(?cls), STR(kgo:)))
+}} GROUP BY ?who ?whoLabel ?place ?placeLabel ?cls""")
+    if not rows and not store.select(sparql_prefixes() + f"SELECT ?r WHERE {{ ?r rdfs:label|skos:altLabel {_literal(region)}@zh }} LIMIT 1"):
+        raise KgError(f"no region named {region!r} in the graph")
+    g = nx.MultiDiGraph()
+    for r in rows:
+        g.add_node(r["who"], label=r["whoLabel"], cls="Official")
+        g.add_node(r["place"], label=r["placeLabel"], cls=(r["cls"] or "").rsplit("#", 1)[-1])
+        g.add_edge(r["who"], r["place"], key="visited", predicate="visited", evidence=set(),
+                   width=int(r["n"] or 1))
+    return g
+
+
+def document_graph(store, doc_iri: str) -> nx.MultiDiGraph:
+    """Everything one document says: its entities and the edges between them."""
+    if any(c in doc_iri for c in '<>"{}|\\^` '):
+        raise KgError("a document IRI has no spaces or <>\"{}|\\^` characters")
+    full = build_graph(store)
+    rows = store.select(sparql_prefixes() + f"SELECT DISTINCT ?s WHERE {{ GRAPH <{doc_iri}> {{ ?s ?p ?o }} }}")
+    if not rows:
+        raise KgError(f"no document <{doc_iri}> in the graph")
+    keep = {r["s"] for r in rows} & set(full.nodes)
+    return full.subgraph(keep).copy()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -9,9 +10,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.deps import PoolDep, ReaderDep
 from kg.errors import KgError
+from kg.vocab import KGR
 from kg.store.formats import GRAPH_MEDIA_TYPES, negotiate
 from kg.store.pool import QueryRequest
-from viz.render import render_html
+from viz.render import document_graph, render_html, to_html, visits_graph
 
 router = APIRouter()
 
@@ -21,6 +23,27 @@ def read_graph(reader: ReaderDep, focus: Annotated[str | None, Query(max_length=
                hops: Annotated[int, Query(ge=1, le=4)] = 2) -> HTMLResponse:
     try:
         return HTMLResponse(render_html(reader, focus=focus, hops=hops))
+    except KgError as exc:
+        raise HTTPException(404, str(exc)) from exc
+
+
+@router.get("/graph/visits.html", response_class=HTMLResponse,
+            summary="Visits network of a region: officials → places inside it")
+def read_visits_graph(reader: ReaderDep, region: Annotated[str, Query(min_length=1, max_length=100)],
+                      from_: Annotated[dt.date | None, Query(alias="from")] = None,
+                      to: Annotated[dt.date | None, Query()] = None) -> HTMLResponse:
+    try:
+        g = visits_graph(reader, region, from_.isoformat() if from_ else None, to.isoformat() if to else None)
+    except KgError as exc:
+        raise HTTPException(404, str(exc)) from exc
+    return HTMLResponse(to_html(g))
+
+
+@router.get("/graph/document.html", response_class=HTMLResponse, summary="Everything one document says")
+def read_document_graph(reader: ReaderDep, doc: Annotated[str, Query(min_length=1, max_length=300)]) -> HTMLResponse:
+    iri = doc if doc.startswith("http") else KGR + "doc/" + doc
+    try:
+        return HTMLResponse(to_html(document_graph(reader, iri)))
     except KgError as exc:
         raise HTTPException(404, str(exc)) from exc
 
