@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -29,12 +30,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        writable = bool(settings.update_token)
-        pool = QueryPool(settings.store, size=1 if writable else max(1, settings.workers),
-                         read_only=not writable, timeout=settings.query_timeout)
-        app.state.pool, app.state.reader = pool, PooledStore(pool)
+        if isinstance(settings.store, str) and settings.store.startswith(("http://", "https://")):
+            from kg.store.remote import RemoteRunner, RemoteStore
+
+            remote = RemoteStore(settings.store, timeout=settings.query_timeout)
+            app.state.pool, app.state.reader = RemoteRunner(remote, settings.query_timeout), remote
+        else:
+            writable = bool(settings.update_token)
+            pool = QueryPool(Path(settings.store), size=1 if writable else max(1, settings.workers),
+                             read_only=not writable, timeout=settings.query_timeout)
+            app.state.pool, app.state.reader = pool, PooledStore(pool)
         yield
-        pool.close()
+        app.state.pool.close()
 
     app = FastAPI(title="zhkg", version=__version__, lifespan=lifespan,
                   description="Knowledge graph of Chinese regional news: SPARQL 1.1 and friendly routes.")

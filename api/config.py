@@ -10,7 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KG_")
 
-    store: Path = Path("kgdata")
+    store: Path | str = Path("kgdata")  # a folder, or a SPARQL server's query URL
     max_query_bytes: int = 100_000
     max_result_bytes: int = 50_000_000
     query_timeout: float = 5.0

@@ -196,11 +196,10 @@ def serve(store: StoreOpt = DEFAULT_STORE,
     from api.app import create_app
     from api.config import Settings
 
-    if _is_url(store):
-        _fail("kg serve runs on the embedded store; point SPARQL clients at the server itself")
-    if not Path(store).exists():
+    if not _is_url(store) and not Path(store).exists():
         _fail(f"no store at {store}: run `kg ingest PATH --store {store}` first")
-    uvicorn.run(create_app(Settings(store=Path(store))), host=host, port=port, log_level="info")
+    settings = Settings(store=store if _is_url(store) else Path(store))
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 @app.command()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
+import sys
 import socket
 import threading
 import time
@@ -77,3 +79,48 @@ def server(seed_store_path, tmp_path_factory):
     shutil.copytree(seed_store_path, copy)
     with running_server(Settings(store=copy, query_timeout=3.0)) as base:
         yield base
+
+
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+@contextlib.contextmanager
+def oxigraph_server(location: Path):
+    """A real SPARQL 1.1 server (the Oxigraph server from PyPI) on 127.0.0.1; yields its base URL."""
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the oxigraph server binary (PyPI package oxigraph) is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind",
+                             f"127.0.0.1:{port}", "--timeout-s", "30"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(400):
+        try:
+            httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.05)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def remote_server(seed_store, tmp_path_factory):
+    """The API on top of a remote SPARQL server holding the seed graph."""
+    from api.config import Settings
+
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as sparql:
+        r = httpx.post(sparql + "/store", content=seed_store.dump("nquads"),
+                       headers={"Content-Type": "application/n-quads"}, timeout=60)
+        assert r.status_code < 300, r.text
+        with running_server(Settings(store=sparql + "/query", query_timeout=3.0)) as base:
+            yield base
+
+
+@pytest.fixture(scope="session", params=["embedded", "remote"])
+def api(request):
+    """The same service on the embedded store and on a remote SPARQL server."""
+    return request.getfixturevalue("server" if request.param == "embedded" else "remote_server")

@@ -1,4 +1,5 @@
-"""The service on a real uvicorn server, queried with real HTTP clients."""
+"""The service on a real uvicorn server, queried with real HTTP clients, on the embedded
+store and on a remote SPARQL server (the Oxigraph server)."""
 
 from __future__ import annotations
 
@@ -13,59 +14,59 @@ VISITS = "SELECT ?p ?x WHERE { ?p kgo:visited ?x } LIMIT 5"
 PREFIXED = "PREFIX kgo: <https://w3id.org/zhkg/ontology#> " + VISITS
 
 
-def test_sparql_get_json(server):
-    r = httpx.get(server + "/sparql", params={"query": VISITS},
+def test_sparql_get_json(api):
+    r = httpx.get(api + "/sparql", params={"query": VISITS},
                   headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("application/sparql-results+json")
     assert len(r.json()["results"]["bindings"]) == 5
 
 
-def test_sparql_post_form_and_direct_with_every_result_format(server):
+def test_sparql_post_form_and_direct_with_every_result_format(api):
     for media in ("application/sparql-results+xml", "text/csv", "text/tab-separated-values"):
-        r = httpx.post(server + "/sparql", data={"query": VISITS}, headers={"Accept": media})
+        r = httpx.post(api + "/sparql", data={"query": VISITS}, headers={"Accept": media})
         assert r.status_code == 200 and r.headers["content-type"].startswith(media)
-    r = httpx.post(server + "/sparql", content=VISITS.encode(),
+    r = httpx.post(api + "/sparql", content=VISITS.encode(),
                    headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
     rows = list(csv.reader(io.StringIO(r.text)))
     assert rows[0] == ["p", "x"] and len(rows) == 6
 
 
-def test_construct_answers_turtle(server):
+def test_construct_answers_turtle(api):
     q = "CONSTRUCT { ?p kgo:visited ?x } WHERE { ?p kgo:visited ?x }"
-    r = httpx.get(server + "/sparql", params={"query": q}, headers={"Accept": "text/turtle"})
+    r = httpx.get(api + "/sparql", params={"query": q}, headers={"Accept": "text/turtle"})
     assert r.status_code == 200 and "visited" in r.text
 
 
-def test_content_negotiation_uses_q_values_and_406(server):
-    r = httpx.get(server + "/sparql", params={"query": VISITS},
+def test_content_negotiation_uses_q_values_and_406(api):
+    r = httpx.get(api + "/sparql", params={"query": VISITS},
                   headers={"Accept": "text/csv;q=0.5, application/sparql-results+xml;q=0.9"})
     assert r.headers["content-type"].startswith("application/sparql-results+xml")
-    r = httpx.get(server + "/sparql", params={"query": VISITS}, headers={"Accept": "image/png"})
+    r = httpx.get(api + "/sparql", params={"query": VISITS}, headers={"Accept": "image/png"})
     assert r.status_code == 406
 
 
-def test_malformed_query_is_400_with_position(server):
-    r = httpx.get(server + "/sparql", params={"query": "SELEC ?x WHERE {}"})
+def test_malformed_query_is_400_with_position(api):
+    r = httpx.get(api + "/sparql", params={"query": "SELEC ?x WHERE {}"})
     assert r.status_code == 400 and re.search(r"1:\d", r.json()["detail"])
 
 
-def test_service_and_updates_are_refused(server):
+def test_service_and_updates_are_refused(api):
     q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
-    assert httpx.get(server + "/sparql", params={"query": q}).status_code == 400
-    r = httpx.post(server + "/sparql", data={"query": "DROP ALL"})
+    assert httpx.get(api + "/sparql", params={"query": q}).status_code == 400
+    r = httpx.post(api + "/sparql", data={"query": "DROP ALL"})
     assert r.status_code == 400
 
 
-def test_huge_query_is_413(server):
-    r = httpx.post(server + "/sparql", content=b"#" * 200_000,
+def test_huge_query_is_413(api):
+    r = httpx.post(api + "/sparql", content=b"#" * 200_000,
                    headers={"Content-Type": "application/sparql-query"})
     assert r.status_code == 413
 
 
-def test_sparqlwrapper_client(server):
+def test_sparqlwrapper_client(api):
     for fmt in (JSON, XML):
-        client = SPARQLWrapper(server + "/sparql")
+        client = SPARQLWrapper(api + "/sparql")
         client.setQuery(PREFIXED)
         client.setReturnFormat(fmt)
         result = client.query().convert()
@@ -75,27 +76,27 @@ def test_sparqlwrapper_client(server):
             assert len(result.getElementsByTagName("result")) == 5
 
 
-def test_visits_route(server):
-    r = httpx.get(server + "/visits", params={"person": "庄悦群", "from": "2026-04-09"})
+def test_visits_route(api):
+    r = httpx.get(api + "/visits", params={"person": "庄悦群", "from": "2026-04-09"})
     places = {v["place_label"] for v in r.json()}
     assert {"茂南区", "电白区"} <= places and "化州市" not in places
     assert all(v["evidence"] and v["source"].endswith(".txt") for v in r.json())
 
 
-def test_entity_search_and_page(server):
-    hits = httpx.get(server + "/entities", params={"q": "庄悦"}).json()
+def test_entity_search_and_page(api):
+    hits = httpx.get(api + "/entities", params={"q": "庄悦"}).json()
     assert hits and hits[0]["label"] == "庄悦群"
-    page = httpx.get(server + "/entities/" + hits[0]["id"]).json()
+    page = httpx.get(api + "/entities/" + hits[0]["id"]).json()
     assert "Official" in page["types"] and any(f["predicate"] == "visited" for f in page["facts"])
-    assert httpx.get(server + "/entities/person/无此人").status_code == 404
+    assert httpx.get(api + "/entities/person/无此人").status_code == 404
 
 
-def test_graph_page_is_offline(server):
-    r = httpx.get(server + "/graph.html", params={"focus": "庄悦群"})
+def test_graph_page_is_offline(api):
+    r = httpx.get(api + "/graph.html", params={"focus": "庄悦群"})
     assert r.status_code == 200 and "vis-network" in r.text.lower() or "vis.Network" in r.text
     assert not re.search(r'(?:src|href)="https?://', r.text)
 
 
-def test_export_turtle(server):
-    r = httpx.get(server + "/export.ttl")
+def test_export_turtle(api):
+    r = httpx.get(api + "/export.ttl")
     assert r.status_code == 200 and "kgo:visited" in r.text

@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
-import httpx
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, oxigraph_server
 from test_cli import kg
-
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 
 @pytest.fixture(scope="module")
 def sparql_server(tmp_path_factory):
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the oxigraph server binary (PyPI package oxigraph) is not installed")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind",
-                             f"127.0.0.1:{port}", "--timeout-s", "30"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
-            break
-        except httpx.TransportError:
-            time.sleep(0.05)
-    yield base + "/query"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-server")) as base:
+        yield base + "/query"
 
 
 def test_ingest_export_and_visits_match_the_embedded_store(sparql_server, seed_store_path, tmp_path):

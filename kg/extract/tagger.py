@@ -22,6 +22,8 @@ LABEL_TO_TYPE = {
 }
 _SUFFIX_MAX = max(len(s) for s in SUFFIX_TO_TYPE)
 _TITLE_SET = frozenset(TITLE_HEADS)
+# Characters that end the parts of a street address (中关村大街27号, 幸福小区3栋).
+_ADDRESS_ENDS = frozenset("路街道巷弄号楼栋层室村镇乡区县市省州旗盟里屯港湾岛桥站场馆厦苑园庄")
 
 
 def _char_class(c: str) -> str:
@@ -108,6 +110,10 @@ def features(text: str) -> list[dict[str, str | float]]:
         }
         if c in SURNAMES or padded[p:p + 2] in DOUBLE_SURNAMES:
             f["surname"] = 1.0
+        if c in _ADDRESS_ENDS:
+            f["addr"] = 1.0
+        if padded[p + 1] in _ADDRESS_ENDS:
+            f["addr+1"] = 1.0
         out.append(f)
     return out
 

@@ -7,6 +7,7 @@ SPARQL 1.1 Update: replacing a document's graph is one update request
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import httpx
@@ -20,7 +21,17 @@ BATCH = 20_000
 
 
 def _prefixes() -> str:
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    """The predeclared prefixes on one line before the query, so that line numbers hold."""
+    return " ".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + " "
+
+
+def _their_position(message: str) -> str:
+    """Move a parser position on line 1 back over the prefixes we put before the query."""
+    def shift(m: re.Match) -> str:
+        line, col = int(m.group(1)), int(m.group(2))
+        return f"error at {line}:{col - len(_prefixes()) if line == 1 else col}"
+
+    return re.sub(r"error at (\d+):(\d+)", shift, message, count=1)
 
 
 class RemoteStore:
@@ -96,3 +107,48 @@ class RemoteStore:
 
     def close(self) -> None:
         self.client.close()
+
+
+class RemoteRunner:
+    """The service's query runner for a remote store: forwards the request, keeps its Accept,
+    and lets the server's own deadline (plus ours on the HTTP call) stop runaway queries."""
+
+    def __init__(self, store: RemoteStore, timeout: float) -> None:
+        self.store, self.timeout = store, timeout
+
+    def query(self, request, timeout: float | None = None):
+        from kg.store.pool import Answer, NotAcceptable, QueryTimeout, ResultTooLarge
+
+        form: dict[str, object] = {"query": _prefixes() + request.sparql}
+        if request.default_graphs:
+            form["default-graph-uri"] = list(request.default_graphs)
+        elif self.store.union:
+            form["union-default-graph"] = "true"
+        if request.named_graphs:
+            form["named-graph-uri"] = list(request.named_graphs)
+        accept = ", ".join(m for m in (request.results_media, request.graph_media) if m)
+        if not accept:
+            raise NotAcceptable("no media type the client accepts fits a SPARQL result")
+        try:
+            r = self.store.client.post(self.store.query_url, data=form, headers={"Accept": accept},
+                                       timeout=timeout or self.timeout)
+        except httpx.TimeoutException as exc:
+            raise QueryTimeout(f"the SPARQL server did not answer within {timeout or self.timeout:g} s") from exc
+        except httpx.HTTPError as exc:
+            raise StoreError(f"the SPARQL server did not answer: {exc}") from exc
+        if r.status_code == 400:
+            raise QueryError(_their_position(r.text.strip()[:2000]))
+        if r.status_code == 406:
+            raise NotAcceptable(r.text.strip()[:500])
+        if r.status_code >= 300:
+            raise StoreError(f"the SPARQL server answered {r.status_code}: {r.text.strip()[:500]}")
+        if len(r.content) > request.max_bytes:
+            raise ResultTooLarge(f"the result is {len(r.content)} bytes; the limit is {request.max_bytes}")
+        media = r.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
+        return Answer(r.content, media)
+
+    def update(self, sparql: str, timeout: float | None = None) -> None:
+        self.store.update(sparql)
+
+    def close(self) -> None:
+        self.store.close()
