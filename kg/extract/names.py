@@ -8,6 +8,7 @@ person, a date. Reads one sentence's text and words; writes spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.lexicon import (BOUNDARY_WORDS, COMMON_ENDINGS, GENERIC_MODIFIERS,
@@ -32,7 +33,7 @@ class Span:
     canonical: str | None = None
 
 
-def find_names(text: str, words: list[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
+def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
     """Suffix-named spans of one sentence; ``blocked`` holds offsets of known person names.
 
     >>> from kg.extract.segment import tagged
@@ -83,7 +84,7 @@ _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9ff
                            r"[0-9一二三四五六七八九十百多余家个批]*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
 
 
-def _listed_companies(text: str, words: list[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
+def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
     """容百锂电、巴斯巴、航锐航空等龙头企业: the items of a list said to be companies."""
     starts = {w[0] for w in words}
     out = []
@@ -102,7 +103,7 @@ def _listed_companies(text: str, words: list[tuple[int, int, str, str]], blocked
     return out
 
 
-def _left_edge(text: str, words: list[tuple[int, int, str, str]], suffix_start: int,
+def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_start: int,
                blocked: set[int], stop_at_park: bool = False) -> int:
     """Walk left over words from the suffix until a boundary; return the name's start."""
     idx = None
@@ -138,7 +139,7 @@ _PROPER_TAGS = ("nr", "ns", "nz", "nt", "j", "eng")
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 
 
-def _has_proper_part(words: list[tuple[int, int, str, str]], start: int, end: int) -> bool:
+def _has_proper_part(words: Sequence[tuple[int, int, str, str]], start: int, end: int) -> bool:
     """Whether the words before the suffix hold a proper name: a place, a brand, a number."""
     from kg.extract.regions import load_gazetteer
 
@@ -151,7 +152,7 @@ def _has_proper_part(words: list[tuple[int, int, str, str]], start: int, end: in
     return False
 
 
-def _noun_phrase(words: list[tuple[int, int, str, str]], start: int, end: int) -> bool:
+def _noun_phrase(words: Sequence[tuple[int, int, str, str]], start: int, end: int) -> bool:
     """香雪制药 (项目): four or more characters of nouns only, a name more than a description."""
     inside = [(w, tag) for s, e, w, tag in words if s >= start and e <= end]
     return end - start >= 4 and all(tag.startswith(("n", "m")) for _, tag in inside)

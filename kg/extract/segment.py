@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
@@ -69,14 +69,18 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(s, e, w) for s, e, w, _ in tagged(text)]
 
 
-def tagged(text: str) -> list[tuple[int, int, str, str]]:
-    """Words of ``text`` with jieba's part-of-speech tags, as (start, end, word, tag)."""
+@lru_cache(maxsize=8192)
+def tagged(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Words of ``text`` with jieba's part-of-speech tags, as (start, end, word, tag).
+
+    Cached: the rules and the tagger both read each sentence's words.
+    """
     out = []
     pos = 0
     for pair in _tagger().cut(text):
         out.append((pos, pos + len(pair.word), pair.word, pair.flag))
         pos += len(pair.word)
-    return out
+    return tuple(out)
 
 
 def is_word(text: str) -> bool:
