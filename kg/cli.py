@@ -173,8 +173,8 @@ def viz(store: StoreOpt = DEFAULT_STORE,
     st = _open(store)
     try:
         if region:
-            html = to_html(visits_graph(st, region, from_.date().isoformat() if from_ else None,
-                                        to.date().isoformat() if to else None))
+            html = to_html(visits_graph(st, region, from_.date() if from_ else None,
+                                        to.date() if to else None))
         elif document:
             html = to_html(document_graph(st, KGR + "doc/" + document))
         else:

@@ -12,6 +12,18 @@ def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def date_pattern(event: str, since: dt.date | None, until: dt.date | None) -> str:
+    """The event's ?date, required and filtered when a range is given, else optional."""
+    bounds = []
+    if since:
+        bounds.append(f'?date >= "{since.isoformat()}"^^xsd:date')
+    if until:
+        bounds.append(f'?date <= "{until.isoformat()}"^^xsd:date')
+    if not bounds:
+        return f"OPTIONAL {{ {event} kgo:date ?date }}"
+    return f"{event} kgo:date ?date . FILTER({' && '.join(bounds)})"
+
+
 def visits_query(person: str | None = None, place: str | None = None,
                  since: dt.date | None = None, until: dt.date | None = None,
                  limit: int = 1000) -> str:
@@ -25,19 +37,12 @@ def visits_query(person: str | None = None, place: str | None = None,
         filters.append(f"?person rdfs:label|skos:altLabel {_literal(person)}@zh .")
     if place:
         filters.append(f"?place kgo:locatedIn* ?within . ?within rdfs:label|skos:altLabel {_literal(place)}@zh .")
-    date_filters = []
-    if since:
-        date_filters.append(f'?date >= "{since.isoformat()}"^^xsd:date')
-    if until:
-        date_filters.append(f'?date <= "{until.isoformat()}"^^xsd:date')
-    where_date = "?visit kgo:date ?date ." if date_filters else "OPTIONAL { ?visit kgo:date ?date }"
-    date_clause = f"FILTER({' && '.join(date_filters)})" if date_filters else ""
+    where_date = date_pattern("?visit", since, until)
     return f"""{sparql_prefixes()}
 SELECT DISTINCT ?visit ?person ?personLabel ?place ?placeLabel ?date ?evidence ?doc ?source WHERE {{
   ?visit a kgo:Visit ; kgo:agent ?person ; kgo:place ?place ; prov:wasDerivedFrom ?doc .
   {where_date}
   {' '.join(filters)}
-  {date_clause}
   ?person rdfs:label ?personLabel . ?place rdfs:label ?placeLabel .
   OPTIONAL {{ ?visit kgo:evidence ?evidence }}
   OPTIONAL {{ ?doc prov:atLocation ?source }}

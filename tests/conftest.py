@@ -47,6 +47,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(url: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.05)
+
+
 @contextlib.contextmanager
 def running_server(settings):
     """A real uvicorn server on 127.0.0.1 in a thread; yields its base URL."""
@@ -58,12 +68,7 @@ def running_server(settings):
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    for _ in range(400):
-        try:
-            httpx.get(base + "/", timeout=1)
-            break
-        except httpx.TransportError:
-            time.sleep(0.05)
+    wait_until_up(base + "/")
     try:
         yield base
     finally:
@@ -94,12 +99,7 @@ def oxigraph_server(location: Path):
                              f"127.0.0.1:{port}", "--timeout-s", "30"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(400):
-        try:
-            httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
-            break
-        except httpx.TransportError:
-            time.sleep(0.05)
+    wait_until_up(base + "/query?query=ASK%20%7B%7D")
     try:
         yield base
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -117,7 +118,8 @@ def test_visits_network_of_a_region_with_a_date_range(browser, server, seed_stor
     page, seen = open_page(browser, server)
     page.goto(server + "/graph/visits.html?region=茂名市&from=2026-04-09&to=2026-04-09")
     page.wait_for_function("typeof nodes !== 'undefined' && nodes.length > 0")
-    expected = visits_graph(seed_store, "茂名市", "2026-04-09", "2026-04-09")
+    day = dt.date(2026, 4, 9)
+    expected = visits_graph(seed_store, "茂名市", day, day)
     assert page.evaluate("nodes.length") == expected.number_of_nodes()
     labels = set(page.evaluate("nodes.get().map(n => n.label)"))
     assert {"王雄飞", "庄悦群", "茂南区"} <= labels and "化州市" not in labels

@@ -6,6 +6,7 @@ source page, every label and tooltip HTML-escaped.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -14,6 +15,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from kg.errors import KgError
+from kg.queries import date_pattern
 from kg.vocab import sparql_prefixes
 
 CLASS_TO_COLOR = {
@@ -145,20 +147,14 @@ def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def visits_graph(store, region: str, since: str | None = None, until: str | None = None) -> nx.MultiDiGraph:
+def visits_graph(store, region: str, since: dt.date | None = None,
+                 until: dt.date | None = None) -> nx.MultiDiGraph:
     """Officials → the places they visited inside ``region`` (by name), one edge per pair,
     its width the number of visits; places coloured by their class (administrative level)."""
-    filters = []
-    if since:
-        filters.append(f'?date >= {_literal(since)}^^xsd:date')
-    if until:
-        filters.append(f'?date <= {_literal(until)}^^xsd:date')
-    dated = "?v kgo:date ?date ." if filters else "OPTIONAL { ?v kgo:date ?date }"
-    where = f"FILTER({' && '.join(filters)})" if filters else ""
     rows = store.select(sparql_prefixes() + f"""
 SELECT ?who ?whoLabel ?place ?placeLabel ?cls (COUNT(DISTINCT ?v) AS ?n) WHERE {{
   ?v a kgo:Visit ; kgo:agent ?who ; kgo:place ?place .
-  {dated} {where}
+  {date_pattern("?v", since, until)}
   ?place kgo:locatedIn* ?r . ?r rdfs:label|skos:altLabel {_literal(region)}@zh .
   ?who rdfs:label ?whoLabel . ?place rdfs:label ?placeLabel ; a ?cls .
   FILTER(STRSTARTS(STR(?cls), STR(kgo:)))

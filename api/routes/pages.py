@@ -33,7 +33,7 @@ def read_visits_graph(reader: ReaderDep, region: Annotated[str, Query(min_length
                       from_: Annotated[dt.date | None, Query(alias="from")] = None,
                       to: Annotated[dt.date | None, Query()] = None) -> HTMLResponse:
     try:
-        g = visits_graph(reader, region, from_.isoformat() if from_ else None, to.isoformat() if to else None)
+        g = visits_graph(reader, region, from_, to)
     except KgError as exc:
         raise HTTPException(404, str(exc)) from exc
     return HTMLResponse(to_html(g))
