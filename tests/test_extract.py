@@ -80,3 +80,11 @@ def test_deixis_resolves_to_the_home_region_given_by_the_caller():
     visits = [e for e in f.events if e.type is EventType.VISIT]
     assert visits and "随县" in labels(f, visits[0].places)
     assert {(p.title, facts_of_label(f, p.jurisdiction)) for p in f.posts} == {("市委书记", "随州市")}
+
+
+def test_officials_are_one_node_per_name_and_province():
+    guizhou = facts_of("本报讯 3月2日，省委副书记马一鸣到遵义市调研。", paper="贵州日报")
+    again = facts_of("本报讯 5月9日，副省长马一鸣在安顺市调研。", paper="贵州日报")
+    hunan = facts_of("本报讯 3月2日，湖南省委副书记马一鸣到长沙市调研。")
+    key = lambda f: next(k for k, e in f.entities.items() if e.label == "马一鸣")  # noqa: E731
+    assert key(guizhou) == key(again) != key(hunan)

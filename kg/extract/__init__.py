@@ -11,6 +11,7 @@ from kg.extract.events import find_events
 from kg.extract.mentions import find_mentions
 from kg.extract.model import DocumentInfo, Entity, Facts
 from kg.extract.places import LEVEL_ORDER
+from kg.extract.identity import official_keys, rekey
 from kg.extract.posts import find_posts
 from kg.extract.regions import load_gazetteer
 from kg.extract.relations import find_relations
@@ -47,8 +48,9 @@ def extract(doc: Document, region: str | None = None) -> Facts:
     referenced = [p.jurisdiction for p in posts] + [r.object for r in relations]
     referenced += [k for e in events for k in e.places]
     _add_referenced_regions(found.entities, referenced)
-    return Facts(info=info, sentences=[s.text for s in sentences], entities=found.entities,
-                 mentions=found.mentions, posts=posts, events=events, relations=relations)
+    facts = Facts(info=info, sentences=[s.text for s in sentences], entities=found.entities,
+                  mentions=found.mentions, posts=posts, events=events, relations=relations)
+    return rekey(facts, official_keys(facts))
 
 
 def _add_referenced_regions(entities: dict[str, Entity], keys: list[str | None]) -> None:

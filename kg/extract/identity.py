@@ -1,0 +1,62 @@
+"""Who is who across pages: an official's node is named by name and province.
+
+马汉成 in 贵州日报 on two days is one node (same name, same province); two officials
+who share a name but govern in different provinces stay two. The province comes from
+the regions the person's posts govern, else, for an official or a visitor, from the
+paper's home region. People with no province (reporters, executives) are keyed by name
+alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.model import EntityType, Event, Facts, Post, Relation
+from kg.extract.regions import load_gazetteer
+
+
+def official_keys(facts: Facts) -> dict[str, str]:
+    """Old person key → key qualified by province (person/马汉成 → person/马汉成@520000)."""
+    gaz = load_gazetteer()
+    province: dict[str, str] = {}
+    for post in facts.posts:
+        if post.jurisdiction and post.person not in province:
+            hit = gaz.ancestor_of_type(post.jurisdiction.removeprefix("region/"), EntityType.PROVINCE)
+            if hit:
+                province[post.person] = hit
+    home = facts.info.home_region
+    home_province = gaz.ancestor_of_type(home, EntityType.PROVINCE) if home else None
+    visitors = {e.agent for e in facts.events}
+    out = {}
+    for key, entity in facts.entities.items():
+        if entity.type not in (EntityType.OFFICIAL, EntityType.PERSON):
+            continue
+        official_like = entity.type is EntityType.OFFICIAL or key in visitors
+        code = province.get(key) or (home_province if official_like else None)
+        if code:
+            out[key] = f"{key}@{code}"
+    return out
+
+
+def rekey(facts: Facts, mapping: dict[str, str]) -> Facts:
+    """The same facts with entity keys renamed everywhere they occur."""
+    if not mapping:
+        return facts
+
+    def k(key: str | None) -> str | None:
+        return mapping.get(key, key) if key else key
+
+    entities = {}
+    for key, entity in facts.entities.items():
+        entity.key = k(key) or key
+        entities[entity.key] = entity
+    facts.entities = entities
+    facts.mentions = [replace(m, key=k(m.key)) for m in facts.mentions]
+    facts.posts = [Post(k(p.person) or p.person, p.title, p.jurisdiction, k(p.org), p.sentence)
+                   for p in facts.posts]
+    facts.events = [Event(e.type, k(e.agent) or e.agent, tuple(k(x) or x for x in e.places),
+                          tuple(k(x) or x for x in e.participants), e.date, e.sentence)
+                    for e in facts.events]
+    facts.relations = [Relation(k(r.subject) or r.subject, r.predicate, k(r.object) or r.object,
+                                r.sentence) for r in facts.relations]
+    return facts
