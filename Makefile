@@ -32,6 +32,7 @@ bench: install
 	rm -rf bench/.seedstore && $(BIN)/kg ingest seeds --store bench/.seedstore
 	$(BIN)/python bench/load.py --store bench/.seedstore --clients 16 --seconds 30 | tee bench/results/load-latest.json
 	rm -rf bench/.seedstore
+	$(BIN)/python bench/graph_page.py --nodes 2000 | tee bench/results/graph-page-latest.json
 
 # Debian's Chromium and a CJK font for the browser tests (run as root, as CI does).
 browser-deps:

@@ -17,11 +17,14 @@ def _q(iri: str, body: str) -> str:
 def gather(reader, iri: str) -> dict:
     """Every fact the page shows, as plain rows."""
     return {
-        "posts": reader.select(_q(iri, """SELECT ?title ?region ?org ?evidence WHERE {
+        "posts": reader.select(_q(iri, """SELECT ?title ?region ?org (SAMPLE(?ev) AS ?evidence)
+            (MIN(?day) AS ?first) (MAX(?day) AS ?last) WHERE {
             $E kgo:holdsPost ?post . ?post kgo:title ?title .
             OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region }
             OPTIONAL { ?post kgo:postIn/rdfs:label ?org }
-            OPTIONAL { ?post kgo:evidence ?evidence } } ORDER BY ?title""")),
+            OPTIONAL { ?post kgo:evidence ?ev }
+            OPTIONAL { ?post prov:wasDerivedFrom/dcterms:date ?day } }
+            GROUP BY ?title ?region ?org ORDER BY ?title""")),
         "above": reader.select(_q(iri, """SELECT ?r ?label WHERE {
             $E kgo:locatedIn+ ?r . ?r rdfs:label ?label }""")),
         "events": reader.select(_q(iri, """SELECT ?ev ?type ?date ?with ?withLabel ?evidence ?doc ?source WHERE {
@@ -45,6 +48,11 @@ def gather(reader, iri: str) -> dict:
         "investors": reader.select(_q(iri, """SELECT ?partner ?partnerLabel WHERE {
             ?partner kgo:investsIn $E ; rdfs:label ?partnerLabel }""")),
     }
+
+
+def _seen(post: dict) -> str:
+    first, last = post["first"] or "", post["last"] or ""
+    return first if first == last else f"{first} – {last}"
 
 
 def _link(iri: str | None, label: str | None) -> str:
@@ -89,6 +97,7 @@ def render(entity: dict, facts: dict) -> str:
             f"<li>{html.escape(p['title'])}"
             + (f" — {html.escape(p['region'])}" if p["region"] else "")
             + (f" — {html.escape(p['org'])}" if p["org"] else "")
+            + (f' <span class="seen">seen {html.escape(_seen(p))}</span>' if p["first"] else "")
             + (f'<div class="ev">{html.escape(p["evidence"])}</div>' if p["evidence"] else "") + "</li>"
             for p in facts["posts"]) + "</ul>")
     events = _group_events(facts["events"])

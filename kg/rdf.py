@@ -56,7 +56,7 @@ def to_quads(facts: Facts) -> list[Quad]:
     triples += _document(facts, g)
     for entity in facts.entities.values():
         triples += _entity(entity)
-    triples += _posts(facts)
+    triples += _posts(facts, g)
     triples += _events(facts, g)
     triples += _relations(facts)
     seen = set()
@@ -109,14 +109,15 @@ def _region_chain(key: str) -> list:
     return out
 
 
-def _posts(facts: Facts) -> list:
+def _posts(facts: Facts, g: NamedNode) -> list:
     out = []
     for post in facts.posts:
         node = entity_iri(f"post/{_short_hash(post.person, post.title, post.jurisdiction, post.org)}")
         out += [(entity_iri(post.person), kgo("holdsPost"), node), (node, _TYPE, kgo("Post")),
                 (node, kgo("title"), _zh(post.title)),
                 (node, _LABEL, _zh(post.title)),
-                (node, kgo("evidence"), _zh(facts.sentences[post.sentence]))]
+                (node, kgo("evidence"), _zh(facts.sentences[post.sentence])),
+                (node, NamedNode(PROV + "wasDerivedFrom"), g)]
         if post.jurisdiction:
             out.append((node, kgo("jurisdiction"), entity_iri(post.jurisdiction)))
         if post.org:
