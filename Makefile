@@ -5,7 +5,7 @@ STORE ?= kgdata
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test bench clean browser-deps train-ner
+.PHONY: install demo test bench clean test-deps train-ner
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,10 +34,13 @@ bench: install
 	rm -rf bench/.seedstore
 	$(BIN)/python bench/graph_page.py --nodes 2000 | tee bench/results/graph-page-latest.json
 
-# Debian's Chromium and a CJK font for the browser tests (run as root, as CI does).
-browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; \
+# System packages some tests need (run as root, as CI does): Debian's Chromium and a CJK
+# font for the browser tests, Virtuoso's server binary for the remote-store tests.
+test-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v virtuoso-t >/dev/null 2>&1 \
+		|| ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium fonts-wqy-zenhei virtuoso-opensource-7-bin >/dev/null; \
 	fi
 
 # Retrain the shipped entity tagger on CLUENER2020 (fixed, documented 10% dev split held out).

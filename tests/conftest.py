@@ -124,3 +124,53 @@ def remote_server(seed_store, tmp_path_factory):
 def api(request):
     """The same service on the embedded store and on a remote SPARQL server."""
     return request.getfixturevalue("server" if request.param == "embedded" else "remote_server")
+
+
+VIRTUOSO = shutil.which("virtuoso-t")
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+DirsAllowed = ., {d}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}
+ServerThreads = 10
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+
+
+@contextlib.contextmanager
+def virtuoso_server(folder: Path):
+    """Virtuoso (Debian's virtuoso-opensource-7-bin) on 127.0.0.1 only, SPARQL updates granted;
+    yields its /sparql URL. ResultSetMaxRows is raised: the default truncates silently."""
+    if VIRTUOSO is None:
+        pytest.skip("virtuoso-t is not installed (make test-deps installs it)")
+    sql, http = _free_port(), _free_port()
+    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http))
+    proc = subprocess.Popen([VIRTUOSO, "-f", "-c", str(folder / "virtuoso.ini")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http}/sparql"
+    wait_until_up(url + "?query=ASK%7B%7D", seconds=60)
+    subprocess.run(["isql-vt", f"127.0.0.1:{sql}", "dba", "dba",
+                    'exec=GRANT SPARQL_UPDATE TO "SPARQL";'], check=True, capture_output=True, timeout=60)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

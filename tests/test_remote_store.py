@@ -1,17 +1,23 @@
-"""The same CLI on a real SPARQL server (Oxigraph server, started here on 127.0.0.1)."""
+"""The same CLI on real SPARQL servers (the Oxigraph server and Virtuoso), started here on
+127.0.0.1 by the tests themselves."""
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import SEEDS, oxigraph_server
+from conftest import SEEDS, oxigraph_server, virtuoso_server
 from test_cli import kg
 
 
-@pytest.fixture(scope="module")
-def sparql_server(tmp_path_factory):
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-server")) as base:
-        yield base + "/query"
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def sparql_server(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(request.param)
+    if request.param == "oxigraph":
+        with oxigraph_server(folder) as base:
+            yield base + "/query"
+    else:
+        with virtuoso_server(folder) as url:
+            yield url
 
 
 def test_ingest_export_and_visits_match_the_embedded_store(sparql_server, seed_store_path, tmp_path):

@@ -17,7 +17,8 @@ from pyoxigraph import (Quad, QueryResultsFormat, RdfFormat, parse, parse_query_
 from kg.errors import QueryError, StoreError
 from kg.store.oxigraph import PREFIXES, OxigraphStore
 
-BATCH = 20_000
+# Servers keep graphs of their own (Virtuoso's virtrdf:…); ours are the documents'.
+_OURS = 'FILTER(STRSTARTS(STR(?g), "https://w3id.org/zhkg/id/"))'
 
 
 def _prefixes() -> str:
@@ -88,7 +89,7 @@ class RemoteStore:
 
     def _local_copy(self) -> OxigraphStore:
         copy = OxigraphStore(None)
-        result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }")
         copy._store.extend(Quad(sol["s"], sol["p"], sol["o"], sol["g"]) for sol in result)  # type: ignore[attr-defined]
         return copy
 
@@ -96,10 +97,11 @@ class RemoteStore:
         return self._local_copy().dump(fmt)
 
     def graphs(self) -> list[str]:
-        return sorted(r["g"] or "" for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return sorted(r["g"] or "" for r in self.select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }"))
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }")
         return int(rows[0]["n"] or 0)
 
     def flush(self) -> None:
