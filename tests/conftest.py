@@ -120,10 +120,24 @@ def remote_server(seed_store, tmp_path_factory):
             yield base
 
 
-@pytest.fixture(scope="session", params=["embedded", "remote"])
+@pytest.fixture(scope="session")
+def virtuoso_api(tmp_path_factory):
+    """The API on top of Virtuoso holding the seed graph (ingested through the remote store)."""
+    from api.config import Settings
+
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso-api")) as sparql:
+        out = subprocess.run([sys.executable, "-m", "kg.cli", "ingest", str(SEEDS), "--store", sparql],
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        with running_server(Settings(store=sparql, query_timeout=10.0)) as base:
+            yield base
+
+
+@pytest.fixture(scope="session", params=["embedded", "oxigraph-server", "virtuoso"])
 def api(request):
-    """The same service on the embedded store and on a remote SPARQL server."""
-    return request.getfixturevalue("server" if request.param == "embedded" else "remote_server")
+    """The same service on the embedded store and on two remote SPARQL servers."""
+    name = {"embedded": "server", "oxigraph-server": "remote_server", "virtuoso": "virtuoso_api"}
+    return request.getfixturevalue(name[request.param])
 
 
 VIRTUOSO = shutil.which("virtuoso-t")
