@@ -62,6 +62,9 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
         if lead:
             start += lead.end()
+        open_paren = max(text.rfind("(", start, suffix_end), text.rfind("（", start, suffix_end))
+        if open_paren >= 0 and not re.search(r"[)）]", text[open_paren:suffix_end]):
+            start = open_paren + 1  # 低圩河(华附茂南实验学校段): the school starts inside the bracket
         name = text[start:suffix_end].strip("·-")
         if name.endswith("党组") and len(name) > 4:
             name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group

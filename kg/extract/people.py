@@ -39,13 +39,22 @@ def _common_word(word: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+def _function_word(word: str) -> bool:
+    """关于, 对于, 以及: prepositions, conjunctions and the like never start a name."""
+    from kg.extract.places import word_tag
+
+    tag = word_tag(word) or ""
+    return tag[:1] in ("p", "c", "u", "r", "d")
+
+
 def name_at(text: str, pos: int) -> int | None:
     """End of a 2- or 3-character name starting at ``pos``, judged by what follows it."""
     end = _name_end(text, pos)
     if end is None or _common_word(text[pos:end]) or text[pos:end] in REPORTER_WORDS:
         return None
-    if end - pos == 3 and _common_word(text[pos:pos + 2]) and _common_word(text[pos + 1:end]):
-        return None  # 关于发: two ordinary words, not a name
+    if end - pos == 3 and _common_word(text[pos:pos + 2]) and (
+            _common_word(text[pos + 1:end]) or _function_word(text[pos:pos + 2])):
+        return None  # 关于发: ordinary words, not a name
     return end
 
 
