@@ -151,7 +151,8 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
     if (short or len(m.text) <= 2) and best.type in (EntityType.COUNTY, EntityType.TOWNSHIP):
         return best if support(best) else None
     if short and best.type == EntityType.PREFECTURE and not _is_place_word(m.text):
-        return best if support(best) else None
+        # 铜仁 in a page about 贵州: the province the page names vouches for its prefectures
+        return best if support(best) or context[best.parent or ""] else None
     if len(m.candidates) > 1 and best.type == EntityType.TOWNSHIP and not support(best):
         return None
     return best

@@ -44,21 +44,28 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
 
 
 def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located: set[str]) -> list[Relation]:
-    """A company an article names with no place of its own lies in the county the article is
-    about: the one county it names at least twice, and no other county."""
+    """A company an article names with no place of its own lies where the article is: the one
+    park it names (at least twice, and no other park), else the one county."""
     out = []
     for article in _articles(sentences):
         start, end = article[0].start, article[-1].end
         ms = [m for m in found.mentions if start <= m.start and m.end <= end]
-        counties = Counter(m.key for m in ms if m.type is EntityType.COUNTY)
-        if len(counties) != 1 or next(iter(counties.values())) < 2:
+        place = _the_one(ms, EntityType.PARK) or _the_one(ms, EntityType.COUNTY)
+        if place is None:
             continue
-        county = next(iter(counties))
         for m in ms:
             if m.type is EntityType.COMPANY and m.key not in located:
                 located.add(m.key)
-                out.append(Relation(m.key, LOCATED_IN, county, _sentence_index(article, m.start)))
+                out.append(Relation(m.key, LOCATED_IN, place, _sentence_index(article, m.start)))
     return out
+
+
+def _the_one(ms: list[Mention], kind: EntityType) -> str | None:
+    """The only thing of this kind the article names, if it names it at least twice."""
+    named = Counter(m.key for m in ms if m.type is kind)
+    if len(named) == 1 and next(iter(named.values())) >= 2:
+        return next(iter(named))
+    return None
 
 
 def _articles(sentences: list[Sentence]) -> list[list[Sentence]]:
