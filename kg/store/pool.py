@@ -50,10 +50,13 @@ class Answer:
 
 def _answer(store, req: QueryRequest) -> tuple[str, object]:
     kwargs: dict = {}
-    if req.default_graphs:
-        kwargs["default_graph"] = [NamedNode(g) for g in req.default_graphs]
-    if req.named_graphs:
-        kwargs["named_graphs"] = [NamedNode(g) for g in req.named_graphs]
+    try:
+        if req.default_graphs:
+            kwargs["default_graph"] = [NamedNode(g) for g in req.default_graphs]
+        if req.named_graphs:
+            kwargs["named_graphs"] = [NamedNode(g) for g in req.named_graphs]
+    except ValueError as exc:
+        return "query-error", f"default-graph-uri/named-graph-uri must be absolute IRIs: {exc}"
     try:
         result = store.query(req.sparql, **kwargs)
     except QueryError as exc:
