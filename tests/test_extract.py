@@ -88,3 +88,10 @@ def test_officials_are_one_node_per_name_and_province():
     hunan = facts_of("本报讯 3月2日，湖南省委副书记马一鸣到长沙市调研。")
     key = lambda f: next(k for k, e in f.entities.items() if e.label == "马一鸣")  # noqa: E731
     assert key(guizhou) == key(again) != key(hunan)
+
+
+def test_holders_of_national_posts_are_one_node_in_every_province():
+    guizhou = facts_of("本报讯 3月2日，中共中央总书记习近平到遵义市考察。", paper="贵州日报")
+    guangdong = facts_of("本报讯 4月2日，中共中央总书记习近平到茂名市考察。", paper="茂名日报")
+    key = lambda f: next(k for k, e in f.entities.items() if e.label == "习近平")  # noqa: E731
+    assert key(guizhou) == key(guangdong) == "person/习近平"

@@ -4,7 +4,7 @@
 who share a name but govern in different provinces stay two. The province comes from
 the regions the person's posts govern, else, for an official or a visitor, from the
 paper's home region. People with no province (reporters, executives) are keyed by name
-alone.
+alone, and so are holders of national posts (习近平 is one node in every province's paper).
 """
 
 from __future__ import annotations
@@ -13,6 +13,10 @@ from dataclasses import replace
 
 from kg.extract.model import EntityType, Event, Facts, Post, Relation
 from kg.extract.regions import load_gazetteer
+
+
+# Posts of the centre (总书记, 国家主席, 国务院总理 …): such a person is one node everywhere.
+_NATIONAL = ("中央", "国家", "全国", "国务院", "中共中央")
 
 
 def official_keys(facts: Facts) -> dict[str, str]:
@@ -27,9 +31,10 @@ def official_keys(facts: Facts) -> dict[str, str]:
     home = facts.info.home_region
     home_province = gaz.ancestor_of_type(home, EntityType.PROVINCE) if home else None
     visitors = {e.agent for e in facts.events}
+    national = {p.person for p in facts.posts if p.title.startswith(_NATIONAL) or p.title == "总书记"}
     out = {}
     for key, entity in facts.entities.items():
-        if entity.type not in (EntityType.OFFICIAL, EntityType.PERSON):
+        if entity.type not in (EntityType.OFFICIAL, EntityType.PERSON) or key in national:
             continue
         official_like = entity.type is EntityType.OFFICIAL or key in visitors
         code = province.get(key) or (home_province if official_like else None)
