@@ -177,6 +177,16 @@ def _national(text: str) -> list[Span]:
     return out
 
 
+ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "经开区", "高新区",
+                 "示范区", "自贸区", "保税区")
+
+
+def _zone_within(inner: Span, outer: Span) -> bool:
+    """贵州和平(苟江)经开区 opening …经开区铝产业园区: a development zone holding a smaller park."""
+    return (inner.type is EntityType.PARK and inner.text.endswith(ZONE_SUFFIXES)
+            and inner.start == outer.start and inner.end < outer.end)
+
+
 def _outermost(spans: list[Span]) -> list[Span]:
     """Drop spans inside a longer one, keeping nested parks and places (名称中的园区)."""
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
@@ -184,7 +194,7 @@ def _outermost(spans: list[Span]) -> list[Span]:
     for sp in spans:
         inside = [o for o in out if o.start <= sp.start and sp.end <= o.end]
         if inside and (sp.type not in (EntityType.PARK, EntityType.PLACE, EntityType.PROJECT)
-                       or any(o.type is sp.type for o in inside)):
+                       or any(o.type is sp.type and not _zone_within(sp, o) for o in inside)):
             continue
         if any(o.start < sp.start < o.end < sp.end for o in out):
             continue

@@ -7,6 +7,7 @@ from collections import Counter
 
 from kg.extract.lexicon import COMPANY_ANAPHORS, INVEST_VERBS
 from kg.extract.mentions import Mentions
+from kg.extract.names import ZONE_SUFFIXES
 from kg.extract.model import REGION_TYPES, EntityType, Event, EventType, Mention, Relation
 from kg.extract.segment import Sentence
 
@@ -96,7 +97,8 @@ def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
             if inner.type is not EntityType.PROVINCE:
                 best_region = inner.key
             pos = inner.end
-        elif inner.type is EntityType.PARK and m.type is not EntityType.PARK:
+        elif inner.type is EntityType.PARK and (m.type is not EntityType.PARK
+                                                or inner.text.endswith(ZONE_SUFFIXES)):
             best = inner.key
             pos = inner.end
     return best or best_region
