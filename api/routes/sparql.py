@@ -74,7 +74,6 @@ async def post_sparql(pool: PoolDep, settings: SettingsDep, request: Request) ->
         raise HTTPException(413, f"the request body is {len(body)} bytes; the limit is "
                                  f"{settings.max_query_bytes}")
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    params = {k: v for k, v in request.query_params.multi_items()}
     default_graphs = request.query_params.getlist("default-graph-uri")
     named_graphs = request.query_params.getlist("named-graph-uri")
     text = body.decode("utf-8", errors="replace")
@@ -94,7 +93,6 @@ async def post_sparql(pool: PoolDep, settings: SettingsDep, request: Request) ->
     else:
         raise HTTPException(415, "send application/sparql-query, application/sparql-update "
                                  "or application/x-www-form-urlencoded")
-    del params
     return _answer(pool, settings, query, request.headers.get("accept", ""), default_graphs, named_graphs)
 
 

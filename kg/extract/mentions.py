@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import OFFICIAL_MARKERS
-from kg.extract.model import (ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType,
+from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.names import Span, find_names
 from kg.extract.people import (PersonSpan, find_leaders, find_listed, find_reporters,

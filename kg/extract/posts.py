@@ -7,7 +7,6 @@ import re
 from kg.extract.lexicon import COMPANY_TITLES, LEVEL_CHARS
 from kg.extract.mentions import Mentions
 from kg.extract.model import ORG_TYPES, REGION_TYPES, EntityType, Post
-from kg.extract.people import PersonSpan
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
 

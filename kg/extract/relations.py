@@ -23,22 +23,22 @@ _DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日(?:[上下]午|晚)?[,，]?)?(?:
 
 def find_relations(sentences: list[Sentence], found: Mentions, events: list[Event]) -> list[Relation]:
     out: list[Relation] = []
-    seen: set[tuple[str, str]] = set()
+    located: set[str] = set()
     recent_company: tuple[int, str] | None = None
     for s in sentences:
         ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
         companies = [m.key for m in ms if m.type is EntityType.COMPANY]
         for m in ms:
-            if m.type not in _LOCATABLE or m.key in seen_keys(seen):
+            if m.type not in _LOCATABLE or m.key in located:
                 continue
             where = _embedded_place(m, ms) or _stated_place(s, m, ms) or _park_before(m, ms)
             if where and where != m.key:
-                seen.add((m.key, where))
+                located.add(m.key)
                 out.append(Relation(m.key, LOCATED_IN, where, s.index))
         out.extend(_investments(s, ms, recent_company))
         if companies:
             recent_company = (s.index, companies[-1])
-    out.extend(_visited_in_county(events, found, {k for k, _ in seen}))
+    out.extend(_visited_in_county(events, found, set(located)))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
     out.extend(_in_the_articles_county(sentences, found, located))
     return _unique(out)
@@ -81,10 +81,6 @@ def _articles(sentences: list[Sentence]) -> list[list[Sentence]]:
 
 def _sentence_index(article: list[Sentence], offset: int) -> int:
     return next((s.index for s in article if s.start <= offset < s.end), article[0].index)
-
-
-def seen_keys(seen: set[tuple[str, str]]) -> set[str]:
-    return {k for k, _ in seen}
 
 
 def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:

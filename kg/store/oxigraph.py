@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, RdfFormat
+from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat
 from pyoxigraph import Store as OxStore
 
 from kg.errors import QueryError, StoreError
 
 QUAD_FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}
 TRIPLE_FORMATS = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "xml": RdfFormat.RDF_XML}
-RESULT_FORMATS = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
-                  "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
 PREFIXES = {"kgo": "https://w3id.org/zhkg/ontology#", "kgr": "https://w3id.org/zhkg/id/",
             "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "skos": "http://www.w3.org/2004/02/skos/core#",
@@ -41,12 +39,9 @@ class OxigraphStore:
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> int:
         """Drop the graph and write the new quads in one transaction."""
-        node = NamedNode(graph)
         quads = list(quads)
         try:
-            self._store.extend([])  # fail early on a read-only store
-            if any(True for _ in self._store.quads_for_pattern(None, None, None, node)):
-                self._store.update(f"DROP SILENT GRAPH <{graph}>")
+            self._store.update(f"DROP SILENT GRAPH <{graph}>")
             self._store.extend(quads)
         except OSError as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from exc
