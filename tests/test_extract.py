@@ -95,3 +95,29 @@ def test_holders_of_national_posts_are_one_node_in_every_province():
     guangdong = facts_of("本报讯 4月2日，中共中央总书记习近平到茂名市考察。", paper="茂名日报")
     key = lambda f: next(k for k, e in f.entities.items() if e.label == "习近平")  # noqa: E731
     assert key(guizhou) == key(guangdong) == "person/习近平"
+
+
+def region_labels(text: str) -> set[str]:
+    from kg.extract.places import find_regions
+    from kg.extract.regions import load_gazetteer
+
+    gaz = load_gazetteer()
+    return {gaz.regions[m.key].name for m in find_regions(text)}
+
+
+def test_a_region_right_after_another_is_inside_it_or_not_that_region():
+    # 湖南嘉禾: the short form is vouched for by its province; 湛江开发区-like zones of a city
+    # that share a name with another city's district (大连金州新区 vs 金州区 …) are not that district.
+    assert "嘉禾县" in region_labels("湖南嘉禾推动铸锻造产业升级。")
+    assert "滨海新区" not in region_labels("广东茂名滨海新区管理委员会签署协议。")
+    assert "滨海新区" in region_labels("天津滨海新区发布新政。")
+
+
+def test_list_items_beside_places_are_places_and_brands_beside_brands_are_not():
+    found = region_labels("推介行动已相继登陆上海、宁波、银川、成都等城市。")
+    assert {"上海市", "宁波市", "银川市", "成都市"} <= found
+    assert "长安区" not in region_labels("西安市经济持续增长。公司与长安、吉利、比亚迪等企业合作。")
+
+
+def test_a_short_place_form_inside_a_works_title_is_not_a_place():
+    assert "长安区" not in region_labels("西安市代表作品《家国长安》获奖。")

@@ -95,7 +95,10 @@ def find_regions(text: str, home: str | None = None) -> list[Mention]:
     ['440900', '440902']
     """
     gaz = load_gazetteer()
-    matches = _scan(text, gaz)
+    titles = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
+    matches = [m for m in _scan(text, gaz)
+               if not ((_is_short(m) or len(m.text) <= 2)
+                       and any(a < m.start and m.end < b for a, b in titles))]
     context: Counter[str] = Counter()
     if home:
         context.update(gaz.ancestors(home))
@@ -103,12 +106,88 @@ def find_regions(text: str, home: str | None = None) -> list[Mention]:
         if len(m.candidates) == 1 and not _is_short(m) and m.candidates[0].type != EntityType.VILLAGE:
             context.update(gaz.ancestors(m.candidates[0].key))
     out: list[Mention] = _deixis(text, home, gaz) if home else []
+    previous: Mention | None = None
     for m in matches:
-        region = _resolve(m, gaz, context, text)
+        before = previous if previous is not None and previous.end == m.start else None
+        if before is not None:
+            # 湖南嘉禾, 广东茂名: a region right after another is inside it, or is not that region
+            # (茂名滨海新区 is 茂名's own zone, not 天津's 滨海新区).
+            inside = tuple(r for r in m.candidates
+                           if r.key != before.key and before.key in gaz.ancestors(r.key))
+            if inside:
+                region = inside[0] if len(inside) == 1 else _resolve(
+                    _Match(m.start, m.end, m.text, inside), gaz, context, text)
+            elif all(LEVEL_ORDER[r.type] > LEVEL_ORDER[before.type] for r in m.candidates):
+                region = None
+            else:
+                region = _resolve(m, gaz, context, text)
+        else:
+            region = _resolve(m, gaz, context, text)
         if region is not None:
-            out.append(Mention(m.start, m.end, m.text, region.type, region.key))
+            previous = Mention(m.start, m.end, m.text, region.type, region.key)
+            out.append(previous)
             context.update(gaz.ancestors(region.key))
-    return out
+        else:
+            previous = None
+    out = _rescue_list_items(matches, out, text)
+    return _drop_odd_ones_in_lists(out, text, gaz)
+
+
+def _rescue_list_items(matches: list[_Match], found: list[Mention], text: str) -> list[Mention]:
+    """上海、宁波、银川、成都: an item of a 、 list next to a place that was resolved is a place
+    of the same kind, though alone it was too ambiguous (银川乡?) or looked like part of a
+    word (登陆上海: 陆上)."""
+    by_start = {m.start: m for m in found}
+    by_end = {m.end: m for m in found}
+    taken = {i for m in found for i in range(m.start, m.end)}
+    changed = True
+    while changed:
+        changed = False
+        for m in matches:
+            if m.start in by_start or any(i in taken for i in range(m.start, m.end)):
+                continue
+            after = by_start.get(m.end + 1) if m.end < len(text) and text[m.end] == "、" else None
+            before = by_end.get(m.start - 1) if m.start > 0 and text[m.start - 1] == "、" and (
+                m.end == len(text) or text[m.end] in _ITEM_ENDS) else None
+            neighbour = after or before
+            # Only cities and provinces vouch: a list of counties is as often a list of brands.
+            if neighbour is None or LEVEL_ORDER[neighbour.type] > LEVEL_ORDER[EntityType.PREFECTURE]:
+                continue
+            near = [r for r in m.candidates
+                    if abs(LEVEL_ORDER[r.type] - LEVEL_ORDER[neighbour.type]) <= 1
+                    and LEVEL_ORDER[r.type] <= LEVEL_ORDER[EntityType.PREFECTURE]]
+            if not near:
+                continue
+            region = min(near, key=lambda r: abs(LEVEL_ORDER[r.type] - LEVEL_ORDER[neighbour.type]))
+            mention = Mention(m.start, m.end, m.text, region.type, region.key)
+            by_start[m.start] = by_end[m.end] = mention
+            taken.update(range(m.start, m.end))
+            changed = True
+    return sorted(by_start.values(), key=lambda x: x.start)
+
+
+# 《跨江贺岁·家国长安》: a work's title; a short place form inside it is wordplay, not a place.
+_TITLE = re.compile(r"《[^《》]{1,80}》")
+_ITEM_ENDS = frozenset("、等和及与，。；）)")
+
+
+def _drop_odd_ones_in_lists(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """长安 in 与长安、吉利、宁德时代: a short form standing as an item of a 、 list whose
+    neighbouring items are not places is one of those things (a brand), not the county."""
+    starts = {m.start for m in found}
+    ends = {m.end for m in found}
+
+    def odd(m: Mention) -> bool:
+        if m.text == gaz.regions[m.key].name and len(m.text) > 2:
+            return False
+        after = m.end < len(text) and text[m.end] == "、"
+        before = m.start > 0 and text[m.start - 1] == "、" and (
+            m.end == len(text) or text[m.end] in _ITEM_ENDS)
+        if not (after or before):
+            return False
+        return not ((after and m.end + 1 in starts) or (before and m.start - 1 in ends))
+
+    return [m for m in found if not odd(m)]
 
 
 _DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)")
