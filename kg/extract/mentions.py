@@ -50,7 +50,7 @@ class Mentions:
 def find_mentions(text: str, sentences: list[Sentence], home: str | None,
                   use_tagger: bool = True) -> Mentions:
     """Every mention of the text; ``use_tagger`` adds the CRF's person names to the rules'."""
-    people = _find_people(text, _tagged_names(text, sentences) if use_tagger else [])
+    people = _find_people(text, sentences if use_tagger else None)
     person_offsets = {i for p in people for i in range(p.start, p.end)}
     spans: list[Span] = []
     for s in sentences:
@@ -68,18 +68,27 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     return result
 
 
-def _tagged_names(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
-    """Person names the CRF tagger finds, sentence by sentence (it was trained on sentences)."""
+def _tagged_names(sentences: list[Sentence], taken: set[int]) -> list[PersonSpan]:
+    """Person names the CRF tagger finds, sentence by sentence (it was trained on sentences),
+    outside the names the rules found (``taken`` offsets)."""
     from kg.extract.tagger import tag
 
     out = []
     for s in sentences:
+        if not _could_hold_a_name(s, taken):
+            continue  # the CRF's names must pass name_at too: skip it where nothing can
         for start, end, label in tag(s.text):
             name = s.text[start:end]
             if (label == "name" and 2 <= len(name) <= 3 and is_surname_start(name)
                     and name_at(s.text, start) == end):
                 out.append(PersonSpan(s.start + start, s.start + end, name, ()))
     return out
+
+
+def _could_hold_a_name(s: Sentence, taken: set[int]) -> bool:
+    text = s.text
+    return any(s.start + i not in taken and is_surname_start(text[i:i + 2]) and name_at(text, i)
+               for i in range(len(text) - 1))
 
 
 def _short_township_inside_a_name(m: Mention, spans: list[Span]) -> bool:
@@ -89,7 +98,8 @@ def _short_township_inside_a_name(m: Mention, spans: list[Span]) -> bool:
     return any(sp.start <= m.start and m.end <= sp.end for sp in spans)
 
 
-def _find_people(text: str, tagged: list[PersonSpan]) -> list[PersonSpan]:
+def _find_people(text: str, sentences: list[Sentence] | None) -> list[PersonSpan]:
+    """People the rules find, then (given ``sentences``) the CRF's names where no rule's are."""
     titled = find_titled(text)
     leaders = find_leaders(text)
     reporters = find_reporters(text) + find_workers(text)
@@ -99,6 +109,7 @@ def _find_people(text: str, tagged: list[PersonSpan]) -> list[PersonSpan]:
     found = [*titled, *leaders, *reporters, *listed]
     found += _occurrences(text, found)
     taken = {i for p in found for i in range(p.start, p.end)}
+    tagged = _tagged_names(sentences, taken) if sentences is not None else []
     found += [p for p in tagged if not any(i in taken for i in range(p.start, p.end))]
     return sorted(found + _occurrences(text, found), key=lambda p: p.start)
 

@@ -20,6 +20,7 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()（）·\-]")
 _DATE_WORD = re.compile(r"^\d+[年月日号]$|^[上下]午$")
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s in SUFFIXES))
 _TITLES = frozenset(TITLE_HEADS)
+_TITLE_MAX = max(len(t) for t in TITLE_HEADS)
 MAX_NAME = 30
 _STOP_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e"})
 
@@ -43,9 +44,9 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     """
     ends = {w[1]: i for i, w in enumerate(words)}
     for i, (ws, we, w, _) in enumerate(words):
-        for head in _TITLES:
-            if w.endswith(head) and len(w) > len(head):
-                ends.setdefault(we - len(head), i)  # 协会会长 is one word: 协会 + 会长
+        for k in range(1, min(len(w) - 1, _TITLE_MAX) + 1):
+            if w[-k:] in _TITLES:
+                ends.setdefault(we - k, i)  # 协会会长 is one word: 协会 + 会长
     found: list[Span] = []
     for m in _SUFFIX_RE.finditer(text):
         suffix_end = m.end()

@@ -18,7 +18,6 @@ from kg.extract.segment import is_word
 
 LEVEL_ORDER = {EntityType.PROVINCE: 0, EntityType.PREFECTURE: 1, EntityType.COUNTY: 2,
                 EntityType.TOWNSHIP: 3, EntityType.VILLAGE: 4}
-_VILLAGE_ENDS = ("村", "社区", "嘎查")
 
 
 @dataclass(frozen=True)
@@ -62,26 +61,8 @@ def _crosses_word(text: str, start: int, end: int) -> bool:
 
 def _scan(text: str, gaz: Gazetteer) -> list[_Match]:
     """Longest gazetteer names, left to right, no overlaps."""
-    out: list[_Match] = []
-    i, n = 0, len(text)
-    while i < n:
-        best = None
-        for length in range(min(gaz.max_len, n - i), 1, -1):
-            piece = text[i:i + length]
-            keys = gaz.by_name.get(piece)
-            if keys:
-                best = _Match(i, i + length, piece, tuple(gaz.regions[k] for k in keys))
-                break
-            if piece.endswith(_VILLAGE_ENDS) and piece in gaz.villages:
-                best = _Match(i, i + length, piece,
-                              tuple(gaz.regions[k] for k in gaz.villages[piece]))
-                break
-        if best:
-            out.append(best)
-            i = best.end
-        else:
-            i += 1
-    return out
+    return [_Match(start, end, name, tuple(gaz.regions[k] for k in keys))
+            for start, end, name, keys in gaz.scan(text)]
 
 
 def _is_short(match: _Match) -> bool:
