@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -59,6 +60,7 @@ def to_quads(facts: Facts) -> list[Quad]:
     triples += _posts(facts, g)
     triples += _events(facts, g)
     triples += _relations(facts)
+    triples += _in_regions(facts)
     seen = set()
     out = []
     for s, p, o in triples:
@@ -152,4 +154,41 @@ def _relations(facts: Facts) -> list:
     for r in facts.relations:
         predicate = {LOCATED_IN: "locatedIn", INVESTS_IN: "investsIn"}[r.predicate]
         out.append((entity_iri(r.subject), kgo(predicate), entity_iri(r.object)))
+    return out
+
+
+def _in_regions(facts: Facts) -> list:
+    """kgo:inRegion, materialised: every region the thing lies in, at every level (a region
+    lies in itself), and kgo:visitedIn: every region a visitor was in on a visit. "Anything
+    in 贵州省" and "who visited 贵州省" are then one index lookup instead of a
+    ``kgo:locatedIn+`` walk per candidate. Climbs this page's locatedIn facts
+    (企业 → 园区 → 县) and then the GB/T 2260 chain."""
+    gaz = load_gazetteer()
+    located: dict[str, set[str]] = defaultdict(set)
+    for r in facts.relations:
+        if r.predicate == LOCATED_IN:
+            located[r.subject].add(r.object)
+    out = []
+    closure: dict[str, set[str]] = {}
+    for key in facts.entities:
+        regions: set[str] = set()
+        todo, seen = [key], set()
+        while todo:
+            k = todo.pop()
+            if k in seen:
+                continue
+            seen.add(k)
+            code = k.removeprefix("region/")
+            if k.startswith("region/") and code in gaz.regions:
+                regions.update(gaz.ancestors(code))
+            else:
+                todo.extend(located.get(k, ()))
+        node = entity_iri(key)
+        out += [(node, kgo("inRegion"), entity_iri(f"region/{r}")) for r in sorted(regions)]
+        closure[key] = regions
+    for e in facts.events:
+        if e.type.value == "Visit":
+            agent = entity_iri(e.agent)
+            for r in sorted({r for place in e.places for r in closure.get(place, ())}):
+                out.append((agent, kgo("visitedIn"), entity_iri(f"region/{r}")))
     return out

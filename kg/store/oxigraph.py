@@ -9,6 +9,7 @@ from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat
 from pyoxigraph import Store as OxStore
 
 from kg.errors import QueryError, StoreError
+from kg.store.graph_update import STATS_GRAPH, remove_graph_update, replace_graph_update
 
 QUAD_FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}
 TRIPLE_FORMATS = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "xml": RdfFormat.RDF_XML}
@@ -38,17 +39,17 @@ class OxigraphStore:
                              "(is another kg process writing to it?)") from exc
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> int:
-        """Drop the graph and write the new quads in one transaction."""
+        """Replace the graph's content and its share of the visit counts in one transaction:
+        on any error the old content is still there, whole."""
         quads = list(quads)
         try:
-            self._store.update(f"DROP SILENT GRAPH <{graph}>")
-            self._store.extend(quads)
+            self._store.update(replace_graph_update(graph, quads))
         except OSError as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from exc
         return len(quads)
 
     def remove_graph(self, graph: str) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+        self._store.update(remove_graph_update(graph))
 
     def query(self, sparql: str, **kwargs: object) -> object:
         """Run a query; without ``default_graph`` the default graph is the union of all graphs."""
@@ -92,7 +93,9 @@ class OxigraphStore:
                          f"{', '.join([*QUAD_FORMATS, *TRIPLE_FORMATS, 'jsonld'])}")
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
+        """The documents' graphs (not the counts' graph)."""
+        return sorted(g.value for g in self._store.named_graphs()
+                      if isinstance(g, NamedNode) and g.value != STATS_GRAPH)
 
     def __len__(self) -> int:
         return len(self._store)

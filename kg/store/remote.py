@@ -2,7 +2,7 @@
 
 Reads with the SPARQL 1.1 Protocol (form POST, JSON/N-Triples results), writes with
 SPARQL 1.1 Update: replacing a document's graph is one update request
-(``DROP SILENT GRAPH`` then ``INSERT DATA``), which servers apply atomically.
+(see :mod:`kg.store.graph_update`), which servers apply atomically.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pyoxigraph import (Quad, QueryResultsFormat, RdfFormat, parse, parse_query_
                         serialize)
 
 from kg.errors import QueryError, StoreError
+from kg.store.graph_update import STATS_GRAPH, remove_graph_update, replace_graph_update
 from kg.store.oxigraph import PREFIXES, OxigraphStore
 
 # Servers keep graphs of their own (Virtuoso's virtrdf:…); ours are the documents'.
@@ -78,14 +79,13 @@ class RemoteStore:
         self._post(self.update_url, {"update": _prefixes() + sparql}, "*/*")
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> int:
+        """One update request, so one transaction on the server (see graph_update)."""
         quads = list(quads)
-        body = serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES) or b""
-        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
-                    f"{body.decode()}\n}} }}")
+        self.update(replace_graph_update(graph, quads))
         return len(quads)
 
     def remove_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph}>")
+        self.update(remove_graph_update(graph))
 
     def _local_copy(self) -> OxigraphStore:
         copy = OxigraphStore(None)
@@ -97,8 +97,9 @@ class RemoteStore:
         return self._local_copy().dump(fmt)
 
     def graphs(self) -> list[str]:
+        """The documents' graphs (not the counts' graph)."""
         return sorted(r["g"] or "" for r in self.select(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }"))
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }") if r["g"] != STATS_GRAPH)
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }")
