@@ -24,6 +24,10 @@ _PAPER = re.compile(r"([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|都市
 _MASTHEAD_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"(20\d{2})年")
 _BODY_MARK = re.compile(r"[，,。；;：:]")
+# Lines that are never the second half of a cut paragraph: a photo credit ends the line
+# before (… 摄, … 供图), a dateline or byline opens the next (本报讯, 记者 张三).
+_CREDIT_END = re.compile(r"(?:摄|供图|图)$")
+_OPENS_ARTICLE = re.compile(r"^(?:本报讯|新华社|据新华社|本报记者|记者|通讯员)|记者\s*[\u4e00-\u9fff]{2,3}$")
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,8 @@ def _join_broken_lines(text: str) -> str:
         # A body paragraph (it has a comma or stop) that ends mid-word was cut by the layout;
         # a headline has neither and stays on its own.
         if (prev and _CJK.match(prev[-1]) and _BODY_MARK.search(prev)
-                and _CJK.match(line[0]) and not line.startswith(("(", "（"))):
+                and _CJK.match(line[0]) and not line.startswith(("(", "（"))
+                and not _CREDIT_END.search(prev) and not _OPENS_ARTICLE.search(line)):
             if out[-1] == "":
                 out.pop()
             out[-1] = out[-1] + line

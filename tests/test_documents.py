@@ -38,3 +38,10 @@ def test_traditional_text_is_converted_to_simplified():
 def test_page_break_inside_a_paragraph_is_rejoined():
     doc = load("眼下，长\n\n沙湘江科学城建设正进入冲刺阶段。".encode(), "t.txt", "t")
     assert "长沙湘江科学城" in doc.text
+
+
+def test_credits_and_bylines_are_not_glued_to_the_paragraphs_around_them():
+    text = ("从矿山到冶炼，从加工到利用 全链条推动产业升级\n\n本报记者 张三\n\n"
+            "某某科技有限公司生产车间。李四 摄\n\n4月20日上午，省长到车间调研。")
+    doc = load(text.encode(), "t.txt", "t")
+    assert "产业升级\n" in doc.text and "张三\n" in doc.text and "摄\n" in doc.text

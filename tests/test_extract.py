@@ -121,3 +121,13 @@ def test_list_items_beside_places_are_places_and_brands_beside_brands_are_not():
 
 def test_a_short_place_form_inside_a_works_title_is_not_a_place():
     assert "长安区" not in region_labels("西安市代表作品《家国长安》获奖。")
+
+
+def test_a_registered_name_does_not_swallow_the_clause_before_its_region():
+    from kg.extract.names import find_names
+    from kg.extract.segment import tagged
+
+    s = "仅需40分钟车程，矿石便运抵遵义铝业股份有限公司车间。"
+    assert "遵义铝业股份有限公司" in [x.text for x in find_names(s, tagged(s), set())]
+    s = "中国石化茂名分公司负责人介绍。"
+    assert "中国石化茂名分公司" in [x.text for x in find_names(s, tagged(s), set())]

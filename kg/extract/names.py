@@ -60,6 +60,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue  # 布局, 开好局, 统揽全局: not a bureau
         start = _left_edge(text, words, m.start(), blocked,
                            stop_at_park=SUFFIX_TO_TYPE[m.group(0)] is EntityType.COMPANY)
+        start = _from_the_region(text, words, start, m.start())
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
         if lead:
             start += lead.end()
@@ -133,6 +134,27 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
         i -= 1
     while start < suffix_start and text[start] in "()（）":
         start += 1
+    return start
+
+
+def _from_the_region(text: str, words: Sequence[tuple[int, int, str, str]], start: int, head_end: int) -> int:
+    """矿石便运抵遵义铝业股份有限公司 → 遵义铝业股份有限公司: a name that opens with a
+    region (as registered names do) does not take in a clause before it that has a verb
+    (a dictionary verb: 华附, an abbreviation jieba guesses is a verb, is not one)."""
+    from kg.extract.regions import load_gazetteer
+    from kg.extract.segment import is_word
+
+    gaz = load_gazetteer()
+    for region_start, _, _, keys in gaz.scan(text[start:head_end], villages=False):
+        if region_start == 0:
+            return start
+        if gaz.regions[keys[0]].type.value not in ("Province", "Prefecture", "County"):
+            continue
+        cut = start + region_start
+        if any(tag.startswith("v") and len(w) >= 2 and is_word(w)
+               for s, e, w, tag in words if start <= s and e <= cut):
+            return cut
+        return start
     return start
 
 
