@@ -49,8 +49,9 @@ def file_to_nquads(path: Path, region: str | None = None) -> tuple[str, str, byt
 
 
 def _warm_up() -> None:
-    """Load what extraction reads (gazetteer, dictionaries, CRF model) by extracting a line."""
-    extract(load("市委书记张三到茂南区调研。".encode(), "warm-up", "warm-up"))
+    from kg.extract import warm_up
+
+    warm_up()
 
 
 def ingest_paths(store: Store, paths: Iterable[Path], region: str | None = None,

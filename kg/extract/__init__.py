@@ -17,7 +17,7 @@ from kg.extract.regions import load_gazetteer
 from kg.extract.relations import find_relations
 from kg.extract.segment import split_sentences
 
-__all__ = ["extract", "home_region_of"]
+__all__ = ["extract", "home_region_of", "warm_up"]
 
 
 def home_region_of(newspaper: str | None, region_name: str | None = None) -> str | None:
@@ -31,6 +31,20 @@ def home_region_of(newspaper: str | None, region_name: str | None = None) -> str
         if candidates:
             return min(candidates, key=lambda r: LEVEL_ORDER[r.type]).key
     return None
+
+
+def warm_up() -> None:
+    """Load everything extraction reads once per process (gazetteer, dictionaries, CRF model),
+    so that the first page is not charged for it and forked workers share it."""
+    from kg.extract.places import word_tag
+    from kg.extract.segment import is_word, tagged
+    from kg.extract.tagger import tag
+
+    load_gazetteer()
+    is_word("茂名")
+    word_tag("茂名")
+    tagged("市委书记到茂南区调研。")
+    tag("市委书记到茂南区调研。")
 
 
 def extract(doc: Document, region: str | None = None) -> Facts:
