@@ -97,6 +97,14 @@ def test_holders_of_national_posts_are_one_node_in_every_province():
     assert key(guizhou) == key(guangdong) == "person/习近平"
 
 
+def test_executives_are_told_apart_by_their_company():
+    one = facts_of("东华能源股份有限公司总经理张伟介绍了项目进展。")
+    again = facts_of("东华能源股份有限公司总经理张伟表示，将加快建设。")
+    other = facts_of("华矿实业投资集团有限公司总经理张伟出席仪式。")
+    key = lambda f: next(k for k, e in f.entities.items() if e.label == "张伟")  # noqa: E731
+    assert key(one) == key(again) != key(other)
+
+
 def region_labels(text: str) -> set[str]:
     from kg.extract.places import find_regions
     from kg.extract.regions import load_gazetteer

@@ -3,8 +3,9 @@
 马汉成 in 贵州日报 on two days is one node (same name, same province); two officials
 who share a name but govern in different provinces stay two. The province comes from
 the regions the person's posts govern, else, for an official or a visitor, from the
-paper's home region. People with no province (reporters, executives) are keyed by name
-alone, and so are holders of national posts (习近平 is one node in every province's paper).
+paper's home region. An executive is keyed by name and company (总经理张伟 of two
+companies is two people). People with neither (reporters) are keyed by name alone, and so
+are holders of national posts (习近平 is one node in every province's paper).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ def official_keys(facts: Facts) -> dict[str, str]:
     home_province = gaz.ancestor_of_type(home, EntityType.PROVINCE) if home else None
     visitors = {e.agent for e in facts.events}
     national = {p.person for p in facts.posts if p.title.startswith(_NATIONAL) or p.title == "总书记"}
+    company = {}
+    for post in facts.posts:
+        if post.org and post.org.startswith("org/") and post.person not in company:
+            company[post.person] = post.org.removeprefix("org/")
     out = {}
     for key, entity in facts.entities.items():
         if entity.type not in (EntityType.OFFICIAL, EntityType.PERSON) or key in national:
@@ -40,6 +45,8 @@ def official_keys(facts: Facts) -> dict[str, str]:
         code = province.get(key) or (home_province if official_like else None)
         if code:
             out[key] = f"{key}@{code}"
+        elif key in company:
+            out[key] = f"{key}@{company[key]}"
     return out
 
 

@@ -74,8 +74,11 @@ def _name_end(text: str, pos: int) -> int | None:
             if length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS):
                 three = text[pos:end + 1]
                 after = text[end + 1:]
+                # 张国和表示: the third character is part of the name when a follower comes
+                # after it; 陈伟说。: a one-character follower that ends the clause is not.
                 if (_CJK.match(three[-1]) and three[-1] not in _FORBIDDEN_IN_NAME
-                        and (not after or not _CJK.match(after[0]) or after.startswith(NAME_FOLLOWERS))
+                        and ((after and after.startswith(NAME_FOLLOWERS))
+                             or ((not after or not _CJK.match(after[0])) and three[-1] not in NAME_FOLLOWERS))
                         and not rest.startswith(("在", "到", "和", "与", "及", "对", "为", "是", "等", "的"))):
                     return end + 1
             return end
