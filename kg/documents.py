@@ -106,6 +106,8 @@ def _join_broken_lines(text: str) -> str:
                 out.append("")
             continue
         prev = out[-2] if len(out) >= 2 and out[-1] == "" else (out[-1] if out else "")
+        if prev and prev is out[0]:
+            prev = ""  # the first line is the headline: never the first half of a paragraph
         # A body paragraph (it has a comma or stop) that ends mid-word was cut by the layout;
         # a headline has neither and stays on its own.
         if (prev and _CJK.match(prev[-1]) and _BODY_MARK.search(prev)

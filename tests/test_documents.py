@@ -45,3 +45,9 @@ def test_credits_and_bylines_are_not_glued_to_the_paragraphs_around_them():
             "某某科技有限公司生产车间。李四 摄\n\n4月20日上午，省长到车间调研。")
     doc = load(text.encode(), "t.txt", "t")
     assert "产业升级\n" in doc.text and "张三\n" in doc.text and "摄\n" in doc.text
+
+
+def test_the_headline_is_never_joined_to_the_first_paragraph():
+    doc = load("遵义：“一县一策”让人才成长与产业发展同频共振\n\n贵州遵钛集团的车间里，机器轰鸣。".encode(),
+               "t.txt", "t")
+    assert "同频共振\n" in doc.text
