@@ -12,6 +12,7 @@ import json
 from typing import IO
 
 from kg.extract.mentions import find_mentions
+from kg.extract.model import EntityType
 from kg.extract.segment import split_sentences
 from kg.extract.tagger import LABEL_TO_TYPE, tag
 
@@ -20,16 +21,24 @@ def recognise(text: str) -> list[dict]:
     """Entity spans of one text, in order, no overlaps."""
     found = find_mentions(text, split_sentences(text), None, use_tagger=False)
     finer = {(m.start, m.end): m.type.value for m in found.mentions}
+    # A name the rules read after a title (市委书记庄悦群) has its edges checked against what
+    # follows it; where the CRF's name overlaps it with other edges, the rule's are kept.
+    titled = [(p.start, p.end) for p in found.people if p.titles]
     out = []
     for start, end, label in tag(text):
         if label not in LABEL_TO_TYPE:
             continue
         coarse = LABEL_TO_TYPE[label]
-        etype = coarse if isinstance(coarse, str) else coarse.value
+        etype = coarse.value if isinstance(coarse, EntityType) else coarse
+        if label == "name":
+            start, end = next(((a, b) for a, b in titled if a < end and start < b), (start, end))
         rule_type = finer.get((start, end))
         if rule_type and _same_family(etype, rule_type):
             etype = rule_type
-        out.append({"start": start, "end": end, "type": etype, "text": text[start:end]})
+        span = {"start": start, "end": end, "type": etype, "text": text[start:end]}
+        if out and out[-1]["end"] > start:
+            continue  # the rule's wider name already covers this one
+        out.append(span)
     return out
 
 

@@ -70,17 +70,21 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
 
 def _tagged_names(sentences: list[Sentence], taken: set[int]) -> list[PersonSpan]:
     """Person names the CRF tagger finds, sentence by sentence (it was trained on sentences),
-    outside the names the rules found (``taken`` offsets)."""
+    outside the names the rules found (``taken`` offsets) and outside the items of a list
+    the sentence says are companies (廖元和堂 in 支持万胜药业、廖元和堂等企业)."""
     from kg.extract.tagger import tag
+
+    from kg.extract.names import company_list_items
 
     out = []
     for s in sentences:
         if not _could_hold_a_name(s, taken):
             continue  # the CRF's names must pass name_at too: skip it where nothing can
+        listed = {i for a, b in company_list_items(s.text) for i in range(a, b)}
         for start, end, label in tag(s.text):
             name = s.text[start:end]
             if (label == "name" and 2 <= len(name) <= 3 and is_surname_start(name)
-                    and name_at(s.text, start) == end):
+                    and name_at(s.text, start) == end and start not in listed):
                 out.append(PersonSpan(s.start + start, s.start + end, name, ()))
     return out
 

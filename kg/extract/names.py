@@ -89,6 +89,11 @@ _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9ff
                            r"[0-9一二三四五六七八九十百多余家个批]*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
 
 
+def company_list_items(text: str) -> list[tuple[int, int]]:
+    """Where the items of a list said to be companies (…、…等企业) lie in ``text``."""
+    return [(m.start(1), m.end(1)) for m in _COMPANY_LIST.finditer(text)]
+
+
 def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
     """容百锂电、巴斯巴、航锐航空等龙头企业: the items of a list said to be companies."""
     starts = {w[0] for w in words}

@@ -60,8 +60,24 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 @cache
-def _tagger() -> jieba.posseg.POSTokenizer:
-    return jieba.posseg.POSTokenizer(tokenizer())
+def _tagger():
+    """jieba's dictionary run by its Rust port (rjieba), ~30× faster than ``jieba.posseg``.
+
+    Dictionary words and tags are jieba's; unknown stretches are split by jieba's word HMM
+    and not by posseg's joint tag HMM, which reads some unknown names better (posseg:
+    庄悦群; here 庄悦|群到). Names are read from characters by the rules and the CRF, so
+    this costs little: seed scores are unchanged, CLUENER macro F1 moved by -0.004."""
+    import rjieba
+    from kg.extract.regions import load_gazetteer
+
+    tok = rjieba.Jieba()
+    for name in load_gazetteer().by_name:
+        if len(name) >= 2 and not tok.has_word(name):
+            tok.add_word(name, 2000, "ns")
+    for word in (*TITLE_HEADS, *SUFFIXES):
+        if len(word) >= 2:
+            tok.add_word(word, 5000, "n")
+    return tok
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -77,9 +93,9 @@ def tagged(text: str) -> tuple[tuple[int, int, str, str], ...]:
     """
     out = []
     pos = 0
-    for pair in _tagger().cut(text):
-        out.append((pos, pos + len(pair.word), pair.word, pair.flag))
-        pos += len(pair.word)
+    for word, flag in _tagger().tag(text):
+        out.append((pos, pos + len(word), word, flag))
+        pos += len(word)
     return tuple(out)
 
 

