@@ -132,19 +132,21 @@ def _events(facts: Facts, g: NamedNode) -> list:
     for e in facts.events:
         node = entity_iri(f"event/{facts.info.doc_id}/{e.type.value.lower()}-{e.sentence}-"
                           f"{_short_hash(e.agent, e.places, e.participants)}")
-        agent = entity_iri(e.agent)
-        out += [(node, _TYPE, kgo(e.type.value)), (node, kgo("agent"), agent),
+        agent = entity_iri(e.agent) if e.agent else None
+        out += [(node, _TYPE, kgo(e.type.value)),
                 (node, kgo("evidence"), _zh(facts.sentences[e.sentence])),
                 (node, NamedNode(PROV + "wasDerivedFrom"), g)]
+        if agent is not None:
+            out.append((node, kgo("agent"), agent))
         if e.date:
             out.append((node, kgo("date"), Literal(e.date.isoformat(), datatype=NamedNode(XSD + "date"))))
         for place in e.places:
             out.append((node, kgo("place"), entity_iri(place)))
-            if e.type.value == "Visit":
+            if e.type.value == "Visit" and agent is not None:
                 out.append((agent, kgo("visited"), entity_iri(place)))
         for other in e.participants:
             out.append((node, kgo("participant"), entity_iri(other)))
-            if e.type.value == "Meeting":
+            if e.type.value == "Meeting" and agent is not None:
                 out += [(agent, kgo("met"), entity_iri(other)), (entity_iri(other), kgo("met"), agent)]
     return out
 
@@ -187,7 +189,7 @@ def _in_regions(facts: Facts) -> list:
         out += [(node, kgo("inRegion"), entity_iri(f"region/{r}")) for r in sorted(regions)]
         closure[key] = regions
     for e in facts.events:
-        if e.type.value == "Visit":
+        if e.type.value == "Visit" and e.agent:
             agent = entity_iri(e.agent)
             for r in sorted({r for place in e.places for r in closure.get(place, ())}):
                 out.append((agent, kgo("visitedIn"), entity_iri(f"region/{r}")))

@@ -139,3 +139,30 @@ def test_a_registered_name_does_not_swallow_the_clause_before_its_region():
     assert "遵义铝业股份有限公司" in [x.text for x in find_names(s, tagged(s), set())]
     s = "中国石化茂名分公司负责人介绍。"
     assert "中国石化茂名分公司" in [x.text for x in find_names(s, tagged(s), set())]
+
+
+def test_dotted_names_and_autonomous_region_titles():
+    f = facts_of("本报讯 5月11日，自治区党委副书记、自治区主席艾尔肯·吐尼亚孜到喀什地区疏附县调研。",
+                 paper="新疆日报")
+    post = next(p for p in f.posts if p.title == "自治区主席")
+    assert f.entities[post.person].label == "艾尔肯·吐尼亚孜"
+    assert labels(f, [post.jurisdiction]) == {"新疆维吾尔自治区"}
+
+
+def test_stops_named_after_the_topic_of_an_inspection_are_visited():
+    f = facts_of("本报讯 5月11日，副省长王一平到疏附县调研棉花产业，先后来到托克扎克镇、"
+                 "新疆天山纺织有限公司，实地察看生产情况。", paper="新疆日报")
+    visit = next(e for e in f.events if e.type is EventType.VISIT)
+    assert {"疏附县", "托克扎克镇", "新疆天山纺织有限公司"} <= labels(f, visit.places)
+    assert "棉花产业" not in labels(f, visit.places)
+
+
+def test_a_signing_has_its_parties_and_project_and_a_title_sheds_the_aspect_particle():
+    f = facts_of("山东省人民政府与浪潮集团有限公司签署协议，浪潮集团将投资建设济南人工智能计算中心项目。"
+                 "省长李明会见了中国电子科技集团有限公司董事长王海波。")
+    signing = next(e for e in f.events if e.type is EventType.SIGNING)
+    assert labels(f, signing.participants) == {"山东省人民政府", "浪潮集团有限公司"}
+    assert labels(f, signing.places) == {"济南人工智能计算中心项目"}
+    assert "浪潮集团" in f.entities["org/浪潮集团有限公司"].aliases  # one company, not two
+    assert any(p.title == "董事长" and p.org == "org/中国电子科技集团有限公司" for p in f.posts)
+    assert "中华人民共和国" not in {e.label for e in f.entities.values()}

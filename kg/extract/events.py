@@ -1,4 +1,5 @@
-"""Events of a document: visits (到…调研, 来到, 深入 …) and meetings (会见), with dates.
+"""Events of a document: visits (到…调研, 来到, 深入 …), meetings (会见) and signings
+(签署, 签约), with dates.
 
 Reads sentences and mentions; writes :class:`Event` records. A visit's agent is the
 person who travels, not those who accompany (陪同, 参加调研); its places are every
@@ -26,6 +27,11 @@ _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 _MEET_RE = re.compile("|".join(MEETING_VERBS))
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
+# Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
+# whose object is a place or a company.
+_TOPIC_VERB_RE = re.compile("调研|督导|检查|督查|指导|调度")
+_SETS_OFF_AGAIN = re.compile("[，,；;](?:随后|先后|接着|又|还|并)?(?:" + "|".join(
+    ("来到", "走进", "深入", "前往", "走访", "察看", "考察", "视察", "赴")) + ")")
 # 在猫营镇大河村，马汉成了解…: during a tour, "at <place>, <visitor> …" is a stop.
 _TOUR_STOP = re.compile(r"^(?:随后|接着|之后)?[,，]?在[^，,。]{2,40}[，,]")
 
@@ -49,6 +55,9 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if meeting:
             events.append(meeting)
             continue
+        signing = _signing(s, ms, day)
+        if signing:
+            events.append(signing)  # and the sentence may still tell of a visit (…调研，见证签约)
         visit = _visit(s, ms, day, last_agent)
         if visit:
             events.append(visit)
@@ -113,13 +122,17 @@ def _is_stop(key: str, ms: list[Mention]) -> bool:
 def _destinations(s: Sentence, ms: list[Mention], moved: bool) -> list[str]:
     cut = _topic_cut(s.text)
     move = _MOVE_RE.search(s.text)
-    inspect = _VISIT_RE.search(s.text)
-    if move and inspect and inspect.start() > move.end():
-        cut = min(cut, inspect.start())  # 到高州市调研金石产业带…: what follows 调研 is the topic
+    topic = _TOPIC_VERB_RE.search(s.text, move.end()) if move else None
+    skip = (cut, cut)
+    if topic:
+        # 到高州市调研金石产业带…: what follows 调研 is the topic, up to a clause that sets off
+        # again (…调研，先后来到托克扎克镇、…公司): the stops named there are destinations.
+        again = _SETS_OFF_AGAIN.search(s.text, topic.end())
+        skip = (topic.start(), again.start() if again and again.start() < cut else cut)
     out = []
     for m in ms:
         rel = m.start - s.start
-        if rel >= cut or m.type not in _VISITABLE:
+        if rel >= cut or skip[0] <= rel < skip[1] or m.type not in _VISITABLE:
             continue
         if s.text[max(0, rel - 2):rel] == "位于":
             continue  # 位于高州金山片区的奇瑞项目: the park locates the project, it is not a stop
@@ -165,3 +178,26 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | Non
               and m.start > hosts[-1].start]
     return Event(EventType.MEETING, hosts[-1].key, tuple(places),
                  tuple(dict.fromkeys(g.key for g in guests)), day, s.index)
+
+
+_SIGN_RE = re.compile("签署|签订|签约")
+_PARTY_TYPES = {EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.INSTITUTION,
+                EntityType.ORGANIZATION}
+
+
+def _signing(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | None:
+    """茂名市人民政府与东华能源股份有限公司签署《…项目合作协议》: the parties (organisations)
+    are participants, the projects named in the sentence are its places, and the official
+    who witnessed or attended, if any, is its agent."""
+    verb = _SIGN_RE.search(s.text)
+    if not verb:
+        return None
+    parties = [m.key for m in ms if m.type in _PARTY_TYPES]
+    if not parties:
+        return None
+    projects = [m.key for m in ms if m.type is EntityType.PROJECT]
+    witnesses = [m for m in _people(ms) if m.start - s.start < verb.start()]
+    agent = witnesses[0].key if witnesses else None
+    others = [m.key for m in witnesses[1:]]
+    return Event(EventType.SIGNING, agent, tuple(dict.fromkeys(projects)),
+                 tuple(dict.fromkeys(parties + others)), day, s.index)

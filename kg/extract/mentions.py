@@ -237,12 +237,15 @@ def _canonical_labels(spans: list[Span]) -> dict[tuple[str, str], str]:
             if group == "org":
                 longer += [n for n in names if len(n) > len(short) and not n.startswith(short)
                            and _same_head(short, n)]
+                longer += [n for n in names if n.startswith(short) and n[len(short):] in _LEGAL_FORMS]
             if longer:
                 out[(group, short)] = max(longer, key=len)
     return out
 
 
 _ORG_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+# 浪潮集团 and 浪潮集团有限公司 on one page: the same company, once with its legal form.
+_LEGAL_FORMS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司")
 
 
 def _same_head(short: str, full: str) -> bool:

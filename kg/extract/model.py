@@ -96,7 +96,7 @@ class Post:
 @dataclass(frozen=True)
 class Event:
     type: EventType
-    agent: str
+    agent: str | None  # a signing may name only the parties
     places: tuple[str, ...]
     participants: tuple[str, ...]
     date: dt.date | None

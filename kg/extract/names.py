@@ -221,6 +221,8 @@ def _outermost(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for sp in spans:
         inside = [o for o in out if o.start <= sp.start and sp.end <= o.end]
+        if inside and sp.canonical is not None:
+            continue  # 中国 in 中国电子科技集团有限公司 is part of the company's name
         if inside and (sp.type not in (EntityType.PARK, EntityType.PLACE, EntityType.PROJECT)
                        or any(o.type is sp.type and not _zone_within(sp, o) for o in inside)):
             continue

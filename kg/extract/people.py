@@ -47,8 +47,30 @@ def _function_word(word: str) -> bool:
     return tag[:1] in ("p", "c", "u", "r", "d")
 
 
+# 艾尔肯·吐尼亚孜, 阿卜杜热西提·买买提: transliterated names, parts joined by a middle dot.
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10}){0,2}[·•・]")
+
+
+def _dotted_end(text: str, pos: int) -> int | None:
+    """The last part ends where the sentence goes on (到, 表示 …) or the text stops being Han."""
+    head = _DOTTED_HEAD.match(text, pos)
+    if not head:
+        return None
+    for end in range(head.end() + 1, min(len(text), head.end() + 10) + 1):
+        rest = text[end:]
+        if not _CJK.match(text[end - 1]):
+            return None
+        if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS):
+            return end
+    return None
+
+
 def name_at(text: str, pos: int) -> int | None:
-    """End of a 2- or 3-character name starting at ``pos``, judged by what follows it."""
+    """End of a 2- or 3-character name (or a dotted transliterated one) starting at ``pos``,
+    judged by what follows it."""
+    dotted = _dotted_end(text, pos)
+    if dotted:
+        return dotted
     end = _name_end(text, pos)
     if end is None or _common_word(text[pos:end]) or text[pos:end] in REPORTER_WORDS:
         return None
@@ -142,6 +164,8 @@ def _junk_end(piece: str) -> int:
     for start, end, word in tokens(piece):
         if word in TITLE_JUNK:
             cut = end
+    while cut and piece[cut:cut + 1] in ("了", "着", "过"):
+        cut += 1  # 会见了…董事长: the aspect particle goes with the verb
     return cut
 
 

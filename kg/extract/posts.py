@@ -72,10 +72,19 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
     return title, region, org
 
 
+# 自治区党委书记 governs a province-level region, 自治州州长 a prefecture, 自治县县长 a county.
+_AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
 def _level_char(title: str) -> str | None:
     for prefix in _LEVEL_PREFIXES:
-        if title.startswith(prefix) and len(title) > len(prefix) and title[len(prefix)] in LEVEL_CHARS:
-            return title[len(prefix)]
+        rest = title[len(prefix):]
+        if not title.startswith(prefix) or not rest:
+            continue
+        if rest[:3] in _AUTONOMOUS and len(rest) > 3:
+            return _AUTONOMOUS[rest[:3]]
+        if rest[0] in LEVEL_CHARS:
+            return rest[0]
     return None
 
 
