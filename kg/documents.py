@@ -130,8 +130,11 @@ def read_masthead(text: str) -> tuple[str | None, dt.date | None]:
     head = "\n".join(text.split("\n")[:40])[:1500]
     paper = None
     for line in head.split("\n")[:25]:
-        m = _PAPER.fullmatch(line.strip(" #*"))
-        if m:
+        line = line.strip(" #*\u3000")
+        m = _PAPER.match(line)
+        rest = line[m.end():].strip() if m else ""
+        # 贵州日报 alone on its line, or 昌吉日报 2026年5月6日 / 昌吉日报 第3版 on one line
+        if m and (not rest or rest[0] in "0123456789第（(" or _MASTHEAD_DATE.match(rest)):
             paper = m.group(1)
             break
     issue = None

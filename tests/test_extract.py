@@ -166,3 +166,22 @@ def test_a_signing_has_its_parties_and_project_and_a_title_sheds_the_aspect_part
     assert "浪潮集团" in f.entities["org/浪潮集团有限公司"].aliases  # one company, not two
     assert any(p.title == "董事长" and p.org == "org/中国电子科技集团有限公司" for p in f.posts)
     assert "中华人民共和国" not in {e.label for e in f.entities.values()}
+
+
+def test_relative_and_vague_days_and_a_one_line_masthead():
+    f = extract(load("荆州日报 2026年3月18日 星期三\n\n昨日，市委书记吴一明到监利市调研春耕生产，"
+                     "市委常委、秘书长刘军陪同。\n\n近日，市长王三平到沙市区检查安全生产工作。".encode(),
+                     "t.txt", "t"))
+    assert f.info.newspaper == "荆州日报" and f.info.issue_date == dt.date(2026, 3, 18)
+    by_agent = {f.entities[e.agent].label: e for e in f.events if e.type is EventType.VISIT}
+    assert by_agent["吴一明"].date == dt.date(2026, 3, 17)  # 昨日 in the 18 March paper
+    assert by_agent["王三平"].date is None  # 近日: no day is given
+    assert "刘军" in {e.label for e in f.entities.values()}  # not 刘军陪 (…陪同)
+
+
+def test_a_conference_has_who_presided_and_who_attended():
+    f = facts_of("5月5日，全州安全生产工作会议召开。州党委书记刘一民、副州长赵四出席会议并讲话，"
+                 "州长张二平主持会议。", paper="昌吉日报")
+    conference = next(e for e in f.events if e.type is EventType.CONFERENCE)
+    assert f.entities[conference.agent].label == "张二平"
+    assert labels(f, conference.participants) == {"刘一民", "赵四"}

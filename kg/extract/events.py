@@ -1,5 +1,5 @@
-"""Events of a document: visits (到…调研, 来到, 深入 …), meetings (会见) and signings
-(签署, 签约), with dates.
+"""Events of a document: visits (到…调研, 来到, 深入 …), meetings (会见), signings
+(签署, 签约) and conferences (…会议: who presided, who attended), with dates.
 
 Reads sentences and mentions; writes :class:`Event` records. A visit's agent is the
 person who travels, not those who accompany (陪同, 参加调研); its places are every
@@ -27,6 +27,8 @@ _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 _MEET_RE = re.compile("|".join(MEETING_VERBS))
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
+# 近日, 日前: "lately" — the page's date is not the day it happened, and no day is given.
+_VAGUE_TIME = re.compile("近日|日前|近期|前不久|最近")
 # Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
 # whose object is a place or a company.
 _TOPIC_VERB_RE = re.compile("调研|督导|检查|督查|指导|调度")
@@ -37,7 +39,8 @@ _TOUR_STOP = re.compile(r"^(?:随后|接着|之后)?[,，]?在[^，,。]{2,40}[�
 
 
 def find_events(text: str, sentences: list[Sentence], found: Mentions,
-                year: int | None, title_spans: list[tuple[int, int]]) -> list[Event]:
+                year: int | None, title_spans: list[tuple[int, int]],
+                issue: dt.date | None = None) -> list[Event]:
     events: list[Event] = []
     current_date: dt.date | None = None
     last_agent: str | None = None
@@ -46,8 +49,9 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             last_agent = None
             headline_date = find_date(s.text, year)
             current_date = headline_date
-        day = find_date(s.text, year) or current_date
-        if find_date(s.text, year):
+        stated = find_date(s.text, year, issue)
+        day = stated or (None if _VAGUE_TIME.search(s.text) else current_date)
+        if stated:
             current_date = day
         ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end
               and not any(a <= m.start and m.end <= b for a, b in title_spans)]
@@ -58,6 +62,10 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         signing = _signing(s, ms, day)
         if signing:
             events.append(signing)  # and the sentence may still tell of a visit (…调研，见证签约)
+        conference = _conference(s, ms, day)
+        if conference:
+            events.append(conference)
+            continue
         visit = _visit(s, ms, day, last_agent)
         if visit:
             events.append(visit)
@@ -201,3 +209,33 @@ def _signing(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | Non
     others = [m.key for m in witnesses[1:]]
     return Event(EventType.SIGNING, agent, tuple(dict.fromkeys(projects)),
                  tuple(dict.fromkeys(parties + others)), day, s.index)
+
+
+_GATHERING = re.compile("会议|大会|座谈会|推进会|调度会|推介会|读书班|论坛|常委会|全会|发布会")
+_PRESIDES = ("主持",)
+_ATTENDS = ("出席", "参加", "讲话", "作报告", "致辞", "发言")
+
+
+def _conference(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | None:
+    """…会议召开。州党委书记刘某出席会议并讲话，州长张某主持会议: who presided is the agent,
+    who attended or spoke are participants, a region named with 在 is where."""
+    if not _GATHERING.search(s.text):
+        return None
+    agent, attendees = None, []
+    waiting: list[str] = []  # 庄悦群，王雄飞，王铭祥出席: a list of people before one verb
+    for p in _people(ms):
+        waiting.append(p.key)
+        after = s.text[p.end - s.start: p.end - s.start + 6]
+        if after.startswith(_PRESIDES):
+            agent = agent or p.key
+            waiting = []
+        elif after.startswith(_ATTENDS) or after.startswith(("并", "同志")):
+            attendees += waiting
+            waiting = []
+        elif not after.startswith(("，", ",", "、", "和", "及", "与")):
+            waiting = []
+    if agent is None and not attendees:
+        return None
+    places = [m.key for m in ms if m.type in REGION_TYPES and s.text[max(0, m.start - s.start - 1):m.start - s.start] == "在"]
+    return Event(EventType.CONFERENCE, agent, tuple(places),
+                 tuple(dict.fromkeys(k for k in attendees if k != agent)), day, s.index)

@@ -93,7 +93,10 @@ def _name_end(text: str, pos: int) -> int | None:
         rest = text[end:]
         if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS) or (
                 length == 3 and _starts_with_verb(rest)):
-            if length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS):
+            # 刘军陪同, 王芳一同调研: a whole follower word of two or more characters right
+            # after two characters settles it; a one-character one (和, 在) may be the name's end.
+            if length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS) and not any(
+                    len(f) >= 2 and rest.startswith(f) for f in NAME_FOLLOWERS):
                 three = text[pos:end + 1]
                 after = text[end + 1:]
                 # 张国和表示: the third character is part of the name when a follower comes
