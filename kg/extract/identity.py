@@ -43,7 +43,9 @@ def official_keys(facts: Facts) -> dict[str, str]:
             continue
         official_like = entity.type is EntityType.OFFICIAL or key in visitors
         code = province.get(key) or (home_province if official_like else None)
-        if code:
+        if key in company and entity.type is EntityType.PERSON and key not in province:
+            out[key] = f"{key}@{company[key]}"  # a visiting executive is his company's
+        elif code:
             out[key] = f"{key}@{code}"
         elif key in company:
             out[key] = f"{key}@{company[key]}"

@@ -169,6 +169,9 @@ def _junk_end(piece: str) -> int:
             cut = end
     while cut and piece[cut:cut + 1] in ("了", "着", "过"):
         cut += 1  # 会见了…董事长: the aspect particle goes with the verb
+    de = piece.rfind("的")
+    if de >= cut and de < len(piece) - 2:
+        cut = de + 1  # 来黔考察的…董事长: a clause describing the person is not the title
     return cut
 
 
