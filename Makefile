@@ -30,6 +30,7 @@ test: install test-deps
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/profile_ingest.py | head -60
+	$(BIN)/python bench/profile_query.py
 	rm -rf bench/.seedstore && $(BIN)/kg ingest seeds --store bench/.seedstore
 	$(BIN)/python bench/load.py --store bench/.seedstore --clients 16 --seconds 30 | tee bench/results/load-latest.json
 	rm -rf bench/.seedstore
