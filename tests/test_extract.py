@@ -185,3 +185,15 @@ def test_a_conference_has_who_presided_and_who_attended():
     conference = next(e for e in f.events if e.type is EventType.CONFERENCE)
     assert f.entities[conference.agent].label == "张二平"
     assert labels(f, conference.participants) == {"刘一民", "赵四"}
+
+
+def test_trade_words_inside_company_names_are_part_of_them():
+    from kg.extract.names import find_names
+    from kg.extract.segment import tagged
+
+    def names(s):
+        return [x.text for x in find_names(s, tagged(s), set())]
+
+    assert names("荆州市城市建设投资集团有限公司负责人介绍。") == ["荆州市城市建设投资集团有限公司"]
+    assert names("会见了中国电力建设集团有限公司董事长。") == ["中国电力建设集团有限公司"]
+    assert names("公司投资建设新材料有限公司。") == ["新材料有限公司"]  # 公司投资…: a subject and a verb

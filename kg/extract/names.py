@@ -129,6 +129,10 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     i = idx - 1
     while i >= 0:
         s, e, w, tag = words[i]
+        if stop_at_park and _industry_word_in_a_name(words, i, blocked):
+            start = s
+            i -= 1
+            continue
         if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
                 or tag in _STOP_TAGS or w in GOVERNING_VERBS
                 or not all(_NAME_CHAR.match(c) for c in w)
@@ -140,6 +144,28 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     while start < suffix_start and text[start] in "()（）":
         start += 1
     return start
+
+
+# Words that are verbs in a sentence but the trade in a company's name: 中国电力建设集团,
+# 城市建设投资集团有限公司, 贵州乌江水电开发有限责任公司.
+_NAME_ENDS = tuple(SUFFIXES)
+_INDUSTRY_WORDS = frozenset("建设 投资 发展 开发 建工 实业 控股 经营 管理 服务 运营".split())
+
+
+def _industry_word_in_a_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int]) -> bool:
+    """Whether words[i] is such a trade word inside a name: the nearest word before the run
+    of trade words is a noun (电力, 城市, 水电), not a verb (加快建设, 投资建设)."""
+    if words[i][2] not in _INDUSTRY_WORDS:
+        return False
+    j = i - 1
+    while j >= 0 and words[j][2] in _INDUSTRY_WORDS:
+        j -= 1
+    if j < 0:
+        return False
+    s, _, w, tag = words[j]
+    return (tag.startswith(("n", "j")) and not tag.startswith("nr") and s not in blocked
+            and w not in BOUNDARY_WORDS and w not in GOVERNING_VERBS and w not in _TITLES
+            and not w.endswith(_NAME_ENDS))  # 公司投资建设…: a name that ends is a subject
 
 
 def _from_the_region(text: str, words: Sequence[tuple[int, int, str, str]], start: int, head_end: int) -> int:
