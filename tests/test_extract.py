@@ -197,3 +197,13 @@ def test_trade_words_inside_company_names_are_part_of_them():
     assert names("荆州市城市建设投资集团有限公司负责人介绍。") == ["荆州市城市建设投资集团有限公司"]
     assert names("会见了中国电力建设集团有限公司董事长。") == ["中国电力建设集团有限公司"]
     assert names("公司投资建设新材料有限公司。") == ["新材料有限公司"]  # 公司投资…: a subject and a verb
+
+
+def test_accompanying_officials_are_participants_of_the_visit_not_visitors():
+    f = facts_of("本报讯 4月20日上午，县委书记李一明带队到万和镇督导防汛工作。县领导王二芳、陈三刚参加。"
+                 "市委书记吴锦到监利市调研，市委常委、秘书长刘四军陪同。", paper="随州日报")
+    visits = [e for e in f.events if e.type is EventType.VISIT]
+    by_agent = {f.entities[e.agent].label: e for e in visits}
+    assert labels(f, by_agent["李一明"].participants) == {"王二芳", "陈三刚"}
+    assert labels(f, by_agent["吴锦"].participants) == {"刘四军"}
+    assert not {"王二芳", "陈三刚", "刘四军"} & set(by_agent)

@@ -70,6 +70,13 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if visit:
             events.append(visit)
             last_agent = visit.agent
+        elif events and events[-1].type is EventType.VISIT and events[-1].sentence == s.index - 1:
+            # 市领导王芳、陈刚陪同调研。: the sentence after a visit names who went along
+            escorts = [m.key for m in _people(ms) if _accompanies(s, m) or _in_escort_list(s, m)]
+            if escorts:
+                last = events[-1]
+                events[-1] = Event(last.type, last.agent, last.places, tuple(dict.fromkeys(
+                    (*last.participants, *(k for k in escorts if k != last.agent)))), last.date, last.sentence)
     return _drop_undated_repeats(events)
 
 
@@ -120,7 +127,17 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         return None
     if touring and not move and not inspect and "现场" not in s.text:
         places = [k for k in places if _is_stop(k, ms)]
-    return Event(EventType.VISIT, agent, tuple(dict.fromkeys(places)), (), day, s.index)
+    escorts = [m.key for m in _people(ms) if m.key != agent
+               and (_accompanies(s, m) or _in_escort_list(s, m))]
+    return Event(EventType.VISIT, agent, tuple(dict.fromkeys(places)), tuple(dict.fromkeys(escorts)),
+                 day, s.index)
+
+
+def _in_escort_list(s: Sentence, m: Mention) -> bool:
+    """王芳 in 县领导王芳、陈刚陪同: an earlier name of a 、 list that ends with 陪同."""
+    rest = s.text[m.end - s.start:]
+    run = re.match(r"(?:[、，,和及][^、，,。；;]{1,20}?)+?(?=" + "|".join(ACCOMPANY_WORDS) + ")", rest)
+    return run is not None and not re.search(r"[。；;]", run.group(0))
 
 
 def _is_stop(key: str, ms: list[Mention]) -> bool:
