@@ -207,3 +207,12 @@ def test_accompanying_officials_are_participants_of_the_visit_not_visitors():
     assert labels(f, by_agent["李一明"].participants) == {"王二芳", "陈三刚"}
     assert labels(f, by_agent["吴锦"].participants) == {"刘四军"}
     assert not {"王二芳", "陈三刚", "刘四军"} & set(by_agent)
+
+
+def test_a_prefecture_short_form_before_its_party_committee_and_a_city_inside_a_visited_name():
+    f = facts_of("本报讯 10月9日，恩施州委书记王五到利川市调研。", paper="湖北日报")
+    post = next(p for p in f.posts if p.title == "州委书记")
+    assert labels(f, [post.jurisdiction]) == {"恩施土家族苗族自治州"}
+    f = facts_of("本报讯 8月4日，省长梁一玲先后来到哈尔滨工业大学、松北区，调研科技成果转化。", paper="黑龙江日报")
+    visit = next(e for e in f.events if e.type is EventType.VISIT)
+    assert "哈尔滨工业大学" in labels(f, visit.places) and "哈尔滨市" not in labels(f, visit.places)

@@ -154,11 +154,15 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool) -> list[str]:
         # again (…调研，先后来到托克扎克镇、…公司): the stops named there are destinations.
         again = _SETS_OFF_AGAIN.search(s.text, topic.end())
         skip = (topic.start(), again.start() if again and again.start() < cut else cut)
+    named = [(m.start, m.end) for m in ms if m.type in _VISITABLE and m.type not in REGION_TYPES]
     out = []
     for m in ms:
         rel = m.start - s.start
         if rel >= cut or skip[0] <= rel < skip[1] or m.type not in _VISITABLE:
             continue
+        if m.type in _BROAD and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                                    for a, b in named):
+            continue  # 哈尔滨 in 来到哈尔滨工业大学: the university is the stop, not the city
         if s.text[max(0, rel - 2):rel] == "位于":
             continue  # 位于高州金山片区的奇瑞项目: the park locates the project, it is not a stop
         if m.type in _BROAD:

@@ -189,6 +189,10 @@ def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
+# 恩施州委, 铜仁市委: a level word and 委 make a word of their own that does not unmake the place.
+_PARTY_COMMITTEES = frozenset(c + "委" for c in "省市州县区旗盟")
+
+
 def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Region | None:
     def support(r: Region) -> int:
         """How many of the region's own chain (itself up to, not with, the province) the page names."""
@@ -199,7 +203,7 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
     best = ranked[0]
     short = _is_short(m)
     if len(m.text) <= 2 or short:
-        if _crosses_word(text, m.start, m.end):
+        if _crosses_word(text, m.start, m.end) and text[m.end - 1:m.end + 1] not in _PARTY_COMMITTEES:
             return None
     if best.type == EntityType.VILLAGE:
         return best if support(best) else None
