@@ -8,24 +8,17 @@ and the first 100 rows; written to bench/results/profile-query-b.txt.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import PREFIX, QUERIES, RESULTS, synthetic_nquads  # noqa: E402
+from bench.run import PREFIX, QUERIES, RESULTS, _latencies, synthetic_nquads  # noqa: E402
 
 
-def _p50(run, repeat: int = 10) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def _p50(run) -> float:
+    return _latencies(run, 10)["p50_ms"]
 
 
 def main() -> None:
@@ -55,7 +48,7 @@ def main() -> None:
         with profiler:
             for _ in range(10):
                 run(asked)
-        del store
+        store = None  # closes the store before its folder goes
     report = "\n".join(lines) + profiler.output_text(unicode=True, color=False)
     print(report)
     RESULTS.mkdir(exist_ok=True)

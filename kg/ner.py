@@ -35,10 +35,9 @@ def recognise(text: str) -> list[dict]:
         rule_type = finer.get((start, end))
         if rule_type and _same_family(etype, rule_type):
             etype = rule_type
-        span = {"start": start, "end": end, "type": etype, "text": text[start:end]}
         if out and out[-1]["end"] > start:
             continue  # the rule's wider name already covers this one
-        out.append(span)
+        out.append({"start": start, "end": end, "type": etype, "text": text[start:end]})
     return out
 
 

@@ -18,11 +18,10 @@ import argparse
 import hashlib
 import json
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
-from collections import Counter, defaultdict
-
-from kg.extract.tagger import _LEXICON_MAX, Lexicon, features, lexicon_path, model_path
+from kg.extract.tagger import LEXICON_MAX, Lexicon, features, lexicon_path, model_path
 
 FOLDS = 5
 
@@ -45,7 +44,7 @@ def build_lexicon(records: list[dict]) -> Lexicon:
     for r in records:
         for kind, spans in r.get("label", {}).items():
             for name, ranges in spans.items():
-                if 2 <= len(name) <= _LEXICON_MAX:
+                if 2 <= len(name) <= LEXICON_MAX:
                     counts[name][kind] += len(ranges)
     return {name: c.most_common(1)[0][0] for name, c in sorted(counts.items())}
 

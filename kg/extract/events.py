@@ -72,11 +72,11 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             last_agent = visit.agent
         elif events and events[-1].type is EventType.VISIT and events[-1].sentence == s.index - 1:
             # 市领导王芳、陈刚陪同调研。: the sentence after a visit names who went along
-            escorts = [m.key for m in _people(ms) if _accompanies(s, m) or _in_escort_list(s, m)]
+            escorts = _escorts(s, ms, events[-1].agent)
             if escorts:
                 last = events[-1]
-                events[-1] = Event(last.type, last.agent, last.places, tuple(dict.fromkeys(
-                    (*last.participants, *(k for k in escorts if k != last.agent)))), last.date, last.sentence)
+                events[-1] = Event(last.type, last.agent, last.places,
+                                   tuple(dict.fromkeys((*last.participants, *escorts))), last.date, last.sentence)
     return _drop_undated_repeats(events)
 
 
@@ -127,17 +127,22 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         return None
     if touring and not move and not inspect and "现场" not in s.text:
         places = [k for k in places if _is_stop(k, ms)]
-    escorts = [m.key for m in _people(ms) if m.key != agent
-               and (_accompanies(s, m) or _in_escort_list(s, m))]
-    return Event(EventType.VISIT, agent, tuple(dict.fromkeys(places)), tuple(dict.fromkeys(escorts)),
-                 day, s.index)
+    return Event(EventType.VISIT, agent, tuple(dict.fromkeys(places)),
+                 tuple(dict.fromkeys(_escorts(s, ms, agent))), day, s.index)
+
+
+def _escorts(s: Sentence, ms: list[Mention], agent: str | None) -> list[str]:
+    """The people of the sentence who go along (…陪同, 县领导王芳、陈刚参加), not the visitor."""
+    return [m.key for m in _people(ms) if m.key != agent and (_accompanies(s, m) or _in_escort_list(s, m))]
+
+
+# 王芳 in 县领导王芳、陈刚陪同: the rest of a 、 list that ends with 陪同 (no clause break in it).
+_ESCORT_LIST_REST = re.compile(r"(?:[、，,和及][^、，,。；;]{1,20}?)+?(?=" + "|".join(ACCOMPANY_WORDS) + ")")
 
 
 def _in_escort_list(s: Sentence, m: Mention) -> bool:
-    """王芳 in 县领导王芳、陈刚陪同: an earlier name of a 、 list that ends with 陪同."""
-    rest = s.text[m.end - s.start:]
-    run = re.match(r"(?:[、，,和及][^、，,。；;]{1,20}?)+?(?=" + "|".join(ACCOMPANY_WORDS) + ")", rest)
-    return run is not None and not re.search(r"[。；;]", run.group(0))
+    """An earlier name of a list of people who go along."""
+    return _ESCORT_LIST_REST.match(s.text, m.end - s.start) is not None
 
 
 def _is_stop(key: str, ms: list[Mention]) -> bool:

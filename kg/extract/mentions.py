@@ -72,9 +72,8 @@ def _tagged_names(sentences: list[Sentence], taken: set[int]) -> list[PersonSpan
     """Person names the CRF tagger finds, sentence by sentence (it was trained on sentences),
     outside the names the rules found (``taken`` offsets) and outside the items of a list
     the sentence says are companies (廖元和堂 in 支持万胜药业、廖元和堂等企业)."""
-    from kg.extract.tagger import tag
-
     from kg.extract.names import company_list_items
+    from kg.extract.tagger import tag
 
     out = []
     for s in sentences:

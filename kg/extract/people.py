@@ -51,6 +51,9 @@ def _function_word(word: str) -> bool:
 _DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10}){0,2}[·•・]")
 
 
+_LONG_FOLLOWERS = tuple(f for f in NAME_FOLLOWERS if len(f) >= 2)
+
+
 def _dotted_end(text: str, pos: int) -> int | None:
     """The last part ends where the sentence goes on (到, 表示 …) or the text stops being Han."""
     head = _DOTTED_HEAD.match(text, pos)
@@ -95,8 +98,8 @@ def _name_end(text: str, pos: int) -> int | None:
                 length == 3 and _starts_with_verb(rest)):
             # 刘军陪同, 王芳一同调研: a whole follower word of two or more characters right
             # after two characters settles it; a one-character one (和, 在) may be the name's end.
-            if length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS) and not any(
-                    len(f) >= 2 and rest.startswith(f) for f in NAME_FOLLOWERS):
+            if (length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS)
+                    and not rest.startswith(_LONG_FOLLOWERS)):
                 three = text[pos:end + 1]
                 after = text[end + 1:]
                 # 张国和表示: the third character is part of the name when a follower comes

@@ -127,10 +127,9 @@ def _rescue_list_items(matches: list[_Match], found: list[Mention], text: str) -
         for m in matches:
             if m.start in by_start or any(i in taken for i in range(m.start, m.end)):
                 continue
-            after = by_start.get(m.end + 1) if m.end < len(text) and text[m.end] == "、" else None
-            before = by_end.get(m.start - 1) if m.start > 0 and text[m.start - 1] == "、" and (
-                m.end == len(text) or text[m.end] in _ITEM_ENDS) else None
-            neighbour = after or before
+            item_before, item_after = _list_sides(text, m.start, m.end)
+            neighbour = (by_start.get(m.end + 1) if item_after else None) or (
+                by_end.get(m.start - 1) if item_before else None)
             # Only cities and provinces vouch: a list of counties is as often a list of brands.
             if neighbour is None or LEVEL_ORDER[neighbour.type] > LEVEL_ORDER[EntityType.PREFECTURE]:
                 continue
@@ -152,6 +151,14 @@ _TITLE = re.compile(r"《[^《》]{1,80}》")
 _ITEM_ENDS = frozenset("、等和及与，。；）)")
 
 
+def _list_sides(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether text[start:end] is a 、 list item with an item before it (、X followed by an
+    item end: 、 等 和 ， …) and whether it has one after it (X、)."""
+    after = end < len(text) and text[end] == "、"
+    before = start > 0 and text[start - 1] == "、" and (end == len(text) or text[end] in _ITEM_ENDS)
+    return before, after
+
+
 def _drop_odd_ones_in_lists(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """长安 in 与长安、吉利、宁德时代: a short form standing as an item of a 、 list whose
     neighbouring items are not places is one of those things (a brand), not the county."""
@@ -161,9 +168,7 @@ def _drop_odd_ones_in_lists(found: list[Mention], text: str, gaz: Gazetteer) -> 
     def odd(m: Mention) -> bool:
         if m.text == gaz.regions[m.key].name and len(m.text) > 2:
             return False
-        after = m.end < len(text) and text[m.end] == "、"
-        before = m.start > 0 and text[m.start - 1] == "、" and (
-            m.end == len(text) or text[m.end] in _ITEM_ENDS)
+        before, after = _list_sides(text, m.start, m.end)
         if not (after or before):
             return False
         return not ((after and m.end + 1 in starts) or (before and m.start - 1 in ends))

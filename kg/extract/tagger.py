@@ -21,7 +21,7 @@ from kg.extract.model import EntityType
 
 MODEL_FILE = "ner.crfsuite"
 LEXICON_FILE = "ner_lexicon.tsv"
-_LEXICON_MAX = 16
+LEXICON_MAX = 16
 LABEL_TO_TYPE = {
     "name": EntityType.PERSON, "government": EntityType.GOVERNMENT_BODY,
     "company": EntityType.COMPANY, "organization": EntityType.ORGANIZATION,
@@ -95,7 +95,7 @@ def lexicon_tags(text: str, lexicon: Lexicon) -> list[str]:
     tags = [""] * len(text)
     i, n = 0, len(text)
     while i < n:
-        for length in range(min(_LEXICON_MAX, n - i), 1, -1):
+        for length in range(min(LEXICON_MAX, n - i), 1, -1):
             label = lexicon.get(text[i:i + length])
             if label:
                 tags[i] = "B" + label
