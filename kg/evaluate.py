@@ -51,13 +51,27 @@ def _prf(system: set, gold: set) -> dict:
             "tp": tp, "system": len(system), "gold": len(gold)}
 
 
+# The name fields of each gold section: a name a fact uses that no gold entity lists (a parent
+# region or a jurisdiction the page implies) is keyed "?name" on both sides, as score.py does.
+_FACT_NAME_FIELDS = {"posts": ["person", "jurisdiction", "org"], "visits": ["agent", "place"],
+                     "meetings": ["agent", "participant"], "investments": ["investor", "project"],
+                     "located_in": ["entity", "place"], "regions": ["name", "parent"]}
+
+
 class _Names:
+    """Graph nodes and gold names on shared keys, exactly as ``shared/eval/score.py`` keys them:
+    the gold canonical name (folded to simplified) when a label matches a gold name or alias,
+    else ``?label``."""
+
     def __init__(self, store, docs: list[dict]) -> None:
         self.alias: dict[str, str] = {}
         for d in docs:
             for e in d.get("entities", []):
                 for n in [e["name"], *e.get("aliases", [])]:
-                    self.alias.setdefault(norm(n), e["name"])
+                    self.alias.setdefault(norm(n), norm(e["name"]))
+        self.unlisted = {norm(r[f]) for d in docs for section, fields in _FACT_NAME_FIELDS.items()
+                         for r in d.get(section, []) for f in fields
+                         if r.get(f) and norm(r[f]) not in self.alias}
         self.labels: dict[str, set[str]] = defaultdict(set)
         for row in _select(store, "SELECT ?s ?l WHERE { ?s rdfs:label|skos:prefLabel|skos:altLabel ?l }"):
             self.labels[row[0]].add(norm(row[1]))
@@ -67,10 +81,14 @@ class _Names:
         for n in sorted(names):
             if n in self.alias:
                 return self.alias[n]
+        for n in sorted(names):
+            if n in self.unlisted:
+                return "?" + n
         return "?" + (min(names) if names else node)
 
     def gold(self, name: str) -> str:
-        return self.alias.get(norm(name), name)
+        n = norm(name)
+        return self.alias.get(n, "?" + n)
 
 
 def _select(store, body: str) -> list[list[str]]:
