@@ -96,14 +96,27 @@ TITLE_HEADS = sorted(
     副秘书长 常委 委员 党组书记 党组成员 成员 处长 科长 院长 副院长 校长 副校长 行长 副行长
     检察长 庭长 政委 司令员 董事长 副董事长 董事 总经理 副总经理 总裁 副总裁 高级副总裁 经理
     总监 技术总监 总工程师 会长 副会长 理事长 秘书长 社长 总编辑 台长 矿长 厂长 站长 所长
-    负责人 总调度长 实际控制人 创始人 主任委员 监事长 队长 组长""".split(),
+    负责人 总调度长 实际控制人 创始人 主任委员 监事长 队长 组长 总理 副总理 总统 副总统 首相
+    国王 王储 大使 委员长 副委员长""".split(),
     key=len, reverse=True,
 )
+
+# Titles written after the name (习近平总书记, 李强总理, 王沪宁主席); ``副`` may stand before
+# any of them as its own word (丁薛祥副总理).
+TRAILING_TITLES = frozenset(
+    """总书记 国家主席 主席 总理 委员长 书记 省长 市长 县长 区长 州长 部长 总统 首相 国王 王储
+    大使 董事长 主任 副主席 副部长""".split()
+)
+
+# Titles of heads of state and government, and envoys: the name after them may be a
+# transliterated foreign one (斐济总理兰布卡), with no Chinese surname.
+STATE_TITLES = frozenset("总理 总统 首相 国王 王储 大使 外长 外交部长 议长 苏丹 埃米尔".split())
 
 # Titles that make a person an official (party, government, congress, CPPCC).
 OFFICIAL_MARKERS = (
     "书记", "省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "常委", "人大", "政协",
     "政府", "厅长", "局长", "部长", "秘书长", "党组", "主席", "检察长", "纪委", "监委",
+    "总理", "委员长", "总统", "首相", "国王", "王储",
 )
 COMPANY_TITLES = frozenset(
     "董事长 副董事长 董事 总经理 副总经理 总裁 副总裁 高级副总裁 经理 总监 技术总监 总工程师 "

@@ -13,7 +13,7 @@ from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.names import Span, find_names
 from kg.extract.people import (PersonSpan, find_leaders, find_listed, find_reporters,
-                               find_titled, find_workers, is_surname_start, name_at)
+                               find_entitled, find_titled, find_workers, is_surname_start, name_at)
 from kg.extract.places import find_regions
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence, tagged
@@ -104,6 +104,9 @@ def _short_township_inside_a_name(m: Mention, spans: list[Span]) -> bool:
 def _find_people(text: str, sentences: list[Sentence] | None) -> list[PersonSpan]:
     """People the rules find, then (given ``sentences``) the CRF's names where no rule's are."""
     titled = find_titled(text)
+    taken_titled = {i for p in titled for i in range(p.start, p.end)}
+    titled += [p for p in find_entitled(text)
+               if not any(i in taken_titled for i in range(p.start, p.end))]
     leaders = find_leaders(text)
     reporters = find_reporters(text) + find_workers(text)
     known = {p.name for p in (*titled, *leaders)}

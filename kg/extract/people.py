@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import (DOUBLE_SURNAMES, LEADER_WORDS, NAME_FOLLOWERS, REPORTER_WORDS,
-                                OCCUPATIONS, SURNAMES, TITLE_HEADS, TITLE_JUNK)
+                                OCCUPATIONS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
+                                TRAILING_TITLES)
 
 _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h in TITLE_HEADS) + ")")
 _CHAIN_BREAK = re.compile(r"[，,。；;：:！？!?“”\"《》\s]")
@@ -132,7 +133,9 @@ def find_titled(text: str) -> list[PersonSpan]:
         pos = m.end()
         if pos in taken:
             continue
-        end = name_at(text, pos)
+        end = name_at(text, pos) or _tagged_name_at(text, pos)
+        if end is None and m.group(0).removeprefix("副") in STATE_TITLES:
+            end = _foreign_name_at(text, pos)
         if end is None:
             continue
         titles = _title_chain(text, pos)
@@ -141,6 +144,84 @@ def find_titled(text: str) -> list[PersonSpan]:
         taken.add(pos)
         out.append(PersonSpan(pos, end, text[pos:end], titles))
     return out
+
+
+def find_entitled(text: str) -> list[PersonSpan]:
+    """Names written before their title, as national news does: 习近平总书记, 李强总理,
+    丁薛祥副总理. The name is the word (or two words, 丁|薛祥) jieba tags as a person name
+    right before the title word.
+
+    >>> [(p.name, [t[2] for t in p.titles]) for p in find_entitled("会见兰布卡总理，丁薛祥副总理出席。")]
+    [('兰布卡', ['总理']), ('丁薛祥', ['副总理'])]
+    """
+    from kg.extract.segment import tagged
+
+    out: list[PersonSpan] = []
+    for line_start, line in _lines(text):
+        words = tagged(line)
+        for i, (start, end, word, _) in enumerate(words):
+            title_end = end
+            if word == "副" and i + 1 < len(words) and words[i + 1][2] in TRAILING_TITLES:
+                word, title_end = "副" + words[i + 1][2], words[i + 1][1]
+            elif word.removeprefix("副") not in TRAILING_TITLES or (i and words[i - 1][2] == "副"):
+                continue
+            name = _name_words_before(words, i)
+            if name is None:
+                continue
+            a, b = name
+            if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in line[a:b]):
+                continue
+            out.append(PersonSpan(line_start + a, line_start + b, line[a:b],
+                                  ((line_start + start, line_start + title_end, word),)))
+    return out
+
+
+def _tagged_name_at(text: str, pos: int) -> int | None:
+    """End of a word jieba tags as a person name starting at ``pos`` (斐济总理兰布卡: names
+    without a Chinese surname), or None."""
+    from kg.extract.segment import tagged
+
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    for start, end, word, tag in tagged(line):
+        if start + line_start == pos:
+            ok = tag.startswith("nr") and 2 <= len(word) <= 4 and all(_CJK.match(c) for c in word)
+            return line_start + end if ok and not _common_word(word) else None
+    return None
+
+
+_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表")
+
+
+def _foreign_name_at(text: str, pos: int) -> int | None:
+    """A transliterated name after a head of state's title (新西兰总理希普金斯。): the Han
+    characters up to the next break or follower word, two to six of them."""
+    end = pos
+    while end < len(text) and end - pos < 7 and _CJK.match(text[end]) \
+            and not text.startswith(_FOREIGN_NAME_ENDS, end):
+        end += 1
+    if not 2 <= end - pos <= 6 or end - pos == 7:
+        return None
+    return end if not _common_word(text[pos:end]) else None
+
+
+def _name_words_before(words, i: int) -> tuple[int, int] | None:
+    """The span of the person-name words (tag nr*) that end right before word ``i``."""
+    j = i
+    while j > 0 and words[j - 1][3].startswith("nr") and words[i - 1][1] - words[j - 1][0] <= 4:
+        j -= 1
+    if j == i:
+        return None
+    start, end = words[j][0], words[i - 1][1]
+    return (start, end) if 2 <= end - start <= 4 else None
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 def _title_chain(text: str, name_start: int) -> tuple[tuple[int, int, str], ...]:

@@ -1,0 +1,97 @@
+"""Extraction accuracy on every annotated set, side by side: ``make eval``.
+
+    python bench/eval_sets.py [--show N] [--json]
+
+Sets: the seed pages (the demo corpus), the 30 annotated 新闻联播 stories of the shared
+folder (real text nobody here wrote), and our own real local-news pages
+(``tests/data/real/gold.json``, split once into ``dev`` — rules are developed on it — and
+``test`` — only ever scored). Each set is ingested into a fresh store and scored by
+``kg.evaluate`` (which keys names as ``shared/eval/score.py`` does). The real pages are
+third-party texts and are not in the repository: see the README's development section for
+how to retrieve them into ``tests/data/real/pages/``; missing pages are reported, not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+REAL = ROOT / "tests" / "data" / "real"
+
+
+def sets() -> list[tuple[str, Path, Path, str | None]]:
+    """(name, folder of texts, gold file, split or None)."""
+    out = [("seeds", ROOT / "seeds", SHARED / "gold" / "seeds.json", None),
+           ("cctv_dev", SHARED / "gold" / "cctv_dev", SHARED / "gold" / "cctv_dev.json", None)]
+    if (REAL / "gold.json").exists():
+        out += [("real dev", REAL / "pages", REAL / "gold.json", "dev"),
+                ("real test", REAL / "pages", REAL / "gold.json", "test")]
+    return out
+
+
+def score_set(folder: Path, gold: Path, split: str | None, tmp: Path):
+    from kg.evaluate import evaluate_store
+    from kg.ingest import ingest_paths
+    from kg.store import open_store
+
+    docs = json.loads(gold.read_text(encoding="utf-8"))["documents"]
+    docs = [d for d in docs if split is None or d.get("split") == split]
+    present = [d for d in docs if (folder / d["doc"]).exists()]
+    if not present:
+        return None, len(docs)
+    subset = tmp / "gold.json"
+    subset.write_text(json.dumps({"documents": present}, ensure_ascii=False), encoding="utf-8")
+    store = open_store(tmp / "store")
+    report = ingest_paths(store, [folder / d["doc"] for d in present])
+    if report.refused:
+        print(f"refused: {report.refused}", file=sys.stderr)
+    result = evaluate_store(store, subset)
+    store.close()
+    return result, len(docs) - len(present)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", type=int, default=0, help="missed/spurious facts to list per set")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--only", default="", help="comma-separated set names")
+    args = ap.parse_args()
+    results: dict[str, dict] = {}
+    for name, folder, gold, split in sets():
+        if args.only and name not in args.only.split(","):
+            continue
+        if not gold.exists():
+            print(f"{name}: no gold at {gold}", file=sys.stderr)
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            report, missing = score_set(folder, gold, split, Path(tmp))
+        if missing:
+            print(f"{name}: {missing} page(s) not retrieved (see README, development)", file=sys.stderr)
+        if report is None:
+            continue
+        results[name] = report.scores
+        if args.show:
+            from kg.evaluate import format_report
+            print(f"== {name}\n{format_report(report, args.show)}")
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+        return
+    names = list(results)
+    print(f"{'question':<20}" + "".join(f"{n:>22}" for n in names))
+    print(f"{'':<20}" + "".join(f"{'P    R    F1':>22}" for _ in names))
+    for q in next(iter(results.values()), {}):
+        cells = []
+        for n in names:
+            m = results[n][q]
+            p = "  n/a" if m["precision"] is None else f"{m['precision']:.2f}"
+            cells.append(f"{p} {m['recall']:.2f} {m['f1']:.2f} ({m['gold']:>3})".rjust(22))
+        print(f"{q:<20}" + "".join(cells))
+
+
+if __name__ == "__main__":
+    main()

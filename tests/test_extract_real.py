@@ -1,0 +1,44 @@
+"""Extraction on sentences written in the style of real pages: national news, web pages without a
+masthead, county papers. One test per kind of error seen on real text (issue: extraction that
+holds on real news); none of these sentences is taken from a page of a development set."""
+
+import datetime as dt
+
+from kg.documents import load
+from kg.extract import extract
+from kg.extract.model import EntityType, EventType
+
+
+def facts_of(text: str, paper: str | None = None):
+    return extract(load(text.encode(), "t.txt", "t", newspaper=paper))
+
+
+def label(f, key):
+    return f.entities[key].label if key else None
+
+
+def events(f, kind=EventType.VISIT):
+    return [e for e in f.events if e.type is kind]
+
+
+def visited(f):
+    return {(label(f, e.agent), label(f, p)) for e in events(f) for p in e.places}
+
+
+def posts(f):
+    return {(label(f, p.person), p.title, label(f, p.jurisdiction)) for p in f.posts}
+
+
+def test_a_name_before_its_title_is_a_person_with_that_post():
+    f = facts_of("2019年5月20日，习近平总书记到赣州市考察调研。丁薛祥副总理出席会议。")
+    assert ("习近平", "总书记", None) in posts(f)
+    assert ("丁薛祥", "副总理", None) in posts(f)
+    assert ("习近平", "赣州市") in visited(f)
+
+
+def test_a_foreign_name_after_a_title_is_a_person():
+    f = facts_of("国家主席习近平在人民大会堂会见来华进行国事访问的新西兰总理希普金斯。")
+    meeting = events(f, EventType.MEETING)
+    assert meeting and label(f, meeting[0].agent) == "习近平"
+    assert {label(f, k) for k in meeting[0].participants} == {"希普金斯"}
+    assert f.entities[meeting[0].participants[0]].type is EntityType.OFFICIAL
