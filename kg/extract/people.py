@@ -133,9 +133,13 @@ def find_titled(text: str) -> list[PersonSpan]:
         pos = m.end()
         if pos in taken:
             continue
-        end = name_at(text, pos) or _tagged_name_at(text, pos)
-        if end is None and m.group(0).removeprefix("副") in STATE_TITLES:
-            end = _foreign_name_at(text, pos)
+        state = m.group(0).removeprefix("副") in STATE_TITLES
+        if state and foreign_prefix(text[max(0, m.start() - 8):m.start()]):
+            end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
+        else:
+            end = name_at(text, pos) or _tagged_name_at(text, pos)
+            if end is None and state:
+                end = _foreign_name_at(text, pos)
         if end is None:
             continue
         titles = _title_chain(text, pos)
@@ -166,8 +170,10 @@ def find_entitled(text: str) -> list[PersonSpan]:
             elif word.removeprefix("副") not in TRAILING_TITLES or (i and words[i - 1][2] == "副"):
                 continue
             name = _name_words_before(words, i)
-            if name is None:
-                continue
+            after = words[i + 1] if i + 1 < len(words) and words[i + 1][0] == title_end else None
+            if name is None or not is_surname_start(line[name[0]:]) or (
+                    after and after[3].startswith(("nr", "ns"))):
+                continue  # 念兹在兹总书记; 沙特国王萨勒曼: the name comes after the title
             a, b = name
             if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in line[a:b]):
                 continue
@@ -188,6 +194,23 @@ def _tagged_name_at(text: str, pos: int) -> int | None:
         if start + line_start == pos:
             ok = tag.startswith("nr") and 2 <= len(word) <= 4 and all(_CJK.match(c) for c in word)
             return line_start + end if ok and not _common_word(word) else None
+    return None
+
+
+def foreign_prefix(text: str) -> str | None:
+    """The foreign country or place word ``text`` ends with (法国, 莱索托, 沙特), or None: a word
+    jieba tags as a place or name that the GB/T gazetteer does not hold."""
+    from kg.extract.regions import load_gazetteer
+    from kg.extract.segment import tagged
+
+    words = tagged(text)
+    if not words:
+        return None
+    word, tag = words[-1][2], words[-1][3]
+    gaz = load_gazetteer()
+    if len(word) >= 2 and tag in ("ns", "nr", "nrt", "nsf") and not gaz.candidates(word) \
+            and not any(gaz.candidates(word + c) for c in "省市县区"):
+        return word
     return None
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import COMPANY_TITLES, LEVEL_CHARS
+from kg.extract.lexicon import COMPANY_TITLES, LEVEL_CHARS, TITLE_HEADS
+from kg.extract.people import foreign_prefix
 from kg.extract.mentions import Mentions
 from kg.extract.model import ORG_TYPES, REGION_TYPES, EntityType, Post
 from kg.extract.regions import load_gazetteer
@@ -69,6 +70,9 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             break
     if title.endswith("总书记"):
         title = "总书记"
+    foreign = foreign_prefix(title[:-2]) if len(title) > 3 else None
+    if foreign and title.startswith(foreign) and title[len(foreign):] in TITLE_HEADS:
+        title = title[len(foreign):]  # 法国总统 → 总统: a foreign country is no part of the title
     return title, region, org
 
 
