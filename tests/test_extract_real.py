@@ -42,3 +42,26 @@ def test_a_foreign_name_after_a_title_is_a_person():
     assert meeting and label(f, meeting[0].agent) == "习近平"
     assert {label(f, k) for k in meeting[0].participants} == {"希普金斯"}
     assert f.entities[meeting[0].participants[0]].type is EntityType.OFFICIAL
+
+
+def test_tour_stops_without_a_legal_suffix_are_visited():
+    f = facts_of("6月2日，县委书记李明先后来到恒达工贸、瑞丰玻纤和城南便民服务中心，了解企业生产情况。")
+    assert {("李明", "恒达工贸"), ("李明", "瑞丰玻纤"), ("李明", "城南便民服务中心")} <= visited(f)
+    assert f.entities[next(k for k, e in f.entities.items() if e.label == "恒达工贸")].type \
+        is EntityType.COMPANY
+
+
+def test_sites_after_inspected_with_le_are_stops_and_a_full_county_name_locates_them():
+    f = facts_of("5月8日，市长王立新调研了开发区的标准化厂房、青石镇的兴农菌业，"
+                 "又到平阳县红色纪念馆，听取工作汇报。")
+    assert {("王立新", "标准化厂房"), ("王立新", "兴农菌业"), ("王立新", "红色纪念馆")} <= visited(f)
+
+
+def test_a_generic_or_counted_stop_is_not_a_site():
+    f = facts_of("5月8日，市长王强深入产业园区、在建项目和企业一线，先后来到12个项目现场。")
+    assert not {p for _, p in visited(f)} & {"产业园区", "在建项目", "12个项目现场", "企业一线"}
+
+
+def test_a_topic_after_a_visit_verb_is_no_stop():
+    f = facts_of("5月8日，县长张华深入学习贯彻总书记视察广东重要讲话精神。")
+    assert not visited(f)

@@ -17,6 +17,7 @@ from kg.extract.lexicon import (ACCOMPANY_WORDS, MEETING_VERBS, MOVE_VERBS, TOPI
 from kg.extract.mentions import Mentions
 from kg.extract.model import PERSON_TYPES, REGION_TYPES, EntityType, Event, EventType, Mention
 from kg.extract.segment import Sentence
+from kg.extract.stops import find_stops
 
 _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLACE,
                              EntityType.COMPANY, EntityType.INSTITUTION,
@@ -42,6 +43,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                 year: int | None, title_spans: list[tuple[int, int]],
                 issue: dt.date | None = None) -> list[Event]:
     events: list[Event] = []
+    stops = find_stops(sentences, found)
     current_date: dt.date | None = None
     last_agent: str | None = None
     for s in sentences:
@@ -66,7 +68,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if conference:
             events.append(conference)
             continue
-        visit = _visit(s, ms, day, last_agent)
+        visit = _visit(s, ms, day, last_agent, stops)
         if visit:
             events.append(visit)
             last_agent = visit.agent
@@ -102,7 +104,7 @@ def _accompanies(s: Sentence, m: Mention) -> bool:
 
 
 def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
-           last_agent: str | None) -> Event | None:
+           last_agent: str | None, stops: set[tuple[int, int]] = frozenset()) -> Event | None:
     move = _MOVE_RE.search(s.text)
     inspect = _VISIT_RE.search(s.text)
     touring = last_agent is not None and _TOUR_STOP.match(s.text) is not None
@@ -120,7 +122,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         agent = last_agent
     if agent is None:
         return None
-    places = _destinations(s, ms, move is not None)
+    places = _destinations(s, ms, move is not None, stops)
     if not places:
         return None
     if not move and not inspect and not last_agent:
@@ -149,7 +151,8 @@ def _is_stop(key: str, ms: list[Mention]) -> bool:
     return any(m.key == key and m.type is not EntityType.PROVINCE for m in ms)
 
 
-def _destinations(s: Sentence, ms: list[Mention], moved: bool) -> list[str]:
+def _destinations(s: Sentence, ms: list[Mention], moved: bool,
+                  stops: set[tuple[int, int]] = frozenset()) -> list[str]:
     cut = _topic_cut(s.text)
     move = _MOVE_RE.search(s.text)
     topic = _TOPIC_VERB_RE.search(s.text, move.end()) if move else None
@@ -163,7 +166,12 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool) -> list[str]:
     out = []
     for m in ms:
         rel = m.start - s.start
-        if rel >= cut or skip[0] <= rel < skip[1] or m.type not in _VISITABLE:
+        if rel >= cut or m.type not in _VISITABLE:
+            continue
+        if (m.start, m.end) in stops:
+            out.append(m.key)  # a site the visit lists (先后来到A、B; 调研了X的Y)
+            continue
+        if skip[0] <= rel < skip[1]:
             continue
         if m.type in _BROAD and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                                     for a, b in named):

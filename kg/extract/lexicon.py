@@ -143,6 +143,27 @@ MOVE_VERBS = ("来到", "走进", "深入", "前往", "赴", "到")
 MEETING_VERBS = ("会见", "会谈", "接见")
 INVEST_VERBS = ("投资", "签约", "签署", "落户", "引进", "承建", "建设", "投建", "布局", "实施", "建成",
                 "开工", "投产")
+# Verbs after which a visit lists the sites it went to (先后来到A、B和C; 调研了X的Y).
+# Bare 调研/考察/检查 take a topic (调研防汛工作); with 了 they take the sites.
+STOP_LIST_VERBS = tuple(
+    """先后来到 来到 先后走进 走进 先后深入 深入 先后前往 前往 走访了 察看了 参观了 视察了 调研了
+    考察了 检查了 先后到 又到 还到""".split()
+)
+# The word a site's name ends with, when no suffix rule names it, and the class it gives.
+SITE_HEADS: dict[str, T] = {
+    **dict.fromkeys(
+        """工贸 玻纤 菌业 实业 科技 化工 建材 电子 机械 制药 食品 纺织 棉业 电器 能源 新材料 材料
+        牧业 种业 茶业 酒业 物流 商贸 电力 光伏 矿业 钢铁 玻璃 超市 酒店 宾馆 商场 农业公司
+        铁矿 煤矿 船厂 工厂 厂""".split(), T.COMPANY),
+    **dict.fromkeys(
+        """纪念馆 博物馆 展览馆 陈列馆 展示馆 文化馆 图书馆 体育馆 公园 广场 农贸市场 市场 景区
+        街区 社区 小区 码头 港区 东站 西站 南站 北站 车站 站 口岸 地下河 水库 湿地 大桥 隧道
+        服务中心 实践中心 实践站 中心 基地 农场 林场 牧场 尾矿库 厂房 车间 路口 村 屯 寨 古村
+        示范点 服务站 驿站""".split(), T.PLACE),
+    **dict.fromkeys("""项目 工程 生产线""".split(), T.PROJECT),
+    **dict.fromkeys("""产业园 农业园 双创园 创业园 园区 工业园""".split(), T.PARK),
+}
+
 # Words that stand for the company an article is about (公司还建成了…项目).
 COMPANY_ANAPHORS = ("该公司", "公司", "企业", "该企业", "集团")
 ACCOMPANY_WORDS = ("陪同", "参加", "一同", "随同")

@@ -1,0 +1,112 @@
+"""Tour stops: the sites a visit lists after its verb (先后来到A、B和C, 调研了X的Y, 走进Z),
+named even when no suffix rule knows them (恒达工贸, 服务中心, 韩愈纪念馆, 青石乡柳溪村).
+
+Reads sentences and the mentions found so far; adds an entity and a mention for each listed
+site that has none, and returns the (start, end) spans of the mentions that are listed stops, which the
+visit rule takes as destinations even after an inspection verb (调研了… is a list of places,
+调研防汛工作 a topic).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import (GENERIC_MODIFIERS, NOT_NAMES, SITE_HEADS, STOP_LIST_VERBS,
+                                SUFFIX_TO_TYPE)
+from kg.extract.mentions import Mentions, entity_key
+from kg.extract.model import REGION_TYPES, Entity, EntityType, Mention
+from kg.extract.segment import Sentence, tagged
+
+_LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")了?")
+_ITEM_SEP = re.compile("[、，,]|(?<=[\u4e00-\u9fff]{3})(?:和|及|以及)(?=[\u4e00-\u9fff]{3})")
+_COUNTED = re.compile(r"^(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多数]+)[个项大批座家处条]")
+_HAN = re.compile(r"^[\u4e00-\u9fff“”\"]{2,24}$")
+# What ends a list: a clause that goes on with a verb (了解, 察看, 听取 …), or a sentence break.
+_LIST_END = re.compile("[。；;！？：:]")
+_SITE_HEAD_RE = re.compile("(?:" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + ")$")
+
+
+def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int]]:
+    """Add the listed sites of every sentence to ``found``; return the start offsets of the
+    mentions that are listed stops."""
+    stops: set[tuple[int, int]] = set()
+    for s in sentences:
+        for m in _LIST_START.finditer(s.text):
+            stops |= _read_list(s, m.end(), found)
+    if stops:
+        found.mentions.sort(key=lambda m: (m.start, -m.end))
+    return stops
+
+
+def _read_list(s: Sentence, pos: int, found: Mentions) -> set[tuple[int, int]]:
+    end_break = _LIST_END.search(s.text, pos)
+    end = end_break.start() if end_break else len(s.text)
+    out: set[tuple[int, int]] = set()
+    start = pos
+    pieces = [(start + a.start(), start + a.end()) for a in _ITEM_SEP.finditer(s.text[start:end])]
+    bounds = [start] + [b for _, b in pieces]
+    stops_at = [a for a, _ in pieces] + [end]
+    for i, (a, b) in enumerate(zip(bounds, stops_at)):
+        item = s.text[a:b]
+        if i and _goes_on_with_verb(item):
+            break  # …公司，了解企业生产情况: the list is over
+        site = _site(s, a, b, found)
+        if site is None:
+            if i == 0:
+                return set()  # 来到田间地头: not a list of named sites
+            continue
+        out.add(site)
+    return out
+
+
+def _goes_on_with_verb(item: str) -> bool:
+    words = tagged(item[:6])
+    return bool(words) and words[0][3] in ("v", "vd", "vn", "d", "p", "c", "ad") and \
+        not _SITE_HEAD_RE.search(item)
+
+
+def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | None:
+    """The span of the mention that names the item ``s.text[a:b]``, adding one if the
+    item is a site no rule named."""
+    text = s.text
+    de = text.rfind("的", a, b)
+    if de >= 0:
+        a = de + 1  # 西卅店镇的众兴菌业: the site is what follows 的
+    while a < b and text[a] in "“\"":
+        a += 1
+    while b > a and text[b - 1] in "”\"":
+        b -= 1
+    abs_a, abs_b = s.start + a, s.start + b
+    inside = [m for m in found.mentions if abs_a <= m.start and m.end <= abs_b]
+    whole = [m for m in inside if m.start == abs_a and m.end == abs_b]
+    if whole:
+        return None if _generic(whole[0].text) else (whole[0].start, whole[0].end)
+    # 阳山县韩愈纪念馆: a full region name before the site is where it is, not its name;
+    # a short form (连南瑶族博物馆) is part of the name.
+    for m in sorted(inside, key=lambda m: m.start):
+        if m.start == abs_a and m.type in REGION_TYPES and m.text == found.entity(m.key).label:
+            abs_a = m.end
+    name = text[abs_a - s.start:abs_b - s.start]
+    rest = [m for m in inside if m.start == abs_a and m.end == abs_b]
+    if rest:
+        return rest[0].start, rest[0].end  # 猫营镇大河村: the village, in the town
+    etype = _site_type(name)
+    if etype is None or not _HAN.match(name) or _generic(name) or any(
+            m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES for m in inside):
+        return None
+    key = entity_key(etype, name)
+    found.entities.setdefault(key, Entity(key, etype, name))
+    found.mentions.append(Mention(abs_a, abs_b, name, etype, key))
+    return abs_a, abs_b
+
+
+def _generic(name: str) -> bool:
+    """在建项目, 一批重点项目, 12个项目, 三大园区: a kind of site, not a named one."""
+    return name in NOT_NAMES or name in SUFFIX_TO_TYPE or name.startswith(GENERIC_MODIFIERS) or bool(_COUNTED.match(name))
+
+
+def _site_type(name: str) -> EntityType | None:
+    hit = _SITE_HEAD_RE.search(name)
+    if not hit or len(name) - len(hit.group(0)) < 2:
+        return None
+    return SITE_HEADS[hit.group(0)]
