@@ -65,3 +65,16 @@ def test_a_generic_or_counted_stop_is_not_a_site():
 def test_a_topic_after_a_visit_verb_is_no_stop():
     f = facts_of("5月8日，县长张华深入学习贯彻总书记视察广东重要讲话精神。")
     assert not visited(f)
+
+
+def test_a_tour_goes_on_in_later_sentences_at_named_sites():
+    f = facts_of("3月9日，区委书记赵立军赴重点企业、项目现场调研复工复产情况。\n"
+                 "在红星机械有限公司、东港二船厂，赵立军与企业负责人亲切交谈。\n"
+                 "调研组一行还先后来到城西农贸市场和滨江社区，察看民生保障。")
+    assert {("赵立军", "红星机械有限公司"), ("赵立军", "东港二船厂"),
+            ("赵立军", "城西农贸市场"), ("赵立军", "滨江社区")} <= visited(f)
+
+
+def test_a_time_word_after_a_name_ends_it():
+    f = facts_of("中央财经委员会办公室副主任韩文秀今天在济南作宣讲报告。")
+    assert {p for p, _, _ in posts(f)} == {"韩文秀"}

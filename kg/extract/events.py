@@ -28,6 +28,8 @@ _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 _MEET_RE = re.compile("|".join(MEETING_VERBS))
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
+# 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
+_GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行")
 # 近日, 日前: "lately" — the page's date is not the day it happened, and no day is given.
 _VAGUE_TIME = re.compile("近日|日前|近期|前不久|最近")
 # Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
@@ -72,6 +74,10 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if visit:
             events.append(visit)
             last_agent = visit.agent
+        elif _sets_out(s):
+            # 区委书记张义利赴重点企业调研…: no named stop yet, but the tour has begun, and
+            # 在X公司，张义利… or 调研组一行先后… in the sentences after tell its stops
+            last_agent = _first_traveller(s, ms) or last_agent
         elif events and events[-1].type is EventType.VISIT and events[-1].sentence == s.index - 1:
             # 市领导王芳、陈刚陪同调研。: the sentence after a visit names who went along
             escorts = _escorts(s, ms, events[-1].agent)
@@ -118,7 +124,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         agent = before[-1].key
     elif people:
         agent = people[0].key
-    elif last_agent and s.text.startswith(_PRONOUN_START):
+    elif last_agent and (s.text.startswith(_PRONOUN_START) or _GROUP_START.match(s.text)):
         agent = last_agent
     if agent is None:
         return None
@@ -131,6 +137,20 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         places = [k for k in places if _is_stop(k, ms)]
     return Event(EventType.VISIT, agent, tuple(dict.fromkeys(places)),
                  tuple(dict.fromkeys(_escorts(s, ms, agent))), day, s.index)
+
+
+def _sets_out(s: Sentence) -> bool:
+    return bool(_MOVE_RE.search(s.text) or _VISIT_RE.search(s.text))
+
+
+def _first_traveller(s: Sentence, ms: list[Mention]) -> str | None:
+    """The person who sets out: named right before a movement verb (张义利赴…, 王芳一行到…)."""
+    for m in _people(ms):
+        after = s.text[m.end - s.start:m.end - s.start + 12]
+        move = _MOVE_RE.search(after)
+        if move and not _accompanies(s, m) and not re.search("[，,。、]", after[:move.start()]):
+            return m.key
+    return None
 
 
 def _escorts(s: Sentence, ms: list[Mention], agent: str | None) -> list[str]:

@@ -133,7 +133,7 @@ NAME_FOLLOWERS = tuple(
         强调 指出 说 介绍 讲话 致辞 代表 作 对 与 和 及 陪同 调研 考察 视察 督导 检查 听取 见证 宣布
         向 为 就 通报 分别 还 也 先后 实地 召开 带领 看望 慰问 了解 要求 希望 感谢 认为 称 是 的 则
         报道 摄 指导 主讲 宣读 签署 签约 参观 察看 走访 出任 任 兼任 担任 被 已 将 近日 日前 表扬
-        充分 详细 认真 一同 共同 现场 指出 所作 同 以""".split(),
+        充分 详细 认真 一同 共同 现场 指出 所作 同 以 今天 昨天 当天 上午 下午 晚上 今年""".split(),
         key=len, reverse=True,
     )
 )
@@ -147,7 +147,7 @@ INVEST_VERBS = ("投资", "签约", "签署", "落户", "引进", "承建", "建
 # Bare 调研/考察/检查 take a topic (调研防汛工作); with 了 they take the sites.
 STOP_LIST_VERBS = tuple(
     """先后来到 来到 先后走进 走进 先后深入 深入 先后前往 前往 走访了 察看了 参观了 视察了 调研了
-    考察了 检查了 先后到 又到 还到""".split()
+    考察了 检查了 查看了 督查了 先后到 又到 还到""".split()
 )
 # The word a site's name ends with, when no suffix rule names it, and the class it gives.
 SITE_HEADS: dict[str, T] = {
@@ -159,8 +159,8 @@ SITE_HEADS: dict[str, T] = {
         """纪念馆 博物馆 展览馆 陈列馆 展示馆 文化馆 图书馆 体育馆 公园 广场 农贸市场 市场 景区
         街区 社区 小区 码头 港区 东站 西站 南站 北站 车站 站 口岸 地下河 水库 湿地 大桥 隧道
         服务中心 实践中心 实践站 中心 基地 农场 林场 牧场 尾矿库 厂房 车间 路口 村 屯 寨 古村
-        示范点 服务站 驿站""".split(), T.PLACE),
-    **dict.fromkeys("""项目 工程 生产线""".split(), T.PROJECT),
+        示范点 服务站 驿站 统计站 美丽乡村 小镇 支队 大队""".split(), T.PLACE),
+    **dict.fromkeys("""项目 工程 生产线 综合体""".split(), T.PROJECT),
     **dict.fromkeys("""产业园 农业园 双创园 创业园 园区 工业园""".split(), T.PARK),
 }
 

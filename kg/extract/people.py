@@ -190,10 +190,15 @@ def _tagged_name_at(text: str, pos: int) -> int | None:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    for start, end, word, tag in tagged(line):
+    words = tagged(line)
+    for i, (start, end, word, tag) in enumerate(words):
         if start + line_start == pos:
+            rest = line[end:]
+            # 韩文|秀今天: a lone character after the name jieba found is the name's own end
+            clean = (not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS)
+                     or (i + 1 < len(words) and len(words[i + 1][2]) >= 2))
             ok = tag.startswith("nr") and 2 <= len(word) <= 4 and all(_CJK.match(c) for c in word)
-            return line_start + end if ok and not _common_word(word) else None
+            return line_start + end if ok and clean and not _common_word(word) else None
     return None
 
 

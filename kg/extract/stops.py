@@ -20,7 +20,12 @@ from kg.extract.segment import Sentence, tagged
 _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")了?")
 _ITEM_SEP = re.compile("[、，,]|(?<=[\u4e00-\u9fff]{3})(?:和|及|以及)(?=[\u4e00-\u9fff]{3})")
 _COUNTED = re.compile(r"^(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多数]+)[个项大批座家处条]")
-_HAN = re.compile(r"^[\u4e00-\u9fff“”\"]{2,24}$")
+_HAN = re.compile(r"^[\u4e00-\u9fff“”\"0-9.·]{2,30}$")
+_AT_START = re.compile(r"^(?:随后|接着|之后|其间|同日|当天)?[,，]?在(?=[^，,。]{2,60}[，,])")
+_COMMA = re.compile("[，,]")
+# What trails a site in a list: 等 + a kind, the scene, the progress (…项目现场, …进展情况).
+_TAIL_NOISE = re.compile(r"(?:等[\u4e00-\u9fff]{0,6}|建设现场|施工现场|事故现场|现场|进展情况|建设情况|"
+                         r"生产情况|情况|一线)$")
 # What ends a list: a clause that goes on with a verb (了解, 察看, 听取 …), or a sentence break.
 _LIST_END = re.compile("[。；;！？：:]")
 _SITE_HEAD_RE = re.compile("(?:" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + ")$")
@@ -33,14 +38,22 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
     for s in sentences:
         for m in _LIST_START.finditer(s.text):
             stops |= _read_list(s, m.end(), found)
+        at = _AT_START.match(s.text)
+        if at:
+            # 在佳木斯煤矿机械有限公司、松辽二船厂，张义利…: the stops of a tour, up to the comma
+            comma = _COMMA.search(s.text, at.end())
+            if comma:
+                stops |= _read_list(s, at.end(), found, comma.start())
     if stops:
         found.mentions.sort(key=lambda m: (m.start, -m.end))
     return stops
 
 
-def _read_list(s: Sentence, pos: int, found: Mentions) -> set[tuple[int, int]]:
-    end_break = _LIST_END.search(s.text, pos)
-    end = end_break.start() if end_break else len(s.text)
+def _read_list(s: Sentence, pos: int, found: Mentions,
+               end: int | None = None) -> set[tuple[int, int]]:
+    if end is None:
+        end_break = _LIST_END.search(s.text, pos)
+        end = end_break.start() if end_break else len(s.text)
     out: set[tuple[int, int]] = set()
     start = pos
     pieces = [(start + a.start(), start + a.end()) for a in _ITEM_SEP.finditer(s.text[start:end])]
@@ -72,6 +85,9 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
     de = text.rfind("的", a, b)
     if de >= 0:
         a = de + 1  # 西卅店镇的众兴菌业: the site is what follows 的
+    tail_noise = _TAIL_NOISE.search(text, a, b)
+    if tail_noise:
+        b = tail_noise.start()  # …等项目现场, …项目进展情况: the site, not the scene
     while a < b and text[a] in "“\"":
         a += 1
     while b > a and text[b - 1] in "”\"":
@@ -102,7 +118,13 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
 
 def _generic(name: str) -> bool:
     """在建项目, 一批重点项目, 12个项目, 三大园区: a kind of site, not a named one."""
-    return name in NOT_NAMES or name in SUFFIX_TO_TYPE or name.startswith(GENERIC_MODIFIERS) or bool(_COUNTED.match(name))
+    return (name in NOT_NAMES or name in SUFFIX_TO_TYPE or name.startswith(GENERIC_MODIFIERS)
+            or bool(_COUNTED.search(name)) or _starts_with_verb(name))
+
+
+def _starts_with_verb(name: str) -> bool:
+    words = tagged(name)
+    return bool(words) and words[0][3] in ("v", "vd", "d", "p", "c")
 
 
 def _site_type(name: str) -> EntityType | None:
