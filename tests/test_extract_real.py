@@ -78,3 +78,18 @@ def test_a_tour_goes_on_in_later_sentences_at_named_sites():
 def test_a_time_word_after_a_name_ends_it():
     f = facts_of("中央财经委员会办公室副主任韩文秀今天在济南作宣讲报告。")
     assert {p for p, _, _ in posts(f)} == {"韩文秀"}
+
+
+def test_a_state_visit_goes_to_a_foreign_country_and_china_is_no_stop():
+    f = facts_of("全国人大常委会委员长赵乐际于6月3日至6日对越南进行正式友好访问。\n"
+                 "国务院副总理张国清到中国一汽调研，深入了解中国制造业发展情况。")
+    assert ("赵乐际", "越南社会主义共和国") in visited(f)
+    assert not {p for _, p in visited(f)} & {"中华人民共和国"}
+    country = next(e for e in f.entities.values() if e.label == "越南社会主义共和国")
+    assert country.type is EntityType.PLACE
+    assert any(m.text == "越南" and m.key == country.key for m in f.mentions)
+
+
+def test_a_travelling_delegation_is_not_a_destination():
+    f = facts_of("省委书记王明率江西省党政代表团赴浙江省学习考察。")
+    assert {p for _, p in visited(f)} == {"浙江省"}

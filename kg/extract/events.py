@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.extract.countries import countries
 from kg.extract.dates import find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, MEETING_VERBS, MOVE_VERBS, TOPIC_CUES,
                                 VISIT_VERBS)
@@ -30,6 +31,10 @@ _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "
 _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
 _GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行")
+_TRAVELLING_GROUPS = ("代表团", "调研组", "考察团", "考察组", "工作组", "督导组", "一行")
+_STATE_VISIT = re.compile("进行[^，,。]{0,6}访问")
+_CHINA = ("中国", "中华人民共和国")
+_TO_CHINA = re.compile("来华|访华|访问中国|对中国进行")
 # 近日, 日前: "lately" — the page's date is not the day it happened, and no day is given.
 _VAGUE_TIME = re.compile("近日|日前|近期|前不久|最近")
 # Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
@@ -62,7 +67,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         meeting = _meeting(s, ms, day)
         if meeting:
             events.append(meeting)
-            continue
+            if not _STATE_VISIT.search(s.text, 0, s.text.find("会")):
+                continue  # …对朝鲜进行正式友好访问，在平壤会见…: a visit and a meeting
         signing = _signing(s, ms, day)
         if signing:
             events.append(signing)  # and the sentence may still tell of a visit (…调研，见证签约)
@@ -186,8 +192,13 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
     out = []
     for m in ms:
         rel = m.start - s.start
-        if rel >= cut or m.type not in _VISITABLE:
+        if m.type not in _VISITABLE or m.text.endswith(_TRAVELLING_GROUPS):
+            continue  # 率中国党政代表团: the delegation travels, it is not where it goes
+        if _visited_country(s.text, m, rel):
+            out.append(m.key)  # 很高兴再次对法国进行国事访问: said, and still a visit
             continue
+        if rel >= cut or (m.text in _CHINA and not _TO_CHINA.search(s.text)):
+            continue  # 中国 is where the pages are, not a stop, unless a guest comes to it
         if (m.start, m.end) in stops:
             out.append(m.key)  # a site the visit lists (先后来到A、B; 调研了X的Y)
             continue
@@ -206,6 +217,13 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             continue
         out.append(m.key)
     return out
+
+
+def _visited_country(text: str, m: Mention, rel: int) -> bool:
+    """A foreign country right after 访问, or before 进行…访问 (对朝鲜进行正式友好访问)."""
+    if m.text in _CHINA or not m.key.startswith("place/") or m.text not in countries():
+        return False
+    return text[max(0, rel - 2):rel] == "访问" or bool(_STATE_VISIT.match(text, rel + len(m.text)))
 
 
 def _right_after_move(text: str, rel: int) -> bool:

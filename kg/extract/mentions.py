@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import OFFICIAL_MARKERS
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
+from kg.extract.countries import find_countries
 from kg.extract.names import Span, find_names
 from kg.extract.people import (PersonSpan, find_leaders, find_listed, find_reporters,
                                find_entitled, find_titled, find_workers, is_surname_start, name_at)
@@ -55,7 +56,8 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     spans: list[Span] = []
     for s in sentences:
         blocked = {i - s.start for i in person_offsets if s.start <= i < s.end}
-        for sp in find_names(s.text, tagged(s.text), blocked):
+        named = find_names(s.text, tagged(s.text), blocked)
+        for sp in named + _country_spans(s.text, named, blocked):
             spans.append(Span(sp.start + s.start, sp.end + s.start, sp.text, sp.type, sp.canonical))
     regions = [m for m in find_regions(text, home)
                if not any(i in person_offsets for i in range(m.start, m.end))
@@ -66,6 +68,13 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     _add_names(result, spans, regions)
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     return result
+
+
+def _country_spans(text: str, named: list[Span], blocked: set[int]) -> list[Span]:
+    """Countries the sentence names (对朝鲜进行访问), outside names and people (法国电力公司)."""
+    return [Span(a, b, text[a:b], EntityType.PLACE, full) for a, b, full in find_countries(text)
+            if not any(sp.start <= a and b <= sp.end for sp in named)
+            and not any(i in blocked for i in range(a, b))]
 
 
 def _tagged_names(sentences: list[Sentence], taken: set[int]) -> list[PersonSpan]:

@@ -29,11 +29,12 @@ _VILLAGE_LAST = frozenset(e[-1] for e in _VILLAGE_SUFFIXES)
 COUNTY_LEVEL = {EntityType.COUNTY, EntityType.TOWNSHIP, EntityType.VILLAGE}
 
 
-def _data_file() -> Path:
+def jionlp_data(name: str = "china_location.txt") -> Path:
+    """One of jionlp's maintained dictionary files, without jionlp's import-time banner."""
     spec = importlib.util.find_spec("jionlp")
     if spec is None or spec.origin is None:
         raise ImportError("jionlp is not installed: pip install jionlp")
-    path = Path(spec.origin).parent / "dictionary" / "china_location.txt"
+    path = Path(spec.origin).parent / "dictionary" / name
     if not path.exists():
         # jionlp unzips its dictionaries on first import and prints a banner: keep stdout clean.
         with contextlib.redirect_stdout(io.StringIO()):
@@ -142,7 +143,7 @@ def load_gazetteer() -> Gazetteer:
         for a in aliases:
             by_name[a].append(key)
 
-    with _data_file().open(encoding="utf-8") as f:
+    with jionlp_data().open(encoding="utf-8") as f:
         for line in f:
             depth = len(line) - len(line.lstrip("\t"))
             parts = line.strip().split("\t")
