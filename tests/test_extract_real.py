@@ -93,3 +93,10 @@ def test_a_state_visit_goes_to_a_foreign_country_and_china_is_no_stop():
 def test_a_travelling_delegation_is_not_a_destination():
     f = facts_of("省委书记王明率江西省党政代表团赴浙江省学习考察。")
     assert {p for _, p in visited(f)} == {"浙江省"}
+
+
+def test_a_recalled_visit_is_not_dated_to_the_issue_day():
+    f = facts_of("贵州日报 2026年3月3日\n本报讯 全省上下深入贯彻习近平总书记到贵州考察时的重要讲话精神。\n"
+                 "2015年6月16日，习近平总书记来到遵义市考察。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates == {"贵州省": None, "遵义市": dt.date(2015, 6, 16)}

@@ -37,6 +37,10 @@ _CHINA = ("中国", "中华人民共和国")
 _TO_CHINA = re.compile("来华|访华|访问中国|对中国进行")
 # 近日, 日前: "lately" — the page's date is not the day it happened, and no day is given.
 _VAGUE_TIME = re.compile("近日|日前|近期|前不久|最近")
+# 贯彻习近平总书记到贵州考察时的重要讲话精神: a visit the sentence recalls, not one of the issue
+# day; it keeps its own date if it states one (2015年6月…来到贵州考察).
+_RECALLED = re.compile("(?:贯彻|落实|学习|牢记|按照|践行|遵循|重温|回顾|殷殷嘱托)[^。]{0,30}"
+                       "(?:考察|视察|调研)[^。]{0,12}(?:重要讲话|重要指示|精神|嘱托|时的|以来|期间)")
 # Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
 # whose object is a place or a company.
 _TOPIC_VERB_RE = re.compile("调研|督导|检查|督查|指导|调度")
@@ -59,7 +63,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             headline_date = find_date(s.text, year)
             current_date = headline_date
         stated = find_date(s.text, year, issue)
-        day = stated or (None if _VAGUE_TIME.search(s.text) else current_date)
+        day = stated or (None if _VAGUE_TIME.search(s.text) or _RECALLED.search(s.text)
+                         else current_date)
         if stated:
             current_date = day
         ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end
