@@ -100,3 +100,10 @@ def test_a_recalled_visit_is_not_dated_to_the_issue_day():
                  "2015年6月16日，习近平总书记来到遵义市考察。")
     dates = {label(f, p): e.date for e in events(f) for p in e.places}
     assert dates == {"贵州省": None, "遵义市": dt.date(2015, 6, 16)}
+
+
+def test_a_regions_party_committee_and_government_get_their_official_names():
+    f = facts_of("会议由临湘市委主办，凤阳县人大常委会、达川区政协协办。")
+    bodies = {e.label: e.aliases for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}
+    assert bodies["中国共产党临湘市委员会"] == {"临湘市委"}
+    assert "凤阳县人民代表大会常务委员会" in bodies and "中国人民政治协商会议达川区委员会" in bodies

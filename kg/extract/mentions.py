@@ -203,7 +203,8 @@ def _leading_chains(regions: list[Mention], spans: list[Span]) -> dict[tuple[int
 def _add_names(result: Mentions, spans: list[Span], regions: list[Mention]) -> None:
     labels = _canonical_labels(spans)
     for sp in spans:
-        label = sp.canonical or labels.get((GROUP_OF[sp.type], sp.text), sp.text)
+        label = sp.canonical or labels.get((GROUP_OF[sp.type], sp.text)) \
+            or _official_name(sp, regions) or sp.text
         key = entity_key(sp.type, label)
         entity = result.entities.get(key)
         if entity is None:
@@ -214,6 +215,29 @@ def _add_names(result: Mentions, spans: list[Span], regions: list[Mention]) -> N
         if bare and bare != label and len(bare) >= 4:
             entity.aliases.add(bare)
         result.mentions.append(Mention(sp.start, sp.end, sp.text, entity.type, key))
+
+
+# The party committee, government, congress and CPPCC of a region by their official names:
+# 临湘市委 → 中国共产党临湘市委员会, 楚雄州政府 → 楚雄彝族自治州人民政府.
+_BODY_OF_REGION = {
+    "委": "中国共产党{}委员会", "党委": "中国共产党{}委员会", "纪委": "中国共产党{}纪律检查委员会",
+    "政府": "{}人民政府", "人民政府": "{}人民政府", "人大常委会": "{}人民代表大会常务委员会",
+    "政协": "中国人民政治协商会议{}委员会",
+}
+
+
+def _official_name(sp: Span, regions: list[Mention]) -> str | None:
+    """The official name of a region's party committee or government written short."""
+    if sp.type is not EntityType.GOVERNMENT_BODY:
+        return None
+    gaz = load_gazetteer()
+    for m in regions:
+        if m.start == sp.start and m.end < sp.end:
+            form = _BODY_OF_REGION.get(sp.text[m.end - sp.start:])
+            region = gaz.regions.get(m.key.removeprefix("region/"))
+            if form and region:
+                return form.format(region.name)
+    return None
 
 
 def _without_leading_regions(sp: Span, regions: list[Mention], spans: list[Span]) -> str | None:
