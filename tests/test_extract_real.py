@@ -107,3 +107,14 @@ def test_a_regions_party_committee_and_government_get_their_official_names():
     bodies = {e.label: e.aliases for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}
     assert bodies["中国共产党临湘市委员会"] == {"临湘市委"}
     assert "凤阳县人民代表大会常务委员会" in bodies and "中国人民政治协商会议达川区委员会" in bodies
+
+
+def test_officials_listed_before_one_movement_verb_all_travel():
+    f = facts_of("5月6日，市人大常委会副主任李文华、副市长陈海、市政协副主席周敏带领考察团赴苏州市开展招商。")
+    assert {("李文华", "苏州市"), ("陈海", "苏州市"), ("周敏", "苏州市")} <= visited(f)
+
+
+def test_dao_inside_a_word_is_no_movement_and_the_inviting_host_does_not_travel():
+    f = facts_of("省纪委通报了原副市长王平、原局长刘强受到党纪处分的情况。\n"
+                 "习近平表示，很高兴应拉莫斯总统邀请，再次对菲律宾进行国事访问。")
+    assert visited(f) == {("习近平", "菲律宾共和国")}

@@ -13,7 +13,7 @@ import re
 
 from kg.extract.countries import countries
 from kg.extract.dates import find_date
-from kg.extract.lexicon import (ACCOMPANY_WORDS, MEETING_VERBS, MOVE_VERBS, TOPIC_CUES,
+from kg.extract.lexicon import (ACCOMPANY_WORDS, TITLE_HEADS, MEETING_VERBS, MOVE_VERBS, TOPIC_CUES,
                                 VISIT_VERBS)
 from kg.extract.mentions import Mentions
 from kg.extract.model import PERSON_TYPES, REGION_TYPES, EntityType, Event, EventType, Mention
@@ -24,7 +24,9 @@ _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLA
                              EntityType.COMPANY, EntityType.INSTITUTION,
                              EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 _BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
-_MOVE_RE = re.compile("|".join(MOVE_VERBS))
+# 到 as a verb of movement, not inside 受到, 得到, 达到, 直到 …
+_MOVE_RE = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办])到"
+                               for v in MOVE_VERBS))
 _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 _MEET_RE = re.compile("|".join(MEETING_VERBS))
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
@@ -32,6 +34,8 @@ _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
 _GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行")
 _TRAVELLING_GROUPS = ("代表团", "调研组", "考察团", "考察组", "工作组", "督导组", "一行")
+# 应马克龙总统邀请: the host who invites does not travel.
+_INVITATION = re.compile("应[^，,。]{1,40}?邀请")
 _STATE_VISIT = re.compile("进行[^，,。]{0,6}访问")
 _CHINA = ("中国", "中华人民共和国")
 _TO_CHINA = re.compile("来华|访华|访问中国|对中国进行")
@@ -81,10 +85,10 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if conference:
             events.append(conference)
             continue
-        visit = _visit(s, ms, day, last_agent, stops)
-        if visit:
-            events.append(visit)
-            last_agent = visit.agent
+        visits = _visit(s, ms, day, last_agent, stops)
+        if visits:
+            events += visits
+            last_agent = visits[-1].agent
         elif _sets_out(s):
             # 区委书记张义利赴重点企业调研…: no named stop yet, but the tour has begun, and
             # 在X公司，张义利… or 调研组一行先后… in the sentences after tell its stops
@@ -121,33 +125,56 @@ def _accompanies(s: Sentence, m: Mention) -> bool:
 
 
 def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
-           last_agent: str | None, stops: set[tuple[int, int]] = frozenset()) -> Event | None:
+           last_agent: str | None, stops: set[tuple[int, int]] = frozenset()) -> list[Event]:
     move = _MOVE_RE.search(s.text)
     inspect = _VISIT_RE.search(s.text)
     touring = last_agent is not None and _TOUR_STOP.match(s.text) is not None
     if not move and not inspect and "现场" not in s.text and not touring:
-        return None
-    people = [m for m in _people(ms) if not _accompanies(s, m)]
+        return []
+    invited_by = [(a.start(), a.end()) for a in _INVITATION.finditer(s.text)]
+    people = [m for m in _people(ms) if not _accompanies(s, m)
+              and not any(a <= m.start - s.start < b for a, b in invited_by)]
     verb_at = min(x.start() for x in (move, inspect) if x) if (move or inspect) else len(s.text)
     agent = None
     before = [p for p in people if p.start - s.start < verb_at]
+    fellow: list[str] = []
     if before:
         agent = before[-1].key
+        fellow = _fellow_travellers(s, before)
     elif people:
         agent = people[0].key
     elif last_agent and (s.text.startswith(_PRONOUN_START) or _GROUP_START.match(s.text)):
         agent = last_agent
     if agent is None:
-        return None
+        return []
     places = _destinations(s, ms, move is not None, stops)
     if not places:
-        return None
+        return []
     if not move and not inspect and not last_agent:
-        return None
+        return []
     if touring and not move and not inspect and "现场" not in s.text:
         places = [k for k in places if _is_stop(k, ms)]
-    return Event(EventType.VISIT, agent, tuple(dict.fromkeys(places)),
-                 tuple(dict.fromkeys(_escorts(s, ms, agent))), day, s.index)
+    escorts = tuple(dict.fromkeys(_escorts(s, ms, agent)))
+    return [Event(EventType.VISIT, a, tuple(dict.fromkeys(places)), escorts, day, s.index)
+            for a in (*fellow, agent)]
+
+
+_TITLE_ENDS = tuple(TITLE_HEADS)
+# Between two visitors of one list: a separator, then only the next one's titles.
+_FELLOW_GAP = re.compile(r"^[、，,](?:[^，,。；;、：:同与向对]{0,24}、)*[^，,。；;、：:同与向对]{1,24}$")
+
+
+def _fellow_travellers(s: Sentence, before: list[Mention]) -> list[str]:
+    """市人大常委会副主任A、副市长B、市政协副主席C带领…赴昆山市: A and B travel with C."""
+    out: list[str] = []
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:])):
+        gap = s.text[prev.end - s.start:nxt.start - s.start]
+        if not _FELLOW_GAP.match(gap) or not gap.endswith(_TITLE_ENDS) or _MOVE_RE.search(gap) \
+                or _VISIT_RE.search(gap) \
+                or any(w in gap for w in ACCOMPANY_WORDS):
+            break
+        out.insert(0, prev.key)
+    return out
 
 
 def _sets_out(s: Sentence) -> bool:
