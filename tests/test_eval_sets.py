@@ -1,0 +1,24 @@
+"""make eval: the development loop scores every annotated set present, side by side."""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+SHARED = ROOT.parent / "shared"
+
+
+def test_eval_scores_the_seeds_like_the_reference_scorer():
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "eval_sets.py"), "--only", "seeds",
+                          "--json"], capture_output=True, text=True, check=True, cwd=ROOT)
+    scores = json.loads(out.stdout)["seeds"]
+    assert scores["visits"]["f1"] >= 0.92 and scores["posts"]["f1"] >= 0.94
+
+
+def test_the_real_page_gold_is_split_once_and_says_where_each_page_is():
+    docs = json.loads((ROOT / "tests" / "data" / "real" / "gold.json").read_text())["documents"]
+    assert len(docs) >= 60 and {d["split"] for d in docs} == {"dev", "test"}
+    assert all(d.get("query") and "province" in d for d in docs)
+    assert len({d["province"] for d in docs}) >= 15
+    assert {d["level"] for d in docs} == {"province", "prefecture", "county", "township"}
