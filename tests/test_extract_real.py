@@ -118,3 +118,11 @@ def test_dao_inside_a_word_is_no_movement_and_the_inviting_host_does_not_travel(
     f = facts_of("省纪委通报了原副市长王平、原局长刘强受到党纪处分的情况。\n"
                  "习近平表示，很高兴应拉莫斯总统邀请，再次对菲律宾进行国事访问。")
     assert visited(f) == {("习近平", "菲律宾共和国")}
+
+
+def test_a_travelling_party_visits_together_and_a_company_may_open_its_projects_name():
+    f = facts_of("6月3日，市长刘成，常务副市长宋涛一行，对我县重点项目进行督查。\n"
+                 "刘成一行先后深入华盛纺织公司三期纺纱生产线、城关镇美丽乡村示范点等项目现场，实地查看进展。")
+    assert {("刘成", "华盛纺织公司三期纺纱生产线"), ("宋涛", "华盛纺织公司三期纺纱生产线"),
+            ("刘成", "华盛纺织公司")} <= visited(f)
+    assert any(p.endswith("美丽乡村示范点") for _, p in visited(f))

@@ -61,9 +61,10 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     stops = find_stops(sentences, found)
     current_date: dt.date | None = None
     last_agent: str | None = None
+    party: list[str] = []  # who travels together (A，B一行): the last visit's agents
     for s in sentences:
         if _is_headline(s):
-            last_agent = None
+            last_agent, party = None, []
             headline_date = find_date(s.text, year)
             current_date = headline_date
         stated = find_date(s.text, year, issue)
@@ -87,12 +88,17 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             continue
         visits = _visit(s, ms, day, last_agent, stops)
         if visits:
+            visits = _with_party(s, visits, party)
             events += visits
             last_agent = visits[-1].agent
+            party = [v.agent for v in visits if v.agent]
         elif _sets_out(s):
             # 区委书记张义利赴重点企业调研…: no named stop yet, but the tour has begun, and
             # 在X公司，张义利… or 调研组一行先后… in the sentences after tell its stops
-            last_agent = _first_traveller(s, ms) or last_agent
+            traveller = _first_traveller(s, ms)
+            if traveller:
+                last_agent = traveller
+                party = _party_of(s, ms, traveller)
         elif events and events[-1].type is EventType.VISIT and events[-1].sentence == s.index - 1:
             # 市领导王芳、陈刚陪同调研。: the sentence after a visit names who went along
             escorts = _escorts(s, ms, events[-1].agent)
@@ -182,13 +188,32 @@ def _sets_out(s: Sentence) -> bool:
 
 
 def _first_traveller(s: Sentence, ms: list[Mention]) -> str | None:
-    """The person who sets out: named right before a movement verb (张义利赴…, 王芳一行到…)."""
+    """The person who sets out: named right before a movement verb (张义利赴…, 王芳一行到…),
+    or at the head of a travelling party (…黄继宗一行，对我县…进行督查)."""
     for m in _people(ms):
         after = s.text[m.end - s.start:m.end - s.start + 12]
         move = _MOVE_RE.search(after)
-        if move and not _accompanies(s, m) and not re.search("[，,。、]", after[:move.start()]):
+        if after.startswith("一行") or (move and not _accompanies(s, m)
+                                       and not re.search("[，,。、]", after[:move.start()])):
             return m.key
     return None
+
+
+def _party_of(s: Sentence, ms: list[Mention], traveller: str) -> list[str]:
+    """The traveller and the officials listed with them (市长A，常务副市长B一行)."""
+    people = [m for m in _people(ms) if not _accompanies(s, m)]
+    upto = [m for m in people if m.start <= next(p.start for p in people if p.key == traveller)]
+    return [*_fellow_travellers(s, upto), traveller] if upto else [traveller]
+
+
+def _with_party(s: Sentence, visits: list[Event], party: list[str]) -> list[Event]:
+    """王奋彦一行先后深入…: the party named before goes along, each a visitor."""
+    agents = {v.agent for v in visits}
+    if len(visits) != 1 or len(party) < 2 or visits[0].agent not in party or "一行" not in s.text:
+        return visits
+    v = visits[0]
+    return [Event(v.type, a, v.places, v.participants, v.date, v.sentence)
+            for a in party if a not in agents] + visits
 
 
 def _escorts(s: Sentence, ms: list[Mention], agent: str | None) -> list[str]:

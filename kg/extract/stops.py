@@ -14,7 +14,7 @@ import re
 from kg.extract.lexicon import (GENERIC_MODIFIERS, NOT_NAMES, SITE_HEADS, STOP_LIST_VERBS,
                                 SUFFIX_TO_TYPE)
 from kg.extract.mentions import Mentions, entity_key
-from kg.extract.model import REGION_TYPES, Entity, EntityType, Mention
+from kg.extract.model import ORG_TYPES, REGION_TYPES, Entity, EntityType, Mention
 from kg.extract.segment import Sentence, tagged
 
 _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")了?")
@@ -107,11 +107,17 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
     if rest:
         return rest[0].start, rest[0].end  # 猫营镇大河村: the village, in the town
     etype = _site_type(name)
+    # 天纤棉业公司二期…生产线: a company's name may open the name of its project
+    owner = [m for m in inside if m.start == abs_a and m.type in ORG_TYPES and m.end < abs_b]
     if etype is None or not _HAN.match(name) or _generic(name) or any(
-            m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES for m in inside):
+            m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES and m not in owner
+            for m in inside) or (owner and etype is not EntityType.PROJECT):
         return None
     key = entity_key(etype, name)
-    found.entities.setdefault(key, Entity(key, etype, name))
+    entity = found.entities.setdefault(key, Entity(key, etype, name))
+    full = text[a:b]
+    if full != name and _HAN.match(full):
+        entity.aliases.add(full)  # 城关镇凤凰美丽乡村, as the page wrote it
     found.mentions.append(Mention(abs_a, abs_b, name, etype, key))
     return abs_a, abs_b
 
