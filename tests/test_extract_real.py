@@ -126,3 +126,9 @@ def test_a_travelling_party_visits_together_and_a_company_may_open_its_projects_
     assert {("刘成", "华盛纺织公司三期纺纱生产线"), ("宋涛", "华盛纺织公司三期纺纱生产线"),
             ("刘成", "华盛纺织公司")} <= visited(f)
     assert any(p.endswith("美丽乡村示范点") for _, p in visited(f))
+
+
+def test_a_surname_with_a_form_of_address_is_nobody():
+    f = facts_of("6月2日，市民杜先生来到垂杨柳医院就医，记者王先华随行采访。")
+    assert {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)} \
+        == {"王先华"}

@@ -52,6 +52,7 @@ def _function_word(word: str) -> bool:
 _DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10}){0,2}[·•・]")
 
 
+_FORMS_OF_ADDRESS = ("先生", "女士", "师傅", "老师", "大爷", "大妈", "阿姨", "小姐")
 _LONG_FOLLOWERS = tuple(f for f in NAME_FOLLOWERS if len(f) >= 2)
 
 
@@ -76,8 +77,9 @@ def name_at(text: str, pos: int) -> int | None:
     if dotted:
         return dotted
     end = _name_end(text, pos)
-    if end is None or _common_word(text[pos:end]) or text[pos:end] in REPORTER_WORDS:
-        return None
+    if end is None or _common_word(text[pos:end]) or text[pos:end] in REPORTER_WORDS \
+            or text[pos:end + 1].endswith(_FORMS_OF_ADDRESS) or text[pos + 1:end + 1].startswith(_FORMS_OF_ADDRESS):
+        return None  # 杜先生, 王女士: a surname and a form of address name no one
     if end - pos == 3 and _common_word(text[pos:pos + 2]) and (
             _common_word(text[pos + 1:end]) or _function_word(text[pos:pos + 2])):
         return None  # 关于发: ordinary words, not a name
