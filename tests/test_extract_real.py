@@ -132,3 +132,15 @@ def test_a_surname_with_a_form_of_address_is_nobody():
     f = facts_of("6月2日，市民杜先生来到垂杨柳医院就医，记者王先华随行采访。")
     assert {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)} \
         == {"王先华"}
+
+
+def test_a_ministry_written_short_is_the_state_councils_unless_another_countrys():
+    f = facts_of("外交部部长王毅在外交部作报告。俄罗斯外交部发表声明。人社部和省财政厅联合发文。")
+    bodies = {e.label for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}
+    assert {"中华人民共和国外交部", "中华人民共和国人力资源和社会保障部"} <= bodies
+    assert "俄罗斯外交部" in bodies
+
+
+def test_short_city_names_jieba_reads_as_places_are_regions():
+    f = facts_of("全国文明乡风大会在山东临沂举行。")
+    assert {e.label for e in f.entities.values()} >= {"山东省", "临沂市"}

@@ -190,6 +190,21 @@ NATIONAL_NAMES: dict[str, tuple[str, T]] = {
     "中国": ("中华人民共和国", T.PLACE),
 }
 
+# The State Council's ministries and commissions, by the names news writes them with; a
+# foreign country before one (俄罗斯外交部) makes it another country's.
+NATIONAL_MINISTRIES: dict[str, str] = {
+    **{short: "中华人民共和国" + short for short in
+       """外交部 国防部 教育部 科学技术部 公安部 国家安全部 民政部 司法部 财政部 自然资源部 生态环境部
+       交通运输部 水利部 农业农村部 商务部 应急管理部 审计署 工业和信息化部 人力资源和社会保障部
+       住房和城乡建设部 文化和旅游部 退役军人事务部 国家发展和改革委员会 国家民族事务委员会
+       国家卫生健康委员会 国家监察委员会""".split()},
+    "科技部": "中华人民共和国科学技术部", "工信部": "中华人民共和国工业和信息化部",
+    "人社部": "中华人民共和国人力资源和社会保障部", "住建部": "中华人民共和国住房和城乡建设部",
+    "文旅部": "中华人民共和国文化和旅游部", "国家卫健委": "中华人民共和国国家卫生健康委员会",
+    "国家民委": "中华人民共和国国家民族事务委员会", "国家监委": "中华人民共和国国家监察委员会",
+    "农业部": "中华人民共和国农业农村部",
+}
+
 LEVEL_CHARS = {"省": T.PROVINCE, "市": T.PREFECTURE, "州": T.PREFECTURE, "盟": T.PREFECTURE,
                "县": T.COUNTY, "区": T.COUNTY, "旗": T.COUNTY, "镇": T.TOWNSHIP, "乡": T.TOWNSHIP}
 

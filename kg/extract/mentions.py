@@ -6,14 +6,15 @@ keyed by a stable key (``person/庄悦群``, ``org/东华能源股份有限公�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import OFFICIAL_MARKERS
+from kg.extract.lexicon import NATIONAL_MINISTRIES, OFFICIAL_MARKERS
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.countries import find_countries
 from kg.extract.names import Span, find_names
-from kg.extract.people import (PersonSpan, find_leaders, find_listed, find_reporters,
+from kg.extract.people import (foreign_prefix, PersonSpan, find_leaders, find_listed, find_reporters,
                                find_entitled, find_titled, find_workers, is_surname_start, name_at)
 from kg.extract.places import find_regions
 from kg.extract.regions import load_gazetteer
@@ -57,7 +58,8 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     for s in sentences:
         blocked = {i - s.start for i in person_offsets if s.start <= i < s.end}
         named = find_names(s.text, tagged(s.text), blocked)
-        for sp in named + _country_spans(s.text, named, blocked):
+        named = [sp for sp in named if sp.text not in NATIONAL_MINISTRIES]
+        for sp in named + _country_spans(s.text, named, blocked) + _ministry_spans(s.text, named):
             spans.append(Span(sp.start + s.start, sp.end + s.start, sp.text, sp.type, sp.canonical))
     regions = [m for m in find_regions(text, home)
                if not any(i in person_offsets for i in range(m.start, m.end))
@@ -75,6 +77,24 @@ def _country_spans(text: str, named: list[Span], blocked: set[int]) -> list[Span
     return [Span(a, b, text[a:b], EntityType.PLACE, full) for a, b, full in find_countries(text)
             if not any(sp.start <= a and b <= sp.end for sp in named)
             and not any(i in blocked for i in range(a, b))]
+
+
+_MINISTRY_RE = re.compile("|".join(sorted(NATIONAL_MINISTRIES, key=len, reverse=True)))
+
+
+def _ministry_spans(text: str, named: list[Span]) -> list[Span]:
+    """外交部, 人社部: a ministry of the State Council by its full name, unless another
+    country's (俄罗斯外交部) or inside a longer name (省财政厅 is not one)."""
+    out = []
+    for m in _MINISTRY_RE.finditer(text):
+        a, b = m.span()
+        if any(sp.start <= a and b <= sp.end and (sp.start, sp.end) != (a, b) for sp in named):
+            continue
+        if foreign_prefix(text[max(0, a - 8):a]) or (a and re.match(r"[\u4e00-\u9fff]", text[a - 1])
+                                                     and text[a - 1] not in "在到赴和与及、同"):
+            continue  # 俄罗斯外交部; 市财政部门
+        out.append(Span(a, b, m.group(0), EntityType.GOVERNMENT_BODY, NATIONAL_MINISTRIES[m.group(0)]))
+    return out
 
 
 def _tagged_names(sentences: list[Sentence], taken: set[int]) -> list[PersonSpan]:

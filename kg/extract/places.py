@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.extract.model import EntityType, Mention, Region
 from kg.extract.regions import Gazetteer, load_gazetteer
-from kg.extract.segment import is_word
+from kg.extract.segment import is_word, tagged
 
 LEVEL_ORDER = {EntityType.PROVINCE: 0, EntityType.PREFECTURE: 1, EntityType.COUNTY: 2,
                 EntityType.TOWNSHIP: 3, EntityType.VILLAGE: 4}
@@ -44,6 +44,16 @@ def word_tag(word: str) -> str | None:
 def _is_place_word(word: str) -> bool:
     """jieba tags it as a place (ns): a short form jieba knows otherwise is risky."""
     return word_tag(word) == "ns"
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """jieba reads the span as place words of its own (山东|临沂): no word crosses its edges."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = [w for w in tagged(line) if start - line_start <= w[0] and w[1] <= end - line_start]
+    return bool(words) and words[0][0] == start - line_start and words[-1][1] == end - line_start \
+        and all(w[3] == "ns" for w in words)
 
 
 def _crosses_word(text: str, start: int, end: int) -> bool:
@@ -208,7 +218,8 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
     best = ranked[0]
     short = _is_short(m)
     if len(m.text) <= 2 or short:
-        if _crosses_word(text, m.start, m.end) and text[m.end - 1:m.end + 1] not in _PARTY_COMMITTEES:
+        if not _whole_words(text, m.start, m.end) and _crosses_word(text, m.start, m.end) \
+                and text[m.end - 1:m.end + 1] not in _PARTY_COMMITTEES:
             return None
     if best.type == EntityType.VILLAGE:
         return best if support(best) else None
