@@ -144,3 +144,19 @@ def test_a_ministry_written_short_is_the_state_councils_unless_another_countrys(
 def test_short_city_names_jieba_reads_as_places_are_regions():
     f = facts_of("全国文明乡风大会在山东临沂举行。")
     assert {e.label for e in f.entities.values()} >= {"山东省", "临沂市"}
+
+
+def test_a_range_from_to_is_no_movement_and_escorts_in_zai_peitong_xia_do_not_lead():
+    f = facts_of("从2015年的城市工作会议到中央政治局集体学习，总书记多次强调文脉传承。\n"
+                 "11月4日，习近平在省委书记王明和省长李华陪同下，先后来到孝感、咸宁考察。")
+    assert {a for a, _ in visited(f)} == {"习近平"}
+    assert ("习近平", "孝感市") in visited(f)
+
+
+def test_a_scene_at_a_place_is_no_stop_of_the_tour_but_a_visit_there_is():
+    f = facts_of("5月20日，副总理张国清来到武汉调研。\n在武汉，华中地区最大的智算中心投入使用。\n"
+                 "在江夏区五里界村调研时他表示，要发展特色产业。\n2020年3月，张国清考察杭州时指出，要创新。")
+    places = {p for _, p in visited(f)}
+    assert "五里界村" in places or "江夏区" in places
+    assert "杭州市" in places
+    assert not any("智算中心" in p for p in places)

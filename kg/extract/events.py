@@ -25,7 +25,7 @@ _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLA
                              EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 _BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
 # 到 as a verb of movement, not inside 受到, 得到, 达到, 直到 …
-_MOVE_RE = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办])到"
+_MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办回])到"
                                for v in MOVE_VERBS))
 _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 _MEET_RE = re.compile("|".join(MEETING_VERBS))
@@ -34,6 +34,26 @@ _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
 _GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行")
 _TRAVELLING_GROUPS = ("代表团", "调研组", "考察团", "考察组", "工作组", "督导组", "一行")
+class _Movement:
+    """Movement verbs, but not the 到 of a range (从2015年到中央政治局…, 从陕西的苹果到广东的荔枝)."""
+
+    @staticmethod
+    def search(text: str, pos: int = 0, endpos: int | None = None):
+        for m in _MOVE_ANY.finditer(text, pos, len(text) if endpos is None else endpos):
+            clause = re.split("[，,。；;]", text[:m.start()])[-1]
+            if m.group(0) == "到" and "从" in clause:
+                continue
+            return m
+        return None
+
+
+_MOVE_RE = _Movement()
+# 在省委书记王蒙徽和省长王忠林陪同下: those named inside go along, they are not the visitors.
+_ESCORTED_BY = re.compile("在[^，,。]{1,40}?陪同下")
+# 在武汉，华中地区最大的智算中心投入使用: only a visitor, a pronoun or a verb of seeing after
+# 在X， makes X a stop of the tour.
+_STOP_CLAUSE = re.compile(r"^[^，,。]{0,30}?[，,](?:[\u4e00-\u9fff]{0,8}(?:总书记|他|她|一行|同志)|"
+                          r"(?:先后|随后|详细|实地|仔细|认真)?(?:察看|查看|了解|听取|考察|调研|参观|走进|观看|看望|慰问|与|同|向))")
 # 应马克龙总统邀请: the host who invites does not travel.
 _INVITATION = re.compile("应[^，,。]{1,40}?邀请")
 _STATE_VISIT = re.compile("进行[^，,。]{0,6}访问")
@@ -138,6 +158,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     if not move and not inspect and "现场" not in s.text and not touring:
         return []
     invited_by = [(a.start(), a.end()) for a in _INVITATION.finditer(s.text)]
+    invited_by += [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
     people = [m for m in _people(ms) if not _accompanies(s, m)
               and not any(a <= m.start - s.start < b for a, b in invited_by)]
     verb_at = min(x.start() for x in (move, inspect) if x) if (move or inspect) else len(s.text)
@@ -150,10 +171,15 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     elif people:
         agent = people[0].key
     elif last_agent and (s.text.startswith(_PRONOUN_START) or _GROUP_START.match(s.text)):
-        agent = last_agent
+        at_clause = re.split("[，,。]", s.text, maxsplit=1)[0]
+        if not (s.text.startswith("在") and not _STOP_CLAUSE.match(s.text)
+                and not _VISIT_RE.search(at_clause)):
+            agent = last_agent  # 在博罗县郭前村调研时他表示: a stop; 在武汉，…投入使用: not
     if agent is None:
         return []
-    places = _destinations(s, ms, move is not None, stops)
+    agent_at = [p for p in people if p.key == agent]
+    places = _destinations(s, ms, move is not None, stops,
+                           agent_at[0].end - s.start if agent_at else -99)
     if not places:
         return []
     if not move and not inspect and not last_agent:
@@ -235,7 +261,7 @@ def _is_stop(key: str, ms: list[Mention]) -> bool:
 
 
 def _destinations(s: Sentence, ms: list[Mention], moved: bool,
-                  stops: set[tuple[int, int]] = frozenset()) -> list[str]:
+                  stops: set[tuple[int, int]] = frozenset(), agent_end: int = -99) -> list[str]:
     cut = _topic_cut(s.text)
     move = _MOVE_RE.search(s.text)
     topic = _TOPIC_VERB_RE.search(s.text, move.end()) if move else None
@@ -268,7 +294,10 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             continue  # 位于高州金山片区的奇瑞项目: the park locates the project, it is not a stop
         if m.type in _BROAD:
             preceding = s.text[max(0, rel - 2):rel]
-            if not any(v in preceding for v in ("到", "赴", "在")):
+            # 习近平总书记考察杭州时: the visitor's own verb takes the city; 贯彻总书记视察广东
+            # 重要讲话精神 in another's sentence does not
+            own_verb = preceding in ("考察", "视察", "访问") and 0 <= rel - 2 - agent_end <= 4
+            if not any(v in preceding for v in ("到", "赴", "在")) and not own_verb:
                 continue
         if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel):
             continue
