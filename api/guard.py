@@ -109,10 +109,24 @@ def _parse_query(text: str, base: str | None):
 
 @lru_cache(maxsize=512)
 def _parse_update(text: str, base: str | None):
-    from rdflib.plugins.sparql.algebra import translateUpdate
+    """rdflib's translateUpdate, except that the predeclared prefixes are bound once, before
+    the request's own: rdflib binds them again before every operation, and a request's
+    ``PREFIX dc: <http://purl.org/dc/terms/>`` is then lost after the first operation
+    (its namespace rebound to our ``dcterms:``)."""
+    import functools
+
+    from rdflib.plugins.sparql import algebra as A
     from rdflib.plugins.sparql.parser import parseUpdate
 
-    return translateUpdate(parseUpdate(text), base=base, initNs=PREFIXES)
+    parsed = parseUpdate(text)
+    ops, prologue = [], None
+    for p, u in zip(parsed.prologue, parsed.request or []):
+        prologue = A.translatePrologue(p, base, PREFIXES if prologue is None else None, prologue)
+        u = A.traverse(u, visitPost=functools.partial(A.translatePName, prologue=prologue))
+        u = A._traverse(u, A._simplifyFilters)
+        u = A.traverse(u, visitPost=A.translatePath)
+        ops.append(A.translateUpdate1(u, prologue))
+    return A.Update(prologue, ops)
 
 
 def _is_update(text: str, base: str | None) -> bool:
