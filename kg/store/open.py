@@ -27,7 +27,7 @@ def open_runner(location: Path | str, *, read_only: bool, workers: int = 2, time
                 allow_network: bool = False) -> tuple[Runner, object]:
     """The service's runner and the reader its friendly routes use.
 
-    On a folder: worker processes with a deadline (one writer when writable; without
+    On a folder: worker processes with a deadline (one, the writer, when writable; without
     ``allow_network`` the workers have no network at all, so the engine cannot fetch
     SERVICE or LOAD IRIs whatever a query says). On a URL: the server's own deadline.
     """

@@ -147,8 +147,8 @@ def _update(store, req: UpdateRequest) -> bool | None:
 
 
 def _serve(path: str, read_only: bool, allow_network: bool, conn: Connection) -> None:
+    """A worker's loop: one store handle, one request at a time."""
     isolated = allow_network or isolate_network()
-
     try:
         store = OxigraphStore(Path(path), read_only=read_only)
     except KgError as exc:
@@ -216,60 +216,43 @@ def _error(value) -> KgError:
     return cls(message)
 
 
-class QueryPool:
-    """``size`` worker processes; a request waits for a free one, then for its answer."""
+class _Lane:
+    """Workers of one kind; a request waits for a free one, then for its answer."""
 
-    def __init__(self, path: Path, *, size: int = 2, read_only: bool = True,
-                 timeout: float = 5.0, allow_network: bool = False) -> None:
-        self.path, self.read_only, self.timeout = path, read_only, timeout
-        self.allow_network = allow_network
-        self._free = [self._spawn() for _ in range(size)]
-        self.isolated = all(w.ready() for w in self._free)
-        self._lock = threading.Lock()
-        self._available = threading.Semaphore(size)
+    def __init__(self, spawn, size: int) -> None:
+        self.spawn = spawn
+        self.free = [spawn() for _ in range(size)]
+        self.lock = threading.Lock()
+        self.available = threading.Semaphore(size)
 
-    def _spawn(self) -> _Worker:
-        return _Worker(self.path, self.read_only, self.allow_network)
-
-    def _call(self, kind: str, payload: object, timeout: float | None) -> object:
-        deadline = self.timeout if timeout is None else timeout
-        if not self._available.acquire(timeout=deadline):
+    def call(self, kind: str, payload: object, deadline: float) -> object:
+        if not self.available.acquire(timeout=deadline):
             raise QueryTimeout(f"no query worker became free within {deadline:g} s")
-        with self._lock:
-            worker = self._free.pop()
+        with self.lock:
+            worker = self.free.pop()
         try:
             worker.ready()
             worker.conn.send((kind, payload))
             if not worker.conn.poll(deadline):
                 worker.kill()
-                worker = self._spawn()
-                raise QueryTimeout(f"the query ran past the {deadline:g} s limit and was stopped")
+                worker = self.spawn()
+                raise QueryTimeout(f"the {'update' if kind == 'update' else 'query'} ran past the "
+                                   f"{deadline:g} s limit and was stopped")
             status, value = worker.conn.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError, OSError) as exc:
             worker.kill()
-            worker = self._spawn()
+            worker = self.spawn()
             raise StoreError(f"the query worker died: {exc}") from exc
         finally:
-            with self._lock:
-                self._free.append(worker)
-            self._available.release()
+            with self.lock:
+                self.free.append(worker)
+            self.available.release()
         if status == "error":
             raise _error(value)
         return value
 
-    def query(self, request: QueryRequest, timeout: float | None = None) -> Answer:
-        return self._call("query", request, timeout)  # type: ignore[return-value]
-
-    def update(self, request: UpdateRequest | str, timeout: float | None = None) -> bool | None:
-        if isinstance(request, str):
-            request = UpdateRequest(request)
-        return self._call("update", request, timeout)  # type: ignore[return-value]
-
-    def dump(self, fmt: str) -> bytes:
-        return self._call("dump", fmt, None)  # type: ignore[return-value]
-
     def close(self) -> None:
-        for worker in self._free:
+        for worker in self.free:
             try:
                 worker.conn.send(None)
             except (BrokenPipeError, OSError):
@@ -277,6 +260,50 @@ class QueryPool:
             worker.process.join(timeout=5)
             if worker.process.is_alive():
                 worker.kill()
+
+
+class QueryPool:
+    """``size`` read-only worker processes, or, when writable, one writer that answers
+    queries too: pyoxigraph calls a read-only handle beside a writing process undefined
+    behaviour (RocksDB deletes files a reader still wants after a compaction), so a
+    writable store has a single process, and a runaway there holds up the others until
+    its deadline. An update that runs past the deadline has its writer killed: its
+    transaction never commits.
+    """
+
+    def __init__(self, path: Path, *, size: int = 2, read_only: bool = True,
+                 timeout: float = 5.0, allow_network: bool = False) -> None:
+        self.path, self.read_only, self.timeout = path, read_only, timeout
+        self.allow_network = allow_network
+        if read_only:
+            self._writer, self._readers = None, _Lane(lambda: self._spawn(True), max(1, size))
+        else:
+            self._writer = self._readers = _Lane(lambda: self._spawn(False), 1)
+        self.isolated = all(w.ready() for w in self._readers.free)
+
+    def _spawn(self, read_only: bool) -> _Worker:
+        return _Worker(self.path, read_only, self.allow_network)
+
+    def _deadline(self, timeout: float | None) -> float:
+        return self.timeout if timeout is None else timeout
+
+    def query(self, request: QueryRequest, timeout: float | None = None) -> Answer:
+        return self._readers.call("query", request, self._deadline(timeout))  # type: ignore[return-value]
+
+    def update(self, request: UpdateRequest | str, timeout: float | None = None) -> bool | None:
+        if self._writer is None:
+            from kg.errors import Forbidden
+
+            raise Forbidden("this store is open read-only")
+        if isinstance(request, str):
+            request = UpdateRequest(request)
+        return self._writer.call("update", request, self._deadline(timeout))  # type: ignore[return-value]
+
+    def dump(self, fmt: str) -> bytes:
+        return self._readers.call("dump", fmt, self._deadline(None))  # type: ignore[return-value]
+
+    def close(self) -> None:
+        self._readers.close()
 
 
 PooledStore = RunnerReader  # the name the routes knew it by
