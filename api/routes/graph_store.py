@@ -162,15 +162,19 @@ async def _handle(request: Request, direct: bool) -> Response:
     return await run_in_threadpool(_write, pool, request, graph, body)
 
 
-METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]
-
-
-@router.api_route(SERVICE, methods=METHODS, summary="Graph Store Protocol, indirect: ?graph=IRI or ?default")
 async def graph_store_indirect(request: Request) -> Response:
     return await _handle(request, direct=False)
 
 
-@router.api_route("/rdf-graphs/{path:path}", methods=METHODS,
-                  summary="Graph Store Protocol, direct: the graph whose IRI is this URL")
 async def graph_store_direct(request: Request, path: str) -> Response:
     return await _handle(request, direct=True)
+
+
+for _method in ("GET", "HEAD", "PUT", "POST", "DELETE"):
+    router.add_api_route(SERVICE, graph_store_indirect, methods=[_method],
+                         operation_id=f"graph_store_{_method.lower()}",
+                         summary=f"Graph Store Protocol {_method}, indirect: ?graph=IRI or ?default")
+for _method in ("GET", "HEAD", "PUT", "POST", "DELETE"):
+    router.add_api_route("/rdf-graphs/{path:path}", graph_store_direct, methods=[_method],
+                         operation_id=f"graph_store_direct_{_method.lower()}",
+                         summary=f"Graph Store Protocol {_method}, direct: the graph whose IRI is this URL")

@@ -222,10 +222,14 @@ def _get(pool, settings, request: Request) -> Response:
     return run_query(pool, settings, query, request.headers.get("accept", ""), params, endpoint_url(request))
 
 
-@router.api_route("/sparql", methods=["GET", "HEAD"],
-                  summary="SPARQL query (GET), or the service description without a query")
 async def read_sparql(request: Request) -> Response:
     return await run_in_threadpool(_get, request.app.state.pool, request.app.state.settings, request)
+
+
+router.add_api_route("/sparql", read_sparql, methods=["GET"],
+                     summary="SPARQL query (GET), or the service description without a query")
+router.add_api_route("/sparql", read_sparql, methods=["HEAD"], operation_id="head_sparql",
+                     include_in_schema=False)
 
 
 @router.options("/sparql", include_in_schema=False)
