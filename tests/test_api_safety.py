@@ -297,26 +297,31 @@ def test_the_parsed_query_decides_not_its_words(server):
 
 
 def test_a_runaway_post_does_not_hold_up_other_clients(server):
+    """While a POST runs to its deadline (3 s here), other clients' requests, GET and POST,
+    are answered at their usual speed (a POST that blocked the event loop held them all)."""
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     results = {}
 
     def run() -> None:
         results["runaway"] = httpx.post(server + "/sparql", data={"query": runaway}, timeout=30)
+        results["ended"] = time.perf_counter()
 
     thread = threading.Thread(target=run)
     thread.start()
     time.sleep(0.3)
-    latencies = []
-    for i in range(10):
+    served = []  # (started, seconds)
+    for i in range(20):
+        if not thread.is_alive():
+            break
         start = time.perf_counter()
         r = httpx.post(server + "/sparql", data={"query": f"ASK {{ ?s ?p {i} }}"}, timeout=10) if i % 2 else \
             httpx.get(server + "/visits", params={"person": "庄悦群"}, timeout=10)
-        latencies.append(time.perf_counter() - start)
+        served.append((start, time.perf_counter() - start))
         assert r.status_code == 200
-    assert thread.is_alive(), "the runaway should still be running while the others were served"
     thread.join()
     assert results["runaway"].status_code == 503
-    assert max(latencies) < 1.0, latencies
+    during = [seconds for started, seconds in served if started < results["ended"]]
+    assert len(during) >= 3 and max(during) < 1.5, served
 
 
 def test_run_time_update_errors_are_400_and_the_worker_lives_on(writable_server):
