@@ -416,3 +416,24 @@ def test_the_query_command_answers_ask_and_names_a_missing_file(seed_store_path,
     missing = subprocess.run([*kg, "@" + str(tmp_path / "missing.rq"), "--store", str(seed_store_path)],
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and "missing.rq" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_graph_store_write_is_whole_or_nothing(writable_server):
+    base = writable_server
+    graph = {"graph": "urn:gsp:whole"}
+    turtle = {**AUTH, "Content-Type": "text/turtle"}
+    r = httpx.put(base + "/rdf-graphs/service", params=graph, headers=turtle, content=b"<urn:a> <urn:b> 1 .")
+    assert r.status_code == 201
+    before = triples(base)
+    r = httpx.put(base + "/rdf-graphs/service", params=graph, headers=turtle,
+                  content=b"<urn:a> <urn:b> 2 . <urn:a> <urn:b> ")
+    assert r.status_code == 400
+    r = httpx.put(base + "/rdf-graphs/service", params=graph, headers={**AUTH, "Content-Type": "image/png"},
+                  content=b"\x89PNG")
+    assert r.status_code == 415
+    assert httpx.put(base + "/rdf-graphs/service", params=graph, content=b"<urn:a> <urn:b> 3 .",
+                     headers={"Content-Type": "text/turtle"}).status_code == 401
+    assert triples(base) == before
+    assert httpx.get(base + "/rdf-graphs/service", params={"graph": "urn:gsp:none"}).status_code == 404
+    assert httpx.delete(base + "/rdf-graphs/service", params=graph, headers=AUTH).status_code == 204
+    assert httpx.get(base + "/rdf-graphs/service", params=graph).status_code == 404
