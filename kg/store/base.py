@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from pyoxigraph import Quad
@@ -100,7 +100,6 @@ class RunnerReader:
     read has the runner's deadline)."""
 
     runner: Runner
-    extra: dict = field(default_factory=dict)
 
     def select(self, sparql: str) -> list[dict[str, str | None]]:
         answer = self.runner.query(QueryRequest(sparql, "application/sparql-results+json", None))

@@ -32,6 +32,7 @@ from kg.store.formats import GRAPH_MEDIA_TYPES, RESULTS_MEDIA_TYPES
 from kg.store.oxigraph import PREFIXES, OxigraphStore
 
 _CLONE_NEWNET, _CLONE_NEWUSER = 0x40000000, 0x10000000
+QUEUE_WAIT_FACTOR = 3  # how many deadlines a request may wait for a free worker
 
 
 def isolate_network() -> bool:
@@ -226,8 +227,11 @@ class _Lane:
         self.available = threading.Semaphore(size)
 
     def call(self, kind: str, payload: object, deadline: float) -> object:
-        if not self.available.acquire(timeout=deadline):
-            raise QueryTimeout(f"no query worker became free within {deadline:g} s")
+        # Waiting for a worker gets a budget of its own: a request queued behind a runaway
+        # (which is stopped at its deadline) still gets its turn instead of failing.
+        wait = QUEUE_WAIT_FACTOR * deadline
+        if not self.available.acquire(timeout=wait):
+            raise QueryTimeout(f"no query worker became free within {wait:g} s")
         with self.lock:
             worker = self.free.pop()
         try:
