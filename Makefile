@@ -33,6 +33,7 @@ bench: install
 	$(BIN)/python bench/profile_query.py
 	rm -rf bench/.seedstore && $(BIN)/kg ingest seeds --store bench/.seedstore
 	$(BIN)/python bench/load.py --store bench/.seedstore --clients 16 --seconds 30 | tee bench/results/load-latest.json
+	$(BIN)/python bench/load.py --store bench/.seedstore --clients 16 --seconds 30 --mixed | tee bench/results/load-mixed-latest.json
 	rm -rf bench/.seedstore
 	$(BIN)/python bench/graph_page.py --nodes 2000 | tee bench/results/graph-page-latest.json
 

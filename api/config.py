@@ -13,6 +13,7 @@ class Settings(BaseSettings):
     store: Path | str = Path("kgdata")  # a folder, or a SPARQL server's query URL
     max_query_bytes: int = 100_000
     max_result_bytes: int = 50_000_000
+    max_upload_bytes: int = 50_000_000  # a Graph Store Protocol PUT/POST body
     query_timeout: float = 5.0
     workers: int = 2
     update_token: str | None = None

@@ -109,13 +109,20 @@ def query(sparql: Annotated[str, typer.Argument(help="a SPARQL query, or @FILE")
           store: StoreOpt = DEFAULT_STORE,
           format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
     """Run a SPARQL query over all documents."""
+    from pyoxigraph import QueryBoolean
+
     from kg.answers import rows_of
 
     if sparql.startswith("@"):
-        sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        path = Path(sparql[1:])
+        try:
+            sparql = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read the query file {path}: {getattr(exc, 'strerror', None) or exc}")
     st = _open(store)
     try:
-        header, rows = rows_of(st.query(sparql))
+        result = st.query(sparql)
+        header, rows = rows_of(bool(result) if isinstance(result, QueryBoolean) else result)
     except KgError as exc:
         _fail(f"bad SPARQL: {exc}")
     _print_rows(header, rows, format)

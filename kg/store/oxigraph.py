@@ -68,10 +68,10 @@ class OxigraphStore:
         names = [v.value for v in result.variables]
         return [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in result]
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, **kwargs: object) -> None:
         """Run a SPARQL Update in one transaction: it applies whole or not at all."""
         try:
-            self._store.update(sparql, prefixes=PREFIXES)
+            self._store.update(sparql, prefixes=PREFIXES, **kwargs)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from exc
 
@@ -114,11 +114,3 @@ def _default_graph():
 
     return DefaultGraph()
 
-
-def open_store(path: Path | str | None, *, read_only: bool = False):
-    """A folder (the embedded store) or an http(s) URL of a SPARQL server's query endpoint."""
-    if isinstance(path, str) and path.startswith(("http://", "https://")):
-        from kg.store.remote import RemoteStore
-
-        return RemoteStore(path)
-    return OxigraphStore(None if path is None else Path(path), read_only=read_only)

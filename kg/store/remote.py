@@ -13,7 +13,8 @@ from collections.abc import Iterable
 import httpx
 from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, parse, parse_query_results
 
-from kg.errors import QueryError, StoreError
+from kg.errors import NotAcceptable, QueryError, QueryTimeout, ResultTooLarge, StoreError
+from kg.store.base import Answer, QueryRequest, UpdateRequest
 from kg.store.graph_update import STATS_GRAPH, remove_graph_update, replace_graph_update
 from kg.store.oxigraph import PREFIXES, OxigraphStore
 
@@ -118,39 +119,63 @@ class RemoteRunner:
     def __init__(self, store: RemoteStore, timeout: float) -> None:
         self.store, self.timeout = store, timeout
 
-    def query(self, request, timeout: float | None = None):
-        from kg.store.pool import Answer, NotAcceptable, QueryTimeout, ResultTooLarge
-
+    def query(self, request: QueryRequest, timeout: float | None = None) -> Answer:
         form: dict[str, object] = {"query": _prefixes() + request.sparql}
-        if request.default_graphs:
+        if request.dataset_given:
             form["default-graph-uri"] = list(request.default_graphs)
+            form["named-graph-uri"] = list(request.named_graphs)
         elif self.store.union:
             form["union-default-graph"] = "true"
-        if request.named_graphs:
-            form["named-graph-uri"] = list(request.named_graphs)
         accept = ", ".join(m for m in (request.results_media, request.graph_media) if m)
         if not accept:
             raise NotAcceptable("no media type the client accepts fits a SPARQL result")
         try:
-            r = self.store.client.post(self.store.query_url, data=form, headers={"Accept": accept},
-                                       timeout=timeout or self.timeout)
+            with self.store.client.stream("POST", self.store.query_url, data=form,
+                                          headers={"Accept": accept},
+                                          timeout=timeout or self.timeout) as r:
+                if r.status_code >= 300:
+                    r.read()
+                    self._refuse(r)
+                chunks, size = [], 0
+                for chunk in r.iter_bytes():
+                    size += len(chunk)
+                    if size > request.max_bytes:
+                        raise ResultTooLarge(f"the result is over the limit of {request.max_bytes} bytes "
+                                             "(stopped while receiving)")
+                    chunks.append(chunk)
+                media = r.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
         except httpx.TimeoutException as exc:
             raise QueryTimeout(f"the SPARQL server did not answer within {timeout or self.timeout:g} s") from exc
         except httpx.HTTPError as exc:
             raise StoreError(f"the SPARQL server did not answer: {exc}") from exc
+        return Answer(b"".join(chunks), media)
+
+    @staticmethod
+    def _refuse(r: httpx.Response) -> None:
         if r.status_code == 400:
             raise QueryError(_their_position(r.text.strip()[:2000]))
         if r.status_code == 406:
             raise NotAcceptable(r.text.strip()[:500])
-        if r.status_code >= 300:
-            raise StoreError(f"the SPARQL server answered {r.status_code}: {r.text.strip()[:500]}")
-        if len(r.content) > request.max_bytes:
-            raise ResultTooLarge(f"the result is {len(r.content)} bytes; the limit is {request.max_bytes}")
-        media = r.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
-        return Answer(r.content, media)
+        raise StoreError(f"the SPARQL server answered {r.status_code}: {r.text.strip()[:500]}")
 
-    def update(self, sparql: str, timeout: float | None = None) -> None:
-        self.store.update(sparql)
+    def update(self, request: UpdateRequest | str, timeout: float | None = None) -> None:
+        """Forwarded as it is; the server decides. Derived graphs are protected only by the
+        guard's static view here (the server cannot be asked within the same transaction)."""
+        if isinstance(request, str):
+            request = UpdateRequest(request)
+        if request.protect_prefix:
+            hit = [g for g in request.touches if g.startswith(request.protect_prefix)]
+            if hit or request.touches_every_graph:
+                from kg.errors import ProtectedGraph
+
+                raise ProtectedGraph(f"{request.touches_every_graph or '<' + hit[0] + '>'}: graphs derived "
+                                     "from documents change only by re-ingesting (kg ingest)")
+        self.store.update(request.sparql)
+        return None
+
+    def dump(self, fmt: str) -> bytes:
+        return self.store.dump(fmt)
+
 
     def close(self) -> None:
         self.store.close()
