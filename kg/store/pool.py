@@ -75,10 +75,30 @@ def _answer(store, req: QueryRequest) -> tuple[str, object]:
     return "ok", Answer(body, media)
 
 
+class _Snapshot:
+    """A read-only worker's store: the newest snapshot a writer published (kg.store.snapshots),
+    reopened before a request when the marker has moved; the store itself until one exists."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.generation, self.store = path, None, None
+        self.refresh()
+
+    def refresh(self):
+        from kg.store.oxigraph import OxigraphStore
+        from kg.store.snapshots import current
+
+        found = current(self.path)
+        if self.store is None or (found is not None and found[0] != self.generation):
+            self.store = OxigraphStore(found[1] if found else self.path, read_only=True)
+            self.generation = found[0] if found else None
+        return self.store
+
+
 def _serve(path: str, read_only: bool, conn: Connection) -> None:
     from kg.store.oxigraph import OxigraphStore
 
-    store = OxigraphStore(Path(path), read_only=read_only)
+    snapshot = _Snapshot(Path(path)) if read_only else None
+    store = snapshot.store if snapshot else OxigraphStore(Path(path), read_only=read_only)
     while True:
         try:
             message = conn.recv()
@@ -87,6 +107,8 @@ def _serve(path: str, read_only: bool, conn: Connection) -> None:
         if message is None:
             return
         kind, payload = message
+        if snapshot is not None:
+            store = snapshot.refresh()
         if kind == "query":
             conn.send(_answer(store, payload))
         elif kind == "dump":
