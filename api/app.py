@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from api.config import Settings
 from api.pages import HOME_PAGE
-from api.routes import entities, pages, sparql, visits
+from api.routes import documents, entities, pages, sparql, visits
 from kg import __version__
 from kg.errors import KgError, QueryError, StoreError
 from kg.store.pool import NotAcceptable, PooledStore, QueryPool, QueryTimeout, ResultTooLarge
@@ -49,7 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_credentials=False)
-    for module in (sparql, visits, entities, pages):
+    for module in (sparql, visits, entities, pages, documents):
         app.include_router(module.router)
 
     @app.exception_handler(KgError)

@@ -152,17 +152,17 @@ def _read_page(path: Path, fmt: Format) -> Iterator[Item]:
 
 
 def read_bytes(data: bytes, name: str, doc_id: str | None = None) -> Iterator[Item]:
-    """Every document in bytes that came without a file (a request body): the same readers."""
+    """Every document in bytes that came without a file (a request body), read as a file
+    named ``name`` would be; a single page's id is ``doc_id``, else made from ``name``."""
     import tempfile
+
+    from kg.documents import doc_id_for_url
 
     fmt = sniff(data[:8192], name)
     if fmt in (Format.TEXT, Format.HTML):
-        from kg.documents import doc_id_for_url, source_digest
-
-        yield Record(doc_id or f"{doc_id_for_url(name)}" if "/" in name
-                     else doc_id or f"{name}-{source_digest(name)}", name, fmt, fmt, data)
+        yield Record(doc_id or doc_id_for_url(name), name, fmt, fmt, data)
         return
-    with tempfile.NamedTemporaryFile(suffix="-" + Path(name).name) as f:
+    with tempfile.NamedTemporaryFile(suffix="-" + Path(name).name[-50:]) as f:
         f.write(data)
         f.flush()
         for item in read_path(Path(f.name)):
