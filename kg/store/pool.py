@@ -89,8 +89,12 @@ class _Snapshot:
 
         found = current(self.path)
         if self.store is None or (found is not None and found[0] != self.generation):
-            self.store = OxigraphStore(found[1] if found else self.path, read_only=True)
-            self.generation = found[0] if found else None
+            try:
+                self.store = OxigraphStore(found[1] if found else self.path, read_only=True)
+                self.generation = found[0] if found else None
+            except StoreError:
+                if self.store is None:  # nothing to fall back on
+                    raise
         return self.store
 
 
