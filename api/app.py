@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from api import errors
 from api.config import Settings
 from api.pages import HOME_PAGE
-from api.routes import entities, graph_store, pages, sparql, visits
+from api.routes import documents, entities, graph_store, pages, sparql, visits
 from kg import __version__
 from kg.store.open import open_runner
 
@@ -34,7 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_credentials=False)
-    for module in (sparql, graph_store, visits, entities, pages):
+    for module in (sparql, graph_store, visits, entities, pages, documents):
         app.include_router(module.router)
     errors.install(app)
 

@@ -59,12 +59,20 @@ def _open(store: str, *, read_only: bool = True):
 
 
 @app.command()
-def ingest(paths: Annotated[list[Path], typer.Argument(help="files or folders of .txt pages")],
+def ingest(paths: Annotated[list[Path], typer.Argument(
+               help="files or folders: text, HTML, JSON Lines, CSV or WARC (told by content)")],
            store: StoreOpt = DEFAULT_STORE,
            region: Annotated[Optional[str], typer.Option(help="home region (我县 → 随县)")] = None,
            workers: Annotated[int, typer.Option(help="processes for extraction (0: all cores)")] = 1,
+           date: Annotated[Optional[dt.datetime], typer.Option(
+               formats=["%Y-%m-%d"], help="issue date of documents that carry none")] = None,
+           paper: Annotated[Optional[str], typer.Option(
+               help="newspaper or site of documents that name none")] = None,
+           cluster: Annotated[Optional[str], typer.Option(
+               help="extract on the Dask cluster whose scheduler is at this address "
+                    "(tcp://HOST:8786)")] = None,
            ) -> None:
-    """Read pages, extract facts, store them (a document ingested again replaces its facts)."""
+    """Read documents, extract facts, store them (a document ingested again replaces its facts)."""
     from tqdm import tqdm
 
     from kg.documents import iter_paths
@@ -75,18 +83,47 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="files or folders of
         _fail(f"no such file or folder: {', '.join(map(str, missing))}")
     files = iter_paths(paths)
     if not files:
-        _fail("no .txt files found in " + ", ".join(map(str, paths)))
+        _fail("no readable files (text, HTML, JSON Lines, CSV, WARC) found in "
+              + ", ".join(map(str, paths)))
     st = _open(store, read_only=False)
-    with tqdm(total=len(files), unit="doc", disable=len(files) < 20 or not sys.stderr.isatty()) as bar:
-        report = ingest_paths(st, files, region, progress=lambda _: bar.update(),
-                              workers=workers if workers > 0 else (os.cpu_count() or 1))
-    st.close()
-    for path, why in report.refused:
-        typer.echo(f"kg: skipped {why}", err=True)
-    typer.echo(f"ingested {report.documents} document(s), {report.quads} quads into {store}"
-               + (f"; {len(report.refused)} refused" if report.refused else ""))
+    publish = _publisher(st)
+    try:
+        with tqdm(unit="doc", disable=len(files) < 20 or not sys.stderr.isatty()) as bar:
+            report = ingest_paths(st, files, region, progress=lambda _: bar.update(),
+                                  workers=workers if workers > 0 else (os.cpu_count() or 1),
+                                  date=date.date() if date else None, paper=paper,
+                                  cluster=cluster, on_commit=publish)
+    except KgError as exc:
+        _fail(str(exc))
+    finally:
+        st.close()
+    _print_summary(report, store)
     if report.refused:
         raise typer.Exit(1)
+
+
+def _publisher(st):
+    """After stores are written, publish a snapshot a running read-only ``kg serve`` switches to."""
+    from kg.store.snapshots import publish
+
+    if getattr(st, "path", None) is None:
+        return None
+    publish(st)
+    return lambda: publish(st)
+
+
+def _print_summary(report, store: str) -> None:
+    for source, why in report.refused:
+        typer.echo(f"kg: refused {why}", err=True)
+    for source in report.undated[:20]:
+        typer.echo(f"kg: no date: {source} (give one with --date YYYY-MM-DD)", err=True)
+    if len(report.undated) > 20:
+        typer.echo(f"kg: no date: … and {len(report.undated) - 20} more", err=True)
+    formats = ", ".join(f"{n} {fmt}" for fmt, n in sorted(report.formats.items()))
+    typer.echo(f"ingested {report.documents} document(s), {report.quads} quads into {store}"
+               + (f" ({formats})" if formats else "")
+               + (f"; {len(report.undated)} without a date" if report.undated else "")
+               + (f"; {len(report.refused)} refused" if report.refused else ""))
 
 
 @app.command()

@@ -5,7 +5,9 @@ Reads files only; knows nothing of extraction or RDF.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -23,10 +25,11 @@ _SENTENCE_END = "。！？!?；;：:…”』」）)】"
 _PAPER = re.compile(r"([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|报))")
 _MASTHEAD_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"(20\d{2})年")
+_ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _BODY_MARK = re.compile(r"[，,。；;：:]")
 # Lines that are never the second half of a cut paragraph: a photo credit ends the line
 # before (… 摄, … 供图), a dateline or byline opens the next (本报讯, 记者 张三).
-_CREDIT_END = re.compile(r"(?:摄|供图|图)$")
+_CREDIT_END = ("摄", "图")  # … 摄, … 供图, … 图
 _OPENS_ARTICLE = re.compile(r"^(?:本报讯|新华社|据新华社|本报记者|记者|通讯员)|记者\s*[\u4e00-\u9fff]{2,3}$")
 
 
@@ -40,41 +43,105 @@ class Document:
     newspaper: str | None
     issue_date: dt.date | None
     year: int | None
+    title: str | None = None
 
 
 def decode(data: bytes, name: str = "<bytes>") -> str:
-    """Decode UTF-8, or GB18030/GBK/Big5 as detected; refuse empty and binary input.
+    """Decode UTF-8 (or UTF-16/32 with a byte-order mark), else the legacy encoding whose
+    reading looks most like Chinese; refuse empty, over-long and binary input.
 
     >>> decode("茂名日报".encode("gb18030"))
     '茂名日报'
+    >>> decode("茂名日報".encode("big5"))
+    '茂名日報'
     """
     if not data.strip():
         raise DocumentError(f"{name}: the file is empty")
     if len(data) > MAX_BYTES:
         raise DocumentError(f"{name}: {len(data)} bytes is over the {MAX_BYTES}-byte limit")
-    if b"\x00" in data[:8192]:
-        raise DocumentError(f"{name}: binary content (NUL bytes), not a text document")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _decode_legacy(data, name)
+    text = _decode_bom(data, name)
+    if text is None:
+        if b"\x00" in data:
+            raise DocumentError(f"{name}: binary content (NUL bytes at byte {data.index(0)}), "
+                                "not a text document")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data, name)
+    if "\x00" in text:
+        raise DocumentError(f"{name}: binary content (NUL characters), not a text document")
     if not _CJK.search(text):
         raise DocumentError(f"{name}: no Chinese text found (is it the right file?)")
     return text
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode_bom(data: bytes, name: str) -> str | None:
+    """The text of data that starts with a byte-order mark, None without one."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"{name}: starts with a {encoding.upper()} byte-order mark "
+                                    f"but is not valid {encoding.upper()}: {exc.reason} at byte "
+                                    f"{exc.start}") from exc
+    return None
+
+
+# Legacy encodings a Chinese page comes in. Big5 bytes are mostly valid GB18030 too (and the
+# other way round), so a strict decode alone cannot tell them apart: each candidate that
+# decodes is read, and the one whose characters are common Chinese ones wins.
+_LEGACY = ("gb18030", "big5hkscs")
+
+
 def _decode_legacy(data: bytes, name: str) -> str:
-    for encoding in ("gb18030", "big5"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if len(_CJK.findall(text)) > len(text) * 0.2:
-            return text
-    best = from_bytes(data).best()
-    if best is None:
-        raise DocumentError(f"{name}: cannot detect the text encoding (not UTF-8, GB18030 or Big5)")
-    return str(best)
+    encoding = legacy_encoding(data)
+    if encoding is None:
+        raise DocumentError(f"{name}: cannot detect the text encoding (not UTF-8, UTF-16 with a "
+                            "byte-order mark, GB18030 or Big5)")
+    return data.decode(encoding)
+
+
+def legacy_encoding(data: bytes, *, sample: bool = False) -> str | None:
+    """The legacy encoding ``data`` reads best in (None if none decodes it). With ``sample``
+    the bytes are the start of a longer file and may end inside a character."""
+    candidates = list(_LEGACY)
+    best = from_bytes(data[:65536]).best()
+    if best is not None and best.encoding not in candidates:
+        candidates.append(best.encoding)
+    readings = []
+    for encoding in candidates:
+        for cut in range(4 if sample else 1):
+            try:
+                readings.append((chinese_score(data[:len(data) - cut].decode(encoding)), encoding))
+                break
+            except (UnicodeDecodeError, LookupError):
+                continue
+    return max(readings)[1] if readings else None
+
+
+def chinese_score(text: str, sample: int = 20000) -> float:
+    """How much ``text`` reads as Chinese: the share of its CJK characters (in simplified
+    form) that are among GB2312's 6,763 common characters. A right reading scores near 1,
+    Big5 read as GB18030 (or the reverse) about 0.6; no CJK at all scores 0."""
+    cjk = _CJK.findall(to_simplified(text[:sample]))
+    if not cjk:
+        return 0.0
+    common = sum(1 for c in cjk if _is_common(c))
+    return common / len(cjk)
+
+
+def _is_common(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @cache
@@ -97,28 +164,34 @@ def normalize(text: str) -> str:
 
 
 def _join_broken_lines(text: str) -> str:
-    """Re-join a paragraph that the page layout cut in two (a long line with no final stop)."""
-    lines = [line.strip() for line in text.split("\n")]
-    out: list[str] = []
-    for line in lines:
+    """Re-join a paragraph that the page layout cut in two (a long line with no final stop).
+
+    Paragraphs are kept as lists of their pieces and joined once at the end, so a page of
+    many cut lines costs time linear in its length."""
+    out: list[list[str]] = []  # paragraphs as their pieces; [] is a blank line
+    for raw in text.split("\n"):
+        line = raw.strip()
         if not line:
-            if out and out[-1] != "":
-                out.append("")
+            if out and out[-1]:
+                out.append([])
             continue
-        prev = out[-2] if len(out) >= 2 and out[-1] == "" else (out[-1] if out else "")
-        if prev and prev is out[0]:
-            prev = ""  # the first line is the headline: never the first half of a paragraph
-        # A body paragraph (it has a comma or stop) that ends mid-word was cut by the layout;
-        # a headline has neither and stays on its own.
-        if (prev and _CJK.match(prev[-1]) and _BODY_MARK.search(prev)
-                and _CJK.match(line[0]) and not line.startswith(("(", "（"))
-                and not _CREDIT_END.search(prev) and not _OPENS_ARTICLE.search(line)):
-            if out[-1] == "":
+        prev = out[-2] if len(out) >= 2 and not out[-1] else (out[-1] if out else None)
+        if prev is not None and prev is not out[0] and _continues(prev, line):
+            if not out[-1]:
                 out.pop()
-            out[-1] = out[-1] + line
+            out[-1].append(line)
         else:
-            out.append(line)
-    return "\n".join(out).strip() + "\n"
+            out.append([line])
+    return "\n".join("".join(p) for p in out).strip() + "\n"
+
+
+def _continues(prev: list[str], line: str) -> bool:
+    """A body paragraph (it has a comma or stop) that ends mid-word was cut by the layout;
+    a headline (never ``out[0]``, checked by the caller) has neither and stays on its own."""
+    last = prev[-1]
+    return bool(_CJK.match(last[-1]) and _BODY_MARK.search(prev[0])
+                and _CJK.match(line[0]) and not line.startswith(("(", "（"))
+                and not last.endswith(_CREDIT_END) and not _OPENS_ARTICLE.search(line))
 
 
 def read_masthead(text: str) -> tuple[str | None, dt.date | None]:
@@ -163,24 +236,78 @@ def reference_year(text: str, issue_date: dt.date | None) -> int | None:
 
 
 def doc_id_for(path: Path) -> str:
-    """A stable id: the file name without its extension, restricted to safe characters."""
-    stem = re.sub(r"[^\w.-]+", "_", path.stem, flags=re.UNICODE).strip("_")
-    return stem or "document"
+    """Readable and unique per file: the file name's safe characters and a hash of its
+    absolute path (``a/报道 1.txt`` and ``a/报道_1.txt``, ``a/x.txt`` and ``b/x.txt`` stay
+    two documents; the same file ingested again, by any relative path, is the same one)."""
+    return f"{_safe(path.stem)}-{source_digest(str(path.resolve()))}"
+
+
+def doc_id_for_url(url: str) -> str:
+    """Readable and unique per URL: the last path segment's safe characters and a hash."""
+    last = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    return f"{_safe(last.rsplit('.', 1)[0])}-{source_digest(url)}"
+
+
+def source_digest(key: str) -> str:
+    """12 hex digits (48 bits) of SHA-1: no collision expected below millions of documents."""
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _safe(stem: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("_")[:60] or "document"
+
+
+def parse_date(value: str, name: str) -> dt.date:
+    """A date a record or page gives: 2026-01-05, 2026/1/5, 2026年1月5日, 2026-01-05T19:07+08:00.
+
+    >>> parse_date("2026年1月5日", "x")
+    datetime.date(2026, 1, 5)
+    """
+    m = _ANY_DATE.match(value.strip())
+    try:
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        pass
+    raise DocumentError(f"{name}: {value!r} is not a date (write it as YYYY-MM-DD)")
 
 
 def load(data: bytes, source: str, doc_id: str, *, newspaper: str | None = None,
-         issue_date: dt.date | None = None) -> Document:
-    """Decode and normalise one document; masthead values fill in what the caller did not say."""
-    text = normalize(decode(data, source))
+         issue_date: dt.date | None = None, title: str | None = None,
+         default_paper: str | None = None, default_date: dt.date | None = None) -> Document:
+    """Decode and normalise one document (see :func:`from_text`)."""
+    return from_text(decode(data, source), source, doc_id, newspaper=newspaper,
+                     issue_date=issue_date, title=title, default_paper=default_paper,
+                     default_date=default_date)
+
+
+def from_text(text: str, source: str, doc_id: str, *, newspaper: str | None = None,
+              issue_date: dt.date | None = None, title: str | None = None,
+              default_paper: str | None = None, default_date: dt.date | None = None) -> Document:
+    """Normalise one decoded document. ``newspaper``, ``issue_date`` and ``title`` are what the
+    record or page says and win over the masthead; the defaults (``kg ingest --paper``,
+    ``--date``) fill in only what neither says. A title the text does not open with becomes
+    its first line, as a headline is on a page."""
+    if "\x00" in text:
+        raise DocumentError(f"{source}: binary content (NUL characters), not a text document")
+    if not _CJK.search(text):
+        raise DocumentError(f"{source}: no Chinese text found (is it the right file?)")
+    if len(text) > MAX_BYTES:
+        raise DocumentError(f"{source}: {len(text)} characters is over the {MAX_BYTES} limit")
+    title = to_simplified(unicodedata.normalize("NFKC", title)).strip() if title else None
+    if title and not normalize(text[:len(title) + 200]).startswith(title):
+        text = title + "\n\n" + text
+    text = normalize(text)
     paper, issue = read_masthead(text)
-    newspaper = newspaper or paper
-    issue_date = issue_date or issue
+    newspaper = newspaper or paper or default_paper
+    issue_date = issue_date or issue or default_date
     return Document(doc_id=doc_id, source=source, text=text, newspaper=newspaper,
-                    issue_date=issue_date, year=reference_year(text, issue_date))
+                    issue_date=issue_date, year=reference_year(text, issue_date),
+                    title=title)
 
 
 def read_file(path: Path) -> Document:
-    """Read one file from disk (see :func:`load`)."""
+    """Read one plain-text file from disk (see :func:`load`)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -188,12 +315,19 @@ def read_file(path: Path) -> Document:
     return load(data, str(path), doc_id_for(path))
 
 
+# What a folder is expanded to; a file named on the command line is read whatever its name,
+# and every file's format is told by its content (kg.sources.sniff), not by this list.
+READABLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".jsonl",
+                     ".ndjson", ".csv", ".warc", ".warc.gz")
+
+
 def iter_paths(paths: list[Path]) -> list[Path]:
-    """Expand folders into the .txt files below them, sorted; keep named files as given."""
+    """Expand folders into the readable files below them (sorted); keep named files as given."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*.txt") if q.is_file()))
+            out.extend(sorted(q for q in p.rglob("*")
+                              if q.is_file() and q.name.lower().endswith(READABLE_SUFFIXES)))
         else:
             out.append(p)
     return out

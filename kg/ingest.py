@@ -1,18 +1,52 @@
-"""Ingest: files → facts → quads → store, one named graph per document."""
+"""Ingest: sources → documents → facts → quads → store, one named graph per document.
+
+The unit of work, :func:`record_to_result`, is pure (a record in, N-Quads out) and runs
+here, on a local process pool, or on a Dask cluster's workers; the store is written by
+this process only, in the order the sources were read, so every way of running stores
+the same graph. At most a few records per worker are in flight: memory stays flat
+however large the corpus.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime as dt
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import Quad
 
-from kg.documents import Document, doc_id_for, load
+from kg.documents import Document, from_text, load, parse_date
 from kg.errors import DocumentError
 from kg.extract import extract
 from kg.rdf import doc_iri, to_quads
+from kg.sources import Format, Item, Record, Refusal, iter_items
 from kg.store.base import Store
+
+
+@dataclass(frozen=True)
+class Options:
+    """What applies to every document of one ingest: the home region, and the date and paper
+    for documents that carry none (``kg ingest --region --date --paper``)."""
+
+    region: str | None = None
+    date: dt.date | None = None
+    paper: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one record became: its graph's N-Quads, or the reason it was refused."""
+
+    source: str
+    container: str
+    graph: str = ""
+    error: str = ""
+    nquads: bytes = b""
+    dated: bool = True
 
 
 @dataclass
@@ -20,32 +54,69 @@ class IngestReport:
     documents: int = 0
     quads: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)
+    formats: Counter = field(default_factory=Counter)
+    undated: list[str] = field(default_factory=list)
 
 
 def document_quads(doc: Document, region: str | None = None) -> list[Quad]:
-    """The pure unit of work: one decoded document → the quads of its named graph."""
-    return to_quads(extract(doc, region))
+    """One decoded document → the quads of its named graph. A title the source gives (HTML
+    metadata, a record's ``title``) is the document's title, whatever its length."""
+    facts = extract(doc, region)
+    if doc.title and facts.info.title != doc.title:
+        from dataclasses import replace
+
+        facts = replace(facts, info=replace(facts.info, title=doc.title))
+    return to_quads(facts)
+
+
+def read_record(record: Record, options: Options = Options()) -> Document:
+    """A record's page → the document: HTML main text and metadata, or the text as it is."""
+    date = parse_date(record.date, record.source) if record.date else None
+    if record.page is Format.HTML:
+        from kg.sources.html import read_html
+
+        page = read_html(record.data, record.source)
+        if page.date and not date:
+            date = parse_date(page.date, record.source)
+        source = record.source if record.container is not Format.HTML else (page.url or record.source)
+        return from_text(page.text, source, record.doc_id, title=record.title or page.title,
+                         newspaper=record.paper or page.site, issue_date=date,
+                         default_paper=options.paper, default_date=options.date)
+    if record.container is Format.TEXT:
+        return load(record.data, record.source, record.doc_id, default_paper=options.paper,
+                    default_date=options.date)
+    return from_text(record.data.decode("utf-8", "surrogatepass"), record.source, record.doc_id,
+                     title=record.title, newspaper=record.paper, issue_date=date,
+                     default_paper=options.paper, default_date=options.date)
+
+
+def record_to_result(record: Record, options: Options = Options()) -> Result:
+    """The pure unit of work: one record → its graph IRI and N-Quads (or why it was refused).
+    What a process-pool or Dask worker runs."""
+    from pyoxigraph import RdfFormat, serialize
+
+    try:
+        doc = read_record(record, options)
+    except DocumentError as exc:
+        return Result(record.source, record.container.value, error=str(exc))
+    nquads = serialize(document_quads(doc, options.region), format=RdfFormat.N_QUADS) or b""
+    return Result(doc.source, record.container.value, doc_iri(doc.doc_id).value, "", nquads,
+                  doc.issue_date is not None)
 
 
 def bytes_to_nquads(data: bytes, source: str, doc_id: str, region: str | None = None) -> bytes:
-    """Document bytes + metadata → N-Quads: what a Dask or Ray worker runs."""
-    from pyoxigraph import RdfFormat, serialize
+    """Page bytes (plain text or HTML, told by content) + metadata → N-Quads."""
+    from kg.sources import sniff
 
-    quads = document_quads(load(data, source, doc_id), region)
-    return serialize(quads, format=RdfFormat.N_QUADS) or b""
+    page = Format.HTML if sniff(data[:8192], source) is Format.HTML else Format.TEXT
+    result = record_to_result(Record(doc_id, source, page, page, data), Options(region=region))
+    if result.error:
+        raise DocumentError(result.error)
+    return result.nquads
 
 
-def file_to_nquads(path: Path, region: str | None = None) -> tuple[str, str, bytes]:
-    """One file → (its graph IRI, an error message or "", its N-Quads): a process-pool task."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return "", f"{path}: {exc.strerror}", b""
-    doc_id = doc_id_for(path)
-    try:
-        return doc_iri(doc_id).value, "", bytes_to_nquads(data, str(path), doc_id, region)
-    except DocumentError as exc:
-        return "", str(exc), b""
+def _refused(item: Refusal) -> Result:
+    return Result(item.source, item.container.value, error=item.reason)
 
 
 def _warm_up() -> None:
@@ -55,42 +126,125 @@ def _warm_up() -> None:
 
 
 def ingest_paths(store: Store, paths: Iterable[Path], region: str | None = None,
-                 progress: Callable[[Path], None] | None = None, workers: int = 1) -> IngestReport:
-    """Ingest every file, on ``workers`` processes; a file that cannot be read is reported
-    and skipped. The store is written by this process only, in the order of ``paths``,
-    so a parallel run stores exactly what a serial one does."""
-    paths = list(paths)
+                 progress: Callable[[str], None] | None = None, workers: int = 1, *,
+                 date: dt.date | None = None, paper: str | None = None,
+                 cluster: str | None = None,
+                 on_commit: Callable[[], None] | None = None) -> IngestReport:
+    """Ingest every document in the files, on ``workers`` local processes or on the Dask
+    cluster whose scheduler is at ``cluster``; what cannot be read is reported and skipped."""
+    return ingest_items(store, iter_items(list(paths)), Options(region, date, paper),
+                        progress=progress, workers=workers, cluster=cluster, on_commit=on_commit)
+
+
+def ingest_items(store: Store, items: Iterable[Item], options: Options = Options(), *,
+                 progress: Callable[[str], None] | None = None, workers: int = 1,
+                 cluster: str | None = None,
+                 on_commit: Callable[[], None] | None = None) -> IngestReport:
+    """Run the unit of work over the items and store the results in their order."""
     report = IngestReport()
-    if workers <= 1:
-        results: Iterable[tuple[str, str, bytes]] = (file_to_nquads(p, region) for p in paths)
-        _store_results(store, paths, results, report, progress)
-        return report
+    if cluster:
+        from kg.cluster import run_on_cluster
+
+        results = run_on_cluster(cluster, items, options)
+    elif workers > 1:
+        results = _run_on_pool(items, options, workers)
+    else:
+        results = (_refused(i) if isinstance(i, Refusal) else record_to_result(i, options)
+                   for i in items)
+    _store_results(store, _tally(results, report, on_commit), report, progress)
+    return report
+
+
+def _tally(results: Iterable[Result], report: IngestReport,
+           on_commit: Callable[[], None] | None) -> Iterator[Result]:
+    """Count formats and undated documents on the way to the store; call ``on_commit`` after
+    a result is stored, at most every two seconds (and at the end)."""
+    last = time.monotonic()
+    for result in results:
+        if not result.error:
+            report.formats[result.container] += 1
+            if not result.dated:
+                report.undated.append(result.source)
+        yield result
+        if on_commit and time.monotonic() - last > 2.0:
+            on_commit()
+            last = time.monotonic()
+    if on_commit:
+        on_commit()
+
+
+def _run_on_pool(items: Iterable[Item], options: Options, workers: int) -> Iterator[Result]:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
     # Fork where the OS has it: the workers inherit the warm gazetteer and model instead of
     # each loading them again (seconds apiece); elsewhere spawn and warm up in each worker.
     if "fork" in mp.get_all_start_methods():
         _warm_up()
-        context, initializer = mp.get_context("fork"), None
+        context, warm = mp.get_context("fork"), False
     else:
-        context, initializer = mp.get_context("spawn"), _warm_up
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
-        results = pool.map(partial(file_to_nquads, region=region), paths, chunksize=4)
-        _store_results(store, paths, results, report, progress)
-    return report
+        context, warm = mp.get_context("spawn"), True
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_pool_worker_init,
+                             initargs=(os.getpid(), warm)) as pool:
+        yield from bounded_map(lambda r: pool.submit(record_to_result, r, options),
+                               items, 4 * workers)
 
 
-def _store_results(store: Store, paths: list[Path], results: Iterable[tuple[str, str, bytes]],
-                   report: IngestReport, progress: Callable[[Path], None] | None) -> None:
+def bounded_map(submit: Callable[[Record], object], items: Iterable[Item],
+                window: int) -> Iterator[Result]:
+    """Results in the order of ``items``, with at most ``window`` records in flight (each
+    ``submit`` returns a future with ``.result()``), so neither the records read ahead nor
+    the results waiting to be stored pile up."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(_refused(item) if isinstance(item, Refusal) else submit(item))
+        while len(pending) >= window:
+            yield _settle(pending.popleft())
+    while pending:
+        yield _settle(pending.popleft())
+
+
+def _settle(entry) -> Result:
+    return entry if isinstance(entry, Result) else entry.result()
+
+
+def _pool_worker_init(parent: int, warm: bool) -> None:
+    """A pool worker ends when its parent does, even when the parent is killed (SIGKILL
+    leaves no chance to shut the pool down): Linux's parent-death signal where there is one,
+    and everywhere a thread that watches for the parent to go."""
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+    if warm:
+        _warm_up()
+
+
+def _store_results(store: Store, results: Iterable[Result], report: IngestReport,
+                   progress: Callable[[str], None] | None) -> None:
     from pyoxigraph import RdfFormat, parse
 
-    for path, (graph, error, nquads) in zip(paths, results):
-        if error:
-            report.refused.append((str(path), error))
+    for result in results:
+        if result.error:
+            report.refused.append((result.source, result.error))
         else:
-            report.quads += store.replace_graph(graph, parse(nquads, format=RdfFormat.N_QUADS))
+            report.quads += store.replace_graph(result.graph,
+                                                parse(result.nquads, format=RdfFormat.N_QUADS))
             report.documents += 1
         if progress:
-            progress(path)
+            progress(result.source)

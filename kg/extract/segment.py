@@ -38,7 +38,31 @@ def split_sentences(text: str) -> list[Sentence]:
         if not stripped:
             continue
         start = m.start() + (len(chunk) - len(chunk.lstrip()))
-        out.append(Sentence(len(out), start, start + len(stripped), stripped))
+        for offset, piece in _pieces(stripped):
+            out.append(Sentence(len(out), start + offset, start + offset + len(piece), piece))
+    return out
+
+
+MAX_SENTENCE = 500
+_BREAK = re.compile(r".*[，,、；;：:\s]", re.S)
+
+
+def _pieces(sentence: str) -> list[tuple[int, str]]:
+    """An over-long sentence (a line without stops) in pieces of at most MAX_SENTENCE
+    characters, cut after the last comma or space of each: reading a sentence costs more
+    than linear time in its length, so a 1 MB line would otherwise take hours."""
+    if len(sentence) <= MAX_SENTENCE:
+        return [(0, sentence)]
+    out, at = [], 0
+    while at < len(sentence):
+        window = sentence[at:at + MAX_SENTENCE]
+        m = _BREAK.match(window) if at + MAX_SENTENCE < len(sentence) else None
+        cut = m.end() if m and m.end() > MAX_SENTENCE // 2 else len(window)
+        piece = window[:cut]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append((at + lead, piece.strip()))
+        at += cut
     return out
 
 

@@ -104,6 +104,13 @@ class OxigraphStore:
         if self.path is not None and not self.read_only:
             self._store.flush()
 
+    def checkpoint(self, target: Path) -> None:
+        """A consistent copy of the store in ``target`` (hard links where it can)."""
+        try:
+            self._store.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"cannot write a snapshot to {target}: {exc}") from exc
+
     def close(self) -> None:
         self.flush()
         del self._store

@@ -116,6 +116,28 @@ def _query(store, req: QueryRequest) -> Answer:
     return Answer(b"".join(sink.chunks), media)
 
 
+class _Snapshot:
+    """A read-only worker's store: the newest snapshot a writer published (kg.store.snapshots),
+    reopened before a request when the marker has moved; the store itself until one exists."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.generation, self.store = path, None, None
+        self.refresh()
+
+    def refresh(self):
+        from kg.store.snapshots import current
+
+        found = current(self.path)
+        if self.store is None or (found is not None and found[0] != self.generation):
+            try:
+                self.store = OxigraphStore(found[1] if found else self.path, read_only=True)
+                self.generation = found[0] if found else None
+            except StoreError:
+                if self.store is None:  # nothing to fall back on
+                    raise
+        return self.store
+
+
 def _update(store, req: UpdateRequest) -> bool | None:
     from pyoxigraph import NamedNode
 
@@ -151,7 +173,9 @@ def _serve(path: str, read_only: bool, allow_network: bool, conn: Connection) ->
     """A worker's loop: one store handle, one request at a time."""
     isolated = allow_network or isolate_network()
     try:
-        store = OxigraphStore(Path(path), read_only=read_only)
+        # a read-only worker reads the newest snapshot an ingest published (kg.store.snapshots)
+        snapshot = _Snapshot(Path(path)) if read_only else None
+        store = snapshot.store if snapshot else OxigraphStore(Path(path), read_only=read_only)
     except KgError as exc:
         conn.send(("error", (type(exc).__name__, str(exc))))
         return
@@ -165,6 +189,8 @@ def _serve(path: str, read_only: bool, allow_network: bool, conn: Connection) ->
         if message is None:
             return
         kind, payload = message
+        if snapshot is not None:
+            store = snapshot.refresh()
         try:
             reply = ("ok", handlers[kind](store, payload))
         except KgError as exc:

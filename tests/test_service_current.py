@@ -1,0 +1,110 @@
+"""A service that stays current: a running read-only ``kg serve`` sees what a separate
+``kg ingest`` process stores, without a restart and never half-written; POST and DELETE
+/documents write through the service, each in one transaction."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from conftest import SEEDS, _free_port, running_server, wait_until_up
+
+KG = [sys.executable, "-m", "kg.cli"]
+COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a kgo:Document }"
+ONE = "本报讯 5月3日，云浮市委副书记、市长张三丰到新兴县调研。"
+
+
+def _documents(base: str) -> int:
+    r = httpx.get(base + "/sparql", params={"query": COUNT},
+                  headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert r.status_code == 200, r.text
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_a_running_read_only_service_sees_a_separate_ingest_without_restart(tmp_path: Path):
+    store = tmp_path / "kgdata"
+    (tmp_path / "first.txt").write_text(ONE, encoding="utf-8")
+    assert subprocess.run([*KG, "ingest", str(tmp_path / "first.txt"), "--store", str(store)],
+                          capture_output=True, timeout=300).returncode == 0
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([*KG, "serve", "--store", str(store), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(base + "/", seconds=60)
+        assert _documents(base) == 1
+        seen: list[tuple[float, float, int]] = []
+        errors: list[str] = []
+        stop = threading.Event()
+
+        def poll() -> None:
+            while not stop.is_set():
+                start = time.monotonic()
+                try:
+                    n = _documents(base)
+                except (AssertionError, httpx.HTTPError) as exc:
+                    errors.append(str(exc))
+                    continue
+                seen.append((start, time.monotonic(), n))
+
+        pollers = [threading.Thread(target=poll) for _ in range(3)]
+        for t in pollers:
+            t.start()
+        ingest = subprocess.run([*KG, "ingest", str(SEEDS), "--store", str(store)],
+                                capture_output=True, text=True, timeout=600)
+        ended = time.monotonic()
+        assert ingest.returncode == 0, ingest.stderr
+        while _documents(base) != 6 and time.monotonic() - ended < 10:
+            time.sleep(0.05)
+        lag = time.monotonic() - ended
+        stop.set()
+        for t in pollers:
+            t.join()
+        assert not errors, errors[:3]
+        assert lag < 10, f"the service showed the new documents {lag:.1f} s after the ingest"
+        assert _documents(base) == 6
+        # never a step back: an answer to a request sent after another answer arrived is as new
+        for start, _, n in seen:
+            assert all(n >= m for s2, e2, m in seen if e2 < start), "an older snapshot after a newer one"
+        assert {n for _, _, n in seen} <= {1, 2, 3, 4, 5, 6}
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_post_and_delete_documents_write_through_the_service(seed_store_path, tmp_path: Path):
+    import shutil
+
+    from api.config import Settings
+
+    copy = tmp_path / "kgdata"
+    shutil.copytree(seed_store_path, copy)
+    token = {"Authorization": "Bearer s3cret"}
+    with running_server(Settings(store=copy, update_token="s3cret", query_timeout=10)) as base:
+        body = (json.dumps({"id": "post-1", "title": "云浮市长调研", "text": ONE, "date": "2026-05-03"},
+                           ensure_ascii=False) + "\n" + '{"id": "post-2", "text": ""}\n').encode()
+        assert httpx.post(base + "/documents", content=body, timeout=60).status_code == 401
+        assert httpx.post(base + "/documents", content=body, timeout=60,
+                          headers={"Authorization": "Bearer nope"}).status_code == 403
+        r = httpx.post(base + "/documents", params={"name": "batch.jsonl"}, content=body,
+                       headers=token, timeout=120)
+        assert r.status_code == 201, r.text
+        out = r.json()
+        assert [s["graph"].rsplit("/", 1)[-1] for s in out["stored"]] == ["post-1"]
+        assert "batch.jsonl:2" in out["refused"][0]["source"]
+        visits = httpx.get(base + "/visits", params={"person": "张三丰"}, timeout=30).json()
+        assert any(v["place_label"] == "新兴县" and v["date"] == "2026-05-03" for v in visits)
+        assert _documents(base) == 6
+        bad = httpx.post(base + "/documents", content=b"\x00\x01binary", headers=token, timeout=60)
+        assert bad.status_code == 400 and "NUL" in bad.text
+        assert _documents(base) == 6
+        assert httpx.delete(base + "/documents/post-1", headers=token, timeout=60).status_code == 204
+        assert httpx.get(base + "/visits", params={"person": "张三丰"}, timeout=30).json() == []
+        assert _documents(base) == 5
+        assert httpx.delete(base + "/documents/post-1", headers=token, timeout=60).status_code == 404
