@@ -215,3 +215,13 @@ def test_a_meeting_on_a_day_of_the_month_alone_is_dated_in_the_page_month():
                  "国务院总理李强2日在京会见来华出席论坛的莱索托首相马特凯恩。\n")
     meeting = events(f, EventType.MEETING)
     assert meeting and meeting[0].date == dt.date(2024, 9, 2)
+
+
+def test_a_conference_names_who_presided_and_not_whom_a_phrase_names():
+    f = facts_of("会议指出，要在以习近平同志为核心的党中央坚强领导下，奋力推进高质量发展。"
+                 "副省长胡文华、罗永刚参加会见并出席大会，省委副书记陈国栋参加会见并主持大会。")
+    conferences = events(f, EventType.CONFERENCE)
+    assert len(conferences) == 1
+    assert label(f, conferences[0].agent) == "陈国栋"
+    assert {label(f, k) for k in conferences[0].participants} == {"胡文华", "罗永刚"}
+    assert not events(f, EventType.MEETING)

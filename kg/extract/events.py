@@ -13,10 +13,10 @@ import re
 
 from kg.extract.countries import countries
 from kg.extract.dates import find_date
-from kg.extract.lexicon import (ACCOMPANY_WORDS, CO_HOST_WORDS, GROUP_LEAD_WORDS,
-                                GROUP_TAIL_WORDS, MEETING_BYSTANDER_WORDS, MEETING_VERBS,
-                                MOVE_VERBS, PERSON_LIST_GLUE, TALK_CONNECTORS, TITLE_HEADS,
-                                TITLE_JUNK, TOPIC_CUES, VISIT_VERBS)
+from kg.extract.lexicon import (ACCOMPANY_WORDS, ATTEND_WORDS, CO_HOST_WORDS, GATHERING_WORDS,
+                                GROUP_LEAD_WORDS, GROUP_TAIL_WORDS, MEETING_BYSTANDER_WORDS,
+                                MEETING_VERBS, MOVE_VERBS, PERSON_LIST_GLUE, PRESIDE_WORDS,
+                                TALK_CONNECTORS, TITLE_HEADS, TITLE_JUNK, TOPIC_CUES, VISIT_VERBS)
 from kg.extract.mentions import Mentions
 from kg.extract.model import PERSON_TYPES, REGION_TYPES, EntityType, Event, EventType, Mention
 from kg.extract.segment import Sentence
@@ -586,31 +586,45 @@ def _signing(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | Non
                  tuple(dict.fromkeys(parties + others)), day, s.index)
 
 
-_GATHERING = re.compile("会议|大会|座谈会|推进会|调度会|推介会|读书班|论坛|常委会|全会|发布会")
-_PRESIDES = ("主持",)
-_ATTENDS = ("出席", "参加", "讲话", "作报告", "致辞", "发言")
+_GATHERING = re.compile("|".join(GATHERING_WORDS))
+_ROLE_CLAUSE = re.compile(r"(?:同志|等)?([^，,。；;：:]{0,14})")
 
 
 def _conference(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | None:
     """…会议召开。州党委书记刘某出席会议并讲话，州长张某主持会议: who presided is the agent,
-    who attended or spoke are participants, a region named with 在 is where."""
+    who attended or spoke are participants, a region named with 在 is where. A name that only
+    qualifies a noun (以习近平同志为核心的党中央, 邓小平同志亲属) is neither."""
     if not _GATHERING.search(s.text):
         return None
     agent, attendees = None, []
     waiting: list[str] = []  # 庄悦群，王雄飞，王铭祥出席: a list of people before one verb
     for p in _people(ms):
         waiting.append(p.key)
-        after = s.text[p.end - s.start: p.end - s.start + 6]
-        if after.startswith(_PRESIDES):
+        role = _conference_role(s.text, p.end - s.start)
+        if role == "presides":
             agent = agent or p.key
+            attendees += waiting[:-1]
             waiting = []
-        elif after.startswith(_ATTENDS) or after.startswith(("并", "同志")):
+        elif role == "attends":
             attendees += waiting
             waiting = []
-        elif not after.startswith(("，", ",", "、", "和", "及", "与")):
+        elif not s.text.startswith(("，", ",", "、", "和", "及", "与"), p.end - s.start):
             waiting = []
     if agent is None and not attendees:
         return None
-    places = [m.key for m in ms if m.type in REGION_TYPES and s.text[max(0, m.start - s.start - 1):m.start - s.start] == "在"]
+    places = [m.key for m in ms if m.type in REGION_TYPES
+              and s.text[max(0, m.start - s.start - 1):m.start - s.start] == "在"]
     return Event(EventType.CONFERENCE, agent, tuple(places),
                  tuple(dict.fromkeys(k for k in attendees if k != agent)), day, s.index)
+
+
+def _conference_role(text: str, pos: int) -> str | None:
+    """What the person named before ``pos`` does at the gathering: "presides" (主持, also in
+    参加会见并主持大会), "attends" (出席, 参加, 讲话 …), or None (同志为核心的党中央)."""
+    clause = _ROLE_CLAUSE.match(text, pos).group(1)
+    if not clause.startswith(PRESIDE_WORDS + ATTEND_WORDS + ("并",)):
+        return None
+    at = min((clause.find(w) for w in PRESIDE_WORDS if w in clause), default=-1)
+    if at >= 0 and "由" not in clause[:at]:
+        return "presides"
+    return "attends"

@@ -148,6 +148,11 @@ MEETING_VERBS = ("会见", "会谈", "接见", "会晤")
 TALK_CONNECTORS = ("同", "与", "跟", "和")
 # 王毅参加会见, 会见时在座, 县委常委王五陪同或会见: present at a meeting, neither host nor guest.
 MEETING_BYSTANDER_WORDS = ("参加", "参与", "陪同", "在座", "列席", "随同", "一同出席")
+# Gatherings (…会议召开), and what a person named at one does there: presides or attends.
+GATHERING_WORDS = ("会议", "大会", "座谈会", "推进会", "调度会", "推介会", "读书班", "论坛", "常委会",
+                   "全会", "发布会")
+PRESIDE_WORDS = ("主持",)
+ATTEND_WORDS = ("出席", "参加", "讲话", "作报告", "致辞", "发言")
 # What may join two people of one list besides their titles (A，以及英国驻上海总领事B; 新任总统A、
 # 时任总统B).
 PERSON_LIST_GLUE = ("、", "，", ",", "和", "及", "与", "以及", "时任", "新任", "现任", " ", "\u3000")
