@@ -225,3 +225,16 @@ def test_a_conference_names_who_presided_and_not_whom_a_phrase_names():
     assert label(f, conferences[0].agent) == "陈国栋"
     assert {label(f, k) for k in conferences[0].participants} == {"胡文华", "罗永刚"}
     assert not events(f, EventType.MEETING)
+
+
+def test_guests_who_were_received_stand_before_the_host():
+    f = facts_of("6月5日，全省劳动模范代表王建军、李秀英一行，受到省委书记陈国栋的亲切接见。"
+                 "7月9日，市长孙立平会见了南方电网公司副总经理吴晓峰一行，副市长马俊出席。",
+                 paper="临江日报")
+    assert met(f) == {("陈国栋", "王建军"), ("陈国栋", "李秀英"), ("孙立平", "吴晓峰")}
+
+
+def test_a_headline_guest_written_before_a_title_is_left_to_the_article():
+    f = facts_of("习近平会见吉布提总统\n国家副主席韩正同乌干达副总统举行会谈\n"
+                 "9月2日上午，国家主席习近平在北京人民大会堂会见来华访问的吉布提总统盖莱。\n")
+    assert met(f) == {("习近平", "盖莱")}

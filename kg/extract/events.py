@@ -15,8 +15,9 @@ from kg.extract.countries import countries
 from kg.extract.dates import find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, ATTEND_WORDS, CO_HOST_WORDS, GATHERING_WORDS,
                                 GROUP_LEAD_WORDS, GROUP_TAIL_WORDS, MEETING_BYSTANDER_WORDS,
-                                MEETING_VERBS, MOVE_VERBS, PERSON_LIST_GLUE, PRESIDE_WORDS,
-                                TALK_CONNECTORS, TITLE_HEADS, TITLE_JUNK, TOPIC_CUES, VISIT_VERBS)
+                                MEETING_VERBS, MOVE_VERBS, PASSIVE_MEETING_WORDS,
+                                PERSON_LIST_GLUE, PRESIDE_WORDS, STATE_TITLES, TALK_CONNECTORS,
+                                TITLE_HEADS, TITLE_JUNK, TOPIC_CUES, TRAILING_TITLES, VISIT_VERBS)
 from kg.extract.mentions import Mentions
 from kg.extract.model import PERSON_TYPES, REGION_TYPES, EntityType, Event, EventType, Mention
 from kg.extract.segment import Sentence
@@ -481,8 +482,18 @@ def _guests(s: Sentence, people: list[Mention], cover: list[bool], pos: int) -> 
     for p in chain:
         if _bystander(s, p):
             break
-        out.append(p)
+        if not _unsure_in_headline(s, p):
+            out.append(p)
     return out
+
+
+def _unsure_in_headline(s: Sentence, p: Mention) -> bool:
+    """习近平会见吉布提总统: a country or a name before the title? The article says it in full."""
+    return _is_headline(s) and _TITLE_AFTER.match(s.text, p.end - s.start) is not None
+
+
+_TITLE_AFTER = re.compile("副?(?:" + "|".join(sorted(STATE_TITLES | TRAILING_TITLES, key=len, reverse=True))
+                          + ")(?:$|[和及、]|举行|" + "|".join(MEETING_VERBS) + ")")
 
 
 def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int, ve: int,
@@ -491,13 +502,17 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
     guests = _guests(s, people, cover, ve)
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, v)), default=0)
     before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= v]
+    if not guests and before:
+        passive = _passive_guests(s, people, cover, before[-1], v, clause_start)
+        if passive:
+            return [before[-1]], passive
     if not guests:
         # 李强同奥利举行会谈; 同法国总统马克龙会谈后: the other side stands after 同 / 与.
         for c in range(v - 1, clause_start - 1, -1):
             if s.text[c] in "，,":
                 break
             if s.text[c] in TALK_CONNECTORS and s.text[c - 1:c + 1] not in ("共同", "一同"):
-                other = [p for p in before if p.start - s.start > c]
+                other = [p for p in before if p.start - s.start > c and not _unsure_in_headline(s, p)]
                 if not other:
                     break
                 guests = other
@@ -515,6 +530,20 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
     if earlier_hosts:
         return earlier_hosts, guests
     return _host_after_when(s, people, max(g.end for g in guests) - s.start), guests
+
+
+_PASSIVE = re.compile("(?:" + "|".join(PASSIVE_MEETING_WORDS) + r")[^，,。；;]{0,40}的(?:亲切|热情)?$")
+
+
+def _passive_guests(s: Sentence, people: list[Mention], cover: list[bool], host: Mention,
+                    v: int, clause_start: int) -> list[Mention]:
+    """王五、李六一行受到省委书记赵七的亲切接见: the people before 受到 are the guests."""
+    m = _PASSIVE.search(s.text, clause_start, v)
+    if m is None or not m.start() < host.start - s.start or s.text[host.end - s.start:v] not in (
+            "的", "的亲切", "的热情"):
+        return []
+    guests = [p for p in people if p.end - s.start <= m.start()]
+    return _host_chain(s, people, cover, guests[-1]) if guests else []
 
 
 _WHEN = re.compile(r"[^，,。；;]{0,12}?时[，,]")
