@@ -238,3 +238,9 @@ def test_a_headline_guest_written_before_a_title_is_left_to_the_article():
     f = facts_of("习近平会见吉布提总统\n国家副主席韩正同乌干达副总统举行会谈\n"
                  "9月2日上午，国家主席习近平在北京人民大会堂会见来华访问的吉布提总统盖莱。\n")
     assert met(f) == {("习近平", "盖莱")}
+
+
+def test_a_guest_addressed_by_title_and_sir_is_the_page_holder_of_that_title():
+    f = facts_of("国务院总理李强在人民大会堂会见来华访问的西班牙首相桑切斯。"
+                 "李强表示，今天上午，国家主席习近平同首相先生举行会晤，为两国关系发展作出规划。")
+    assert met(f) == {("李强", "桑切斯"), ("习近平", "桑切斯")}

@@ -130,7 +130,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                 last = events[-1]
                 events[-1] = Event(last.type, last.agent, last.places,
                                    tuple(dict.fromkeys((*last.participants, *escorts))), last.date, last.sentence)
-    return _drop_undated_repeats(_co_hosts(sentences, found, events, title_spans))
+    events = _co_hosts(sentences, found, events, title_spans)
+    return _drop_undated_repeats(_addressed_guests(sentences, found, events, title_spans))
 
 
 def _drop_undated_repeats(events: list[Event]) -> list[Event]:
@@ -586,6 +587,39 @@ def _co_hosts(sentences: list[Sentence], found: Mentions, events: list[Event],
                 added.append(Event(EventType.MEETING, h.key, target.places, target.participants,
                                    target.date, target.sentence))
     return events + added
+
+
+def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[Event],
+                      title_spans: list[tuple[int, int]]) -> list[Event]:
+    """习近平主席同总理先生举行会晤: the guest is named by a title and 先生/女士; the page's one
+    person with that title (尼泊尔总理奥利) is the guest."""
+    added: list[Event] = []
+    for s in sentences:
+        for m in _ADDRESSED.finditer(s.text):
+            title = m.group(1)
+            holders = {_key_at(found, p.start, p.end) for p in found.people
+                       if any(t[2].endswith(title) for t in p.titles)}
+            holders.discard(None)
+            if len(holders) != 1:
+                continue
+            ms = [x for x in found.mentions if s.start <= x.start and x.end <= s.end
+                  and not any(a <= x.start and x.end <= b for a, b in title_spans)]
+            hosts = [p for p in _people(ms) if p.end - s.start <= m.start()]
+            guest = holders.pop()
+            if hosts and hosts[-1].key != guest and not any(
+                    e.type is EventType.MEETING and {e.agent, guest} <= {hosts[-1].key, *e.participants}
+                    for e in events + added):
+                added.append(Event(EventType.MEETING, hosts[-1].key, (), (guest,), None, s.index))
+    return events + added
+
+
+def _key_at(found: Mentions, start: int, end: int) -> str | None:
+    return next((m.key for m in found.mentions if (m.start, m.end) == (start, end)
+                 and m.type in PERSON_TYPES), None)
+
+
+_ADDRESSED = re.compile("[同与和](" + "|".join(sorted(STATE_TITLES | TRAILING_TITLES, key=len, reverse=True))
+                        + ")(?:先生|女士)(?:举行|进行)?(?:" + "|".join(MEETING_VERBS) + ")")
 
 
 _JOINT_MEETING = re.compile("(?:" + "|".join(CO_HOST_WORDS) + ")(?:" + "|".join(MEETING_VERBS)
