@@ -160,3 +160,87 @@ def test_a_scene_at_a_place_is_no_stop_of_the_tour_but_a_visit_there_is():
     assert "五里界村" in places or "江夏区" in places
     assert "杭州市" in places
     assert not any("智算中心" in p for p in places)
+
+
+def met(f):
+    """(host, guest) label pairs of the document's meetings."""
+    return {(label(f, e.agent), label(f, g)) for e in events(f, EventType.MEETING) for g in e.participants}
+
+
+def test_two_hosts_listed_before_the_meeting_verb_both_meet_the_guest():
+    f = facts_of("6月3日，省委常委、临江市委书记周明远，市委副书记、市长孙立平会见了"
+                 "前来考察的北方重工集团党委书记、董事长韩志强一行。", paper="临江日报")
+    assert met(f) == {("周明远", "韩志强"), ("孙立平", "韩志强")}
+
+
+def test_each_guest_behind_a_long_title_chain_is_a_guest():
+    f = facts_of("市委书记何卫东先后会见了华润置地有限公司党委委员、副总裁邓佳琪，"
+                 "远大新能源科技股份有限公司董事长、总经理彭晓军，以及宏达物流集团执行董事蒋文斌等客商，"
+                 "并听取了市发改委主任陈立新关于招商工作的汇报。",
+                 paper="临江日报")
+    assert met(f) == {("何卫东", "邓佳琪"), ("何卫东", "彭晓军"), ("何卫东", "蒋文斌")}
+
+
+def test_people_present_at_a_meeting_are_neither_hosts_nor_guests():
+    f = facts_of("7月9日，市长孙立平会见了南方电网公司副总经理吴晓峰一行，"
+                 "市领导陶建华、许志刚参加会见。副市长马俊、秘书长林涛会见时在座。"
+                 "县委常委王俊杰陪同或会见调研组一行；县委书记高远、县长邱平等陪同调研。",
+                 paper="临江日报")
+    assert met(f) == {("孙立平", "吴晓峰")}
+
+
+def test_talks_have_the_other_side_before_the_verb():
+    f = facts_of("欢迎仪式后，国务院总理李强同来华访问的新西兰总理希普金斯举行会谈。"
+                 "会见贝宁总统塔隆时，国家主席习近平指出，中贝友好源远流长。")
+    assert ("李强", "希普金斯") in met(f)
+    assert ("习近平", "塔隆") in met(f)
+
+
+def test_the_leader_of_a_delegation_is_the_guest():
+    f = facts_of("5月18日，州委书记罗建国会见了以省工商联副主席、省光彩会会长卢志远为团长的"
+                 "民营企业家考察团一行，以及副市长曾凡林率领的邻市党政代表团，对市商务局局长吴涛"
+                 "介绍的投资环境表示赞赏。", paper="临江日报")
+    assert met(f) == {("罗建国", "卢志远"), ("罗建国", "曾凡林")}
+
+
+def test_hosts_who_joined_a_meeting_told_next_to_it_are_hosts_too():
+    f = facts_of("4月12日，市委书记何卫东会见了远大新能源科技股份有限公司董事长彭晓军一行。"
+                 "市人大常委会主任汪海、市政协主席柳青一同会见。市委常委、秘书长林涛参加会见。",
+                 paper="临江日报")
+    assert met(f) == {("何卫东", "彭晓军"), ("汪海", "彭晓军"), ("柳青", "彭晓军")}
+
+
+def test_a_meeting_on_a_day_of_the_month_alone_is_dated_in_the_page_month():
+    f = facts_of("新闻联播 2024年9月3日\n李强会见莱索托首相\n"
+                 "国务院总理李强2日在京会见来华出席论坛的莱索托首相马特凯恩。\n")
+    meeting = events(f, EventType.MEETING)
+    assert meeting and meeting[0].date == dt.date(2024, 9, 2)
+
+
+def test_a_conference_names_who_presided_and_not_whom_a_phrase_names():
+    f = facts_of("会议指出，要在以习近平同志为核心的党中央坚强领导下，奋力推进高质量发展。"
+                 "副省长胡文华、罗永刚参加会见并出席大会，省委副书记陈国栋参加会见并主持大会。")
+    conferences = events(f, EventType.CONFERENCE)
+    assert len(conferences) == 1
+    assert label(f, conferences[0].agent) == "陈国栋"
+    assert {label(f, k) for k in conferences[0].participants} == {"胡文华", "罗永刚"}
+    assert not events(f, EventType.MEETING)
+
+
+def test_guests_who_were_received_stand_before_the_host():
+    f = facts_of("6月5日，全省劳动模范代表王建军、李秀英一行，受到省委书记陈国栋的亲切接见。"
+                 "7月9日，市长孙立平会见了南方电网公司副总经理吴晓峰一行，副市长马俊出席。",
+                 paper="临江日报")
+    assert met(f) == {("陈国栋", "王建军"), ("陈国栋", "李秀英"), ("孙立平", "吴晓峰")}
+
+
+def test_a_headline_guest_written_before_a_title_is_left_to_the_article():
+    f = facts_of("习近平会见吉布提总统\n国家副主席韩正同乌干达副总统举行会谈\n"
+                 "9月2日上午，国家主席习近平在北京人民大会堂会见来华访问的吉布提总统盖莱。\n")
+    assert met(f) == {("习近平", "盖莱")}
+
+
+def test_a_guest_addressed_by_title_and_sir_is_the_page_holder_of_that_title():
+    f = facts_of("国务院总理李强在人民大会堂会见来华访问的西班牙首相桑切斯。"
+                 "李强表示，今天上午，国家主席习近平同首相先生举行会晤，为两国关系发展作出规划。")
+    assert met(f) == {("李强", "桑切斯"), ("习近平", "桑切斯")}

@@ -13,8 +13,11 @@ import re
 
 from kg.extract.countries import countries
 from kg.extract.dates import find_date
-from kg.extract.lexicon import (ACCOMPANY_WORDS, TITLE_HEADS, MEETING_VERBS, MOVE_VERBS, TOPIC_CUES,
-                                VISIT_VERBS)
+from kg.extract.lexicon import (ACCOMPANY_WORDS, ATTEND_WORDS, CO_HOST_WORDS, GATHERING_WORDS,
+                                GROUP_LEAD_WORDS, GROUP_TAIL_WORDS, MEETING_BYSTANDER_WORDS,
+                                MEETING_VERBS, MOVE_VERBS, PASSIVE_MEETING_WORDS,
+                                PERSON_LIST_GLUE, PRESIDE_WORDS, STATE_TITLES, TALK_CONNECTORS,
+                                TITLE_HEADS, TITLE_JUNK, TOPIC_CUES, TRAILING_TITLES, VISIT_VERBS)
 from kg.extract.mentions import Mentions
 from kg.extract.model import PERSON_TYPES, REGION_TYPES, EntityType, Event, EventType, Mention
 from kg.extract.segment import Sentence
@@ -82,6 +85,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     current_date: dt.date | None = None
     last_agent: str | None = None
     party: list[str] = []  # who travels together (A，B一行): the last visit's agents
+    page_day = _page_day(sentences, year, issue)
     for s in sentences:
         if _is_headline(s):
             last_agent, party = None, []
@@ -94,9 +98,9 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             current_date = day
         ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end
               and not any(a <= m.start and m.end <= b for a, b in title_spans)]
-        meeting = _meeting(s, ms, day)
-        if meeting:
-            events.append(meeting)
+        meetings = _meeting(s, ms, day, title_spans, page_day)
+        if meetings:
+            events += meetings
             if not _STATE_VISIT.search(s.text, 0, s.text.find("会")):
                 continue  # …对朝鲜进行正式友好访问，在平壤会见…: a visit and a meeting
         signing = _signing(s, ms, day)
@@ -126,7 +130,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                 last = events[-1]
                 events[-1] = Event(last.type, last.agent, last.places,
                                    tuple(dict.fromkeys((*last.participants, *escorts))), last.date, last.sentence)
-    return _drop_undated_repeats(events)
+    events = _co_hosts(sentences, found, events, title_spans)
+    return _drop_undated_repeats(_addressed_guests(sentences, found, events, title_spans))
 
 
 def _drop_undated_repeats(events: list[Event]) -> list[Event]:
@@ -331,19 +336,294 @@ def _topic_cut(text: str) -> int:
     return cut
 
 
-def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | None:
-    verb = _MEET_RE.search(s.text)
-    if not verb:
-        return None
+def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
+             title_spans: list[tuple[int, int]] = (), page_day: dt.date | None = None) -> list[Event]:
+    """会见, 会谈, 接见: one event per host, its participants the guests.
+
+    The hosts are the last person before the verb and the people listed before them with only
+    titles between (市委书记A，市长B会见…); the guests are the people right after it, each
+    behind any chain of titles (…公司董事长C，…集团党委委员、副总裁D). With 同/与 and no
+    object (李强同奥利举行会谈) the other side is named before the verb; 会见X时，Y表示 puts the
+    host after. People present (参加会见, 在座, 陪同) are neither hosts nor guests."""
     people = _people(ms)
-    hosts = [p for p in people if p.start - s.start < verb.start()]
-    guests = [p for p in people if p.start - s.start >= verb.end() and not _accompanies(s, p)]
-    if not hosts or not guests:
+    if not people:
+        return []
+    cover = _chain_cover(s, ms, title_spans)
+    day = _day_of_month(s.text, page_day) or day
+    out: list[Event] = []
+    earlier_hosts: list[Mention] = []
+    earlier_guests: set[int] = set()
+    for verb in _MEET_RE.finditer(s.text):
+        v, ve = verb.start(), verb.end()
+        before = s.text[max(0, v - 4):v]
+        if any(w in before for w in MEETING_BYSTANDER_WORDS) or s.text.startswith(("时在座",), ve):
+            continue  # 王毅参加会见; 陪同或会见
+        if before.endswith(CO_HOST_WORDS) and not _guests(s, people, cover, ve):
+            continue  # 胥健、罗冬灵一同会见。: hosts of a meeting told next to it
+        hosts, guests = _meeting_sides(s, [p for p in people if p.start not in earlier_guests],
+                                       cover, v, ve, earlier_hosts)
+        if not hosts or not guests:
+            continue
+        earlier_hosts = hosts
+        earlier_guests |= {g.start for g in guests}
+        host_end = max(h.end for h in hosts)
+        places = [m.key for m in ms if m.type in REGION_TYPES and host_end <= m.start < s.start + v]
+        keys = tuple(dict.fromkeys(g.key for g in guests if g.key not in {h.key for h in hosts}))
+        for h in hosts:
+            if keys and not any(e.agent == h.key and e.participants == keys for e in out):
+                out.append(Event(EventType.MEETING, h.key, tuple(places), keys, day, s.index))
+    return out
+
+
+_BARE_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号]")
+_HAS_MONTH = re.compile(r"\d{1,2}月|[昨前今]日|[昨前今]天")
+
+
+def _day_of_month(text: str, page_day: dt.date | None) -> dt.date | None:
+    """国务院总理李强2日在京会见…: a day of the month alone is in the page's month, or in the
+    month before when it is later than the page's day (news tells of days past)."""
+    m = _BARE_DAY.search(text)
+    if page_day is None or m is None or _HAS_MONTH.search(text):
         return None
-    places = [m.key for m in ms if m.type in REGION_TYPES and m.start - s.start < verb.start()
-              and m.start > hosts[-1].start]
-    return Event(EventType.MEETING, hosts[-1].key, tuple(places),
-                 tuple(dict.fromkeys(g.key for g in guests)), day, s.index)
+    n = int(m.group(1))
+    year, month = page_day.year, page_day.month
+    if n > page_day.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return dt.date(year, month, n)
+    except ValueError:
+        return None
+
+
+def _page_day(sentences: list[Sentence], year: int | None, issue: dt.date | None) -> dt.date | None:
+    """The day the page is from: its issue date, else a full date in its first lines
+    (新闻联播 2024年9月3日)."""
+    if issue:
+        return issue
+    for s in sentences[:2]:
+        if re.search(r"\d{4}年\d{1,2}月\d{1,2}日", s.text) and _is_headline(s):
+            return find_date(s.text, year)
+    return None
+
+
+_CLAUSE_END = re.compile("[。；;！？!?]")
+_LIST_GLUE = "(?:" + "|".join(sorted(PERSON_LIST_GLUE, key=len, reverse=True)) + ")*"
+_HOST_GLUE = re.compile(_LIST_GLUE)
+_GUEST_GLUE = re.compile(
+    "(?:(?:" + "|".join(GROUP_LEAD_WORDS) + r")的?[^，,、。；;]{0,16}?)?"  # 率领的代表团
+    "(?:" + "|".join(GROUP_TAIL_WORDS) + ")?" + _LIST_GLUE)  # 一行，
+
+
+def _chain_cover(s: Sentence, ms: list[Mention], title_spans) -> list[bool]:
+    """Per character of the sentence: inside a title or a name of something other than a
+    person (董事长, 碧桂园集团) — what may stand between two people of one list."""
+    cover = [False] * len(s.text)
+    spans = [(a + _junk_len(s.text[a - s.start:b - s.start]), b)
+             for a, b in title_spans if s.start <= a < s.end]
+    spans += [(m.start, m.end) for m in ms if m.type not in PERSON_TYPES]
+    for a, b in spans:
+        for i in range(max(a, s.start), min(b, s.end)):
+            cover[i - s.start] = True
+    return cover
+
+
+def _junk_len(title: str) -> int:
+    """Length of the words before a title that are no part of it (对市商务局局长: 对)."""
+    for w in _TITLE_JUNK:
+        if title.startswith(w) and len(title) > len(w):
+            return len(w)
+    return 0
+
+
+_TITLE_JUNK = sorted(TITLE_JUNK, key=len, reverse=True)
+
+
+def _listed(s: Sentence, cover: list[bool], a: int, b: int, glue: re.Pattern = _HOST_GLUE) -> bool:
+    """Only titles, names and list marks between sentence offsets a and b (龙卫东，市委副书记、
+    市长曹树育): the people on either side belong to one list."""
+    rest = "".join(s.text[i] for i in range(a, b) if not cover[i])
+    return glue.fullmatch(rest) is not None
+
+
+def _bystander(s: Sentence, p: Mention) -> bool:
+    """王五、赵六参加会见 / 在座: the person (or a list they open) is present, not a guest."""
+    return _BYSTANDER_AFTER.match(s.text, p.end - s.start) is not None
+
+
+_BYSTANDER_AFTER = re.compile(r"(?:[、和及][^、，,。；;]{1,20}?)*?(?:等|同志)?(?:"
+                              + "|".join(MEETING_BYSTANDER_WORDS) + ")")
+
+
+def _host_chain(s: Sentence, people: list[Mention], cover: list[bool], last: Mention) -> list[Mention]:
+    """``last`` and the people listed right before it (省委常委、市委书记A，市委副书记、市长B)."""
+    chain = [last]
+    for p in reversed([q for q in people if q.end <= last.start]):
+        if not _listed(s, cover, p.end - s.start, chain[0].start - s.start):
+            break
+        chain.insert(0, p)
+    return chain
+
+
+def _guests(s: Sentence, people: list[Mention], cover: list[bool], pos: int) -> list[Mention]:
+    """The people of the object after sentence offset ``pos``: the first within the clause, then
+    each one listed after it; those present only (…参加会见) are not guests."""
+    after = [p for p in people if p.start - s.start >= pos]
+    if not after:
+        return []
+    first = after[0]
+    gap = s.text[pos:first.start - s.start]
+    if _CLAUSE_END.search(gap) or "，" in gap or "," in gap or len(gap) > 80:
+        return []
+    chain = [first]
+    for p in after[1:]:
+        if not _listed(s, cover, chain[-1].end - s.start, p.start - s.start, _GUEST_GLUE):
+            break
+        chain.append(p)
+    out = []
+    for p in chain:
+        if _bystander(s, p):
+            break
+        if not _unsure_in_headline(s, p):
+            out.append(p)
+    return out
+
+
+def _unsure_in_headline(s: Sentence, p: Mention) -> bool:
+    """习近平会见吉布提总统: a country or a name before the title? The article says it in full."""
+    return _is_headline(s) and _TITLE_AFTER.match(s.text, p.end - s.start) is not None
+
+
+_TITLE_AFTER = re.compile("副?(?:" + "|".join(sorted(STATE_TITLES | TRAILING_TITLES, key=len, reverse=True))
+                          + ")(?:$|[和及、]|举行|" + "|".join(MEETING_VERBS) + ")")
+
+
+def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int, ve: int,
+                   earlier_hosts: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """(hosts, guests) of the meeting verb at sentence offsets v..ve."""
+    guests = _guests(s, people, cover, ve)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, v)), default=0)
+    before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= v]
+    if not guests and before:
+        passive = _passive_guests(s, people, cover, before[-1], v, clause_start)
+        if passive:
+            return [before[-1]], passive
+    if not guests:
+        # 李强同奥利举行会谈; 同法国总统马克龙会谈后: the other side stands after 同 / 与.
+        for c in range(v - 1, clause_start - 1, -1):
+            if s.text[c] in "，,":
+                break
+            if s.text[c] in TALK_CONNECTORS and s.text[c - 1:c + 1] not in ("共同", "一同"):
+                other = [p for p in before if p.start - s.start > c and not _unsure_in_headline(s, p)]
+                if not other:
+                    break
+                guests = other
+                own = [p for p in before if p.end - s.start <= c]
+                in_clause = [p for p in own if "，" not in s.text[p.end - s.start:c]
+                             and "," not in s.text[p.end - s.start:c]]
+                if in_clause:
+                    return _host_chain(s, people, cover, in_clause[-1]), guests
+                if earlier_hosts:
+                    return earlier_hosts, guests
+                return _host_after_when(s, people, ve), guests
+        return [], []
+    if before:
+        return _host_chain(s, people, cover, before[-1]), guests
+    if earlier_hosts:
+        return earlier_hosts, guests
+    return _host_after_when(s, people, max(g.end for g in guests) - s.start), guests
+
+
+_PASSIVE = re.compile("(?:" + "|".join(PASSIVE_MEETING_WORDS) + r")[^，,。；;]{0,40}的(?:亲切|热情)?$")
+
+
+def _passive_guests(s: Sentence, people: list[Mention], cover: list[bool], host: Mention,
+                    v: int, clause_start: int) -> list[Mention]:
+    """王五、李六一行受到省委书记赵七的亲切接见: the people before 受到 are the guests."""
+    m = _PASSIVE.search(s.text, clause_start, v)
+    if m is None or not m.start() < host.start - s.start or s.text[host.end - s.start:v] not in (
+            "的", "的亲切", "的热情"):
+        return []
+    guests = [p for p in people if p.end - s.start <= m.start()]
+    return _host_chain(s, people, cover, guests[-1]) if guests else []
+
+
+_WHEN = re.compile(r"[^，,。；;]{0,12}?时[，,]")
+
+
+def _host_after_when(s: Sentence, people: list[Mention], pos: int) -> list[Mention]:
+    """会见金正恩时，王沪宁表示: the host is the one who speaks after 时."""
+    m = _WHEN.match(s.text, pos)
+    if not m:
+        return []
+    return [p for p in people if p.start - s.start >= m.end()][:1]
+
+
+def _co_hosts(sentences: list[Sentence], found: Mentions, events: list[Event],
+              title_spans: list[tuple[int, int]]) -> list[Event]:
+    """市人大常委会主任胥健、市委副书记罗冬灵一同会见。: a sentence naming only hosts who joined
+    a meeting told right before or after it adds them as hosts of that meeting."""
+    meetings = [e for e in events if e.type is EventType.MEETING]
+    added: list[Event] = []
+    for s in sentences:
+        if not _JOINT_MEETING.search(s.text):
+            continue
+        if any(e.sentence == s.index for e in meetings):
+            continue
+        near = sorted((e for e in meetings if abs(e.sentence - s.index) <= 2),
+                      key=lambda e: (abs(e.sentence - s.index), e.sentence > s.index))
+        if not near:
+            continue
+        ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end
+              and not any(a <= m.start and m.end <= b for a, b in title_spans)]
+        people = _people(ms)
+        verb = _JOINT_MEETING.search(s.text)
+        hosts = [p for p in people if p.end - s.start <= verb.start()]
+        if not hosts:
+            continue
+        target = near[0]
+        cover = _chain_cover(s, ms, title_spans)
+        for h in _host_chain(s, people, cover, hosts[-1]):
+            if h.key != target.agent and h.key not in target.participants:
+                added.append(Event(EventType.MEETING, h.key, target.places, target.participants,
+                                   target.date, target.sentence))
+    return events + added
+
+
+def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[Event],
+                      title_spans: list[tuple[int, int]]) -> list[Event]:
+    """习近平主席同总理先生举行会晤: the guest is named by a title and 先生/女士; the page's one
+    person with that title (尼泊尔总理奥利) is the guest."""
+    added: list[Event] = []
+    for s in sentences:
+        for m in _ADDRESSED.finditer(s.text):
+            title = m.group(1)
+            holders = {_key_at(found, p.start, p.end) for p in found.people
+                       if any(t[2].endswith(title) for t in p.titles)}
+            holders.discard(None)
+            if len(holders) != 1:
+                continue
+            ms = [x for x in found.mentions if s.start <= x.start and x.end <= s.end
+                  and not any(a <= x.start and x.end <= b for a, b in title_spans)]
+            hosts = [p for p in _people(ms) if p.end - s.start <= m.start()]
+            guest = holders.pop()
+            if hosts and hosts[-1].key != guest and not any(
+                    e.type is EventType.MEETING and {e.agent, guest} <= {hosts[-1].key, *e.participants}
+                    for e in events + added):
+                added.append(Event(EventType.MEETING, hosts[-1].key, (), (guest,), None, s.index))
+    return events + added
+
+
+def _key_at(found: Mentions, start: int, end: int) -> str | None:
+    return next((m.key for m in found.mentions if (m.start, m.end) == (start, end)
+                 and m.type in PERSON_TYPES), None)
+
+
+_ADDRESSED = re.compile("[同与和](" + "|".join(sorted(STATE_TITLES | TRAILING_TITLES, key=len, reverse=True))
+                        + ")(?:先生|女士)(?:举行|进行)?(?:" + "|".join(MEETING_VERBS) + ")")
+
+
+_JOINT_MEETING = re.compile("(?:" + "|".join(CO_HOST_WORDS) + ")(?:" + "|".join(MEETING_VERBS)
+                            + ")(?=[。；;，,]|$)")
 
 
 _SIGN_RE = re.compile("签署|签订|签约")
@@ -369,31 +649,45 @@ def _signing(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | Non
                  tuple(dict.fromkeys(parties + others)), day, s.index)
 
 
-_GATHERING = re.compile("会议|大会|座谈会|推进会|调度会|推介会|读书班|论坛|常委会|全会|发布会")
-_PRESIDES = ("主持",)
-_ATTENDS = ("出席", "参加", "讲话", "作报告", "致辞", "发言")
+_GATHERING = re.compile("|".join(GATHERING_WORDS))
+_ROLE_CLAUSE = re.compile(r"(?:同志|等)?([^，,。；;：:]{0,14})")
 
 
 def _conference(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | None:
     """…会议召开。州党委书记刘某出席会议并讲话，州长张某主持会议: who presided is the agent,
-    who attended or spoke are participants, a region named with 在 is where."""
+    who attended or spoke are participants, a region named with 在 is where. A name that only
+    qualifies a noun (以习近平同志为核心的党中央, 邓小平同志亲属) is neither."""
     if not _GATHERING.search(s.text):
         return None
     agent, attendees = None, []
     waiting: list[str] = []  # 庄悦群，王雄飞，王铭祥出席: a list of people before one verb
     for p in _people(ms):
         waiting.append(p.key)
-        after = s.text[p.end - s.start: p.end - s.start + 6]
-        if after.startswith(_PRESIDES):
+        role = _conference_role(s.text, p.end - s.start)
+        if role == "presides":
             agent = agent or p.key
+            attendees += waiting[:-1]
             waiting = []
-        elif after.startswith(_ATTENDS) or after.startswith(("并", "同志")):
+        elif role == "attends":
             attendees += waiting
             waiting = []
-        elif not after.startswith(("，", ",", "、", "和", "及", "与")):
+        elif not s.text.startswith(("，", ",", "、", "和", "及", "与"), p.end - s.start):
             waiting = []
     if agent is None and not attendees:
         return None
-    places = [m.key for m in ms if m.type in REGION_TYPES and s.text[max(0, m.start - s.start - 1):m.start - s.start] == "在"]
+    places = [m.key for m in ms if m.type in REGION_TYPES
+              and s.text[max(0, m.start - s.start - 1):m.start - s.start] == "在"]
     return Event(EventType.CONFERENCE, agent, tuple(places),
                  tuple(dict.fromkeys(k for k in attendees if k != agent)), day, s.index)
+
+
+def _conference_role(text: str, pos: int) -> str | None:
+    """What the person named before ``pos`` does at the gathering: "presides" (主持, also in
+    参加会见并主持大会), "attends" (出席, 参加, 讲话 …), or None (同志为核心的党中央)."""
+    clause = _ROLE_CLAUSE.match(text, pos).group(1)
+    if not clause.startswith(PRESIDE_WORDS + ATTEND_WORDS + ("并",)):
+        return None
+    at = min((clause.find(w) for w in PRESIDE_WORDS if w in clause), default=-1)
+    if at >= 0 and "由" not in clause[:at]:
+        return "presides"
+    return "attends"

@@ -142,7 +142,27 @@ NAME_FOLLOWERS = tuple(
 VISIT_VERBS = ("调研", "考察", "视察", "督导", "走访", "察看", "检查", "督查", "暗访", "看望", "慰问",
                "国事访问", "正式访问", "友好访问", "工作访问", "抵达")
 MOVE_VERBS = ("来到", "走进", "深入", "前往", "赴", "到")
-MEETING_VERBS = ("会见", "会谈", "接见")
+MEETING_VERBS = ("会见", "会谈", "接见", "会晤")
+# Meeting verbs with two sides and no object (李强同奥利举行会谈): the other side is the one
+# after 同/与/和 before the verb.
+TALK_CONNECTORS = ("同", "与", "跟", "和")
+# 王毅参加会见, 会见时在座, 县委常委王五陪同或会见: present at a meeting, neither host nor guest.
+MEETING_BYSTANDER_WORDS = ("参加", "参与", "陪同", "在座", "列席", "随同", "出席")
+# Gatherings (…会议召开), and what a person named at one does there: presides or attends.
+GATHERING_WORDS = ("会议", "大会", "座谈会", "推进会", "调度会", "推介会", "读书班", "论坛", "常委会",
+                   "全会", "发布会")
+PRESIDE_WORDS = ("主持",)
+ATTEND_WORDS = ("出席", "参加", "讲话", "作报告", "致辞", "发言")
+# What may join two people of one list besides their titles (A，以及英国驻上海总领事B; 新任总统A、
+# 时任总统B).
+PERSON_LIST_GLUE = ("、", "，", ",", "和", "及", "与", "以及", "时任", "新任", "现任", " ", "\u3000")
+# A delegation told after its leader (A率领的代表团, 以A为团长的考察团一行), before the next guest.
+GROUP_LEAD_WORDS = ("为团长", "为副团长", "率领", "带领", "率")
+GROUP_TAIL_WORDS = ("一行", "夫妇", "等")
+# 王五一行受到省委书记赵六的亲切接见: the guests stand before this, the host after it.
+PASSIVE_MEETING_WORDS = ("受到", "得到")
+# 市人大常委会主任胥健、市委副书记罗冬灵一同会见。: these are hosts beside the one named.
+CO_HOST_WORDS = ("一同", "共同", "一起", "也", "还", "分别")
 INVEST_VERBS = ("投资", "签约", "签署", "落户", "引进", "承建", "建设", "投建", "布局", "实施", "建成",
                 "开工", "投产")
 # Verbs after which a visit lists the sites it went to (先后来到A、B和C; 调研了X的Y).
