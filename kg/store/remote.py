@@ -14,7 +14,7 @@ import httpx
 from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from kg.errors import QueryError, StoreError
-from kg.store.graph_update import STATS_GRAPH, remove_graph_update, replace_graph_update
+from kg.store.graph_update import SYSTEM_GRAPHS, remove_graph_update, replace_graph_update
 from kg.store.oxigraph import PREFIXES, OxigraphStore
 
 # Servers keep graphs of their own (Virtuoso's virtrdf:…); ours are the documents'.
@@ -96,9 +96,9 @@ class RemoteStore:
         return self._local_copy().dump(fmt)
 
     def graphs(self) -> list[str]:
-        """The documents' graphs (not the counts' graph)."""
+        """The documents' graphs (not the shared facts', the support's or the counts' graph)."""
         return sorted(r["g"] or "" for r in self.select(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }") if r["g"] != STATS_GRAPH)
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }") if r["g"] not in SYSTEM_GRAPHS)
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }")
