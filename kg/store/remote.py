@@ -88,7 +88,10 @@ class RemoteStore:
 
     def _local_copy(self) -> OxigraphStore:
         copy = OxigraphStore(None)
-        result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }")
+        # XML, not JSON: Virtuoso writes JSON results about ten times slower (5 s for 11k quads).
+        form = {"query": _prefixes() + "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }"}
+        r = self._post(self.query_url, form, "application/sparql-results+xml")
+        result = parse_query_results(r.content, format=QueryResultsFormat.XML)
         copy._store.extend(Quad(sol["s"], sol["p"], sol["o"], sol["g"]) for sol in result)  # type: ignore[attr-defined]
         return copy
 
