@@ -15,7 +15,7 @@ def _q(iri: str, body: str) -> str:
 
 
 _ONE_REPORT = """BIND(IRI(?first) AS ?report) ?report kgo:evidence ?evidence ; prov:wasDerivedFrom ?doc .
-            OPTIONAL { ?doc prov:atLocation ?source }
+            OPTIONAL { ?doc prov:atLocation ?source } OPTIONAL { ?report kgo:extractorVersion ?extractor }
             OPTIONAL { ?ev kgo:confidence ?confidence } OPTIONAL { ?ev kgo:reportCount ?reports }
             OPTIONAL { ?ev kgo:date ?date }"""
 
@@ -25,13 +25,14 @@ def gather(reader, iri: str, limit: int = 500) -> dict:
     it) with its best confidence, its number of reports and one report's sentence and source."""
     return {
         "posts": reader.select(_q(iri, """SELECT ?post ?title ?region ?org ?confidence ?reports ?first ?last
-            (MIN(?ev) AS ?evidence) WHERE {
+            (MIN(?ev) AS ?evidence) (MAX(?version) AS ?extractor) WHERE {
             $E kgo:holdsPost ?post . ?post kgo:title ?title .
             OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region }
             OPTIONAL { ?post kgo:postIn/rdfs:label ?org }
             OPTIONAL { ?post kgo:evidence ?ev }
             OPTIONAL { ?post kgo:confidence ?confidence } OPTIONAL { ?post kgo:reportCount ?reports }
-            OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last } }
+            OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last }
+            OPTIONAL { ?post kgo:extractorVersion ?version } }
             GROUP BY ?post ?title ?region ?org ?confidence ?reports ?first ?last ORDER BY ?title ?region ?org""")),
         "above": reader.select(_q(iri, """SELECT ?r (MIN(?l) AS ?label) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
             $E kgo:locatedIn+ ?r . ?r rdfs:label ?l . OPTIONAL { ?r kgo:locatedIn+ ?up } }
@@ -56,6 +57,10 @@ def gather(reader, iri: str, limit: int = 500) -> dict:
                 ?r kgo:reportOf ?ev } GROUP BY ?ev ?with ?place }
             ?with rdfs:label ?withLabel . ?place rdfs:label ?placeLabel .
             """ + _ONE_REPORT + """ } ORDER BY ?date ?ev LIMIT """ + str(limit))),
+        "holders": reader.select(_q(iri, """SELECT DISTINCT ?person ?name ?title ?first ?last WHERE {
+            ?post kgo:jurisdiction $E ; kgo:title ?title . ?person kgo:holdsPost ?post ; rdfs:label ?name .
+            OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last } }
+            ORDER BY ?title ?first ?name LIMIT """ + str(limit))),
         "invests": reader.select(_q(iri, """SELECT DISTINCT ?project ?label ?partner ?partnerLabel WHERE {
             $E kgo:investsIn ?project . ?project rdfs:label ?label .
             OPTIONAL { ?partner kgo:investsIn ?project . ?partner rdfs:label ?partnerLabel
@@ -66,13 +71,15 @@ def gather(reader, iri: str, limit: int = 500) -> dict:
 
 
 def _provenance(row: dict) -> str:
-    """Confidence and report count of an event or post."""
+    """Confidence, report count and extractor of an event or post."""
     bits = []
     if row.get("confidence"):
         bits.append(f"confidence {float(row['confidence']):.2f}")
     if row.get("reports"):
         n = int(row["reports"])
         bits.append(f"{n} report{'s' if n != 1 else ''}")
+    if row.get("extractor"):
+        bits.append(f"by {row['extractor']}")
     return f' <span class="prov">{html.escape(" · ".join(bits))}</span>' if bits else ""
 
 
@@ -127,6 +134,11 @@ def render(entity: dict, facts: dict) -> str:
             + _provenance(p)
             + (f'<div class="ev">{html.escape(p["evidence"])}</div>' if p["evidence"] else "") + "</li>"
             for p in facts["posts"]) + "</ul>")
+    if facts.get("holders"):
+        parts.append('<h2>Office holders</h2><ul id="holders">' + "".join(
+            f"<li>{html.escape(r['title'])}: {_link(r['person'], r['name'])}"
+            + (f' <span class="seen">seen {html.escape(_seen(r))}</span>' if r["first"] else "") + "</li>"
+            for r in facts["holders"]) + "</ul>")
     events = _group_events(facts["events"], facts.get("posts_then", []))
     if events:
         dates = [dt.date.fromisoformat(e["date"]) for e in events if e["date"] and e["type"] == "Visit"]

@@ -42,7 +42,7 @@ def visits_query(person: str | None = None, place: str | None = None,
         filters.append(f"?visit kgo:confidence ?c . FILTER(?c >= {float(min_confidence)})")
     where_date = date_pattern("?visit", since, until)
     return f"""{sparql_prefixes()}
-SELECT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports ?evidence ?doc ?source WHERE {{
+SELECT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports ?evidence ?doc ?source ?extractor WHERE {{
   {{ SELECT ?visit ?person ?place ?date (MIN(STR(?r)) AS ?first) WHERE {{
       {' '.join(filters)}
       ?visit a kgo:Visit ; kgo:agent ?person ; kgo:place ?place .
@@ -53,7 +53,7 @@ SELECT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports
   OPTIONAL {{ ?visit kgo:confidence ?confidence }} OPTIONAL {{ ?visit kgo:reportCount ?reports }}
   BIND(IRI(?first) AS ?report)
   ?report kgo:evidence ?evidence ; prov:wasDerivedFrom ?doc .
-  OPTIONAL {{ ?doc prov:atLocation ?source }}
+  OPTIONAL {{ ?doc prov:atLocation ?source }} OPTIONAL {{ ?report kgo:extractorVersion ?extractor }}
 }} ORDER BY ?date ?personLabel ?placeLabel ?visit LIMIT {int(limit)}"""
 
 

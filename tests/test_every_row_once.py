@@ -106,9 +106,16 @@ def test_every_entity_page_shows_each_fact_once(server, seed_store):
 def test_entity_page_shows_confidence_reports_and_the_post_then(server):
     hits = httpx.get(server + "/entities", params={"q": "庄悦群"}).json()
     page = httpx.get(server + "/entities/" + hits[0]["id"], headers={"Accept": "text/html"}).text
-    assert "confidence 0." in page and "4 reports" in page
+    assert "confidence 0." in page and "4 reports" in page and "by zhkg " in page
     assert "as 市委书记（茂名市）" in page or "as 市人大常委会主任（茂名市）" in page
     assert re.search(r"seen 2026-04-08 – 2026-04-09", page)
+
+
+def test_a_region_page_lists_its_office_holders_with_their_days(server):
+    hits = httpx.get(server + "/entities", params={"q": "茂名市"}).json()
+    region = next(h for h in hits if h["label"] == "茂名市")
+    page = httpx.get(server + "/entities/" + region["id"], headers={"Accept": "text/html"}).text
+    assert re.search(r"市委书记: <a [^>]*>庄悦群</a> <span class=\"seen\">seen 2026-04-08 – 2026-04-09", page)
 
 
 def test_visits_keep_only_the_confident_ones(server, seed_store_path):
@@ -116,6 +123,7 @@ def test_visits_keep_only_the_confident_ones(server, seed_store_path):
     sure = httpx.get(server + "/visits", params={"min_confidence": 0.8}).json()
     assert every and sure and len(sure) < len(every)
     assert all(v["confidence"] >= 0.8 for v in sure) and all(v["reports"] >= 1 for v in every)
+    assert all(v["extractor"].startswith("zhkg ") for v in every)
     assert len({v["visit"] for v in every}) == len(every)
     assert httpx.get(server + "/visits", params={"min_confidence": 2}).status_code == 422
     cli = kg("visits", "--min-confidence", "0.8", "--format", "json", "--store", str(seed_store_path))

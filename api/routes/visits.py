@@ -26,6 +26,7 @@ class VisitOut(BaseModel):
     evidence: str
     document: str
     source: str
+    extractor: str
 
 
 @router.get("/visits", response_model=list[VisitOut])
@@ -44,5 +45,6 @@ def read_visits(reader: ReaderDep,
                      date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
                      confidence=float(r["confidence"]) if r["confidence"] else None,
                      reports=int(r["reports"] or 0),
-                     evidence=r["evidence"] or "", document=r["doc"], source=r["source"] or "")
+                     evidence=r["evidence"] or "", document=r["doc"], source=r["source"] or "",
+                     extractor=r["extractor"] or "")
             for r in rows]

@@ -90,9 +90,10 @@ def _admit(doc: str) -> str:
 INSERT {{ GRAPH <{STATS_GRAPH}> {{ ?r <{KGO}visitCount> ?m }} }}
 WHERE {{
   {{ SELECT ?r (COUNT(DISTINCT ?e) AS ?k) WHERE {{
-      GRAPH <{doc}> {{ <{doc}> <{KGO}supports> ?st , ?ty }}
+      GRAPH <{doc}> {{ <{doc}> <{KGO}supports> ?st }}
       GRAPH <{SUPPORT_GRAPH}> {{ ?st <{RDF}predicate> <{KGO}inRegion> ; <{RDF}subject> ?e ; <{RDF}object> ?r .
                                  ?ty <{RDF}subject> ?e ; <{RDF}predicate> <{RDF}type> ; <{RDF}object> <{KGO}Visit> }}
+      GRAPH <{doc}> {{ <{doc}> <{KGO}supports> ?ty }}
       FILTER NOT EXISTS {{ GRAPH <{FACTS_GRAPH}> {{ ?e <{KGO}inRegion> ?r }} }}
   }} GROUP BY ?r }}
   OPTIONAL {{ GRAPH <{STATS_GRAPH}> {{ ?r <{KGO}visitCount> ?n }} }}
