@@ -7,6 +7,7 @@ import datetime as dt
 import html
 from urllib.parse import quote
 
+from kg.queries import REPORT_COLUMNS, REPORT_PARTS
 from kg.vocab import KGR, sparql_prefixes
 
 
@@ -14,10 +15,8 @@ def _q(iri: str, body: str) -> str:
     return sparql_prefixes() + body.replace("$E", f"<{iri}>")
 
 
-_ONE_REPORT = """BIND(IRI(?first) AS ?report) ?report kgo:evidence ?evidence ; prov:wasDerivedFrom ?doc .
-            OPTIONAL { ?doc prov:atLocation ?source } OPTIONAL { ?report kgo:extractorVersion ?extractor }
-            OPTIONAL { ?ev kgo:confidence ?confidence } OPTIONAL { ?ev kgo:reportCount ?reports }
-            OPTIONAL { ?ev kgo:date ?date }"""
+_EVENT = """OPTIONAL { ?ev kgo:confidence ?confidence } OPTIONAL { ?ev kgo:reportCount ?reports }
+            OPTIONAL { ?ev kgo:date ?date } ?r kgo:reportOf ?ev . """ + REPORT_PARTS
 
 
 def gather(reader, iri: str, limit: int = 500) -> dict:
@@ -37,26 +36,25 @@ def gather(reader, iri: str, limit: int = 500) -> dict:
         "above": reader.select(_q(iri, """SELECT ?r (MIN(?l) AS ?label) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
             $E kgo:locatedIn+ ?r . ?r rdfs:label ?l . OPTIONAL { ?r kgo:locatedIn+ ?up } }
             GROUP BY ?r ORDER BY DESC(?depth) ?label""")),
-        "events": reader.select(_q(iri, """SELECT ?ev ?type ?date ?with ?withLabel ?confidence ?reports ?evidence ?doc ?source WHERE {
-            { SELECT ?ev (MIN(STR(?r)) AS ?first) WHERE { ?ev kgo:agent $E . ?r kgo:reportOf ?ev } GROUP BY ?ev }
-            ?ev a ?type .
-            OPTIONAL { ?ev kgo:place|kgo:participant ?with . ?with rdfs:label ?withLabel }
-            """ + _ONE_REPORT + """ } ORDER BY ?date ?ev LIMIT """ + str(limit * 4))),
+        "events": reader.select(_q(iri, """SELECT ?ev ?type ?date ?confidence ?reports """ + REPORT_COLUMNS + """
+            WHERE { ?ev kgo:agent $E ; a ?type . """ + _EVENT + """ }
+            GROUP BY ?ev ?type ?date ?confidence ?reports ORDER BY ?date ?ev LIMIT """ + str(limit))),
+        "with": reader.select(_q(iri, """SELECT DISTINCT ?ev ?with ?withLabel WHERE {
+            ?ev kgo:agent $E ; kgo:place|kgo:participant ?with . ?with rdfs:label ?withLabel }
+            ORDER BY ?ev ?withLabel LIMIT """ + str(limit * 10))),
         "posts_then": reader.select(_q(iri, """SELECT DISTINCT ?ev ?title ?region WHERE {
             ?ev kgo:agent $E ; kgo:date ?date . $E kgo:holdsPost ?post .
             ?post kgo:title ?title ; kgo:firstSeen ?f ; kgo:lastSeen ?l . FILTER(?f <= ?date && ?date <= ?l)
             OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region } } ORDER BY ?title""")),
-        "met_by": reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?date ?confidence ?reports ?evidence ?doc ?source WHERE {
-            { SELECT ?ev ?with (MIN(STR(?r)) AS ?first) WHERE {
-                ?ev a kgo:Meeting ; kgo:participant $E ; kgo:agent ?with . ?r kgo:reportOf ?ev } GROUP BY ?ev ?with }
-            ?with rdfs:label ?withLabel .
-            """ + _ONE_REPORT + """ } ORDER BY ?date ?ev LIMIT """ + str(limit))),
-        "visitors": reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports ?evidence ?doc ?source WHERE {
-            { SELECT ?ev ?with ?place (MIN(STR(?r)) AS ?first) WHERE {
-                ?place kgo:locatedIn* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
-                ?r kgo:reportOf ?ev } GROUP BY ?ev ?with ?place }
-            ?with rdfs:label ?withLabel . ?place rdfs:label ?placeLabel .
-            """ + _ONE_REPORT + """ } ORDER BY ?date ?ev LIMIT """ + str(limit))),
+        "met_by": reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
+            WHERE { ?ev a kgo:Meeting ; kgo:participant $E ; kgo:agent ?with . ?with rdfs:label ?withLabel .
+            """ + _EVENT + """ } GROUP BY ?ev ?with ?withLabel ?date ?confidence ?reports
+            ORDER BY ?date ?ev LIMIT """ + str(limit))),
+        "visitors": reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
+            WHERE { ?place kgo:locatedIn* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
+            ?with rdfs:label ?withLabel . ?place rdfs:label ?placeLabel . """ + _EVENT + """ }
+            GROUP BY ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports
+            ORDER BY ?date ?ev LIMIT """ + str(limit))),
         "holders": reader.select(_q(iri, """SELECT DISTINCT ?person ?name ?title ?first ?last WHERE {
             ?post kgo:jurisdiction $E ; kgo:title ?title . ?person kgo:holdsPost ?post ; rdfs:label ?name .
             OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last } }
@@ -139,7 +137,7 @@ def render(entity: dict, facts: dict) -> str:
             f"<li>{html.escape(r['title'])}: {_link(r['person'], r['name'])}"
             + (f' <span class="seen">seen {html.escape(_seen(r))}</span>' if r["first"] else "") + "</li>"
             for r in facts["holders"]) + "</ul>")
-    events = _group_events(facts["events"], facts.get("posts_then", []))
+    events = _group_events(facts["events"], facts.get("with", []), facts.get("posts_then", []))
     if events:
         dates = [dt.date.fromisoformat(e["date"]) for e in events if e["date"] and e["type"] == "Visit"]
         parts.append("<h2>Visits and meetings</h2>" + timeline_svg(dates) + '<ul id="events">' + "".join(
@@ -170,18 +168,18 @@ def render(entity: dict, facts: dict) -> str:
             '<p><a href="/">zhkg</a></p>' + "".join(parts) + "</html>")
 
 
-def _group_events(rows: list[dict], posts_then: list[dict]) -> list[dict]:
-    """One entry per event (the query gives one row per place or participant), with the titles
-    its agent was seen holding on its day."""
+def _group_events(rows: list[dict], with_rows: list[dict], posts_then: list[dict]) -> list[dict]:
+    """The events, each with its places and participants and the titles its agent was seen
+    holding on its day."""
     then: dict[str, list[str]] = {}
     for p in posts_then:
         title = f'{p["title"]}（{p["region"]}）' if p["region"] else p["title"]
         if title not in then.setdefault(p["ev"], []):
             then[p["ev"]].append(title)
-    events: dict[str, dict] = {}
-    for r in rows:
-        e = events.setdefault(r["ev"], {**r, "type": (r["type"] or "").rsplit("#", 1)[-1], "with": [],
-                                        "then": then.get(r["ev"], [])})
-        if r["with"] and (r["with"], r["withLabel"]) not in e["with"]:
-            e["with"].append((r["with"], r["withLabel"]))
-    return sorted(events.values(), key=lambda e: (e["date"] or "9999", e["ev"]))
+    others: dict[str, list[tuple[str, str]]] = {}
+    for w in with_rows:
+        if (w["with"], w["withLabel"]) not in others.setdefault(w["ev"], []):
+            others[w["ev"]].append((w["with"], w["withLabel"]))
+    events = [{**r, "type": (r["type"] or "").rsplit("#", 1)[-1], "with": others.get(r["ev"], []),
+               "then": then.get(r["ev"], [])} for r in rows]
+    return sorted(events, key=lambda e: (e["date"] or "9999", e["ev"]))

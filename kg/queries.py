@@ -42,19 +42,27 @@ def visits_query(person: str | None = None, place: str | None = None,
         filters.append(f"?visit kgo:confidence ?c . FILTER(?c >= {float(min_confidence)})")
     where_date = date_pattern("?visit", since, until)
     return f"""{sparql_prefixes()}
-SELECT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports ?evidence ?doc ?source ?extractor WHERE {{
-  {{ SELECT ?visit ?person ?place ?date (MIN(STR(?r)) AS ?first) WHERE {{
-      {' '.join(filters)}
-      ?visit a kgo:Visit ; kgo:agent ?person ; kgo:place ?place .
-      {where_date}
-      ?r kgo:reportOf ?visit .
-  }} GROUP BY ?visit ?person ?place ?date }}
+SELECT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports {REPORT_COLUMNS} WHERE {{
+  {' '.join(filters)}
+  ?visit a kgo:Visit ; kgo:agent ?person ; kgo:place ?place .
+  {where_date}
   ?person rdfs:label ?personLabel . ?place rdfs:label ?placeLabel .
   OPTIONAL {{ ?visit kgo:confidence ?confidence }} OPTIONAL {{ ?visit kgo:reportCount ?reports }}
-  BIND(IRI(?first) AS ?report)
-  ?report kgo:evidence ?evidence ; prov:wasDerivedFrom ?doc .
-  OPTIONAL {{ ?doc prov:atLocation ?source }} OPTIONAL {{ ?report kgo:extractorVersion ?extractor }}
-}} ORDER BY ?date ?personLabel ?placeLabel ?visit LIMIT {int(limit)}"""
+  ?r kgo:reportOf ?visit . {REPORT_PARTS}
+}} GROUP BY ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports
+ORDER BY ?date ?personLabel ?placeLabel ?visit LIMIT {int(limit)}"""
+
+
+# One report of each event, its parts kept together: of the event's reports (?r), the smallest
+# "doc⇥source⇥extractor⇥evidence" gives ?doc ?source ?extractor ?evidence. One level of GROUP BY,
+# no subquery: pyoxigraph joins a subquery's rows to later patterns by scanning them.
+REPORT_PARTS = """?r kgo:evidence ?rEv ; kgo:extractorVersion ?rEx ; prov:wasDerivedFrom ?rDoc .
+  ?rDoc prov:atLocation ?rSrc ."""
+_ONE = 'MIN(CONCAT(STR(?rDoc), "\\t", STR(?rSrc), "\\t", STR(?rEx), "\\t", STR(?rEv)))'
+_AFTER1 = f'STRAFTER({_ONE}, "\\t")'
+_AFTER2 = f'STRAFTER({_AFTER1}, "\\t")'
+REPORT_COLUMNS = (f'(IRI(STRBEFORE({_ONE}, "\\t")) AS ?doc) (STRBEFORE({_AFTER1}, "\\t") AS ?source) '
+                  f'(STRBEFORE({_AFTER2}, "\\t") AS ?extractor) (STRAFTER({_AFTER2}, "\\t") AS ?evidence)')
 
 
 def post_holders_query(title: str, region: str, day: dt.date) -> str:
