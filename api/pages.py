@@ -2,22 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from kg.queries import post_holders_query, posts_at_events_query
+
+def _bare(query: str) -> str:
+    """A canned query without its PREFIX lines (the page predeclares them)."""
+    return "\n".join(line for line in query.splitlines() if not line.startswith("PREFIX ")).strip()
+
+
+# Each canned query answers one row per fact: the store keeps every fact once (ontology/README.md).
 EXAMPLES = {
-    "Who visited where": """SELECT ?who ?where ?date WHERE {
+    "Who visited where": """SELECT ?who ?where ?date ?confidence ?reports WHERE {
   ?v a kgo:Visit ; kgo:agent ?p ; kgo:place ?x .
   OPTIONAL { ?v kgo:date ?date }
+  OPTIONAL { ?v kgo:confidence ?confidence } OPTIONAL { ?v kgo:reportCount ?reports }
   ?p rdfs:label ?who . ?x rdfs:label ?where .
-} ORDER BY ?date LIMIT 100""",
-    "Posts of a person": """SELECT ?title ?region WHERE {
+} ORDER BY ?date ?who ?where LIMIT 100""",
+    "Visits per person and place": """SELECT ?who ?where (COUNT(?v) AS ?visits) WHERE {
+  ?v a kgo:Visit ; kgo:agent/rdfs:label ?who ; kgo:place/rdfs:label ?where .
+} GROUP BY ?who ?where ORDER BY DESC(?visits) ?who ?where LIMIT 100""",
+    "Posts of a person": """SELECT ?title ?region ?first ?last WHERE {
   ?p rdfs:label "庄悦群"@zh ; kgo:holdsPost ?post .
   ?post kgo:title ?title .
   OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region }
-}""",
-    "Investments by province": """SELECT ?province ?company ?project WHERE {
+  OPTIONAL { ?post kgo:firstSeen ?first ; kgo:lastSeen ?last }
+} ORDER BY ?title ?region""",
+    "Who was 市委书记 of 茂名市 on 2026-04-09": _bare(post_holders_query("市委书记", "茂名市", dt.date(2026, 4, 9))),
+    "The agent's post at the event's date": _bare(posts_at_events_query()),
+    "Investments by province": """SELECT DISTINCT ?province ?company ?project WHERE {
   ?c kgo:investsIn ?pr ; rdfs:label ?company . ?pr rdfs:label ?project .
-  OPTIONAL { ?pr kgo:locatedIn+ ?prov . ?prov kgo:adminCode ?code .
+  OPTIONAL { ?pr kgo:inRegion ?prov . ?prov kgo:adminCode ?code .
              FILTER(STRENDS(?code, "0000")) ?prov rdfs:label ?province }
-}""",
+} ORDER BY ?province ?company ?project""",
 }
 
 _OPTIONS = "".join(f'<option value="{i}">{name}</option>' for i, name in enumerate(EXAMPLES))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode, QuerySolutions
+from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions
 
 
 def term_text(term: object) -> str:
@@ -20,7 +20,7 @@ def rows_of(result: object) -> tuple[list[str], list[list[str]]]:
     if isinstance(result, QuerySolutions):
         header = [v.value for v in result.variables]
         return header, [[term_text(sol[v]) for v in header] for sol in result]
-    if isinstance(result, bool):
-        return ["result"], [[str(result).lower()]]
+    if isinstance(result, (bool, QueryBoolean)):  # pyoxigraph answers ASK with a QueryBoolean
+        return ["result"], [[str(bool(result)).lower()]]
     return ["subject", "predicate", "object"], [
         [term_text(t.subject), term_text(t.predicate), term_text(t.object)] for t in result]  # type: ignore[attr-defined]

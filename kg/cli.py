@@ -34,6 +34,8 @@ class ExportFormat(StrEnum):
     nt = "nt"
     jsonld = "jsonld"
     xml = "xml"
+    graphml = "graphml"
+    gexf = "gexf"
 
 
 class TableFormat(StrEnum):
@@ -130,9 +132,16 @@ def _print_summary(report, store: str) -> None:
 def export(store: StoreOpt = DEFAULT_STORE,
            format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.trig,
            output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None) -> None:
-    """Write the whole graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML."""
+    """Write the whole graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML, or the
+    network of officials, places and organizations (visits and meetings, weighted by distinct
+    events) as GraphML or GEXF for Gephi and networkx."""
     st = _open(store)
-    data = st.dump(format.value)
+    if format in (ExportFormat.graphml, ExportFormat.gexf):
+        from kg.analysis import network, network_bytes
+
+        data = network_bytes(network(st), format.value)
+    else:
+        data = st.dump(format.value)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(data)
@@ -185,19 +194,49 @@ def visits(person: Annotated[Optional[str], typer.Option(help="visitor's name")]
            place: Annotated[Optional[str], typer.Option(help="place, or a region containing it")] = None,
            from_: Annotated[Optional[dt.datetime], typer.Option("--from", formats=["%Y-%m-%d"])] = None,
            to: Annotated[Optional[dt.datetime], typer.Option("--to", formats=["%Y-%m-%d"])] = None,
+           min_confidence: Annotated[Optional[float], typer.Option(
+               "--min-confidence", min=0.0, max=1.0, help="only visits this sure (0–1)")] = None,
            store: StoreOpt = DEFAULT_STORE,
            format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
-    """Who visited where, when, with the source page and sentence."""
+    """Who visited where, when: one row per visit, with its confidence, its number of reports,
+    and one report's source page and sentence."""
     from kg.answers import rows_of
     from kg.queries import visits_query
 
     st = _open(store)
-    q = visits_query(person, place, from_.date() if from_ else None, to.date() if to else None)
+    q = visits_query(person, place, from_.date() if from_ else None, to.date() if to else None,
+                     min_confidence=min_confidence)
     header, rows = rows_of(st.query(q))
-    keep = ["personLabel", "placeLabel", "date", "source", "evidence"]
+    keep = ["personLabel", "placeLabel", "date", "confidence", "reports", "source", "evidence"]
     idx = [header.index(k) for k in keep]
-    _print_rows(["person", "place", "date", "source", "evidence"],
+    _print_rows(["person", "place", "date", "confidence", "reports", "source", "evidence"],
                 [[r[i] for i in idx] for r in rows], format)
+
+
+@app.command()
+def remove(documents: Annotated[list[str], typer.Argument(help="document ids (file names without .txt) or .txt files")],
+           store: StoreOpt = DEFAULT_STORE) -> None:
+    """Remove documents: their graphs, the facts only they state (an entity only they mention
+    disappears), their share of the counts; one transaction per document."""
+    from kg.documents import doc_id_for
+    from kg.ingest import remove_documents
+    from kg.rdf import doc_iri
+
+    ids = [doc_id_for(Path(d)) if d.endswith(".txt") else d for d in documents]
+    st = _open(store, read_only=False)
+    try:
+        present = set(st.graphs())
+        missing = [d for d in ids if doc_iri(d).value not in present]
+        removed = remove_documents(st, ids)
+    except KgError as exc:
+        _fail(str(exc))
+    finally:
+        st.close()
+    for d in missing:
+        typer.echo(f"kg: no document {d!r} in {store}", err=True)
+    typer.echo(f"removed {removed} document(s) from {store}")
+    if missing:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -248,3 +248,18 @@ def _store_results(store: Store, results: Iterable[Result], report: IngestReport
             report.documents += 1
         if progress:
             progress(result.source)
+
+
+def remove_documents(store: Store, doc_ids: Iterable[str]) -> int:
+    """Remove documents by id (one transaction each): their graphs, the shared facts no other
+    document supports (an entity only they mention disappears), their share of the counts.
+    Returns how many of them were in the store; unknown ids are skipped."""
+    present = set(store.graphs())
+    removed = 0
+    for doc_id in doc_ids:
+        graph = doc_iri(doc_id).value
+        if graph in present:
+            store.remove_graph(graph)
+            present.discard(graph)
+            removed += 1
+    return removed

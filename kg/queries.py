@@ -26,8 +26,9 @@ def date_pattern(event: str, since: dt.date | None, until: dt.date | None) -> st
 
 def visits_query(person: str | None = None, place: str | None = None,
                  since: dt.date | None = None, until: dt.date | None = None,
-                 limit: int = 1000) -> str:
-    """Who visited where and when, with the sentence and the source page.
+                 limit: int = 1000, min_confidence: float | None = None) -> str:
+    """Who visited where and when: one row per visit (however many documents report it), with
+    its best confidence, its number of reports, and one report's sentence and source page.
 
     A place matches itself and every region or thing located in it (茂名市 finds
     visits to 茂南区), via ``kgo:locatedIn*``.
@@ -36,17 +37,58 @@ def visits_query(person: str | None = None, place: str | None = None,
     if person:
         filters.append(f"?person rdfs:label|skos:altLabel {_literal(person)}@zh .")
     if place:
-        filters.append(f"?place kgo:locatedIn* ?within . ?within rdfs:label|skos:altLabel {_literal(place)}@zh .")
+        filters.append(f"?within rdfs:label|skos:altLabel {_literal(place)}@zh . ?place kgo:locatedIn* ?within .")
+    if min_confidence is not None:
+        filters.append(f"?visit kgo:confidence ?c . FILTER(?c >= {float(min_confidence)})")
     where_date = date_pattern("?visit", since, until)
     return f"""{sparql_prefixes()}
-SELECT DISTINCT ?visit ?person ?personLabel ?place ?placeLabel ?date ?evidence ?doc ?source WHERE {{
-  ?visit a kgo:Visit ; kgo:agent ?person ; kgo:place ?place ; prov:wasDerivedFrom ?doc .
-  {where_date}
+SELECT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports {REPORT_COLUMNS} WHERE {{
   {' '.join(filters)}
+  ?visit a kgo:Visit ; kgo:agent ?person ; kgo:place ?place .
+  {where_date}
   ?person rdfs:label ?personLabel . ?place rdfs:label ?placeLabel .
-  OPTIONAL {{ ?visit kgo:evidence ?evidence }}
-  OPTIONAL {{ ?doc prov:atLocation ?source }}
-}} ORDER BY ?date ?personLabel ?placeLabel LIMIT {int(limit)}"""
+  OPTIONAL {{ ?visit kgo:confidence ?confidence }} OPTIONAL {{ ?visit kgo:reportCount ?reports }}
+  ?r kgo:reportOf ?visit . {REPORT_PARTS}
+}} GROUP BY ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports
+ORDER BY ?date ?personLabel ?placeLabel ?visit LIMIT {int(limit)}"""
+
+
+# One report of each event, its parts kept together: of the event's reports (?r), the smallest
+# "doc⇥source⇥extractor⇥evidence" gives ?doc ?source ?extractor ?evidence. One level of GROUP BY,
+# no subquery: pyoxigraph joins a subquery's rows to later patterns by scanning them.
+REPORT_PARTS = """?r kgo:evidence ?rEv ; kgo:extractorVersion ?rEx ; prov:wasDerivedFrom ?rDoc .
+  ?rDoc prov:atLocation ?rSrc ."""
+_ONE = 'MIN(CONCAT(STR(?rDoc), "\\t", STR(?rSrc), "\\t", STR(?rEx), "\\t", STR(?rEv)))'
+_AFTER1 = f'STRAFTER({_ONE}, "\\t")'
+_AFTER2 = f'STRAFTER({_AFTER1}, "\\t")'
+REPORT_COLUMNS = (f'(IRI(STRBEFORE({_ONE}, "\\t")) AS ?doc) (STRBEFORE({_AFTER1}, "\\t") AS ?source) '
+                  f'(STRBEFORE({_AFTER2}, "\\t") AS ?extractor) (STRAFTER({_AFTER2}, "\\t") AS ?evidence)')
+
+
+def post_holders_query(title: str, region: str, day: dt.date) -> str:
+    """Who held ``title`` (市委书记) of ``region`` (茂名市) on ``day``: the holders whose post
+    was seen in documents on days around it (kgo:firstSeen ≤ day ≤ kgo:lastSeen)."""
+    return f"""{sparql_prefixes()}
+SELECT ?person ?name ?first ?last WHERE {{
+  ?r rdfs:label|skos:altLabel {_literal(region)}@zh .
+  ?post kgo:jurisdiction ?r ; kgo:title {_literal(title)}@zh ; kgo:firstSeen ?first ; kgo:lastSeen ?last .
+  FILTER(?first <= "{day.isoformat()}"^^xsd:date && "{day.isoformat()}"^^xsd:date <= ?last)
+  ?person kgo:holdsPost ?post ; rdfs:label ?name .
+}} ORDER BY ?name"""
+
+
+def posts_at_events_query(agent: str | None = None, limit: int = 200) -> str:
+    """Each event with the posts its agent was seen holding on the event's day."""
+    who = f"?agent rdfs:label|skos:altLabel {_literal(agent)}@zh ." if agent else ""
+    return f"""{sparql_prefixes()}
+SELECT ?event ?type ?name ?date ?title ?region WHERE {{
+  {who}
+  ?event kgo:agent ?agent ; kgo:date ?date ; a ?type . FILTER(?type != kgo:Event)
+  ?agent rdfs:label ?name ; kgo:holdsPost ?post .
+  ?post kgo:title ?title ; kgo:firstSeen ?first ; kgo:lastSeen ?last .
+  FILTER(?first <= ?date && ?date <= ?last)
+  OPTIONAL {{ ?post kgo:jurisdiction/rdfs:label ?region }}
+}} ORDER BY ?date ?name ?title ?event LIMIT {int(limit)}"""
 
 
 def entity_search_query(text: str, limit: int = 50) -> str:

@@ -1,21 +1,26 @@
 """Facts → RDF: the only place that mints IRIs and makes quads.
 
-Each document's facts go into a named graph of their own (the document's IRI), so
-re-ingesting a document replaces exactly its facts and every fact keeps its source.
+What only one document says (its metadata, its reports of events and posts, with evidence and
+confidence) goes into the document's named graph; what several documents may state (an
+entity's names and regions, an event, a post, a relation) goes into ``kgr:graph/facts``, where
+the store keeps each triple once with the documents that support it
+(:mod:`kg.store.graph_update`). Re-ingesting a document replaces exactly its share.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.extract.model import REGION_TYPES, Entity, Facts
+from kg.extract.model import REGION_TYPES, Entity, Event, EventType, Facts
 from kg.extract.regions import load_gazetteer
 from kg.extract.relations import INVESTS_IN, LOCATED_IN
-from kg.vocab import DCTERMS, KGO, KGR, PROV, RDF, RDFS, SKOS, XSD
+from kg.vocab import DCTERMS, FACTS_GRAPH, KGO, KGR, PROV, RDF, RDFS, SKOS, XSD
 
 _UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`%#?]")
 
@@ -40,6 +45,8 @@ def kgo(term: str) -> NamedNode:
 _TYPE = NamedNode(RDF + "type")
 _LABEL = NamedNode(RDFS + "label")
 _ALT = NamedNode(SKOS + "altLabel")
+_DERIVED = NamedNode(PROV + "wasDerivedFrom")
+_FACTS = NamedNode(FACTS_GRAPH)
 
 
 def _zh(text: str) -> Literal:
@@ -50,25 +57,74 @@ def _short_hash(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:12]
 
 
+def event_key(event: Event, doc_id: str) -> str:
+    """One happening, one event: a visit is one stop (agent, place, day), a meeting one pair
+    (agent, participant, day), a signing or a conference one gathering (agent, its places and
+    parties, day). An undated report only merges with the same document's undated ones."""
+    day = event.date.isoformat() if event.date else f"undated/{doc_id}"
+    return "|".join([event.type.value, event.agent or "", *sorted(event.places), "/",
+                     *sorted(event.participants), "/", day])
+
+
+def split_event(event: Event) -> list[Event]:
+    """A multi-stop visit is one event per stop, a meeting with several guests one per guest."""
+    if event.type is EventType.VISIT and len(event.places) > 1:
+        return [replace(event, places=(p,)) for p in event.places]
+    if event.type is EventType.MEETING and len(event.participants) > 1:
+        return [replace(event, participants=(p,)) for p in event.participants]
+    return [event]
+
+
+def _identity(event: Event) -> Event:
+    """The fields that name the event: a visit's companions and a meeting's place do not."""
+    if event.type is EventType.VISIT and event.places:
+        return replace(event, participants=())
+    if event.type is EventType.MEETING and event.participants:
+        return replace(event, places=())
+    return event
+
+
+def event_iri(event: Event, doc_id: str) -> NamedNode:
+    return entity_iri(f"event/{event.type.value.lower()}/{_short_hash(event_key(_identity(event), doc_id))}")
+
+
 def to_quads(facts: Facts) -> list[Quad]:
-    """Every quad of one document, in its own named graph."""
+    """Every quad of one document: what only it says in its own named graph, the facts other
+    documents may state too (entities, events, posts, relations, closures) in
+    ``kgr:graph/facts``, where the store keeps each once (see kg.store.graph_update)."""
     g = doc_iri(facts.info.doc_id)
-    triples: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = []
-    triples += _document(facts, g)
+    shared: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = []
+    own = _document(facts, g)
     for entity in facts.entities.values():
-        triples += _entity(entity)
-    triples += _posts(facts, g)
-    triples += _events(facts, g)
-    triples += _relations(facts)
-    triples += _in_regions(facts)
-    seen = set()
-    out = []
-    for s, p, o in triples:
-        q = Quad(s, p, o, g)
-        if q not in seen:
-            seen.add(q)
-            out.append(q)
-    return out
+        shared += _entity(entity)
+    closure = _closure(facts)
+    for node, triples, local in [*_posts(facts, g), *_events(facts, g, closure)]:
+        shared += triples
+        own += local
+    shared += _relations(facts)
+    shared += _in_regions(facts, closure)
+    out = [Quad(s, p, o, g) for s, p, o in own] + [Quad(s, p, o, _FACTS) for s, p, o in shared]
+    return list(dict.fromkeys(out))
+
+
+def seen_days(facts: Facts) -> list[dt.date]:
+    """The days a page speaks of: its issue date, else every day its events name."""
+    if facts.info.issue_date:
+        return [facts.info.issue_date]
+    return sorted({e.date for e in facts.events if e.date})
+
+
+def _report(facts: Facts, g: NamedNode, node: NamedNode, sentence: int, confidence: float,
+            days: list[dt.date]) -> list:
+    """This document's report of an event or a post: its sentence, confidence, extractor and
+    the days it was seen on (what kgo:firstSeen and kgo:lastSeen are the extremes of)."""
+    report = entity_iri(f"report/{facts.info.doc_id}/{node.value.rsplit('/', 1)[-1]}-{sentence}")
+    return [(report, _TYPE, kgo("Report")), (report, kgo("reportOf"), node),
+            *[(report, kgo("seenOn"), Literal(d.isoformat(), datatype=NamedNode(XSD + "date"))) for d in days],
+            (report, kgo("evidence"), _zh(facts.sentences[sentence])),
+            (report, kgo("confidence"), Literal(f"{confidence:.2f}", datatype=NamedNode(XSD + "decimal"))),
+            (report, kgo("extractorVersion"), Literal(facts.extractor)),
+            (report, _DERIVED, g), (node, _DERIVED, g)]
 
 
 def _document(facts: Facts, g: NamedNode) -> list:
@@ -112,42 +168,56 @@ def _region_chain(key: str) -> list:
 
 
 def _posts(facts: Facts, g: NamedNode) -> list:
+    """(post node, shared triples, this document's triples) for every post the page states."""
     out = []
     for post in facts.posts:
         node = entity_iri(f"post/{_short_hash(post.person, post.title, post.jurisdiction, post.org)}")
-        out += [(entity_iri(post.person), kgo("holdsPost"), node), (node, _TYPE, kgo("Post")),
-                (node, kgo("title"), _zh(post.title)),
-                (node, _LABEL, _zh(post.title)),
-                (node, kgo("evidence"), _zh(facts.sentences[post.sentence])),
-                (node, NamedNode(PROV + "wasDerivedFrom"), g)]
+        triples = [(entity_iri(post.person), kgo("holdsPost"), node), (node, _TYPE, kgo("Post")),
+                   (node, kgo("title"), _zh(post.title)), (node, _LABEL, _zh(post.title)),
+                   (node, kgo("evidence"), _zh(facts.sentences[post.sentence])),
+                   (node, kgo("extractorVersion"), Literal(facts.extractor))]
         if post.jurisdiction:
-            out.append((node, kgo("jurisdiction"), entity_iri(post.jurisdiction)))
+            triples.append((node, kgo("jurisdiction"), entity_iri(post.jurisdiction)))
         if post.org:
-            out.append((node, kgo("postIn"), entity_iri(post.org)))
+            triples.append((node, kgo("postIn"), entity_iri(post.org)))
+        out.append((node, triples, _report(facts, g, node, post.sentence, post.confidence,
+                                           seen_days(facts))))
     return out
 
 
-def _events(facts: Facts, g: NamedNode) -> list:
+def _events(facts: Facts, g: NamedNode, closure: dict[str, set[str]]) -> list:
+    """(event node, shared triples, this document's triples) for every report of an event."""
     out = []
-    for e in facts.events:
-        node = entity_iri(f"event/{facts.info.doc_id}/{e.type.value.lower()}-{e.sentence}-"
-                          f"{_short_hash(e.agent, e.places, e.participants)}")
-        agent = entity_iri(e.agent) if e.agent else None
-        out += [(node, _TYPE, kgo(e.type.value)),
-                (node, kgo("evidence"), _zh(facts.sentences[e.sentence])),
-                (node, NamedNode(PROV + "wasDerivedFrom"), g)]
-        if agent is not None:
-            out.append((node, kgo("agent"), agent))
-        if e.date:
-            out.append((node, kgo("date"), Literal(e.date.isoformat(), datatype=NamedNode(XSD + "date"))))
-        for place in e.places:
-            out.append((node, kgo("place"), entity_iri(place)))
-            if e.type.value == "Visit" and agent is not None:
+    for reported in facts.events:
+        for e in split_event(reported):
+            node = event_iri(e, facts.info.doc_id)
+            days = [facts.info.issue_date or e.date] if facts.info.issue_date or e.date else []
+            out.append((node, _event_triples(facts, e, node, closure),
+                        _report(facts, g, node, e.sentence, e.confidence, days)))
+    return out
+
+
+def _event_triples(facts: Facts, e: Event, node: NamedNode, closure: dict[str, set[str]]) -> list:
+    agent = entity_iri(e.agent) if e.agent else None
+    out = [(node, _TYPE, kgo(e.type.value)), (node, kgo("evidence"), _zh(facts.sentences[e.sentence])),
+           (node, kgo("extractorVersion"), Literal(facts.extractor))]
+    if agent is not None:
+        out.append((node, kgo("agent"), agent))
+    if e.date:
+        out.append((node, kgo("date"), Literal(e.date.isoformat(), datatype=NamedNode(XSD + "date"))))
+    for place in e.places:
+        out.append((node, kgo("place"), entity_iri(place)))
+        if e.type is EventType.VISIT:
+            # The visit's regions: what the region counts of kgr:graph/stats count.
+            out += [(node, kgo("inRegion"), entity_iri(f"region/{r}")) for r in sorted(closure.get(place, ()))]
+            if agent is not None:
                 out.append((agent, kgo("visited"), entity_iri(place)))
-        for other in e.participants:
-            out.append((node, kgo("participant"), entity_iri(other)))
-            if e.type.value == "Meeting" and agent is not None:
-                out += [(agent, kgo("met"), entity_iri(other)), (entity_iri(other), kgo("met"), agent)]
+                out += [(agent, kgo("visitedIn"), entity_iri(f"region/{r}"))
+                        for r in sorted(closure.get(place, ()))]
+    for other in e.participants:
+        out.append((node, kgo("participant"), entity_iri(other)))
+        if e.type is EventType.MEETING and agent is not None:
+            out += [(agent, kgo("met"), entity_iri(other)), (entity_iri(other), kgo("met"), agent)]
     return out
 
 
@@ -159,18 +229,14 @@ def _relations(facts: Facts) -> list:
     return out
 
 
-def _in_regions(facts: Facts) -> list:
-    """kgo:inRegion, materialised: every region the thing lies in, at every level (a region
-    lies in itself), and kgo:visitedIn: every region a visitor was in on a visit. "Anything
-    in 贵州省" and "who visited 贵州省" are then one index lookup instead of a
-    ``kgo:locatedIn+`` walk per candidate. Climbs this page's locatedIn facts
-    (企业 → 园区 → 县) and then the GB/T 2260 chain."""
+def _closure(facts: Facts) -> dict[str, set[str]]:
+    """Every region each entity lies in, at every level (a region lies in itself): this
+    page's locatedIn facts (企业 → 园区 → 县) and then the GB/T 2260 chain."""
     gaz = load_gazetteer()
     located: dict[str, set[str]] = defaultdict(set)
     for r in facts.relations:
         if r.predicate == LOCATED_IN:
             located[r.subject].add(r.object)
-    out = []
     closure: dict[str, set[str]] = {}
     for key in facts.entities:
         regions: set[str] = set()
@@ -185,12 +251,13 @@ def _in_regions(facts: Facts) -> list:
                 regions.update(gaz.ancestors(code))
             else:
                 todo.extend(located.get(k, ()))
-        node = entity_iri(key)
-        out += [(node, kgo("inRegion"), entity_iri(f"region/{r}")) for r in sorted(regions)]
         closure[key] = regions
-    for e in facts.events:
-        if e.type.value == "Visit" and e.agent:
-            agent = entity_iri(e.agent)
-            for r in sorted({r for place in e.places for r in closure.get(place, ())}):
-                out.append((agent, kgo("visitedIn"), entity_iri(f"region/{r}")))
-    return out
+    return closure
+
+
+def _in_regions(facts: Facts, closure: dict[str, set[str]]) -> list:
+    """kgo:inRegion, materialised: "anything in 贵州省" is one index lookup instead of a
+    ``kgo:locatedIn+`` walk per candidate (kgo:visitedIn, the same for visitors, comes with
+    the visits)."""
+    return [(entity_iri(key), kgo("inRegion"), entity_iri(f"region/{r}"))
+            for key, regions in closure.items() for r in sorted(regions)]

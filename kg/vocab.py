@@ -12,6 +12,11 @@ PROV = "http://www.w3.org/ns/prov#"
 DCTERMS = "http://purl.org/dc/terms/"
 OWL = "http://www.w3.org/2002/07/owl#"
 
+# The store's layout (ontology/README.md): shared facts once, their support, derived numbers.
+FACTS_GRAPH = KGR + "graph/facts"
+SUPPORT_GRAPH = KGR + "graph/support"
+STATS_GRAPH = KGR + "graph/stats"
+
 PREFIXES: dict[str, str] = {
     "kgo": KGO,
     "kgr": KGR,

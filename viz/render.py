@@ -31,8 +31,8 @@ EDGE_QUERY = sparql_prefixes() + """
 SELECT ?s ?p ?o ?evidence ?doc WHERE {
   VALUES ?p { kgo:visited kgo:met kgo:investsIn kgo:locatedIn }
   ?s ?p ?o .
-  OPTIONAL { ?e kgo:agent ?s ; kgo:place|kgo:participant ?o ; kgo:evidence ?evidence ;
-             prov:wasDerivedFrom ?d . ?d prov:atLocation ?doc }
+  OPTIONAL { ?e kgo:agent ?s ; kgo:place|kgo:participant ?o . ?r kgo:reportOf ?e ;
+             kgo:evidence ?evidence ; prov:wasDerivedFrom ?d . ?d prov:atLocation ?doc }
 }"""
 NODE_QUERY = sparql_prefixes() + """
 SELECT ?n ?label ?type WHERE {
@@ -175,7 +175,10 @@ def document_graph(store, doc_iri: str) -> nx.MultiDiGraph:
     if any(c in doc_iri for c in '<>"{}|\\^` '):
         raise KgError("a document IRI has no spaces or <>\"{}|\\^` characters")
     full = build_graph(store)
-    rows = store.select(sparql_prefixes() + f"SELECT DISTINCT ?s WHERE {{ GRAPH <{doc_iri}> {{ ?s ?p ?o }} }}")
+    # The document's graph holds its own triples and the shared facts it supports.
+    rows = store.select(sparql_prefixes() + f"""SELECT DISTINCT ?s WHERE {{
+      {{ GRAPH <{doc_iri}> {{ ?s ?p ?o }} }} UNION {{ GRAPH <{doc_iri}> {{ <{doc_iri}> kgo:supports ?st }}
+                                                   ?st rdf:subject ?s }} }}""")
     if not rows:
         raise KgError(f"no document <{doc_iri}> in the graph")
     keep = {r["s"] for r in rows} & set(full.nodes)

@@ -66,10 +66,11 @@ def _entity(reader, entity: str) -> EntityOut:
     iri = KGR + entity
     node = iri
     query = sparql_prefixes() + f"""
-SELECT ?dir ?p ?v ?l WHERE {{
-  {{ <{node}> ?p ?v . BIND("out" AS ?dir) }} UNION {{ ?v ?p <{node}> . BIND("in" AS ?dir) }}
-  OPTIONAL {{ ?v rdfs:label ?l }}
-}} LIMIT 5000"""
+SELECT ?dir ?p ?v (MIN(?label) AS ?l) WHERE {{
+  {{ <{node}> ?p ?v . BIND("out" AS ?dir) }} UNION {{ ?v ?p <{node}> . BIND("in" AS ?dir)
+     FILTER(?p NOT IN (rdf:subject, rdf:object, kgo:reportOf)) }}
+  OPTIONAL {{ ?v rdfs:label ?label }}
+}} GROUP BY ?dir ?p ?v ORDER BY ?dir ?p ?v LIMIT 5000"""
     rows = [(r["dir"], r["p"], r["v"], r["l"]) for r in reader.select(query)]
     if not rows:
         raise HTTPException(404, f"no entity {entity!r}")

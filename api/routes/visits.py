@@ -1,4 +1,4 @@
-"""Who visited where, when: GET /visits?person=&place=&from=&to=."""
+"""Who visited where, when: GET /visits?person=&place=&from=&to=&min_confidence=."""
 
 from __future__ import annotations
 
@@ -21,9 +21,12 @@ class VisitOut(BaseModel):
     place: str
     place_label: str
     date: dt.date | None
+    confidence: float | None
+    reports: int
     evidence: str
     document: str
     source: str
+    extractor: str
 
 
 @router.get("/visits", response_model=list[VisitOut])
@@ -32,10 +35,16 @@ def read_visits(reader: ReaderDep,
                 place: Annotated[str | None, Query(max_length=100)] = None,
                 from_: Annotated[dt.date | None, Query(alias="from")] = None,
                 to: Annotated[dt.date | None, Query()] = None,
+                min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
                 limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> list[VisitOut]:
-    rows = reader.select(visits_query(person, place, from_, to, limit))
+    """One row per visit, however many documents report it: its best confidence, its number
+    of reports, and one report's sentence and source."""
+    rows = reader.select(visits_query(person, place, from_, to, limit, min_confidence))
     return [VisitOut(visit=r["visit"], person=r["person"], person_label=r["personLabel"],
                      place=r["place"], place_label=r["placeLabel"],
                      date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
-                     evidence=r["evidence"] or "", document=r["doc"], source=r["source"] or "")
+                     confidence=float(r["confidence"]) if r["confidence"] else None,
+                     reports=int(r["reports"] or 0),
+                     evidence=r["evidence"] or "", document=r["doc"], source=r["source"] or "",
+                     extractor=r["extractor"] or "")
             for r in rows]

@@ -7,6 +7,7 @@ re-raised with the stage's name. Extractors never import rdflib.
 from __future__ import annotations
 
 from kg.documents import Document
+from kg.extract.confidence import assess
 from kg.extract.events import find_events
 from kg.extract.mentions import find_mentions
 from kg.extract.model import DocumentInfo, Entity, Facts
@@ -64,7 +65,7 @@ def extract(doc: Document, region: str | None = None) -> Facts:
     _add_referenced_regions(found.entities, referenced)
     facts = Facts(info=info, sentences=[s.text for s in sentences], entities=found.entities,
                   mentions=found.mentions, posts=posts, events=events, relations=relations)
-    return rekey(facts, official_keys(facts))
+    return assess(rekey(facts, official_keys(facts)))
 
 
 def _add_referenced_regions(entities: dict[str, Entity], keys: list[str | None]) -> None:

@@ -91,6 +91,7 @@ class Post:
     jurisdiction: str | None
     org: str | None
     sentence: int
+    confidence: float = 0.5  # set by kg.extract.confidence: how sure the rule is (0–1)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Event:
     participants: tuple[str, ...]
     date: dt.date | None
     sentence: int
+    confidence: float = 0.5  # set by kg.extract.confidence: how sure the rule is (0–1)
 
 
 @dataclass(frozen=True)
@@ -136,3 +138,4 @@ class Facts:
     posts: list[Post] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    extractor: str = ""  # the extractor's version (kg.extract.confidence.extractor_version)

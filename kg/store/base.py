@@ -59,7 +59,11 @@ class Answer:
 
 class Store(Protocol):
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> int:
-        """Atomically replace one named graph's content; return the number of quads written."""
+        """Atomically replace one document (its graph, its support of the shared facts in
+        ``kgr:graph/facts``, its share of the counts); return the number of quads given."""
+
+    def remove_graph(self, graph: str) -> None:
+        """Atomically remove one document and every shared fact no other document supports."""
 
     def remove_graph(self, graph: str) -> None: ...
 
@@ -74,7 +78,7 @@ class Store(Protocol):
         """Serialise the whole store (quads for TriG/N-Quads, the union for triple formats)."""
 
     def graphs(self) -> list[str]:
-        """IRIs of the named graphs (one per document)."""
+        """IRIs of the documents' graphs (not the facts', support's or counts' graphs)."""
 
     def __len__(self) -> int: ...
 

@@ -1,42 +1,148 @@
-"""The one SPARQL Update that replaces or removes a document's graph, and keeps the
-per-region visit counts (graph ``kgr:graph/stats``) in step, in a single request.
+"""The one SPARQL Update that replaces or removes a document, keeping every shared fact once.
 
-Any SPARQL 1.1 server runs a request as one transaction (pyoxigraph does; Virtuoso
-and Oxigraph server do), so a reader sees the old page with the old counts or the
-new page with the new counts, and a failed write leaves both as they were.
+The layout (ontology/README.md has the whole story):
+
+- ``kgr:graph/facts``: every fact more than one document may state (entity types, labels,
+  aliases, region chains, closures, events, posts, relations), each triple once.
+- ``kgr:doc/<id>``: what only this document says (its metadata, its reports of events and
+  posts with their evidence and confidence) and ``<doc> kgo:supports <stmt>`` for every
+  shared fact it states.
+- ``kgr:graph/support``: each supported statement's ``rdf:subject``, ``rdf:predicate`` and
+  ``rdf:object``, once, so a shared triple can be found and withdrawn when its last
+  supporting document goes.
+- ``kgr:graph/stats``: numbers derived from the rest, kept right by the same request:
+  ``kgo:visitCount`` per region, and per event or post ``kgo:reportCount``,
+  ``kgo:confidence`` (its best report's), ``kgo:firstSeen``/``kgo:lastSeen`` (the extreme
+  days its reports were seen on).
+
+Any SPARQL 1.1 server runs one update request as one transaction (pyoxigraph does; Virtuoso
+and Oxigraph server do), so a reader sees the old document with the old counts or the new
+one with the new counts, and a failed write leaves both as they were.
 """
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections.abc import Iterable
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
 
-from kg.vocab import KGO, KGR
+from kg.vocab import FACTS_GRAPH, KGO, KGR, RDF, STATS_GRAPH, SUPPORT_GRAPH
 
-STATS_GRAPH = KGR + "graph/stats"
+SYSTEM_GRAPHS = frozenset({FACTS_GRAPH, SUPPORT_GRAPH, STATS_GRAPH})
+__all__ = ["FACTS_GRAPH", "STATS_GRAPH", "SUPPORT_GRAPH", "SYSTEM_GRAPHS", "remove_graph_update",
+           "replace_graph_update", "statement_iri"]
+
+_SUPPORTS = NamedNode(KGO + "supports")
+_REIFY = [NamedNode(RDF + "subject"), NamedNode(RDF + "predicate"), NamedNode(RDF + "object")]
+# Derived values of an event or a post, recomputed from its reports whenever they change.
+_DERIVED = ("reportCount", "confidence", "firstSeen", "lastSeen")
 
 
-def _count_change(graph: str, sign: str) -> str:
-    """Add (``+``) or take away (``-``) the visits of ``graph`` from every region's count."""
+def statement_iri(triple: Triple) -> NamedNode:
+    """The stable name of a shared triple in the support graph (80 bits of its N-Triples' SHA-1)."""
+    return NamedNode(KGR + "stmt/" + hashlib.sha1(str(triple).encode()).hexdigest()[:20])
+
+
+def _nt(triples: Iterable[Triple]) -> str:
+    return (serialize(list(triples), format=RdfFormat.N_TRIPLES) or b"").decode()
+
+
+def _others_support(doc: str) -> str:
+    return f"GRAPH ?other {{ ?other <{KGO}supports> ?st }} FILTER(?other != <{doc}>)"
+
+
+def _withdraw(doc: str) -> list[str]:
+    """Take the visits of the shared triples only ``doc`` supports off the region counts, then
+    delete those triples (and their statements)."""
+    losing = f"""GRAPH <{doc}> {{ <{doc}> <{KGO}supports> ?st }}
+    GRAPH <{SUPPORT_GRAPH}> {{ ?st <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o }}
+    FILTER NOT EXISTS {{ {_others_support(doc)} }}"""
+    counts = f"""DELETE {{ GRAPH <{STATS_GRAPH}> {{ ?r <{KGO}visitCount> ?n }} }}
+INSERT {{ GRAPH <{STATS_GRAPH}> {{ ?r <{KGO}visitCount> ?m }} }}
+WHERE {{
+  {{ SELECT ?r (COUNT(DISTINCT ?e) AS ?k) WHERE {{
+      GRAPH <{doc}> {{ <{doc}> <{KGO}supports> ?st }}
+      GRAPH <{SUPPORT_GRAPH}> {{ ?st <{RDF}predicate> <{KGO}inRegion> ; <{RDF}subject> ?e ; <{RDF}object> ?r }}
+      GRAPH <{FACTS_GRAPH}> {{ ?e a <{KGO}Visit> }}
+      FILTER NOT EXISTS {{ {_others_support(doc)} }}
+  }} GROUP BY ?r }}
+  GRAPH <{STATS_GRAPH}> {{ ?r <{KGO}visitCount> ?n }}
+  BIND(IF(?n - ?k > 0, ?n - ?k, ?none) AS ?m)
+}}"""
+    delete = f"""DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?s ?p ?o }}
+           GRAPH <{SUPPORT_GRAPH}> {{ ?st <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o }} }}
+WHERE {{ {losing} }}"""
+    return [counts, delete]
+
+
+def _mark(doc: str, pending: str) -> str:
+    """Remember the events and posts ``doc`` reports on, to recompute their derived values."""
+    return (f"INSERT {{ GRAPH <{pending}> {{ ?n a <{KGO}Pending> }} }} "
+            f"WHERE {{ GRAPH <{doc}> {{ ?r <{KGO}reportOf> ?n }} }}")
+
+
+def _admit(doc: str) -> str:
+    """Add the visits of the shared triples that ``doc`` brings in first to the region counts
+    (run after the document's graph and statements are in, before the facts graph is)."""
     return f"""DELETE {{ GRAPH <{STATS_GRAPH}> {{ ?r <{KGO}visitCount> ?n }} }}
 INSERT {{ GRAPH <{STATS_GRAPH}> {{ ?r <{KGO}visitCount> ?m }} }}
 WHERE {{
-  {{ SELECT ?r (COUNT(DISTINCT ?v) AS ?k) WHERE {{
-       GRAPH <{graph}> {{ ?v a <{KGO}Visit> ; <{KGO}place> ?x . ?x <{KGO}inRegion> ?r }}
-     }} GROUP BY ?r }}
+  {{ SELECT ?r (COUNT(DISTINCT ?e) AS ?k) WHERE {{
+      GRAPH <{doc}> {{ <{doc}> <{KGO}supports> ?st }}
+      GRAPH <{SUPPORT_GRAPH}> {{ ?st <{RDF}predicate> <{KGO}inRegion> ; <{RDF}subject> ?e ; <{RDF}object> ?r .
+                                 ?ty <{RDF}subject> ?e ; <{RDF}predicate> <{RDF}type> ; <{RDF}object> <{KGO}Visit> }}
+      GRAPH <{doc}> {{ <{doc}> <{KGO}supports> ?ty }}
+      FILTER NOT EXISTS {{ GRAPH <{FACTS_GRAPH}> {{ ?e <{KGO}inRegion> ?r }} }}
+  }} GROUP BY ?r }}
   OPTIONAL {{ GRAPH <{STATS_GRAPH}> {{ ?r <{KGO}visitCount> ?n }} }}
-  BIND(COALESCE(?n, 0) {sign} ?k AS ?m)
+  BIND(COALESCE(?n, 0) + ?k AS ?m)
 }}"""
 
 
+def _recompute(pending: str) -> list[str]:
+    """Report count, best confidence and first/last document date of every marked node."""
+    derived = " ".join(f"<{KGO}{p}>" for p in _DERIVED)
+    return [f"""DELETE {{ GRAPH <{STATS_GRAPH}> {{ ?n ?p ?v }} }}
+WHERE {{ GRAPH <{pending}> {{ ?n a <{KGO}Pending> }} GRAPH <{STATS_GRAPH}> {{ ?n ?p ?v }} VALUES ?p {{ {derived} }} }}""",
+            f"""INSERT {{ GRAPH <{STATS_GRAPH}> {{ ?n <{KGO}reportCount> ?c ; <{KGO}confidence> ?x ;
+                                        <{KGO}firstSeen> ?f ; <{KGO}lastSeen> ?l }} }}
+WHERE {{
+  {{ SELECT ?n (COUNT(DISTINCT ?r) AS ?c) (MAX(?conf) AS ?x) (MIN(?day) AS ?f) (MAX(?day) AS ?l) WHERE {{
+      GRAPH <{pending}> {{ ?n a <{KGO}Pending> }}
+      GRAPH ?g {{ ?r <{KGO}reportOf> ?n . OPTIONAL {{ ?r <{KGO}confidence> ?conf }}
+                  OPTIONAL {{ ?r <{KGO}seenOn> ?day }} }}
+  }} GROUP BY ?n }}
+}}""", f"DROP SILENT GRAPH <{pending}>"]
+
+
 def remove_graph_update(graph: str) -> str:
-    return f"{_count_change(graph, '-')} ;\nDROP SILENT GRAPH <{graph}>"
+    """Remove a document: its graph, the shared facts only it supports, its share of the counts."""
+    pending = KGR + "graph/pending/" + uuid.uuid4().hex
+    return " ;\n".join([_mark(graph, pending), *_withdraw(graph), f"DROP SILENT GRAPH <{graph}>",
+                        *_recompute(pending)])
 
 
 def replace_graph_update(graph: str, quads: Iterable[Quad]) -> str:
-    """Take the old page's visits off the counts, swap the page, add the new page's visits."""
-    body = (serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES) or b"").decode()
-    return (f"{remove_graph_update(graph)} ;\n"
-            f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }} ;\n"
-            f"{_count_change(graph, '+')}")
+    """Replace a document: quads in ``kgr:graph/facts`` are shared facts (stored once, with
+    this document's support), all others are the document's own (stored in its graph)."""
+    own: list[Triple] = []
+    shared: list[Triple] = []
+    for q in quads:
+        (shared if isinstance(q.graph_name, NamedNode) and q.graph_name.value == FACTS_GRAPH
+         else own).append(q.triple)
+    doc = NamedNode(graph)
+    support, statements = [], []
+    for t in dict.fromkeys(shared):
+        st = statement_iri(t)
+        support.append(Triple(doc, _SUPPORTS, st))
+        statements += [Triple(st, p, v) for p, v in zip(_REIFY, (t.subject, t.predicate, t.object))]
+    pending = KGR + "graph/pending/" + uuid.uuid4().hex
+    return " ;\n".join([
+        _mark(graph, pending), *_withdraw(graph), f"DROP SILENT GRAPH <{graph}>",
+        f"INSERT DATA {{ GRAPH <{graph}> {{\n{_nt(own + support)}\n}}\n"
+        f"GRAPH <{SUPPORT_GRAPH}> {{\n{_nt(statements)}\n}} }}",
+        _admit(graph),
+        f"INSERT DATA {{ GRAPH <{FACTS_GRAPH}> {{\n{_nt(dict.fromkeys(shared))}\n}} }}",
+        _mark(graph, pending), *_recompute(pending)])

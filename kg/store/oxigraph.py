@@ -9,7 +9,7 @@ from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat
 from pyoxigraph import Store as OxStore
 
 from kg.errors import QueryError, StoreError
-from kg.store.graph_update import STATS_GRAPH, remove_graph_update, replace_graph_update
+from kg.store.graph_update import SYSTEM_GRAPHS, remove_graph_update, replace_graph_update
 
 QUAD_FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}
 TRIPLE_FORMATS = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "xml": RdfFormat.RDF_XML}
@@ -39,8 +39,9 @@ class OxigraphStore:
                              "(is another kg process writing to it?)") from exc
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> int:
-        """Replace the graph's content and its share of the visit counts in one transaction:
-        on any error the old content is still there, whole."""
+        """Replace a document (its graph, its support of the shared facts, its share of the
+        counts) in one transaction: on any error the old content is still there, whole.
+        Quads in ``kgr:graph/facts`` are shared facts, all others the document's own."""
         quads = list(quads)
         try:
             self._store.update(replace_graph_update(graph, quads))
@@ -49,7 +50,11 @@ class OxigraphStore:
         return len(quads)
 
     def remove_graph(self, graph: str) -> None:
-        self._store.update(remove_graph_update(graph))
+        """Remove a document and every shared fact no other document supports, in one transaction."""
+        try:
+            self._store.update(remove_graph_update(graph))
+        except OSError as exc:
+            raise StoreError(f"cannot remove graph {graph}: {exc}") from exc
 
     def query(self, sparql: str, **kwargs: object) -> object:
         """Run a query; without ``default_graph`` the default graph is the union of all graphs."""
@@ -93,9 +98,9 @@ class OxigraphStore:
                          f"{', '.join([*QUAD_FORMATS, *TRIPLE_FORMATS, 'jsonld'])}")
 
     def graphs(self) -> list[str]:
-        """The documents' graphs (not the counts' graph)."""
+        """The documents' graphs (not the shared facts', the support's or the counts' graph)."""
         return sorted(g.value for g in self._store.named_graphs()
-                      if isinstance(g, NamedNode) and g.value != STATS_GRAPH)
+                      if isinstance(g, NamedNode) and g.value not in SYSTEM_GRAPHS)
 
     def __len__(self) -> int:
         return len(self._store)

@@ -15,7 +15,7 @@ from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, parse, parse_query_r
 
 from kg.errors import NotAcceptable, QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.store.base import Answer, QueryRequest, UpdateRequest
-from kg.store.graph_update import STATS_GRAPH, remove_graph_update, replace_graph_update
+from kg.store.graph_update import SYSTEM_GRAPHS, remove_graph_update, replace_graph_update
 from kg.store.oxigraph import PREFIXES, OxigraphStore
 
 # Servers keep graphs of their own (Virtuoso's virtrdf:…); ours are the documents'.
@@ -89,7 +89,10 @@ class RemoteStore:
 
     def _local_copy(self) -> OxigraphStore:
         copy = OxigraphStore(None)
-        result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }")
+        # XML, not JSON: Virtuoso writes JSON results about ten times slower (5 s for 11k quads).
+        form = {"query": _prefixes() + "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }"}
+        r = self._post(self.query_url, form, "application/sparql-results+xml")
+        result = parse_query_results(r.content, format=QueryResultsFormat.XML)
         copy._store.extend(Quad(sol["s"], sol["p"], sol["o"], sol["g"]) for sol in result)  # type: ignore[attr-defined]
         return copy
 
@@ -97,9 +100,9 @@ class RemoteStore:
         return self._local_copy().dump(fmt)
 
     def graphs(self) -> list[str]:
-        """The documents' graphs (not the counts' graph)."""
+        """The documents' graphs (not the shared facts', the support's or the counts' graph)."""
         return sorted(r["g"] or "" for r in self.select(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }") if r["g"] != STATS_GRAPH)
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }") if r["g"] not in SYSTEM_GRAPHS)
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }")
