@@ -160,3 +160,38 @@ def test_a_scene_at_a_place_is_no_stop_of_the_tour_but_a_visit_there_is():
     assert "五里界村" in places or "江夏区" in places
     assert "杭州市" in places
     assert not any("智算中心" in p for p in places)
+
+
+def _names_of(f, *types):
+    return {e.label for e in f.entities.values() if e.type in types}
+
+
+def _pairs(f, predicate):
+    return {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == predicate}
+
+
+def test_counted_and_generic_phrases_are_no_projects_or_parks():
+    f = facts_of("今年以来，全县共有12个项目开工，三大项目加快建设，20亿元以上项目达到8个。"
+                 "县里谋划一批重点招商项目，规划建设3000亩产业园，吸引客商投资粤港澳大湾区。"
+                 "开发区总投资56亿元9个项目集中签约，北川县招商引资项目进展顺利。")
+    kinds = _names_of(f, EntityType.PROJECT, EntityType.PARK, EntityType.PLACE)
+    assert not {n for n in kinds if any(w in n for w in ("个项目", "三大", "亿元", "一批", "亩", "投资",
+                                                           "招商引资项目"))}, kinds
+    assert "粤港澳大湾区" in kinds
+    # a capacity is part of a project's name; a quoted project is named whole
+    f = facts_of("“青川县年产5万吨竹木综合加工利用项目”集中签约。搬迁至园区的8万吨铜冶炼项目投产。")
+    assert {"青川县年产5万吨竹木综合加工利用项目", "8万吨铜冶炼项目"} <= _names_of(f, EntityType.PROJECT)
+
+
+def test_investors_are_the_companies_that_act_on_a_project():
+    f = facts_of("副县长刘强调研了县工业园的华锐化工有限公司、宏远新材料有限公司建设项目、"
+                 "城东污水处理项目。"
+                 "据介绍，金禾电力有限公司计划投资20亿元建设光伏发电项目，瑞丰食品有限公司投资3亿元建设冷链物流项目。"
+                 "清溪河漂流项目位于黄岩镇。该项目由山城文旅开发有限公司投资建设。")
+    inv = _pairs(f, "investsIn")
+    assert ("宏远新材料有限公司", "宏远新材料有限公司建设项目") in inv  # the company opens its project's name
+    assert ("金禾电力有限公司", "光伏发电项目") in inv and ("瑞丰食品有限公司", "冷链物流项目") in inv
+    assert ("山城文旅开发有限公司", "清溪河漂流项目") in inv  # 该项目由…投资建设
+    assert ("金禾电力有限公司", "冷链物流项目") not in inv
+    assert not {p for c, p in inv if c == "华锐化工有限公司"}  # a visited site, not an investor
+    assert "宏远新材料有限公司" in _names_of(f, EntityType.COMPANY)

@@ -25,6 +25,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     out: list[Relation] = []
     located: set[str] = set()
     recent_company: tuple[int, str] | None = None
+    recent_project: tuple[int, str] | None = None
     for s in sentences:
         ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
         companies = [m.key for m in ms if m.type is EntityType.COMPANY]
@@ -35,9 +36,12 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
             if where and where != m.key:
                 located.add(m.key)
                 out.append(Relation(m.key, LOCATED_IN, where, s.index))
-        out.extend(_investments(s, ms, recent_company))
+        out.extend(_investments(s, ms, recent_company, recent_project))
         if companies:
             recent_company = (s.index, companies[-1])
+        targets = [m.key for m in ms if m.type in (EntityType.PROJECT, EntityType.PARK)]
+        if targets:
+            recent_project = (s.index, targets[-1])
     out.extend(_visited_in_county(events, found, set(located)))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
     out.extend(_in_the_articles_county(sentences, found, located))
@@ -133,15 +137,74 @@ def _inside_another(m: Mention, ms: list[Mention]) -> bool:
                for o in ms)
 
 
-def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None) -> list[Relation]:
-    if not _INVEST_RE.search(s.text):
-        return []
-    companies = [m.key for m in ms if m.type is EntityType.COMPANY]
-    projects = [m.key for m in ms if m.type is EntityType.PROJECT]
-    if not companies and projects and recent and s.index - recent[0] <= 6 \
-            and s.text.startswith(COMPANY_ANAPHORS):
-        companies = [recent[1]]  # 公司还建成了…项目: the company the article is about
-    return [Relation(c, INVESTS_IN, p, s.index) for c in companies for p in projects]
+def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
+                 recent_project: tuple[int, str] | None) -> list[Relation]:
+    """Who invests in which project, clause by clause.
+
+    A company that opens a project's name (安徽济东化工有限公司建设项目) is its investor. Else a
+    clause (between commas or semicolons) with an investing verb outside every name pairs its
+    companies with its projects; a clause that says 该项目 takes the project last named, one
+    that opens with 公司 the company last named."""
+    out: list[Relation] = []
+    projects = [m for m in ms if m.type is EntityType.PROJECT]
+    companies = [m for m in ms if m.type is EntityType.COMPANY
+                 and not any(p.start <= m.start and m.end <= p.end for p in projects)]
+    for p in projects:
+        for c in ms:
+            if c.type is EntityType.COMPANY and c.start == p.start and c.end < p.end:
+                out.append(Relation(c.key, INVESTS_IN, p.key, s.index))
+    masked = list(s.text)
+    for m in ms:
+        for i in range(m.start - s.start, m.end - s.start):
+            masked[i] = "□"
+    masked_text = "".join(masked)
+    for a, b in _clauses(masked_text):
+        clause = masked_text[a:b]
+        verbs = [a + v.start() for v in _INVEST_RE.finditer(clause)]
+        if not verbs:
+            continue
+        here = lambda m: a <= m.start - s.start < b  # noqa: E731
+        cs = [(c.key, c.end - s.start) for c in companies if here(c)]
+        if not cs and recent and s.index - recent[0] <= 6 and a == 0 \
+                and clause.lstrip("□ ").startswith(COMPANY_ANAPHORS):
+            cs = [(recent[1], a)]  # 公司还建成了…项目: the company the article is about
+        # the company acts: an investing verb stands between it and the project it names
+        for c, c_end in cs:
+            for p in projects:
+                if here(p) and any(c_end <= v < p.start - s.start for v in verbs):
+                    out.append(Relation(c, INVESTS_IN, p.key, s.index))
+        if any(here(p) for p in projects) or not any(c_end <= v for _, c_end in cs for v in verbs):
+            continue
+        # 该项目由…公司投资开发, …项目，由…与…签约: the project this sentence (or the last) is about
+        topic = None
+        if _PROJECT_ANAPHOR.search(clause) or clause.lstrip("□ ").startswith(("由", "是由")):
+            before = [m.key for m in ms if m.end - s.start <= a
+                      and m.type in (EntityType.PROJECT, EntityType.PARK)]
+            if before:
+                topic = before[-1]
+            elif recent_project and s.index - recent_project[0] <= 3 and (
+                    _PROJECT_ANAPHOR.search(masked_text[:b])):
+                topic = recent_project[1]
+        if topic:
+            out += [Relation(c, INVESTS_IN, topic, s.index) for c, c_end in cs
+                    if c != topic and any(c_end <= v for v in verbs)]
+    return out
+
+
+_CLAUSE_END = re.compile(r"[,，;；:：。！？!?]")
+_PROJECT_ANAPHOR = re.compile(r"该项目|此项目|项目(?:由|是由)")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches between commas, semicolons and stops."""
+    out, start = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def _visited_in_county(events: list[Event], found: Mentions, located: set[str]) -> list[Relation]:
