@@ -195,3 +195,29 @@ def test_investors_are_the_companies_that_act_on_a_project():
     assert ("金禾电力有限公司", "冷链物流项目") not in inv
     assert not {p for c, p in inv if c == "华锐化工有限公司"}  # a visited site, not an investor
     assert "宏远新材料有限公司" in _names_of(f, EntityType.COMPANY)
+
+
+def test_what_a_page_about_one_county_names_is_in_that_county():
+    f = facts_of("青川县举行重点项目集中签约活动\n"
+                 "本报讯 昨日，青川县举行重点项目集中签约活动。活动现场举行了竹海康养小镇项目开工仪式。"
+                 "据了解，蜀道投资有限公司计划投资12亿元建设抽水蓄能电站项目。"
+                 "青川县委书记李明出席活动。")
+    loc = _pairs(f, "locatedIn")
+    assert ("竹海康养小镇项目", "青川县") in loc and ("抽水蓄能电站项目", "青川县") in loc
+    assert not {p for e, p in loc if e == "蜀道投资有限公司"}  # an investor from elsewhere
+
+
+def test_a_site_visited_after_coming_to_a_county_is_in_that_county():
+    f = facts_of("3月5日，市长王刚深入上林县督导安全生产工作。"
+                 "王刚一行实地察看了广西远达电子材料有限公司、南宁宏盛新材料有限公司。"
+                 "随后，王刚来到宾阳县，调研了宾州食品有限公司。")
+    loc = _pairs(f, "locatedIn")
+    assert ("广西远达电子材料有限公司", "上林县") in loc
+    assert ("南宁宏盛新材料有限公司", "上林县") in loc  # the city in its name holds the county
+    assert ("宾州食品有限公司", "宾阳县") in loc
+    # what a sentence lists after <place>的 is there
+    f = facts_of("在定南县，调研组察看了富田新材料产业园的华塑化工有限公司、城南固废处置项目，"
+                 "以及岭北镇的红泰纺织有限公司。")
+    loc = _pairs(f, "locatedIn")
+    assert ("城南固废处置项目", "富田新材料产业园") in loc, loc
+    assert ("红泰纺织有限公司", "岭北镇") in loc, loc

@@ -58,7 +58,7 @@ def extract(doc: Document, region: str | None = None) -> Facts:
     posts = find_posts(doc.text, sentences, found, home)
     title_spans = [(t[0], t[1]) for p in found.people for t in p.titles]
     events = find_events(doc.text, sentences, found, doc.year, title_spans, doc.issue_date)
-    relations = find_relations(sentences, found, events)
+    relations = find_relations(sentences, found, events, home)
     referenced = [p.jurisdiction for p in posts] + [r.object for r in relations]
     referenced += [k for e in events for k in e.places]
     _add_referenced_regions(found.entities, referenced)
