@@ -221,3 +221,13 @@ def test_a_site_visited_after_coming_to_a_county_is_in_that_county():
     loc = _pairs(f, "locatedIn")
     assert ("城南固废处置项目", "富田新材料产业园") in loc, loc
     assert ("红泰纺织有限公司", "岭北镇") in loc, loc
+
+
+def test_noise_of_web_pages_is_no_part_of_a_name():
+    f = facts_of("???\n<p>县委书记张明到嘉禾(hé)产业园(yuán)区调研.他强调，要加快项目建设。</p>\n"
+                 "&nbsp;&nbsp;县长王刚来到青山(qīng shān)工业园区，察看了鑫源(yuán)电子有限公司。")
+    names = {e.label for e in f.entities.values()}
+    assert {"嘉禾产业园区", "青山工业园区", "鑫源电子有限公司"} <= names, names
+    assert not {n for n in names if any(c in n for c in "()<>?&;") or n[0].isascii()}, names
+    assert ("县委书记" in {p.title for p in f.posts}) and ("县长" in {p.title for p in f.posts})
+    assert any(s.startswith("他强调") for s in f.sentences)  # a half-width stop ends a sentence

@@ -6,7 +6,10 @@ re-raised with the stage's name. Extractors never import rdflib.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.documents import Document
+from kg.extract.clean import clean
 from kg.extract.events import find_events
 from kg.extract.mentions import find_mentions
 from kg.extract.model import DocumentInfo, Entity, Facts
@@ -50,6 +53,7 @@ def warm_up() -> None:
 def extract(doc: Document, region: str | None = None) -> Facts:
     """Read one document; return every mention, entity, post, event and relation in it."""
     load_gazetteer()
+    doc = replace(doc, text=clean(doc.text))  # offsets, sentences and evidence: the cleaned text
     home = home_region_of(doc.newspaper, region)
     info = DocumentInfo(doc.doc_id, doc.source, _title(doc.text), doc.newspaper,
                         doc.issue_date, home)

@@ -174,9 +174,13 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             break
         start = s
         i -= 1
-    while start < suffix_start and text[start] in "()（）":
-        start += 1
+    while start < suffix_start and (text[start] in "()（）" or (
+            text[start] in _PARTICLES and suffix_start - start > 3)):
+        start += 1  # 察看了鑫源电子有限公司: jieba's 了鑫源 is no name's start
     return start
+
+
+_PARTICLES = "了的着"
 
 
 # Words that are verbs in a sentence but the trade in a company's name: 中国电力建设集团,
