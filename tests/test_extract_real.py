@@ -231,3 +231,11 @@ def test_noise_of_web_pages_is_no_part_of_a_name():
     assert not {n for n in names if any(c in n for c in "()<>?&;") or n[0].isascii()}, names
     assert ("县委书记" in {p.title for p in f.posts}) and ("县长" in {p.title for p in f.posts})
     assert any(s.startswith("他强调") for s in f.sentences)  # a half-width stop ends a sentence
+
+
+def test_a_picture_line_does_not_end_the_visit_and_a_visited_hall_is_located():
+    f = facts_of("8月2日，省文旅厅厅长李华赴永州市宁远县调研。\n李华首站来到宁远县舜帝陵纪念馆，缅怀先贤。"
+                 "\n图片\n随后李华来到湖南瑶华生物科技有限公司，考察企业发展情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("湖南瑶华生物科技有限公司", "宁远县") in loc, loc
+    assert {p for e, p in loc if "纪念馆" in e} == {"宁远县"}, loc

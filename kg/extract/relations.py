@@ -41,6 +41,9 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
         if targets:
             recent_project = (s.index, targets[-1])
     investors = {r.subject for r in out}
+    # a named place a visit went to (a memorial hall, a base, a park) is located as a site is
+    sites = {k for e in events if e.type is EventType.VISIT for k in e.places
+             if found.entity(k).type is EntityType.PLACE and not _a_country(found.entity(k).label)}
     located: set[str] = set()
     for article in _articles(sentences):
         page = _page_place(article, found, home)
@@ -51,7 +54,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
             for m in ms:
                 if came_to and came_to[1] <= m.start:
                     tour = came_to[0]
-                if m.type not in _LOCATABLE or m.key in located:
+                if (m.type not in _LOCATABLE and m.key not in sites) or m.key in located:
                     continue
                 embedded = _embedded_place(m, ms)
                 if m.type is not EntityType.PARK:
@@ -66,7 +69,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     out.append(Relation(m.key, LOCATED_IN, where, s.index))
             if came_to:
                 tour = came_to[0]
-    out.extend(_visited_in_county(events, found, set(located) | investors))
+    out.extend(_visited_in_county(events, found, set(located) | investors, sites))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
     out.extend(_in_the_articles_county(sentences, found, located | investors, events, home))
     return _unique(out)
@@ -356,7 +359,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _visited_in_county(events: list[Event], found: Mentions, located: set[str]) -> list[Relation]:
+def _a_country(label: str) -> bool:
+    from kg.extract.countries import countries
+
+    return label in countries().values() or label == "中华人民共和国"
+
+
+def _visited_in_county(events: list[Event], found: Mentions, located: set[str],
+                       sites: set[str]) -> list[Relation]:
     """Things seen on a visit to exactly one county lie in that county, unless we know better."""
     out = []
     county_of_tour: dict[str, str | None] = {}
@@ -370,7 +380,7 @@ def _visited_in_county(events: list[Event], found: Mentions, located: set[str]) 
         if county is None:
             continue
         for k in e.places:
-            if k not in located and found.entity(k).type in _LOCATABLE:
+            if k not in located and (found.entity(k).type in _LOCATABLE or k in sites):
                 out.append(Relation(k, LOCATED_IN, county, e.sentence))
     return out
 
