@@ -244,3 +244,82 @@ def test_a_guest_addressed_by_title_and_sir_is_the_page_holder_of_that_title():
     f = facts_of("国务院总理李强在人民大会堂会见来华访问的西班牙首相桑切斯。"
                  "李强表示，今天上午，国家主席习近平同首相先生举行会晤，为两国关系发展作出规划。")
     assert met(f) == {("李强", "桑切斯"), ("习近平", "桑切斯")}
+
+
+def _names_of(f, *types):
+    return {e.label for e in f.entities.values() if e.type in types}
+
+
+def _pairs(f, predicate):
+    return {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == predicate}
+
+
+def test_counted_and_generic_phrases_are_no_projects_or_parks():
+    f = facts_of("今年以来，全县共有12个项目开工，三大项目加快建设，20亿元以上项目达到8个。"
+                 "县里谋划一批重点招商项目，规划建设3000亩产业园，吸引客商投资粤港澳大湾区。"
+                 "开发区总投资56亿元9个项目集中签约，北川县招商引资项目进展顺利。")
+    kinds = _names_of(f, EntityType.PROJECT, EntityType.PARK, EntityType.PLACE)
+    assert not {n for n in kinds if any(w in n for w in ("个项目", "三大", "亿元", "一批", "亩", "投资",
+                                                           "招商引资项目"))}, kinds
+    assert "粤港澳大湾区" in kinds
+    # a capacity is part of a project's name; a quoted project is named whole
+    f = facts_of("“青川县年产5万吨竹木综合加工利用项目”集中签约。搬迁至园区的8万吨铜冶炼项目投产。")
+    assert {"青川县年产5万吨竹木综合加工利用项目", "8万吨铜冶炼项目"} <= _names_of(f, EntityType.PROJECT)
+
+
+def test_investors_are_the_companies_that_act_on_a_project():
+    f = facts_of("副县长刘强调研了县工业园的华锐化工有限公司、宏远新材料有限公司建设项目、"
+                 "城东污水处理项目。"
+                 "据介绍，金禾电力有限公司计划投资20亿元建设光伏发电项目，瑞丰食品有限公司投资3亿元建设冷链物流项目。"
+                 "清溪河漂流项目位于黄岩镇。该项目由山城文旅开发有限公司投资建设。")
+    inv = _pairs(f, "investsIn")
+    assert ("宏远新材料有限公司", "宏远新材料有限公司建设项目") in inv  # the company opens its project's name
+    assert ("金禾电力有限公司", "光伏发电项目") in inv and ("瑞丰食品有限公司", "冷链物流项目") in inv
+    assert ("山城文旅开发有限公司", "清溪河漂流项目") in inv  # 该项目由…投资建设
+    assert ("金禾电力有限公司", "冷链物流项目") not in inv
+    assert not {p for c, p in inv if c == "华锐化工有限公司"}  # a visited site, not an investor
+    assert "宏远新材料有限公司" in _names_of(f, EntityType.COMPANY)
+
+
+def test_what_a_page_about_one_county_names_is_in_that_county():
+    f = facts_of("青川县举行重点项目集中签约活动\n"
+                 "本报讯 昨日，青川县举行重点项目集中签约活动。活动现场举行了竹海康养小镇项目开工仪式。"
+                 "据了解，蜀道投资有限公司计划投资12亿元建设抽水蓄能电站项目。"
+                 "青川县委书记李明出席活动。")
+    loc = _pairs(f, "locatedIn")
+    assert ("竹海康养小镇项目", "青川县") in loc and ("抽水蓄能电站项目", "青川县") in loc
+    assert not {p for e, p in loc if e == "蜀道投资有限公司"}  # an investor from elsewhere
+
+
+def test_a_site_visited_after_coming_to_a_county_is_in_that_county():
+    f = facts_of("3月5日，市长王刚深入上林县督导安全生产工作。"
+                 "王刚一行实地察看了广西远达电子材料有限公司、南宁宏盛新材料有限公司。"
+                 "随后，王刚来到宾阳县，调研了宾州食品有限公司。")
+    loc = _pairs(f, "locatedIn")
+    assert ("广西远达电子材料有限公司", "上林县") in loc
+    assert ("南宁宏盛新材料有限公司", "上林县") in loc  # the city in its name holds the county
+    assert ("宾州食品有限公司", "宾阳县") in loc
+    # what a sentence lists after <place>的 is there
+    f = facts_of("在定南县，调研组察看了富田新材料产业园的华塑化工有限公司、城南固废处置项目，"
+                 "以及岭北镇的红泰纺织有限公司。")
+    loc = _pairs(f, "locatedIn")
+    assert ("城南固废处置项目", "富田新材料产业园") in loc, loc
+    assert ("红泰纺织有限公司", "岭北镇") in loc, loc
+
+
+def test_noise_of_web_pages_is_no_part_of_a_name():
+    f = facts_of("???\n<p>县委书记张明到嘉禾(hé)产业园(yuán)区调研.他强调，要加快项目建设。</p>\n"
+                 "&nbsp;&nbsp;县长王刚来到青山(qīng shān)工业园区，察看了鑫源(yuán)电子有限公司。")
+    names = {e.label for e in f.entities.values()}
+    assert {"嘉禾产业园区", "青山工业园区", "鑫源电子有限公司"} <= names, names
+    assert not {n for n in names if any(c in n for c in "()<>?&;") or n[0].isascii()}, names
+    assert ("县委书记" in {p.title for p in f.posts}) and ("县长" in {p.title for p in f.posts})
+    assert any(s.startswith("他强调") for s in f.sentences)  # a half-width stop ends a sentence
+
+
+def test_a_picture_line_does_not_end_the_visit_and_a_visited_hall_is_located():
+    f = facts_of("8月2日，省文旅厅厅长李华赴永州市宁远县调研。\n李华首站来到宁远县舜帝陵纪念馆，缅怀先贤。"
+                 "\n图片\n随后李华来到湖南瑶华生物科技有限公司，考察企业发展情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("湖南瑶华生物科技有限公司", "宁远县") in loc, loc
+    assert {p for e, p in loc if "纪念馆" in e} == {"宁远县"}, loc

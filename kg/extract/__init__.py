@@ -6,8 +6,11 @@ re-raised with the stage's name. Extractors never import rdflib.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.documents import Document
 from kg.extract.confidence import assess
+from kg.extract.clean import clean
 from kg.extract.events import find_events
 from kg.extract.mentions import find_mentions
 from kg.extract.model import DocumentInfo, Entity, Facts
@@ -51,6 +54,7 @@ def warm_up() -> None:
 def extract(doc: Document, region: str | None = None) -> Facts:
     """Read one document; return every mention, entity, post, event and relation in it."""
     load_gazetteer()
+    doc = replace(doc, text=clean(doc.text))  # offsets, sentences and evidence: the cleaned text
     home = home_region_of(doc.newspaper, region)
     info = DocumentInfo(doc.doc_id, doc.source, _title(doc.text), doc.newspaper,
                         doc.issue_date, home)
@@ -59,7 +63,7 @@ def extract(doc: Document, region: str | None = None) -> Facts:
     posts = find_posts(doc.text, sentences, found, home)
     title_spans = [(t[0], t[1]) for p in found.people for t in p.titles]
     events = find_events(doc.text, sentences, found, doc.year, title_spans, doc.issue_date)
-    relations = find_relations(sentences, found, events)
+    relations = find_relations(sentences, found, events, home)
     referenced = [p.jurisdiction for p in posts] + [r.object for r in relations]
     referenced += [k for e in events for k in e.places]
     _add_referenced_regions(found.entities, referenced)

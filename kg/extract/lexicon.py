@@ -34,7 +34,7 @@ SUFFIX_TO_TYPE: dict[str, T] = {
          "产业园区", "产业园", "工业园区", "工业园", "示范区", "科学城", "片区", "产业带",
          "新城", "农高区", "自贸区", "保税区", "物流园", "科技园", "园区", "新区", "经济区"],
         T.PARK),
-    **dict.fromkeys(["项目", "工程", "电站", "高速公路", "高速", "铁路", "机场"], T.PROJECT),
+    **dict.fromkeys(["项目", "工程", "电站", "高速公路", "高速", "铁路", "机场", "生产线"], T.PROJECT),
     **dict.fromkeys(
         ["广场", "街区", "景区", "公园", "会址", "侗寨", "苗寨", "古镇", "古城", "矿场", "基地",
          "都市圈", "大湾区", "水库", "湿地"],
@@ -64,6 +64,24 @@ GENERIC_MODIFIERS = tuple(
     "优质 一批 多个 各个 相关 其他 其它 该 本 我 这 那 全省 全市 全县 全区 全州 大型 小型 "
     "传统 新兴 地方 当地 上游 下游 龙头 企业".split()
 )
+# What a counted or generic noun phrase holds: a project or park named by these is a kind,
+# not one thing (12个项目, 三大项目, 20亿元以上项目, 总投资118亿元5个项目, 3000亩产业园).
+QUANTITY_PATTERN = (r"(?:[0-9.]+|[一二三四五六七八九十百千万两几数多]+)"
+                    r"(?:个|大|项|批|类|家|余个|多个|万元|亿元|元|万亩|亩|平方米|平方公里|公顷|万平方米)"
+                    r"(?:以上|以下|左右|多)?")
+COUNT_PATTERN = r"(?:[0-9]+|[一二三四五六七八九十百千两几数多]+)(?:余|多)?[个大项批类]"
+MONEY_PATTERN = r"[0-9.]+(?:万|亿)?元"
+# A project or park name that starts with these is a description (装机容量180万千瓦…电站项目).
+DESCRIPTION_LEADS = tuple("总投资 计划投资 投资 装机容量 装机 占地 总面积 建筑面积 规划面积 年产值".split())
+# Endings that make a phrase a class of projects, whatever stands before them (金昌市招商引资项目).
+GENERIC_PROJECT_ENDINGS = tuple(
+    "招商引资项目 招商项目 重点项目 重大项目 签约项目 在建项目 续建项目 新建项目 拟建项目 储备项目 "
+    "产业项目 工业项目 优质项目 民生项目 民生工程 大项目 好项目 新项目 一批项目 各类项目".split()
+)
+# Verbs (investing, siting) that end a project's or park's name on its left (投资粤港澳大湾区,
+# 选址水口山经开区): a company's name may hold 投资 as its trade, a place's may not.
+PLACE_NAME_STOPS = frozenset("投资 投建 签约 落户 引进 承建 建成 选址 搬迁 迁至 入园".split())
+
 # Verbs that take an organisation or project as object: a name never starts before them.
 GOVERNING_VERBS = frozenset(
     "争取 统筹 抓好 抓 大抓 贯彻 会见 用好 比如 强化 做强 做大 做优 解决 建立 细化 谋实 储备 "
@@ -86,7 +104,7 @@ BOUNDARY_WORDS = frozenset(
     "全县 全区 全国 我 我们 他 她 他们 本报讯 记者 讯 通讯员 报道 上午 下午 晚上 当天 近日 日前 "
     "今年 去年 明年 以来 期间 之后 此前 同时 随后 这个 一个 一批 多家 部分 所有 主要 重点 年 月 日 "
     "获得 取得 带着 培育 共建 携手 选择 感谢 欢迎 代表 涉及 覆盖 吸引 聚焦 紧扣 牵头 负责 企业 "
-    "龙头企业 上游 下游 所在 比如 例如 其他 这是 已 家 两家 多家 各 下属".split()
+    "龙头企业 上游 下游 所在 比如 例如 其他 这是 已 家 两家 多家 各 下属 暨".split()
 )
 
 # Title heads, longest first; a title is [place or organisation words] + head.

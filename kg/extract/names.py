@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (BOUNDARY_WORDS, COMMON_ENDINGS, GENERIC_MODIFIERS,
-                                GOVERNING_VERBS, NATIONAL_NAMES, NOT_NAMES, SUFFIX_TO_TYPE,
-                                SUFFIXES, TITLE_HEADS)
+from kg.extract.lexicon import (BOUNDARY_WORDS, COMMON_ENDINGS, COUNT_PATTERN, DESCRIPTION_LEADS,
+                                GENERIC_MODIFIERS, GENERIC_PROJECT_ENDINGS, GOVERNING_VERBS,
+                                MONEY_PATTERN, NATIONAL_NAMES, NOT_NAMES, PLACE_NAME_STOPS,
+                                QUANTITY_PATTERN, SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
 from kg.extract.model import EntityType
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()（）·\-]")
@@ -58,8 +59,9 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue
         if m.group(0) in ("局", "厅") and m.start() > 0 and text[m.start() - 1] in _NOT_BUREAU:
             continue  # 布局, 开好局, 统揽全局: not a bureau
-        start = _left_edge(text, words, m.start(), blocked,
-                           stop_at_park=SUFFIX_TO_TYPE[m.group(0)] is EntityType.COMPANY)
+        kind = SUFFIX_TO_TYPE[m.group(0)]
+        start = _left_edge(text, words, m.start(), blocked, stop_at_park=kind is EntityType.COMPANY,
+                           place_like=kind in _NEEDS_PROPER)
         start = _from_the_region(text, words, start, m.start())
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
         if lead:
@@ -74,15 +76,45 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
                 or name.startswith(GENERIC_MODIFIERS)):
             continue
         etype = _type_of(name, m.group(0))
-        if etype in (EntityType.PROJECT, EntityType.PARK) and m.start() - start < 2:
+        if etype in (EntityType.PROJECT, EntityType.PARK) and (
+                m.start() - start < 2 or _a_kind_not_a_name(name, m.group(0), words, start, m.start())):
             continue
+        if m.group(0) in _OWNED_SUFFIXES and not _COMPANY_IN.search(name[: -len(m.group(0))]):
+            continue  # 特种铝合金生产线 is a kind; 天纤棉业公司二期…生产线 is that company's
+        if etype is EntityType.COMPANY and _verb_and_company(words, start, m.start()):
+            continue  # 激励公司不断奋进: 公司 after a verb is the company the page is about
         if etype in _NEEDS_PROPER and not _has_proper_part(words, start, m.start()) and not (
+                etype is EntityType.PROJECT and _COMPANY_IN.search(text, start, m.start())) and not (
                 etype is EntityType.PROJECT and _noun_phrase(words, start, m.start())):
             continue  # 材料基地, 商业街区: a kind of place, not a named one
         found.append(Span(start, suffix_end, name, etype))
     found.extend(_national(text))
     found.extend(_listed_companies(text, words, blocked))
+    found.extend(_quoted(text, words, blocked))
     return _outermost(found)
+
+
+_QUOTED = re.compile(r"[“\"《]([^“”\"《》]{3,%d})[”\"》]" % MAX_NAME)
+
+
+def _quoted(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
+    """“台江县年产20万吨再生资源综合循环利用项目”: a quoted project or park is named whole,
+    verbs in it and all (the quotes, not the words, are its edges)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        name = m.group(1)
+        suffix = next((x for x in SUFFIXES if name.endswith(x)), None)
+        if suffix is None or SUFFIX_TO_TYPE[suffix] not in (EntityType.PROJECT, EntityType.PARK):
+            continue
+        start, end = m.start(1), m.end(1)
+        if (any(i in blocked for i in range(start, end)) or name in NOT_NAMES
+                or not all(_NAME_CHAR.match(c) for c in name) or name.startswith(GENERIC_MODIFIERS)
+                or len(name) - len(suffix) < 2
+                or _a_kind_not_a_name(name, suffix, words, start, end - len(suffix))
+                or not _has_proper_part(words, start, end - len(suffix))):
+            continue
+        out.append(Span(start, end, name, SUFFIX_TO_TYPE[suffix]))
+    return out
 
 
 _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9]{2,8})等"
@@ -114,7 +146,7 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
 
 
 def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_start: int,
-               blocked: set[int], stop_at_park: bool = False) -> int:
+               blocked: set[int], stop_at_park: bool = False, place_like: bool = False) -> int:
     """Walk left over words from the suffix until a boundary; return the name's start."""
     idx = None
     for i, (s, e, _, _) in enumerate(words):
@@ -137,13 +169,18 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
                 or tag in _STOP_TAGS or w in GOVERNING_VERBS
                 or not all(_NAME_CHAR.match(c) for c in w)
                 or suffix_start - s > MAX_NAME
-                or (stop_at_park and w.endswith(_PARK_SUFFIXES))):
+                or (stop_at_park and w.endswith(_PARK_SUFFIXES))
+                or (place_like and w in PLACE_NAME_STOPS)):
             break
         start = s
         i -= 1
-    while start < suffix_start and text[start] in "()（）":
-        start += 1
+    while start < suffix_start and (text[start] in "()（）" or (
+            text[start] in _PARTICLES and suffix_start - start > 3)):
+        start += 1  # 察看了鑫源电子有限公司: jieba's 了鑫源 is no name's start
     return start
+
+
+_PARTICLES = "了的着"
 
 
 # Words that are verbs in a sentence but the trade in a company's name: 中国电力建设集团,
@@ -215,6 +252,39 @@ def _noun_phrase(words: Sequence[tuple[int, int, str, str]], start: int, end: in
     return end - start >= 4 and all(tag.startswith(("n", "m")) for _, tag in inside)
 
 
+# Suffixes that name one thing only with its owner's name in front (…公司二期…生产线).
+_OWNED_SUFFIXES = ("生产线",)
+_COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
+_QUANTITY = re.compile(QUANTITY_PATTERN)
+_COUNT = re.compile(COUNT_PATTERN)
+_MONEY = re.compile(MONEY_PATTERN)
+
+
+def _a_kind_not_a_name(name: str, suffix: str, words: Sequence[tuple[int, int, str, str]],
+                       start: int, suffix_start: int) -> bool:
+    """12个项目, 三大项目, 20亿元以上项目, 一批重点招商项目, 3000亩产业园, 金昌市招商引资项目,
+    装机容量180万千瓦抽水蓄能电站项目: a counted, priced or generic phrase names a kind of
+    project or park, not one. A capacity (30万吨锌冶炼项目) is part of a project's name."""
+    modifier = name[: len(name) - len(suffix)]
+    if _COUNT.search(modifier) or _MONEY.search(modifier) or name.startswith(DESCRIPTION_LEADS):
+        return True
+    if name.endswith(GENERIC_PROJECT_ENDINGS):
+        return True
+    if _QUANTITY.search(modifier):
+        rest = _QUANTITY.sub("", modifier)
+        cut = [(s, e, w, t) for s, e, w, t in words
+               if start <= s and e <= suffix_start and not _QUANTITY.fullmatch(w) and not t.startswith(("m", "q"))]
+        return not rest or not _has_proper_part(cut, start, suffix_start) and not any(
+            t.startswith(_PROPER_TAGS) for _, _, _, t in cut)
+    return False
+
+
+def _verb_and_company(words: Sequence[tuple[int, int, str, str]], start: int, suffix_start: int) -> bool:
+    """One verb and 公司 (激励公司, 推动公司): no company's name."""
+    inside = [(w, t) for s, e, w, t in words if s >= start and e <= suffix_start]
+    return len(inside) == 1 and inside[0][1].startswith("v") and suffix_start - start <= 2
+
+
 def _type_of(name: str, suffix: str) -> EntityType:
     if "人民银行" in name:
         return EntityType.GOVERNMENT_BODY
@@ -241,6 +311,17 @@ def _zone_within(inner: Span, outer: Span) -> bool:
             and inner.start == outer.start and inner.end < outer.end)
 
 
+_ORG = (EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.INSTITUTION, EntityType.ORGANIZATION)
+_PROJECT_SUFFIXES = tuple(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.PROJECT)
+
+
+def _what_the_project_builds(inner: Span, outer: Span) -> bool:
+    """生物医药研发基地 in 生物医药研发基地项目: a park or place that is all of a project's name
+    but its suffix."""
+    return (outer.type is EntityType.PROJECT and inner.type in (EntityType.PARK, EntityType.PLACE)
+            and inner.start == outer.start and outer.text[len(inner.text):] in _PROJECT_SUFFIXES)
+
+
 def _outermost(spans: list[Span]) -> list[Span]:
     """Drop spans inside a longer one, keeping nested parks and places (名称中的园区)."""
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
@@ -249,6 +330,14 @@ def _outermost(spans: list[Span]) -> list[Span]:
         inside = [o for o in out if o.start <= sp.start and sp.end <= o.end]
         if inside and sp.canonical is not None:
             continue  # 中国 in 中国电子科技集团有限公司 is part of the company's name
+        if any(_what_the_project_builds(sp, o) for o in inside):
+            continue  # 申通物流园 in 申通物流园项目: the project and what it builds are one name
+        if sp.type is EntityType.PROJECT and any(o.type in _ORG for o in inside):
+            continue  # 矿山工程 in 金川集团矿山工程有限公司 is the company's trade
+        if sp.type is EntityType.COMPANY and inside and all(
+                o.type is EntityType.PROJECT and o.start == sp.start for o in inside):
+            out.append(sp)  # 安徽济东化工有限公司 opening its 建设项目: the investor
+            continue
         if inside and (sp.type not in (EntityType.PARK, EntityType.PLACE, EntityType.PROJECT)
                        or any(o.type is sp.type and not _zone_within(sp, o) for o in inside)):
             continue

@@ -8,6 +8,7 @@ from collections import Counter
 from kg.extract.lexicon import COMPANY_ANAPHORS, INVEST_VERBS
 from kg.extract.mentions import Mentions
 from kg.extract.names import ZONE_SUFFIXES
+from kg.extract.regions import load_gazetteer
 from kg.extract.model import REGION_TYPES, EntityType, Event, EventType, Mention, Relation
 from kg.extract.segment import Sentence
 
@@ -21,44 +22,199 @@ _LOCATED_RE = re.compile(r"位于$")
 _DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日(?:[上下]午|晚)?[,，]?)?(?:[\u4e00-\u9fff]{2,12}(?:省|市|州|县|区|旗|镇|乡|街道))*")
 
 
-def find_relations(sentences: list[Sentence], found: Mentions, events: list[Event]) -> list[Relation]:
+def find_relations(sentences: list[Sentence], found: Mentions, events: list[Event],
+                   home: str | None = None) -> list[Relation]:
+    """Where things are and who invests in what; ``home`` is the region the page is about
+    (its paper's, or the one the caller names), when known."""
     out: list[Relation] = []
-    located: set[str] = set()
     recent_company: tuple[int, str] | None = None
+    recent_project: tuple[int, str] | None = None
+    by_sentence = []
     for s in sentences:
         ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
+        by_sentence.append((s, ms))
+        out.extend(_investments(s, ms, recent_company, recent_project))
         companies = [m.key for m in ms if m.type is EntityType.COMPANY]
-        for m in ms:
-            if m.type not in _LOCATABLE or m.key in located:
-                continue
-            where = _embedded_place(m, ms) or _stated_place(s, m, ms) or _park_before(m, ms)
-            if where and where != m.key:
-                located.add(m.key)
-                out.append(Relation(m.key, LOCATED_IN, where, s.index))
-        out.extend(_investments(s, ms, recent_company))
         if companies:
             recent_company = (s.index, companies[-1])
-    out.extend(_visited_in_county(events, found, set(located)))
+        targets = [m.key for m in ms if m.type in (EntityType.PROJECT, EntityType.PARK)]
+        if targets:
+            recent_project = (s.index, targets[-1])
+    investors = {r.subject for r in out}
+    # a named place a visit went to (a memorial hall, a base, a park) is located as a site is
+    sites = {k for e in events if e.type is EventType.VISIT for k in e.places
+             if found.entity(k).type is EntityType.PLACE and not _a_country(found.entity(k).label)}
+    located: set[str] = set()
+    for article in _articles(sentences):
+        page = _page_place(article, found, home)
+        tour: str | None = None
+        for s in article:
+            ms = by_sentence[s.index][1]
+            came_to = _tour_region(s, ms)
+            for m in ms:
+                if came_to and came_to[1] <= m.start:
+                    tour = came_to[0]
+                if (m.type not in _LOCATABLE and m.key not in sites) or m.key in located:
+                    continue
+                embedded = _embedded_place(m, ms)
+                if m.type is not EntityType.PARK:
+                    embedded = _refined(embedded, tour or page)
+                where = (embedded or _stated_place(s, m, ms) or _park_before(m, ms)
+                         or _listed_after(s, m, ms))
+                if where is None and m.key not in investors and tour and (
+                        m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
+                    where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
+                if where and where != m.key:
+                    located.add(m.key)
+                    out.append(Relation(m.key, LOCATED_IN, where, s.index))
+            if came_to:
+                tour = came_to[0]
+    out.extend(_visited_in_county(events, found, set(located) | investors, sites))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
-    out.extend(_in_the_articles_county(sentences, found, located))
+    out.extend(_in_the_articles_county(sentences, found, located | investors, events, home))
     return _unique(out)
 
 
-def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located: set[str]) -> list[Relation]:
-    """A company an article names with no place of its own lies where the article is: the one
-    park it names (at least twice, and no other park), else the one county."""
+# Words after which a region is where the reporter or the visitor is (来到X县, 在X镇，…).
+_MOVE_BEFORE = re.compile(r"(?:来到|走进|深入|前往|赴|到|来|进驻)$")
+# 在X县，…: a sentence that opens in a place frames what follows (在X召开 is a venue, not a tour).
+_FRAME_BEFORE = re.compile(r"^(?:[^,，。]{0,12}[,，])?在$")
+
+
+def _tour_region(s: Sentence, ms: list[Mention]) -> tuple[str | None, int] | None:
+    """赴衡阳市常宁市, 来到沙塘镇, 在定远县，: the county or township a visit has come to (the last
+    of a chain), and where it is named; (None, where) when the visit goes on to a list of
+    places or to a wider region (the tour so far is over); None when it goes nowhere new."""
+    regions = [m for m in ms if m.type in REGION_TYPES and not _inside_another(m, ms)]
+    stops = []
+    for i, m in enumerate(regions):
+        lead = s.text[: m.start - s.start]
+        chained = i > 0 and regions[i - 1].end == m.start
+        framed = _FRAME_BEFORE.search(lead) and s.text[m.end - s.start: m.end - s.start + 1] in ",，"
+        if not (_MOVE_BEFORE.search(lead) or framed or (chained and regions[i - 1] in stops)):
+            continue
+        after = s.text[m.end - s.start: m.end - s.start + 1]
+        if after == "、" or (i + 1 < len(regions) and regions[i + 1].start == m.end + 1
+                             and s.text[m.end - s.start] in "、和与及"):
+            return None, m.end  # 来到A镇、B镇: no one place
+        stops.append(m)
+    if not stops:
+        return None
+    last = stops[-1]
+    if last.type not in (EntityType.COUNTY, EntityType.TOWNSHIP):
+        return None, last.end
+    return last.key, last.end
+
+
+def _level(key: str) -> EntityType:
+    return load_gazetteer().regions[key.removeprefix("region/")].type
+
+
+def _refined(where: str | None, context: str | None) -> str | None:
+    """梅州市盛富金属制品有限公司 on a page about 梅县区: a region in a name that holds the
+    page's or the visit's own county is made that county (the most specific place known)."""
+    if (where is None or context is None or not where.startswith("region/") or where == context
+            or _level(where) not in (EntityType.PROVINCE, EntityType.PREFECTURE)
+            or _level(context) is not EntityType.COUNTY):
+        return where
+    gaz = load_gazetteer()
+    if where.removeprefix("region/") in gaz.ancestors(context.removeprefix("region/"))[1:]:
+        return context
+    return where
+
+
+def _listed_after(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
+    """西卅店镇的众兴菌业、肉羊养殖项目: the items of a list after ``<place>的`` are there."""
+    before = sorted((o for o in ms if o.end <= m.start and not _inside_another(o, ms)),
+                    key=lambda o: o.start)
+    pos = m.start
+    for o in reversed(before):
+        gap = s.text[o.end - s.start: pos - s.start]
+        if o.type in REGION_TYPES | {EntityType.PARK}:
+            if gap == "的" and o.type is not EntityType.PROVINCE:
+                return o.key
+            return None
+        if o.type not in _LOCATABLE or gap not in ("、", "和", "及", "与"):
+            return None
+        pos = o.start
+    return None
+
+
+def _page_place(article: list[Sentence], found: Mentions, home: str | None) -> str | None:
+    """The county an article is about: the one it names most, at least twice and in two of
+    every three mentions of a county (a tour of several counties has none); regions inside a
+    company's name (金川集团) do not count. Else the page's home region, if it is a county."""
+    start, end = article[0].start, article[-1].end
+    ms = [m for m in found.mentions if start <= m.start and m.end <= end]
+    orgs = [m for m in ms if m.type is EntityType.COMPANY]
+    counties = Counter(m.key for m in ms if m.type is EntityType.COUNTY
+                       and not any(o.start <= m.start and m.end <= o.end for o in orgs))
+    if counties:
+        key, n = counties.most_common(1)[0]
+        if n >= 2 and n * 3 >= 2 * sum(counties.values()):
+            gaz = load_gazetteer()
+            if home is None or home in gaz.ancestors(key.removeprefix("region/")):
+                return key
+    if home and load_gazetteer().regions[home].type in (EntityType.COUNTY, EntityType.TOWNSHIP):
+        return f"region/{home}"  # a county's paper: what it names is in the county
+    return None
+
+
+def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located: set[str],
+                            events: list[Event], home: str | None = None) -> list[Relation]:
+    """A company, project or park an article names with no place of its own lies where the
+    article is: the one park it names (at least twice, and no other park), else the county
+    the article is about. Not so for investors (a company that signs for a project here is
+    often from elsewhere), for companies of an article that visits nothing (the organisers of
+    a conference held there), for a name that opens with another region, and for what a
+    sentence naming another county says."""
     out = []
     for article in _articles(sentences):
         start, end = article[0].start, article[-1].end
         ms = [m for m in found.mentions if start <= m.start and m.end <= end]
-        place = _the_one(ms, EntityType.PARK) or _the_one(ms, EntityType.COUNTY)
-        if place is None:
-            continue
+        park = _the_one(ms, EntityType.PARK)
+        county = _page_place(article, found, home)
+        visiting = any(e.type is EventType.VISIT and article[0].index <= e.sentence <= article[-1].index
+                       for e in events)
+        only_county = _the_one(ms, EntityType.COUNTY)
         for m in ms:
-            if m.type is EntityType.COMPANY and m.key not in located:
-                located.add(m.key)
-                out.append(Relation(m.key, LOCATED_IN, place, _sentence_index(article, m.start)))
+            place = park if park and m.type is not EntityType.PARK else county
+            if m.type is EntityType.COMPANY and place == county and not park:
+                place = only_county or (county if visiting else None)
+            if not place or m.type not in _LOCATABLE or m.key in located or place == m.key:
+                continue
+            sentence = next(s for s in article if s.start <= m.start < s.end)
+            if place == county and (_opens_with_another_region(m, place)
+                                    or _names_another_county(sentence, ms, place)):
+                continue
+            located.add(m.key)
+            out.append(Relation(m.key, LOCATED_IN, place, sentence.index))
     return out
+
+
+def _related(a: str, b: str) -> bool:
+    gaz = load_gazetteer()
+    a, b = a.removeprefix("region/"), b.removeprefix("region/")
+    return a in gaz.ancestors(b) or b in gaz.ancestors(a)
+
+
+def _opens_with_another_region(m: Mention, place: str) -> bool:
+    """昌吉国家高新区 on a page about 木垒县: a name that opens with another region's name."""
+    gaz = load_gazetteer()
+    for start, _, _, keys in gaz.scan(m.text, villages=False):
+        if start == 0:
+            wide = [k for k in keys if gaz.regions[k].type in _WIDE]
+            return bool(wide) and not any(_related(f"region/{k}", place) for k in wide)
+    return False
+
+
+_WIDE = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY)
+
+
+def _names_another_county(s: Sentence, ms: list[Mention], place: str) -> bool:
+    """The sentence itself names a county other than the article's (到高州市、茂南区调研…)."""
+    return any(o.type is EntityType.COUNTY and s.start <= o.start < s.end and not _inside_another(o, ms)
+               and not _related(o.key, place) for o in ms)
 
 
 def _the_one(ms: list[Mention], kind: EntityType) -> str | None:
@@ -133,18 +289,84 @@ def _inside_another(m: Mention, ms: list[Mention]) -> bool:
                for o in ms)
 
 
-def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None) -> list[Relation]:
-    if not _INVEST_RE.search(s.text):
-        return []
-    companies = [m.key for m in ms if m.type is EntityType.COMPANY]
-    projects = [m.key for m in ms if m.type is EntityType.PROJECT]
-    if not companies and projects and recent and s.index - recent[0] <= 6 \
-            and s.text.startswith(COMPANY_ANAPHORS):
-        companies = [recent[1]]  # 公司还建成了…项目: the company the article is about
-    return [Relation(c, INVESTS_IN, p, s.index) for c in companies for p in projects]
+def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
+                 recent_project: tuple[int, str] | None) -> list[Relation]:
+    """Who invests in which project, clause by clause.
+
+    A company that opens a project's name (安徽济东化工有限公司建设项目) is its investor. Else a
+    clause (between commas or semicolons) with an investing verb outside every name pairs its
+    companies with its projects; a clause that says 该项目 takes the project last named, one
+    that opens with 公司 the company last named."""
+    out: list[Relation] = []
+    projects = [m for m in ms if m.type is EntityType.PROJECT]
+    companies = [m for m in ms if m.type is EntityType.COMPANY
+                 and not any(p.start <= m.start and m.end <= p.end for p in projects)]
+    for p in projects:
+        for c in ms:
+            if c.type is EntityType.COMPANY and c.start == p.start and c.end < p.end:
+                out.append(Relation(c.key, INVESTS_IN, p.key, s.index))
+    masked = list(s.text)
+    for m in ms:
+        for i in range(m.start - s.start, m.end - s.start):
+            masked[i] = "□"
+    masked_text = "".join(masked)
+    for a, b in _clauses(masked_text):
+        clause = masked_text[a:b]
+        verbs = [a + v.start() for v in _INVEST_RE.finditer(clause)]
+        if not verbs:
+            continue
+        here = lambda m: a <= m.start - s.start < b  # noqa: E731
+        cs = [(c.key, c.end - s.start) for c in companies if here(c)]
+        if not cs and recent and s.index - recent[0] <= 6 and a == 0 \
+                and clause.lstrip("□ ").startswith(COMPANY_ANAPHORS):
+            cs = [(recent[1], a)]  # 公司还建成了…项目: the company the article is about
+        # the company acts: an investing verb stands between it and the project it names
+        for c, c_end in cs:
+            for p in projects:
+                if here(p) and any(c_end <= v < p.start - s.start for v in verbs):
+                    out.append(Relation(c, INVESTS_IN, p.key, s.index))
+        if any(here(p) for p in projects) or not any(c_end <= v for _, c_end in cs for v in verbs):
+            continue
+        # 该项目由…公司投资开发, …项目，由…与…签约: the project this sentence (or the last) is about
+        topic = None
+        if _PROJECT_ANAPHOR.search(clause) or clause.lstrip("□ ").startswith(("由", "是由")):
+            before = [m.key for m in ms if m.end - s.start <= a
+                      and m.type in (EntityType.PROJECT, EntityType.PARK)]
+            if before:
+                topic = before[-1]
+            elif recent_project and s.index - recent_project[0] <= 3 and (
+                    _PROJECT_ANAPHOR.search(masked_text[:b])):
+                topic = recent_project[1]
+        if topic:
+            out += [Relation(c, INVESTS_IN, topic, s.index) for c, c_end in cs
+                    if c != topic and any(c_end <= v for v in verbs)]
+    return out
 
 
-def _visited_in_county(events: list[Event], found: Mentions, located: set[str]) -> list[Relation]:
+_CLAUSE_END = re.compile(r"[,，;；:：。！？!?]")
+_PROJECT_ANAPHOR = re.compile(r"该项目|此项目|项目(?:由|是由)")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches between commas, semicolons and stops."""
+    out, start = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _a_country(label: str) -> bool:
+    from kg.extract.countries import countries
+
+    return label in countries().values() or label == "中华人民共和国"
+
+
+def _visited_in_county(events: list[Event], found: Mentions, located: set[str],
+                       sites: set[str]) -> list[Relation]:
     """Things seen on a visit to exactly one county lie in that county, unless we know better."""
     out = []
     county_of_tour: dict[str, str | None] = {}
@@ -158,7 +380,7 @@ def _visited_in_county(events: list[Event], found: Mentions, located: set[str]) 
         if county is None:
             continue
         for k in e.places:
-            if k not in located and found.entity(k).type in _LOCATABLE:
+            if k not in located and (found.entity(k).type in _LOCATABLE or k in sites):
                 out.append(Relation(k, LOCATED_IN, county, e.sentence))
     return out
 
