@@ -228,3 +228,9 @@ def test_an_office_after_a_city_title_is_that_citys():
                  "负责人陪同，我县干部参加。")
     assert ("林芳", "宣传部长", "安康市") in posts(f)
     assert ("周强", "办公室主任", "汉阴县") in posts(f)
+
+
+def test_an_autonomous_regions_titles_keep_its_level_word():
+    f = facts_of("8月19日，广西壮族自治区党委书记刘宁，自治区党委副书记、自治区主席蓝天立到南宁市调研。")
+    assert ("刘宁", "自治区党委书记", "广西壮族自治区") in posts(f)
+    assert ("蓝天立", "自治区党委副书记", "广西壮族自治区") in posts(f)

@@ -107,7 +107,10 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
         elif m.type in REGION_TYPES:
             region = m.key
             keep_level = m.text[-1] in LEVEL_CHARS and text[m.end] != m.text[-1]
-            pos = m.end - 1 if keep_level else m.end
+            # 宁夏回族自治区党委副书记 → 自治区党委副书记: the level word of a province-level
+            # autonomous region is 自治区, never a bare 区 (区党委 is a district's)
+            kept = 3 if m.text.endswith("自治区") else 1
+            pos = m.end - kept if keep_level else m.end
     title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
     title = _STRAY_HEAD.sub("", title)
     for generic in _GENERIC_ORGS:
