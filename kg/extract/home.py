@@ -45,8 +45,8 @@ _DATELINE = re.compile(r"(?:新华社|中新社|中新网|人民网|央视网|�
 _ONE_CHAR = re.compile(r"(?=([来在赴驻回返留抵扎])([\u4e00-\u9fff])[后发投创考调工期督就兴落，。、 ])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LEVELS = "".join(LEVEL_CHARS)
-HOME_DEIXIS = re.compile(f"(?:{'|'.join(HOME_DEIXIS_WORDS)})([{_LEVELS}])")
-OWN_OFFICE_WORDS = re.compile(f"([{_LEVELS}])(?:{'|'.join(OWN_OFFICE_HEADS)})")
+_HOME_DEIXIS = re.compile(f"(?:{'|'.join(HOME_DEIXIS_WORDS)})([{_LEVELS}])")
+_OWN_OFFICE_WORDS = re.compile(f"([{_LEVELS}])(?:{'|'.join(OWN_OFFICE_HEADS)})")
 
 _FULL, _SHORT, _TOWN_SHORT = 1.0, 0.6, 0.25  # weight of one mention, by how it is written
 _HEADER, _SOURCE, _DATELINE_W, _ONE_CHAR_W = 2.0, 4.0, 3.0, 1.0
@@ -115,7 +115,7 @@ class _Evidence:
             return NO_HOME
         chain = _descend(rolled, regions)
         wanted = _wanted_level(levels)
-        key = _pick_level(chain, rolled, regions, wanted) or (chain[-1] if chain else None)
+        key = _pick_level(chain, rolled, self.gaz, wanted) or (chain[-1] if chain else None)
         if key is None:
             return NO_HOME
         # Votes for the home's ancestors agree with it too (湖南省 on a page about 常宁市).
@@ -132,8 +132,8 @@ class _Evidence:
 
 
 def _descend(rolled: dict[str, float], regions: dict[str, Region]) -> list[str]:
-    """From the best province down while one child holds most of its parent's votes; below
-    the county only a township page's own words (我镇) lead (see :func:`_pick_level`)."""
+    """From the best province down while one child holds most of its siblings' votes, to the
+    county at most; a township page's own words (我镇) lead below it (:func:`_pick_level`)."""
     children: dict[str | None, list[str]] = defaultdict(list)
     for k in rolled:
         children[regions[k].parent].append(k)
@@ -165,6 +165,8 @@ def _wanted_level(levels: dict[str, float]) -> str | None:
 
 
 def _fits(region: Region, char: str) -> bool:
+    """Whether a writer whose own level word is ``char`` can be speaking from ``region``
+    (市: a prefecture or a county-level city; 县: a county whose name ends in 县)."""
     level = LEVEL_CHARS[char]
     if char == "市":
         return region.name.endswith("市") and region.type in (EntityType.PREFECTURE,
@@ -174,29 +176,22 @@ def _fits(region: Region, char: str) -> bool:
     return region.type == level
 
 
-def _pick_level(chain: list[str], rolled: dict[str, float], regions: dict[str, Region],
+def _pick_level(chain: list[str], rolled: dict[str, float], gaz: Gazetteer,
                 wanted: str | None) -> str | None:
     """The region of the level the writer speaks from: on the dominant chain, else the best
     voted region of that level under the chain's deepest region that has one."""
     if wanted is None or not chain:
         return None
+    regions = gaz.regions
     for key in reversed(chain):
         if _fits(regions[key], wanted):
             return key
     for top in reversed(chain):
         below = [k for k, w in rolled.items() if w >= 0.2 and _fits(regions[k], wanted)
-                 and top in _ancestors_of(regions, k)]
+                 and top in gaz.ancestors(k)]
         if below:
             return max(below, key=lambda k: rolled[k])
     return None
-
-
-def _ancestors_of(regions: dict[str, Region], key: str) -> list[str]:
-    out, current = [], key
-    while current is not None and current not in out:
-        out.append(current)
-        current = regions[current].parent
-    return out
 
 
 def _weigh_mentions(text: str, hits: list, evidence: _Evidence) -> None:
@@ -280,9 +275,9 @@ def _level_signals(text: str, hits: list) -> dict[str, float]:
     titles of its own offices (县委书记, 副县长, 县政府 — half a vote each)."""
     in_name = {end - 1 for _, end, _, _ in hits}
     out: dict[str, float] = defaultdict(float)
-    for m in HOME_DEIXIS.finditer(text):
+    for m in _HOME_DEIXIS.finditer(text):
         out[m.group(1)] += 1.0
-    for m in OWN_OFFICE_WORDS.finditer(text):
+    for m in _OWN_OFFICE_WORDS.finditer(text):
         i = m.start(1)
         if i in in_name:
             continue
