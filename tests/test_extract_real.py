@@ -323,3 +323,77 @@ def test_a_picture_line_does_not_end_the_visit_and_a_visited_hall_is_located():
     loc = _pairs(f, "locatedIn")
     assert ("湖南瑶华生物科技有限公司", "宁远县") in loc, loc
     assert {p for e, p in loc if "纪念馆" in e} == {"宁远县"}, loc
+
+
+def test_a_page_without_masthead_takes_its_home_from_what_it_names():
+    # No masthead, the county named only after its officials' bare titles: the page's own
+    # words (全县, 我县) and the towns it lists make the county plain.
+    f = facts_of("全县重点项目推进会召开\n\n3月12日，县委书记张明主持召开全县重点项目推进会，"
+                 "县委副书记、县长李华出席，市委常委、副市长王强到会指导。会议指出，汉阴县今年实施"
+                 "重点项目86个，涧池镇、双乳镇要加快进度，我县上下要抓好项目建设。")
+    assert f.info.home_region == "610921" and f.info.home_source.startswith("page")
+    assert 0.3 < f.info.home_confidence < 1.0
+    assert ("张明", "县委书记", "汉阴县") in posts(f)
+    assert ("李华", "县长", "汉阴县") in posts(f)
+    assert ("王强", "副市长", "安康市") in posts(f)
+
+
+def test_home_region_confidence_is_said_for_every_source():
+    paper = facts_of("茂名日报\n2026年3月1日\n\n市委书记王明到茂南区调研。", paper="茂名日报")
+    assert (paper.info.home_region, paper.info.home_confidence, paper.info.home_source) == (
+        "440900", 1.0, "masthead")
+    nothing = facts_of("会议强调，要抓好安全生产工作。")
+    assert (nothing.info.home_region, nothing.info.home_confidence) == (None, 0.0)
+
+
+def test_one_character_forms_of_the_home_city_count_for_it():
+    # 苏州 is named more often in full, but the writer speaks from 南通: 来通, 在通发展.
+    f = facts_of("苏州市企业家代表团来通考察\n\n3月5日，苏州市企业家代表团来通考察。市长赵亮会见"
+                 "代表团一行，欢迎苏州市企业家来通投资、在通发展，南通市将为企业提供优质服务。")
+    assert f.info.home_region == "320600"
+    assert ("赵亮", "市长", "南通市") in posts(f)
+
+
+def test_a_county_level_city_is_the_city_of_its_bare_city_titles():
+    f = facts_of("如皋市委书记到搬经镇调研\n\n5月8日，市委书记赵刚到搬经镇、丁堰镇调研，"
+                 "副市长周丽参加。赵刚强调，如皋市要抓好乡村振兴。")
+    assert f.info.home_region == "320682"
+    assert ("赵刚", "市委书记", "如皋市") in posts(f)
+    assert ("周丽", "副市长", "如皋市") in posts(f)
+
+
+def test_stray_heads_before_a_title_are_dropped():
+    f = facts_of("6月3日，市副市长王建国，区政府区长李明，县人民政府副县长刘勇，丁堰镇副镇长陈芳"
+                 "参加活动。如皋市、南通市有关部门负责人出席。")
+    got = {(person, title) for person, title, _ in posts(f)}
+    assert {("王建国", "副市长"), ("李明", "区长"), ("刘勇", "副县长"), ("陈芳", "副镇长")} <= got
+    assert ("陈芳", "副镇长", "丁堰镇") in posts(f)
+
+
+def test_a_town_the_home_county_holds_governs_its_town_titles():
+    # 城关镇 is the name of ninety-nine towns: the county the page is about holds one of them.
+    f = facts_of("城关镇党委书记吴刚、城关镇副镇长陈芳陪同调研。汉阴县涧池镇、双乳镇负责人，"
+                 "我县各镇干部参加。")
+    assert ("陈芳", "副镇长", "城关镇") in posts(f)
+    town = next(p.jurisdiction for p in f.posts if p.title == "副镇长")
+    assert town == "region/610921/城关镇"
+
+
+def test_bare_titles_after_a_delegations_city_are_that_citys():
+    f = facts_of("茂名日报\n\n市委书记王明会见了湛江市委书记刘洋，市委副书记、市长陈刚率领的湛江市"
+                 "党政代表团一行。", paper="茂名日报")
+    assert ("王明", "市委书记", "茂名市") in posts(f)
+    assert ("陈刚", "市长", "湛江市") in posts(f)
+
+
+def test_an_office_after_a_city_title_is_that_citys():
+    f = facts_of("市委常委、宣传部长林芳，县委常委、办公室主任周强参加调研。汉阴县、安康市有关部门"
+                 "负责人陪同，我县干部参加。")
+    assert ("林芳", "宣传部长", "安康市") in posts(f)
+    assert ("周强", "办公室主任", "汉阴县") in posts(f)
+
+
+def test_an_autonomous_regions_titles_keep_its_level_word():
+    f = facts_of("8月19日，广西壮族自治区党委书记刘宁，自治区党委副书记、自治区主席蓝天立到南宁市调研。")
+    assert ("刘宁", "自治区党委书记", "广西壮族自治区") in posts(f)
+    assert ("蓝天立", "自治区党委副书记", "广西壮族自治区") in posts(f)

@@ -12,6 +12,7 @@ from kg.documents import Document
 from kg.extract.confidence import assess
 from kg.extract.clean import clean
 from kg.extract.events import find_events
+from kg.extract.home import Home, infer_home
 from kg.extract.mentions import find_mentions
 from kg.extract.model import DocumentInfo, Entity, Facts
 from kg.extract.places import LEVEL_ORDER
@@ -56,8 +57,10 @@ def extract(doc: Document, region: str | None = None) -> Facts:
     load_gazetteer()
     doc = replace(doc, text=clean(doc.text))  # offsets, sentences and evidence: the cleaned text
     home = home_region_of(doc.newspaper, region)
+    said = Home(home, 1.0, "caller" if region else "masthead") if home else infer_home(doc.text)
+    home = said.key
     info = DocumentInfo(doc.doc_id, doc.source, _title(doc.text), doc.newspaper,
-                        doc.issue_date, home)
+                        doc.issue_date, home, said.confidence, said.source)
     sentences = split_sentences(doc.text)
     found = find_mentions(doc.text, sentences, home)
     posts = find_posts(doc.text, sentences, found, home)

@@ -276,3 +276,9 @@ OCCUPATIONS = tuple(
     "学生 志愿者 游客 市民 居民 党员 群众 网格员 驾驶员 操作员 质检员 讲解员 主播 律师 创业者 "
     "种植户 养殖户 返乡青年".split()
 )
+
+# A local writer's words for its own region: 我县, 本市, 全区 (the level character follows).
+HOME_DEIXIS_WORDS = ("我", "本", "全")
+# What a bare level character heads when it means the writer's own region: 县委, 县长, 县政府,
+# 市人大, 区政协, 县直 (县委书记 and 副县长 on a page with no county named are the page's county).
+OWN_OFFICE_HEADS = ("委", "长", "政府", "人大", "政协", "纪委", "监委", "领导", "直", "人民政府")

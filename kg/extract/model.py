@@ -117,7 +117,9 @@ class Relation:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What we know about a document before reading its content."""
+    """What we know about a document before reading its content, and the region it is about:
+    ``home_source`` says where that came from (caller, masthead, or read from the page) and
+    ``home_confidence`` how sure it is (1.0 when a caller or masthead names it)."""
 
     doc_id: str
     source: str
@@ -125,6 +127,8 @@ class DocumentInfo:
     newspaper: str | None
     issue_date: dt.date | None
     home_region: str | None
+    home_confidence: float = 0.0
+    home_source: str = "none"
 
 
 @dataclass

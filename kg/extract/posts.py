@@ -8,36 +8,81 @@ from kg.extract.lexicon import COMPANY_TITLES, LEVEL_CHARS, TITLE_HEADS
 from kg.extract.people import foreign_prefix
 from kg.extract.mentions import Mentions
 from kg.extract.model import ORG_TYPES, REGION_TYPES, EntityType, Post
-from kg.extract.regions import load_gazetteer
+from kg.extract.regions import Gazetteer, load_gazetteer
 from kg.extract.segment import Sentence
 
 _STRIP_TYPES = ORG_TYPES - {EntityType.GOVERNMENT_BODY} | {EntityType.PARK, EntityType.PLACE}
 _LEVEL_PREFIXES = ("常务副", "副", "")
 _GENERIC_ORGS = ("该公司", "公司", "集团", "企业", "该企业")
+_OFFICE_HEADS = ("部长", "局长", "主任", "秘书长", "厅长", "处长", "科长", "组长", "院长",
+                 "检察长", "书记", "委员", "常委", "主席")
+# 市副市长, 县政府县长, 区人民政府副区长: the level word or government before a head that
+# already says its level is a stray head (→ 副市长, 县长, 副区长).
+_STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)")
 
 
 def find_posts(text: str, sentences: list[Sentence], found: Mentions,
                home: str | None) -> list[Post]:
     posts: dict[tuple[str, str], Post] = {}
+    titled = _regions_in_titles(found)
     for person in found.people:
         if not person.titles:
             continue
         key = next(m.key for m in found.mentions if m.start == person.start and m.end == person.end)
         sentence = _sentence_of(sentences, person.start)
+        opening = sentences[sentence].start if sentences else 0
         inherited: dict[str, str] = {}
+        last_region: str | None = None
         for t_start, t_end, _ in person.titles:
             title, region, org = _parse_title(text, t_start, t_end, found)
             if not title:
                 continue
             level = _level_char(title)
             if region is None and level:
-                region = inherited.get(level) or _context_region(level, t_start, found, home)
+                region = (inherited.get(level)
+                          or _listed_region(level, opening, t_start, titled)
+                          or _context_region(level, t_start, found, home))
+            elif region is None and org is None and last_region and _office_title(title):
+                region = last_region  # 市委常委、宣传部长: the office is the same city's
             if region and level:
                 inherited[level] = region
             if title in COMPANY_TITLES or org and found.entity(org).type == EntityType.COMPANY:
                 region = None
+            last_region = region or last_region
             posts.setdefault((key, title), Post(key, title, region, org, sentence))
     return list(posts.values())
+
+
+def _regions_in_titles(found: Mentions) -> list[tuple[int, str]]:
+    """(offset, region key) of each region named inside a title (文昌市委书记), in text order."""
+    spans = [(t[0], t[1]) for p in found.people for t in p.titles]
+    return sorted((m.start, found.entity(m.key).region.key)  # type: ignore[union-attr]
+                  for m in found.mentions if m.type in REGION_TYPES
+                  and any(a <= m.start and m.end <= b for a, b in spans))
+
+
+def _listed_region(level: str, opening: int, offset: int,
+                   titled: list[tuple[int, str]]) -> str | None:
+    """The region of a bare 市长 listed after another official's title that names its city in
+    the same sentence (会见了文昌市委书记龙卫东，市委副书记、市长曹树育; 定远县委书记万瑞健、
+    常务副县长陶学功): the delegation's, not the page's."""
+    gaz = load_gazetteer()
+    wanted = LEVEL_CHARS[level]
+    best = None
+    for start, key in titled:
+        if start >= offset:
+            break
+        if start >= opening:
+            hit = _of_level(gaz, key, level, wanted)
+            if hit:
+                best = f"region/{hit}"
+    return best
+
+
+def _office_title(title: str) -> bool:
+    """A party or government office without a level word of its own (宣传部长, 局长, 办公室主任,
+    管委会主任): it belongs to the region of the title before it."""
+    return title.endswith(_OFFICE_HEADS) and title not in COMPANY_TITLES
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> int:
@@ -62,8 +107,12 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
         elif m.type in REGION_TYPES:
             region = m.key
             keep_level = m.text[-1] in LEVEL_CHARS and text[m.end] != m.text[-1]
-            pos = m.end - 1 if keep_level else m.end
+            # 宁夏回族自治区党委副书记 → 自治区党委副书记: the level word of a province-level
+            # autonomous region is 自治区, never a bare 区 (区党委 is a district's)
+            kept = 3 if m.text.endswith("自治区") else 1
+            pos = m.end - kept if keep_level else m.end
     title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
+    title = _STRAY_HEAD.sub("", title)
     for generic in _GENERIC_ORGS:
         if title.startswith(generic) and len(title) > len(generic) + 1:
             title = title[len(generic):]  # 公司董事长 → 董事长: "the company" is no part of the title
@@ -97,7 +146,7 @@ def _context_region(level: str, offset: int, found: Mentions, home: str | None) 
     gaz = load_gazetteer()
     wanted = LEVEL_CHARS[level]
     if home:
-        hit = gaz.ancestor_of_type(home, wanted)
+        hit = _of_level(gaz, home, level, wanted)
         if hit:
             return f"region/{hit}"
     best = None
@@ -105,7 +154,17 @@ def _context_region(level: str, offset: int, found: Mentions, home: str | None) 
         if m.start >= offset:
             break
         if m.type in REGION_TYPES:
-            hit = gaz.ancestor_of_type(found.entity(m.key).region.key, wanted)  # type: ignore[union-attr]
+            hit = _of_level(gaz, found.entity(m.key).region.key, level, wanted)  # type: ignore[union-attr]
             if hit:
                 best = f"region/{hit}"
     return best
+
+
+def _of_level(gaz: Gazetteer, key: str, level: str, wanted: EntityType) -> str | None:
+    """The region of ``key``'s chain a title of that level word governs: 市 in a county-level
+    city (大冶市, 高邮市) is that city, not the prefecture above it."""
+    if level == "市":
+        county = gaz.ancestor_of_type(key, EntityType.COUNTY)
+        if county and gaz.regions[county].name.endswith("市"):
+            return county
+    return gaz.ancestor_of_type(key, wanted)
