@@ -66,7 +66,9 @@ def extract(doc: Document, region: str | None = None) -> Facts:
     posts = find_posts(doc.text, sentences, found, home)
     title_spans = [(t[0], t[1]) for p in found.people for t in p.titles]
     events = find_events(doc.text, sentences, found, doc.year, title_spans, doc.issue_date)
-    relations = find_relations(sentences, found, events, home)
+    # where things are: only a home the page states or makes plain (a weak guess of a county
+    # would place a city paper's companies in it)
+    relations = find_relations(sentences, found, events, home if said.confidence >= 0.5 else None)
     referenced = [p.jurisdiction for p in posts] + [r.object for r in relations]
     referenced += [k for e in events for k in e.places]
     _add_referenced_regions(found.entities, referenced)
