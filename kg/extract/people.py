@@ -187,11 +187,9 @@ def find_entitled(text: str) -> list[PersonSpan]:
 def _tagged_name_at(text: str, pos: int) -> int | None:
     """End of a word jieba tags as a person name starting at ``pos`` (斐济总理兰布卡: names
     without a Chinese surname), or None."""
-    from kg.extract.segment import tagged
+    from kg.extract.segment import line_of, tagged
 
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_start, line = line_of(text, pos)
     words = tagged(line)
     for i, (start, end, word, tag) in enumerate(words):
         if start + line_start == pos:

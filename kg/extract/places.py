@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.extract.model import EntityType, Mention, Region
 from kg.extract.regions import Gazetteer, load_gazetteer
-from kg.extract.segment import is_word, tagged
+from kg.extract.segment import is_word, line_of, tagged
 
 LEVEL_ORDER = {EntityType.PROVINCE: 0, EntityType.PREFECTURE: 1, EntityType.COUNTY: 2,
                 EntityType.TOWNSHIP: 3, EntityType.VILLAGE: 4}
@@ -48,9 +48,7 @@ def _is_place_word(word: str) -> bool:
 
 def _whole_words(text: str, start: int, end: int) -> bool:
     """jieba reads the span as place words of its own (山东|临沂): no word crosses its edges."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_start, line = line_of(text, start)
     words = [w for w in tagged(line) if start - line_start <= w[0] and w[1] <= end - line_start]
     return bool(words) and words[0][0] == start - line_start and words[-1][1] == end - line_start \
         and all(w[3] == "ns" for w in words)

@@ -108,6 +108,14 @@ def _tagger():
     return tok
 
 
+def line_of(text: str, pos: int) -> tuple[int, str]:
+    """The line of ``text`` that holds offset ``pos``, with the offset where it starts: the
+    words of a line are read (and cached) once, whichever rule asks."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, text[start:end if end >= 0 else len(text)]
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Words of ``text`` as (start, end, word)."""
     return [(s, e, w) for s, e, w, _ in tagged(text)]
