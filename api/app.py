@@ -4,17 +4,23 @@ through the one table in :mod:`api.errors`."""
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi import Request
 from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.config import Settings
 from api.pages import HOME_PAGE
+from api.ui import LANGS
 from api.routes import documents, entities, graph_store, pages, sparql, visits
 from kg import __version__
 from kg.store.open import open_runner
+
+STATIC = Path(__file__).parent / "static"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -37,6 +43,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (sparql, graph_store, visits, entities, pages, documents):
         app.include_router(module.router)
     errors.install(app)
+    # Scripts, styles and map files the pages use, served by the service itself (never a CDN);
+    # third-party ones are vendored from the npm registry by `make install` into static/vendor.
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+
+    @app.middleware("http")
+    async def remember_language(request: Request, call_next):
+        response = await call_next(request)
+        lang = request.query_params.get("lang")
+        if lang in LANGS:
+            response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
+        return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def read_home() -> str:

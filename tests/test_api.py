@@ -110,3 +110,10 @@ def test_graph_page_is_offline(api):
 def test_export_turtle(api):
     r = httpx.get(api + "/export.ttl")
     assert r.status_code == 200 and "kgo:visited" in r.text
+
+
+def test_static_files_are_served_and_the_language_choice_is_remembered(api):
+    assert httpx.get(api + "/static/README.txt").status_code == 200
+    r = httpx.get(api + "/", params={"lang": "en"})
+    assert r.cookies.get("lang") == "en"
+    assert "lang" not in httpx.get(api + "/", params={"lang": "xx"}).cookies
