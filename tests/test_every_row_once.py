@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 import rdflib
 
-from api.pages import EXAMPLES
+from api.query_page import EXAMPLES
 from conftest import ROOT, SEEDS
 from kg.vocab import RDF, sparql_prefixes
 from test_cli import kg

@@ -30,7 +30,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.guard import add_using, check_query, check_update, remote_iris
-from api.pages import QUERY_PAGE
+from api.query_page import QUERY_PAGE
 from kg.errors import Forbidden, NotAcceptable, RequestError, ResultTooLarge, \
     Unauthorized, UnsupportedMedia
 from kg.store.base import QueryRequest, UpdateRequest
