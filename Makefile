@@ -5,7 +5,7 @@ STORE ?= kgdata
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test bench clean test-deps train-ner eval
+.PHONY: install demo test bench clean test-deps train-ner eval vendor
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,7 +13,21 @@ $(BIN)/kg: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/kg
 
-install: $(BIN)/kg
+install: $(BIN)/kg vendor
+
+# The explorer's front-end files, served by the service itself: npm packages pinned by
+# package-lock.json (YASGUI, vis-timeline, ECharts) and the boundaries of China's provinces,
+# prefectures and counties, copied into api/static/vendor (git-ignored). Without npm the
+# pages still work without those views, and the browser tests that need them are skipped.
+VENDORED := api/static/vendor/.stamp
+vendor: $(VENDORED)
+
+$(VENDORED): package-lock.json viz/vendor.py $(BIN)/kg
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "vendor: npm is missing: YASGUI, the timeline and the map are not vendored"; fi
+	$(BIN)/python -m viz.vendor
+	@if [ -d node_modules ]; then touch $@; fi
 
 demo: install
 	$(BIN)/kg ingest seeds --store $(STORE)
@@ -56,7 +70,7 @@ train-ner: install
 	$(BIN)/python -m kg.train_ner $(CLUENER) --dev-out bench/data/cluener_dev.json
 
 clean:
-	rm -rf $(VENV) $(STORE) out .pytest_cache
+	rm -rf $(VENV) $(STORE) out .pytest_cache node_modules api/static/vendor
 
 # Extraction accuracy on the seeds, the annotated 新闻联播 stories and our real pages, side by side.
 eval: install
