@@ -1,14 +1,25 @@
-"""The HTML page of one entity: names, class, posts, regions above it, visits, meetings,
-investments, each fact with its evidence sentence and source, and a visit timeline (SVG)."""
+"""The HTML page of one entity (Chinese, with the English switch of api/ui.py): names and class,
+the regions above it, posts over time, an itinerary (a day axis with the day's stops in the
+order the article tells them), a map of the regions visited shaded by the number of visits,
+meetings and signings with their counterparts, each fact with its confidence, its number of
+reports and a link to the source document with the evidence sentence highlighted.
+
+The page's figures are drawn in the browser by vendored vis-timeline and ECharts from one JSON
+block; every text from the graph is escaped (in HTML here, and by the page's own script, which
+puts labels into the DOM as text, never as markup)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import html
+import json
 from urllib.parse import quote
 
+from api.ui import document_link, esc, lang_of, page, t
 from kg.queries import REPORT_COLUMNS, REPORT_PARTS
 from kg.vocab import KGR, sparql_prefixes
+
+DOC_PREFIX = KGR + "doc/"
+# A report's IRI ends in the number of its sentence in the document: the order of the stops.
+_SENTENCE = 'MIN(xsd:integer(REPLACE(STR(?r), "^.*-", "")))'
 
 
 def _q(iri: str, body: str) -> str:
@@ -19,37 +30,40 @@ _EVENT = """OPTIONAL { ?ev kgo:confidence ?confidence } OPTIONAL { ?ev kgo:repor
             OPTIONAL { ?ev kgo:date ?date } ?r kgo:reportOf ?ev . """ + REPORT_PARTS
 
 
-def gather(reader, iri: str, limit: int = 500) -> dict:
+def gather(reader, iri: str, limit: int = 2000) -> dict:
     """Every fact the page shows, as plain rows: each event once (however many documents report
     it) with its best confidence, its number of reports and one report's sentence and source."""
     return {
         "posts": reader.select(_q(iri, """SELECT ?post ?title ?region ?org ?confidence ?reports ?first ?last
-            (MIN(?ev) AS ?evidence) (MAX(?version) AS ?extractor) WHERE {
+            """ + REPORT_COLUMNS + """ WHERE {
             $E kgo:holdsPost ?post . ?post kgo:title ?title .
             OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region }
             OPTIONAL { ?post kgo:postIn/rdfs:label ?org }
-            OPTIONAL { ?post kgo:evidence ?ev }
             OPTIONAL { ?post kgo:confidence ?confidence } OPTIONAL { ?post kgo:reportCount ?reports }
             OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last }
-            OPTIONAL { ?post kgo:extractorVersion ?version } }
-            GROUP BY ?post ?title ?region ?org ?confidence ?reports ?first ?last ORDER BY ?title ?region ?org""")),
+            OPTIONAL { ?r kgo:reportOf ?post . """ + REPORT_PARTS + """ } }
+            GROUP BY ?post ?title ?region ?org ?confidence ?reports ?first ?last
+            ORDER BY ?first ?title ?region ?org""")),
         "above": reader.select(_q(iri, """SELECT ?r (MIN(?l) AS ?label) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
             $E kgo:locatedIn+ ?r . ?r rdfs:label ?l . OPTIONAL { ?r kgo:locatedIn+ ?up } }
-            GROUP BY ?r ORDER BY DESC(?depth) ?label""")),
-        "events": reader.select(_q(iri, """SELECT ?ev ?type ?date ?confidence ?reports """ + REPORT_COLUMNS + """
-            WHERE { ?ev kgo:agent $E ; a ?type . """ + _EVENT + """ }
-            GROUP BY ?ev ?type ?date ?confidence ?reports ORDER BY ?date ?ev LIMIT """ + str(limit))),
-        "with": reader.select(_q(iri, """SELECT DISTINCT ?ev ?with ?withLabel WHERE {
-            ?ev kgo:agent $E ; kgo:place|kgo:participant ?with . ?with rdfs:label ?withLabel }
+            GROUP BY ?r ORDER BY ?depth ?label""")),
+        "events": reader.select(_q(iri, """SELECT ?ev ?type ?date ?confidence ?reports (""" + _SENTENCE
+                                   + """ AS ?order) """ + REPORT_COLUMNS + """
+            WHERE { { ?ev kgo:agent $E } UNION { ?ev kgo:participant $E } ?ev a ?type .
+            FILTER(?type IN (kgo:Visit, kgo:Meeting, kgo:Signing)) """ + _EVENT + """ }
+            GROUP BY ?ev ?type ?date ?confidence ?reports ORDER BY ?date ?order ?ev LIMIT """ + str(limit))),
+        "with": reader.select(_q(iri, """SELECT DISTINCT ?ev ?role ?with ?withLabel WHERE {
+            { ?ev kgo:agent $E } UNION { ?ev kgo:participant $E }
+            VALUES ?role { kgo:place kgo:participant kgo:agent }
+            ?ev ?role ?with . FILTER(?with != $E) ?with rdfs:label ?withLabel }
             ORDER BY ?ev ?withLabel LIMIT """ + str(limit * 10))),
         "posts_then": reader.select(_q(iri, """SELECT DISTINCT ?ev ?title ?region WHERE {
             ?ev kgo:agent $E ; kgo:date ?date . $E kgo:holdsPost ?post .
             ?post kgo:title ?title ; kgo:firstSeen ?f ; kgo:lastSeen ?l . FILTER(?f <= ?date && ?date <= ?l)
             OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region } } ORDER BY ?title""")),
-        "met_by": reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
-            WHERE { ?ev a kgo:Meeting ; kgo:participant $E ; kgo:agent ?with . ?with rdfs:label ?withLabel .
-            """ + _EVENT + """ } GROUP BY ?ev ?with ?withLabel ?date ?confidence ?reports
-            ORDER BY ?date ?ev LIMIT """ + str(limit))),
+        "regions": reader.select(_q(iri, """SELECT ?code (COUNT(DISTINCT ?ev) AS ?visits) WHERE {
+            ?ev a kgo:Visit ; kgo:agent $E ; kgo:place ?p . ?p kgo:locatedIn* ?region .
+            ?region kgo:adminCode ?code } GROUP BY ?code ORDER BY ?code""")),
         "visitors": reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
             WHERE { ?place kgo:locatedIn* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
             ?with rdfs:label ?withLabel . ?place rdfs:label ?placeLabel . """ + _EVENT + """ }
@@ -68,17 +82,103 @@ def gather(reader, iri: str, limit: int = 500) -> dict:
     }
 
 
-def _provenance(row: dict) -> str:
-    """Confidence, report count and extractor of an event or post."""
+def entity_href(iri: str | None) -> str | None:
+    return "/entities/" + quote(iri[len(KGR):], safe="/@") if iri and iri.startswith(KGR) else None
+
+
+def _link(iri: str | None, label: str | None) -> str:
+    text, href = esc(label or iri or ""), entity_href(iri)
+    return f'<a href="{esc(href)}">{text}</a>' if href else text
+
+
+def _source_href(row: dict) -> str | None:
+    doc = row.get("doc") or ""
+    if not doc.startswith(DOC_PREFIX):
+        return None
+    return document_link(doc[len(DOC_PREFIX):], row.get("evidence") or None)
+
+
+def _source(row: dict, lang: str) -> str:
+    href = _source_href(row)
+    if href is None:
+        return ""
+    name = (row.get("source") or row.get("doc") or "").rsplit("/", 1)[-1]
+    return f' <a class="src" href="{esc(href)}" title="{esc(t("source", lang))}">{esc(name)}</a>'
+
+
+def _provenance(row: dict, lang: str) -> str:
+    """Confidence and number of reports of an event or post (and the extractor, as a tooltip)."""
     bits = []
     if row.get("confidence"):
-        bits.append(f"confidence {float(row['confidence']):.2f}")
+        bits.append(f'{t("confidence", lang)} {float(row["confidence"]):.2f}')
     if row.get("reports"):
-        n = int(row["reports"])
-        bits.append(f"{n} report{'s' if n != 1 else ''}")
-    if row.get("extractor"):
-        bits.append(f"by {row['extractor']}")
-    return f' <span class="prov">{html.escape(" · ".join(bits))}</span>' if bits else ""
+        bits.append(f'{t("reports", lang)} {int(row["reports"])}')
+    if not bits:
+        return ""
+    extractor = f' title="{esc(row["extractor"])}"' if row.get("extractor") else ""
+    return f' <span class="prov"{extractor}>{esc(" · ".join(bits))}</span>'
+
+
+def _evidence(row: dict) -> str:
+    return f'<div class="ev">{esc(row["evidence"])}</div>' if row.get("evidence") else ""
+
+
+def group_events(rows: list[dict], with_rows: list[dict], posts_then: list[dict]) -> list[dict]:
+    """The events, each with its places, counterparts (participants, or the agent when the entity
+    is a participant) and the titles its agent was seen holding on its day; in day order, and in
+    a day in the order of the sentences that report them."""
+    then: dict[str, list[str]] = {}
+    for p in posts_then:
+        title = f'{p["title"]}（{p["region"]}）' if p["region"] else p["title"]
+        if title not in then.setdefault(p["ev"], []):
+            then[p["ev"]].append(title)
+    places: dict[str, list[tuple[str, str]]] = {}
+    others: dict[str, list[tuple[str, str]]] = {}
+    for w in with_rows:
+        bucket = places if w["role"].endswith("#place") else others
+        if (w["with"], w["withLabel"]) not in bucket.setdefault(w["ev"], []):
+            bucket[w["ev"]].append((w["with"], w["withLabel"]))
+    events = [{**r, "type": (r["type"] or "").rsplit("#", 1)[-1], "places": places.get(r["ev"], []),
+               "others": others.get(r["ev"], []), "then": then.get(r["ev"], []),
+               "order": int(r["order"]) if r.get("order") else 0} for r in rows]
+    return sorted(events, key=lambda e: (e["date"] or "9999", e["doc"] or "", e["order"], e["ev"]))
+
+
+def _itinerary(visits: list[dict], lang: str) -> str:
+    """One entry per day, its stops in order; undated visits last."""
+    days: dict[str, list[dict]] = {}
+    for v in visits:
+        days.setdefault(v["date"] or "", []).append(v)
+    out = []
+    for day, stops in days.items():
+        then = list(dict.fromkeys(title for v in stops for title in v["then"]))
+        items = "".join(
+            '<li class="stop">' + "、".join(_link(i, lab) for i, lab in v["places"])
+            + _provenance(v, lang) + _source(v, lang) + _evidence(v) + "</li>" for v in stops)
+        out.append(f'<li class="day"><span class="day-date">{esc(day or t("no_date", lang))}</span>'
+                   f' <span class="n">{esc(t("stops", lang))} {len(stops)}</span>'
+                   + (f' <span class="then">{esc("、".join(then))}</span>' if then else "")
+                   + f"<ol>{items}</ol></li>")
+    return '<ol id="itinerary">' + "".join(out) + "</ol>"
+
+
+def _event_table(events: list[dict], lang: str, table_id: str) -> str:
+    rows = "".join(
+        f'<tr class="event"><td class="date">{esc(e["date"] or t("no_date", lang))}</td>'
+        f'<td>{"、".join(_link(i, lab) for i, lab in e["others"])}</td>'
+        f'<td>{"、".join(_link(i, lab) for i, lab in e["places"])}</td>'
+        f'<td>{_provenance(e, lang)}</td><td>{_evidence(e)}{_source(e, lang)}</td></tr>' for e in events)
+    head = "".join(f"<th>{esc(t(k, lang))}</th>" for k in ("date", "counterparts", "place", "confidence", "source"))
+    return f'<table id="{table_id}"><tr>{head}</tr>{rows}</table>'
+
+
+def _posts(posts: list[dict], lang: str) -> str:
+    items = "".join(
+        f'<li class="post">{esc(p["title"])}'
+        + (f' — {esc(p["region"])}' if p["region"] else "") + (f' — {esc(p["org"])}' if p["org"] else "")
+        + (f' <span class="seen">{esc(_seen(p))}</span>' if p["first"] else "")
+        + _provenance(p, lang) + _source(p, lang) + _evidence(p) + "</li>" for p in posts)
+    return f'<div id="posts-timeline" class="vis-box"></div><ul id="posts">{items}</ul>'
 
 
 def _seen(post: dict) -> str:
@@ -86,100 +186,80 @@ def _seen(post: dict) -> str:
     return first if first == last else f"{first} – {last}"
 
 
-def _link(iri: str | None, label: str | None) -> str:
-    text = html.escape(label or iri or "")
-    if iri and iri.startswith(KGR):
-        return f'<a href="/entities/{quote(iri[len(KGR):], safe="/")}">{text}</a>'
-    return text
+def page_data(events: list[dict], facts: dict) -> dict:
+    """What the page's script draws: the visits (for the timeline), the posts (ranges), and the
+    number of visits per region code (for the map). Labels are data here, never markup."""
+    visits = [{"id": e["ev"], "date": e["date"], "order": i,
+               "places": [lab for _, lab in e["places"]], "evidence": e.get("evidence") or "",
+               "confidence": e.get("confidence")}
+              for i, e in enumerate(x for x in events if x["type"] == "Visit") if e["date"]]
+    posts = [{"title": p["title"], "region": p["region"] or p["org"] or "", "first": p["first"],
+              "last": p["last"]} for p in facts["posts"] if p["first"]]
+    regions = {r["code"]: int(r["visits"]) for r in facts.get("regions", []) if r["code"]}
+    return {"visits": visits, "posts": posts, "regions": regions}
 
 
-def _source(row: dict) -> str:
-    doc, src = row.get("doc"), row.get("source") or row.get("doc") or ""
-    graph = f'/rdf-graphs/service?graph={quote(doc or "", safe="")}'
-    return f'<a class="src" href="{html.escape(graph)}">{html.escape(src)}</a>'
+def _json_block(data: dict) -> str:
+    """JSON inside <script type="application/json">: "<" written as \\u003c so no label can
+    close the element."""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script id="entity-data" type="application/json">{text}</script>'
 
 
-def timeline_svg(dates: list[dt.date], width: int = 640, height: int = 60) -> str:
-    """Dots on a time axis, one per dated visit; empty string without dates."""
-    if not dates:
-        return ""
-    first, last = min(dates), max(dates)
-    span = max((last - first).days, 1)
-    dots = "".join(
-        f'<circle cx="{20 + (d - first).days / span * (width - 40):.1f}" cy="30" r="5" fill="#d62728">'
-        f"<title>{d.isoformat()}</title></circle>" for d in dates)
-    return (f'<svg id="timeline" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
-            f'<line x1="20" y1="30" x2="{width - 20}" y2="30" stroke="#888"/>{dots}'
-            f'<text x="20" y="55" font-size="11">{first.isoformat()}</text>'
-            f'<text x="{width - 20}" y="55" font-size="11" text-anchor="end">{last.isoformat()}</text></svg>')
+HEAD = """<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/static/vendor/vis-timeline/vis-timeline-graph2d.min.css">
+<link rel="stylesheet" href="/static/explorer.css">
+<script src="/static/vendor/vis-timeline/vis-timeline-graph2d.min.js" defer></script>
+<script src="/static/vendor/echarts/echarts.min.js" defer></script>
+<script src="/static/entity.js" defer></script>"""
 
 
-def render(entity: dict, facts: dict) -> str:
-    """The whole page; every text from the graph is escaped."""
+def render(entity: dict, facts: dict, lang: str | None = None, request=None) -> str:
+    """The whole page, in ``lang`` (else the request's language); every text from the graph is
+    escaped."""
+    lang = lang or lang_of(request)
     label = entity["labels"][0] if entity["labels"] else entity["id"]
-    parts = [f"<h1>{html.escape(label)}</h1>",
-             f"<p>class: {html.escape(', '.join(entity['types']))}"
-             + (f" · also: {html.escape('、'.join(entity['aliases']))}" if entity["aliases"] else "")
-             + f' · <a href="/graph.html?focus={quote(label)}">graph</a></p>']
+    classes = "、".join(t("class_" + c, lang) for c in entity["types"])
+    parts = [f"<h1>{esc(label)}</h1>",
+             f'<p class="meta">{esc(classes)}'
+             + (f' · {esc(t("aliases", lang))} {esc("、".join(entity["aliases"]))}' if entity["aliases"] else "")
+             + f' · <a id="graph-link" href="/graph.html?focus={quote(label)}">{esc(t("graph", lang))}</a></p>']
     if facts["above"]:
-        parts.append("<p>in: " + " › ".join(_link(r["r"], r["label"]) for r in facts["above"]) + "</p>")
+        parts.append('<p class="above">' + " › ".join(_link(r["r"], r["label"]) for r in facts["above"]) + "</p>")
+    events = group_events(facts["events"], facts.get("with", []), facts.get("posts_then", []))
+    visits = [e for e in events if e["type"] == "Visit"]
     if facts["posts"]:
-        parts.append("<h2>Posts</h2><ul>" + "".join(
-            f"<li>{html.escape(p['title'])}"
-            + (f" — {html.escape(p['region'])}" if p["region"] else "")
-            + (f" — {html.escape(p['org'])}" if p["org"] else "")
-            + (f' <span class="seen">seen {html.escape(_seen(p))}</span>' if p["first"] else "")
-            + _provenance(p)
-            + (f'<div class="ev">{html.escape(p["evidence"])}</div>' if p["evidence"] else "") + "</li>"
-            for p in facts["posts"]) + "</ul>")
+        parts.append(f'<h2>{esc(t("posts_over_time", lang))}</h2>' + _posts(facts["posts"], lang))
+    if visits:
+        parts.append(f'<h2>{esc(t("itinerary", lang))}</h2><div id="itinerary-timeline" class="vis-box"></div>'
+                     + _itinerary(visits, lang))
+    if facts.get("regions"):
+        parts.append(f'<h2>{esc(t("map_of_visits", lang))}</h2><p class="map-levels">'
+                     + "".join(f'<label><input type="radio" name="level" value="{lv}"> {esc(t("level_" + lv, lang))}'
+                               "</label> " for lv in ("province", "prefecture", "county"))
+                     + '</p><div id="map" style="height:480px"></div>')
+    for kind, key in (("Meeting", "meetings"), ("Signing", "signings")):
+        chosen = [e for e in events if e["type"] == kind]
+        if chosen:
+            parts.append(f"<h2>{esc(t(key, lang))}</h2>" + _event_table(chosen, lang, key))
     if facts.get("holders"):
-        parts.append('<h2>Office holders</h2><ul id="holders">' + "".join(
-            f"<li>{html.escape(r['title'])}: {_link(r['person'], r['name'])}"
-            + (f' <span class="seen">seen {html.escape(_seen(r))}</span>' if r["first"] else "") + "</li>"
+        parts.append(f'<h2>{esc(t("office_holders", lang))}</h2><ul id="holders">' + "".join(
+            f"<li>{esc(r['title'])}: {_link(r['person'], r['name'])}"
+            + (f' <span class="seen">{esc(_seen(r))}</span>' if r["first"] else "") + "</li>"
             for r in facts["holders"]) + "</ul>")
-    events = _group_events(facts["events"], facts.get("with", []), facts.get("posts_then", []))
-    if events:
-        dates = [dt.date.fromisoformat(e["date"]) for e in events if e["date"] and e["type"] == "Visit"]
-        parts.append("<h2>Visits and meetings</h2>" + timeline_svg(dates) + '<ul id="events">' + "".join(
-            f'<li class="event"><span class="date">{html.escape(e["date"] or "no date")}</span> '
-            f'{html.escape(e["type"])}: ' + "、".join(_link(i, lab) for i, lab in e["with"])
-            + (f' <span class="then">as {html.escape("、".join(e["then"]))}</span>' if e["then"] else "")
-            + _provenance(e)
-            + f'<div class="ev">{html.escape(e["evidence"])}</div>{_source(e)}</li>'
-            for e in events) + "</ul>")
-    if facts["met_by"]:
-        parts.append("<h2>Met by</h2><ul>" + "".join(
-            f'<li>{html.escape(r["date"] or "no date")} {_link(r["with"], r["withLabel"])}{_provenance(r)}'
-            f'<div class="ev">{html.escape(r["evidence"])}</div>{_source(r)}</li>' for r in facts["met_by"]) + "</ul>")
     if facts["visitors"]:
-        parts.append('<h2>Visited by</h2><ul id="visitors">' + "".join(
-            f'<li>{html.escape(r["date"] or "no date")} {_link(r["with"], r["withLabel"])} → '
-            f'{html.escape(r["placeLabel"])}{_provenance(r)}<div class="ev">{html.escape(r["evidence"])}</div>'
-            f'{_source(r)}</li>' for r in facts["visitors"]) + "</ul>")
+        parts.append(f'<h2>{esc(t("visited_by", lang))}</h2><ul id="visitors">' + "".join(
+            f'<li>{esc(r["date"] or t("no_date", lang))} {_link(r["with"], r["withLabel"])} → '
+            f'{esc(r["placeLabel"])}{_provenance(r, lang)}{_source(r, lang)}{_evidence(r)}</li>'
+            for r in facts["visitors"]) + "</ul>")
     if facts["invests"] or facts["investors"]:
-        parts.append("<h2>Projects and partners</h2><ul>" + "".join(
+        parts.append(f'<h2>{esc(t("projects_partners", lang))}</h2><ul id="projects">' + "".join(
             f"<li>{_link(r['project'], r['label'])}"
-            + (f" with {_link(r['partner'], r['partnerLabel'])}" if r["partner"] else "") + "</li>"
+            + (f" — {_link(r['partner'], r['partnerLabel'])}" if r["partner"] else "") + "</li>"
             for r in facts["invests"]) + "".join(
-            f"<li>investor: {_link(r['partner'], r['partnerLabel'])}</li>" for r in facts["investors"]) + "</ul>")
-    return (f'<!doctype html><html lang="zh"><meta charset="utf-8"><title>{html.escape(label)} · zhkg</title>'
-            "<style>body{font-family:sans-serif;max-width:60em;margin:1em auto}.ev{color:#555;font-size:90%}"
-            ".src,.prov,.then{font-size:80%}.prov{color:#777}li{margin:6px 0}</style>"
-            '<p><a href="/">zhkg</a></p>' + "".join(parts) + "</html>")
-
-
-def _group_events(rows: list[dict], with_rows: list[dict], posts_then: list[dict]) -> list[dict]:
-    """The events, each with its places and participants and the titles its agent was seen
-    holding on its day."""
-    then: dict[str, list[str]] = {}
-    for p in posts_then:
-        title = f'{p["title"]}（{p["region"]}）' if p["region"] else p["title"]
-        if title not in then.setdefault(p["ev"], []):
-            then[p["ev"]].append(title)
-    others: dict[str, list[tuple[str, str]]] = {}
-    for w in with_rows:
-        if (w["with"], w["withLabel"]) not in others.setdefault(w["ev"], []):
-            others[w["ev"]].append((w["with"], w["withLabel"]))
-    events = [{**r, "type": (r["type"] or "").rsplit("#", 1)[-1], "with": others.get(r["ev"], []),
-               "then": then.get(r["ev"], [])} for r in rows]
-    return sorted(events, key=lambda e: (e["date"] or "9999", e["ev"]))
+            f"<li>{esc(t('investor', lang))}: {_link(r['partner'], r['partnerLabel'])}</li>"
+            for r in facts["investors"]) + "</ul>")
+    words = {k: t(k, lang) for k in ("visits", "confidence", "no_visits_here", "level_province",
+                                     "level_prefecture", "level_county")}
+    body = "".join(parts) + _json_block({**page_data(events, facts), "words": words, "lang": lang})
+    return page(label, body, lang, head=HEAD, request=request)

@@ -57,15 +57,16 @@ def test_search_entity_page_and_graph(browser, server, seed_store):
     page.fill("#q", "庄悦群")
     page.press("#q", "Enter")
     page.click("text=庄悦群")
-    page.wait_for_selector("#events")
-    events = page.locator("li.event")
+    page.wait_for_selector("#itinerary")
+    events = page.locator("li.stop")
     assert events.count() >= 5
-    text = page.inner_text("#events")
+    text = page.inner_text("#itinerary")
     assert "2026-04-09" in text and "茂南区" in text and "001_1e226f55ebd70148.txt" in text
-    assert page.locator("#timeline circle").count() >= 5
+    page.wait_for_selector("#itinerary-timeline .vis-item")
+    assert page.locator("#itinerary-timeline .vis-item.vis-box").count() >= 5
     page.screenshot(path=str(ARTIFACTS / "entity-page.png"), full_page=True)
 
-    page.click("text=graph")
+    page.click("#graph-link")
     page.wait_for_selector("canvas")
     page.wait_for_function("typeof nodes !== 'undefined' && nodes.length > 0")
     expected = focus_graph(build_graph(seed_store), "庄悦群", 2).number_of_nodes()

@@ -74,13 +74,15 @@ def boundary_features() -> list[dict]:
 
 def write_boundaries(vendor: Path = VENDOR) -> list[Path]:
     """``vendor/geo/<two-digit province code>.json``: a province with its prefectures and counties,
-    so a page loads only the provinces it shows."""
+    so a page loads only the provinces it shows; ``vendor/geo/provinces.json``: every province."""
     by_province: dict[str, list[dict]] = {}
     for f in boundary_features():
         by_province.setdefault(f["properties"]["code"][:2], []).append(f)
     out = vendor / "geo"
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    provinces = [f for fs in by_province.values() for f in fs if f["properties"]["level"] == "province"]
+    by_province["provinces"] = provinces
     for province, features in sorted(by_province.items()):
         path = out / f"{province}.json"
         path.write_text(json.dumps({"type": "FeatureCollection", "features": features},

@@ -56,7 +56,8 @@ def read_entity(reader: ReaderDep, entity: str, request: Request):
     """One entity: JSON, or its HTML page when the browser asks for HTML."""
     out = _entity(reader, entity)
     if "text/html" in request.headers.get("accept", ""):
-        return HTMLResponse(entity_page.render(out.model_dump(), entity_page.gather(reader, out.iri)))
+        facts = entity_page.gather(reader, out.iri)
+        return HTMLResponse(entity_page.render(out.model_dump(), facts, request=request))
     return out
 
 

@@ -1,0 +1,117 @@
+// The entity page's figures: the itinerary and the posts on vis-timeline, the regions visited on
+// an ECharts map of the vendored boundaries. Labels come from the graph: they are put into the
+// page as text (textContent, or escaped before ECharts' HTML tooltips), never as markup.
+(function () {
+  'use strict';
+  const data = JSON.parse(document.getElementById('entity-data').textContent);
+  const words = data.words;
+
+  function textElement(tag, value, className) {
+    const el = document.createElement(tag);
+    el.textContent = value;
+    if (className) el.className = className;
+    return el;
+  }
+
+  function escapeHtml(value) {
+    return String(value).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+  }
+
+  function tooltip(lines) {
+    const div = document.createElement('div');
+    div.className = 'tip';
+    lines.filter(Boolean).forEach(line => div.appendChild(textElement('div', line)));
+    return div;
+  }
+
+  // vis-timeline's own words (its dates are formatted by its bundled moment locales)
+  const LOCALES = {'zh-cn': {current: '当前', time: '时间', deleteSelected: '删除所选'},
+                   en: {current: 'current', time: 'time', deleteSelected: 'Delete selected'}};
+  const LOCALE = data.lang === 'zh' ? 'zh-cn' : 'en';
+
+  function itinerary() {
+    const el = document.getElementById('itinerary-timeline');
+    if (!el || !window.vis || !data.visits.length) return;
+    const items = data.visits.map(v => ({
+      id: v.id, start: v.date, type: 'box', seq: v.order,
+      content: textElement('span', v.places.join('、')),
+      title: tooltip([v.date + ' · ' + v.places.join('、'),
+                      v.confidence ? words.confidence + ' ' + Number(v.confidence).toFixed(2) : '', v.evidence]),
+    }));
+    window.zhkgItinerary = new vis.Timeline(el, new vis.DataSet(items), {
+      order: (a, b) => a.seq - b.seq, stack: true, orientation: {axis: 'top', item: 'top'}, maxHeight: 640, zoomMin: 86400000 * 3,
+      tooltip: {followMouse: true, overflowMethod: 'cap'}, locale: LOCALE, locales: LOCALES,
+    });
+  }
+
+  function posts() {
+    const el = document.getElementById('posts-timeline');
+    if (!el || !window.vis || !data.posts.length) return;
+    const items = data.posts.map((p, i) => {
+      const name = p.title + (p.region ? '（' + p.region + '）' : '');
+      const span = p.first === p.last ? {type: 'point'} : {type: 'range', end: p.last};
+      return Object.assign({id: i, start: p.first, content: textElement('span', name),
+                            title: tooltip([name, p.first + (p.last !== p.first ? ' – ' + p.last : '')])}, span);
+    });
+    window.zhkgPosts = new vis.Timeline(el, new vis.DataSet(items), {stack: true, maxHeight: 300,
+      zoomMin: 86400000 * 3, tooltip: {followMouse: true}, locale: LOCALE, locales: LOCALES});
+  }
+
+  const LEVEL_OF = code => code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'prefecture' : 'county';
+
+  async function loadGeo(files) {
+    const features = [];
+    for (const file of files) {
+      const r = await fetch('/static/vendor/geo/' + file + '.json');
+      if (!r.ok) continue;
+      features.push(...(await r.json()).features);
+    }
+    return features;
+  }
+
+  async function map() {
+    const el = document.getElementById('map');
+    if (!el || !window.echarts) return;
+    const counts = data.regions;
+    const codes = Object.keys(counts);
+    const provinces = [...new Set(codes.map(c => c.slice(0, 2)))].sort();
+    const features = await loadGeo(provinces);
+    const chart = echarts.init(el);
+    let allProvinces = null;
+    const radios = [...document.querySelectorAll('input[name=level]')];
+    async function draw(level) {
+      if (level === 'province' && allProvinces === null) allProvinces = await loadGeo(['provinces']);
+      // counties of the prefectures visited, prefectures of the provinces visited, or all of China
+      const prefectures = new Set(codes.map(c => c.slice(0, 4)));
+      const shown = level === 'province' ? allProvinces : features.filter(f => f.properties.level === level
+        && (level === 'prefecture' || prefectures.has(f.properties.code.slice(0, 4))));
+      const names = Object.fromEntries(shown.map(f => [f.properties.code, f.properties.name]));
+      const mapName = 'zhkg-' + level;
+      echarts.registerMap(mapName, {type: 'FeatureCollection', features: shown});
+      const rows = codes.filter(c => LEVEL_OF(c) === level && names[c]).map(c => ({name: c, value: counts[c]}));
+      const max = Math.max(1, ...rows.map(r => r.value));
+      chart.setOption({
+        tooltip: {trigger: 'item', formatter: p => escapeHtml(names[p.name] || p.name) + '<br>' +
+          escapeHtml(p.value > 0 ? words.visits + ' ' + p.value : words.no_visits_here)},
+        visualMap: {min: 0, max: max, left: 'left', bottom: 10, text: [String(max), '0'], calculable: true,
+                    inRange: {color: ['#fee8c8', '#e34a33']}},
+        series: [{type: 'map', map: mapName, nameProperty: 'code', roam: true, data: rows,
+                  itemStyle: {areaColor: '#f3f3f3', borderColor: '#999'},
+                  emphasis: {label: {show: false}, itemStyle: {areaColor: '#fdbb84'}}}],
+      }, true);
+      window.zhkgMap = {level: level, shaded: rows.map(r => r.name), features: shown.length, chart: chart};
+    }
+    const present = new Set(codes.map(LEVEL_OF));
+    const first = present.has('county') ? 'county' : present.has('prefecture') ? 'prefecture' : 'province';
+    radios.forEach(r => { r.checked = r.value === first; r.onchange = () => draw(r.value); });
+    await draw(first);
+  }
+
+  function start() {
+    itinerary();
+    posts();
+    map().catch(e => console.warn('map', e));
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
