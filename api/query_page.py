@@ -1,10 +1,13 @@
-"""The SPARQL query page and its canned example queries."""
+"""The SPARQL query page (YASGUI, served by the service itself) and its canned example queries."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+from api.ui import esc, lang_of, page, t
 from kg.queries import post_holders_query, posts_at_events_query
+from kg.vocab import PREFIXES
 
 
 def _bare(query: str) -> str:
@@ -38,34 +41,36 @@ EXAMPLES = {
 } ORDER BY ?province ?company ?project""",
 }
 
-_OPTIONS = "".join(f'<option value="{i}">{name}</option>' for i, name in enumerate(EXAMPLES))
-_TEXTS = "[" + ",".join("`" + q.replace("`", "\\`") + "`" for q in EXAMPLES.values()) + "]"
+ASK_EXAMPLE = """ASK { ?v a kgo:Visit ; kgo:agent/rdfs:label "庄悦群"@zh }"""
+CONSTRUCT_EXAMPLE = """CONSTRUCT { ?p kgo:visited ?x . ?p rdfs:label ?who . ?x rdfs:label ?where }
+WHERE { ?p kgo:visited ?x ; rdfs:label ?who . ?x rdfs:label ?where } LIMIT 50"""
+DESCRIBE_EXAMPLE = """DESCRIBE ?p WHERE { ?p rdfs:label "庄悦群"@zh }"""
 
-QUERY_PAGE = f"""<!doctype html><html lang="zh"><meta charset="utf-8"><title>zhkg SPARQL</title>
-<style>body{{font-family:sans-serif;max-width:70em;margin:1em auto}}textarea{{width:100%;height:14em;
-font-family:monospace}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 6px}}</style>
-<h1>zhkg SPARQL</h1>
-<p>Prefixes kgo:, kgr:, rdfs:, skos:, xsd:, prov:, dcterms: are predeclared.
-Example: <select id="ex">{_OPTIONS}</select></p>
-<textarea id="q"></textarea><p><button id="run">Run</button> <span id="status"></span></p>
-<table id="out"></table>
-<script>
-const examples = {_TEXTS};
-const q = document.getElementById('q'), ex = document.getElementById('ex');
-q.value = examples[0];
-ex.onchange = () => {{ q.value = examples[ex.value]; }};
-document.getElementById('run').onclick = async () => {{
-  const status = document.getElementById('status'), out = document.getElementById('out');
-  status.textContent = 'running…'; out.replaceChildren();
-  const r = await fetch('sparql', {{method: 'POST', headers: {{'Content-Type':
-    'application/x-www-form-urlencoded', 'Accept': 'application/sparql-results+json'}},
-    body: new URLSearchParams({{query: q.value}})}});
-  if (!r.ok) {{ status.textContent = (await r.json()).detail; return; }}
-  const data = await r.json(); const vars = data.head.vars;
-  const head = out.insertRow(); vars.forEach(v => {{ const th = document.createElement('th');
-    th.textContent = v; head.appendChild(th); }});
-  data.results.bindings.forEach(b => {{ const row = out.insertRow();
-    vars.forEach(v => {{ row.insertCell().textContent = b[v] ? b[v].value : ''; }}); }});
-  status.textContent = data.results.bindings.length + ' rows';
-}};
-</script></html>"""
+# The page's menu: the canned SELECT queries and one of each other result form.
+PAGE_EXAMPLES = {**EXAMPLES, "ASK: did 庄悦群 visit anywhere?": ASK_EXAMPLE,
+                 "CONSTRUCT: the visits as a graph": CONSTRUCT_EXAMPLE,
+                 "DESCRIBE 庄悦群": DESCRIBE_EXAMPLE}
+
+HEAD = """<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/static/vendor/yasgui/yasgui.min.css">
+<script src="/static/vendor/yasgui/yasgui.min.js" defer></script>
+<script src="/static/query.js" defer></script>"""
+
+
+def query_page(request=None) -> str:
+    """The query page: YASGUI (vendored) talking to this service's /sparql, the prefixes
+    predeclared in the editor, the examples in a menu; results as a table (SELECT), a yes or
+    no (ASK), or Turtle (CONSTRUCT, DESCRIBE), each downloadable; the share button makes a
+    link that opens the same query."""
+    lang = lang_of(request)
+    options = "".join(f'<option value="{i}">{esc(name)}</option>' for i, name in enumerate(PAGE_EXAMPLES))
+    data = json.dumps({"prefixes": dict(PREFIXES), "examples": list(PAGE_EXAMPLES.values())},
+                      ensure_ascii=False).replace("<", "\\u003c")
+    body = (f'<h1>{esc(t("query", lang))}</h1><p>{esc(t("examples", lang))}: <select id="ex">{options}</select> '
+            f'<span class="hint">{esc(t("prefixes_declared", lang))}: '
+            f'{esc(", ".join(p + ":" for p in PREFIXES))}</span></p><div id="yasgui"></div>'
+            f'<script id="query-data" type="application/json">{data}</script>')
+    return page(t("query", lang), body, lang, head=HEAD, request=request)
+
+
+QUERY_PAGE = query_page()

@@ -80,6 +80,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "busiest": ("到访最多的官员", "The officials with the most visits"),
     "graph_help": ("单击打开页面，双击展开", "click opens a page, double-click expands"),
     "all_dates": ("全部日期", "all dates"),
+    "examples": ("示例", "Examples"),
+    "prefixes_declared": ("已声明的前缀", "Prefixes declared"),
 }
 
 

@@ -1,7 +1,11 @@
 """Store → networkx graph → pyvis HTML (vis-network in-line, no CDN).
 
-Node colour by class, size by degree, tooltips with the evidence sentence and the
-source page, every label and tooltip HTML-escaped.
+Node colour by class, size by degree, tooltips with the evidence sentence and the source page,
+Chinese edge labels (English with ``lang="en"``). Isolated nodes are left out, and the first
+view of the whole store is the visits network of the busiest officials, not everything. The
+page's own script (viz/graph.js, in-lined so ``kg viz`` files work offline too) makes a click
+open a node's page, a double-click expand it (``/graph/neighbors.json``), and filters the
+view by class and by a date range. Labels are drawn on the canvas; tooltips are built as text.
 """
 
 from __future__ import annotations
@@ -11,12 +15,18 @@ import html
 import json
 import re
 
+from pathlib import Path
+from urllib.parse import quote
+
 import networkx as nx
 from pyvis.network import Network
 
+from api.ui import t
 from kg.errors import KgError
 from kg.queries import date_pattern
-from kg.vocab import sparql_prefixes
+from kg.vocab import KGR, sparql_prefixes
+
+GRAPH_JS = Path(__file__).with_name("graph.js")
 
 CLASS_TO_COLOR = {
     "Official": "#d62728", "Person": "#ff9896", "GovernmentBody": "#1f77b4",
@@ -27,13 +37,15 @@ CLASS_TO_COLOR = {
 CLASS_TO_SHAPE = {"Official": "star", "Person": "dot", "Company": "square", "GovernmentBody": "diamond",
                   "Institution": "diamond", "Organization": "diamond", "Project": "triangle",
                   "Park": "hexagon"}
-EDGE_QUERY = sparql_prefixes() + """
-SELECT ?s ?p ?o ?evidence ?doc WHERE {
-  VALUES ?p { kgo:visited kgo:met kgo:investsIn kgo:locatedIn }
+EDGES = "VALUES ?p { kgo:visited kgo:met kgo:investsIn kgo:locatedIn }"
+_EDGE_FACTS = """OPTIONAL { ?e kgo:agent ?s ; kgo:place|kgo:participant ?o . OPTIONAL { ?e kgo:date ?date }
+             ?r kgo:reportOf ?e ; kgo:evidence ?evidence ; prov:wasDerivedFrom ?d . ?d prov:atLocation ?doc }"""
+EDGE_QUERY = sparql_prefixes() + f"""
+SELECT ?s ?p ?o ?evidence ?doc ?date WHERE {{
+  {EDGES}
   ?s ?p ?o .
-  OPTIONAL { ?e kgo:agent ?s ; kgo:place|kgo:participant ?o . ?r kgo:reportOf ?e ;
-             kgo:evidence ?evidence ; prov:wasDerivedFrom ?d . ?d prov:atLocation ?doc }
-}"""
+  {_EDGE_FACTS}
+}}"""
 NODE_QUERY = sparql_prefixes() + """
 SELECT ?n ?label ?type WHERE {
   ?n rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(kgo:)))
@@ -53,13 +65,19 @@ def build_graph(store) -> nx.MultiDiGraph:
         s, o = row["s"], row["o"]
         if s not in g or o not in g:
             continue
-        pred = (row["p"] or "").rsplit("#", 1)[-1]
-        key = pred
-        data = g.get_edge_data(s, o, key) or {"evidence": set()}
-        if row["evidence"] is not None:
-            data["evidence"].add((row["evidence"], row["doc"] or ""))
-        g.add_edge(s, o, key=key, predicate=pred, evidence=data["evidence"])
+        _add_edge(g, s, o, row)
     return g
+
+
+def _add_edge(g: nx.MultiDiGraph, s: str, o: str, row: dict) -> None:
+    """One edge per subject, predicate and object, gathering its evidence and event dates."""
+    pred = (row["p"] or "").rsplit("#", 1)[-1]
+    data = g.get_edge_data(s, o, pred) or {"evidence": set(), "dates": set()}
+    if row.get("evidence") is not None:
+        data["evidence"].add((row["evidence"], row.get("doc") or ""))
+    if row.get("date"):
+        data["dates"].add(row["date"])
+    g.add_edge(s, o, key=pred, predicate=pred, evidence=data["evidence"], dates=data["dates"])
 
 
 def focus_graph(g: nx.MultiDiGraph, name: str, hops: int) -> nx.MultiDiGraph:
@@ -73,26 +91,72 @@ def focus_graph(g: nx.MultiDiGraph, name: str, hops: int) -> nx.MultiDiGraph:
     return g.subgraph(keep).copy()
 
 
-def to_html(g: nx.MultiDiGraph, height: str = "800px") -> str:
+def node_options(node: str, data: dict, degree: int, lang: str = "zh") -> dict:
+    """A node as vis-network wants it, with its page (``href``), class and a text tooltip
+    (``tip``; ``title`` is the same text HTML-escaped, for viewers that put it in as markup)."""
+    cls = data.get("cls", "")
+    label = data.get("label", node)
+    tip = f"{label}（{t('class_' + cls, lang)}）" if cls else label
+    return {"n_id": node, "label": label, "title": html.escape(tip), "tip": tip, "cls": cls,
+            "href": entity_href(node), "color": CLASS_TO_COLOR.get(cls, "#7f7f7f"),
+            "size": 10 + 3 * min(degree, 15), "shape": CLASS_TO_SHAPE.get(cls, "dot")}
+
+
+def edge_options(s: str, o: str, data: dict, lang: str = "zh") -> dict:
+    """An edge with its Chinese (or English) label, its event dates and a text tooltip."""
+    word = t("edge_" + data["predicate"], lang)
+    lines = [word] + [f"{ev} — {doc}" for ev, doc in sorted(data["evidence"])[:3]]
+    dates = sorted(data.get("dates") or ())
+    if dates:
+        lines.append(dates[0] if len(dates) == 1 else f"{dates[0]} – {dates[-1]}")
+    if data.get("width", 1) > 1:
+        lines.append(f"{t('visits', lang)} {data['width']}")
+    tip = "\n".join(lines)
+    return {"id": f"{s} {data['predicate']} {o}", "label": word, "title": html.escape(tip), "tip": tip,
+            "width": data.get("width", 1), "dates": dates, "predicate": data["predicate"]}
+
+
+def entity_href(iri: str) -> str | None:
+    return "/entities/" + quote(iri[len(KGR):], safe="/@") if iri.startswith(KGR) else None
+
+
+def without_isolates(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph less the nodes that have no edge: they only make a ring around the picture."""
+    out = g.copy()
+    out.remove_nodes_from(list(nx.isolates(out)))
+    return out
+
+
+def to_html(g: nx.MultiDiGraph, height: str = "800px", lang: str = "zh", title: str = "") -> str:
+    g = without_isolates(g)
     net = Network(height=height, width="100%", directed=True, cdn_resources="in_line",
                   notebook=False)
     degree = dict(g.degree())
     for node, data in g.nodes(data=True):
-        cls = data.get("cls", "")
-        net.add_node(node, label=data.get("label", node),
-                     title=html.escape(f"{data.get('label', node)} ({cls})"),
-                     color=CLASS_TO_COLOR.get(cls, "#7f7f7f"), size=10 + 3 * min(degree[node], 15),
-                     shape=CLASS_TO_SHAPE.get(cls, "dot"))
+        options = node_options(node, data, degree[node], lang)
+        net.add_node(options.pop("n_id"), **options)
     for s, o, data in g.edges(data=True):
-        lines = [data["predicate"]] + [f"{ev} — {doc}" for ev, doc in sorted(data["evidence"])[:3]]
-        if data.get("width", 1) > 1:
-            lines.append(f"{data['width']} visits")
-        net.add_edge(s, o, label=data["predicate"], title=html.escape("\n".join(lines)),
-                     width=data.get("width", 1))
+        net.add_edge(s, o, **edge_options(s, o, data, lang))
     net.set_options(json.dumps(_options(g.number_of_nodes())))
     page = _offline(net.generate_html())
-    page = page.replace("</body>", _SETTLE + "</body>", 1)
-    return page.replace("<body>", "<body>" + _legend(), 1)
+    page = page.replace("<head>", '<head><meta charset="utf-8"><link rel="icon" href="data:,">', 1)
+    page = page.replace("</body>", _SETTLE + _script(lang) + "</body>", 1)
+    return page.replace("<body>", "<body>" + _controls(title, lang) + _legend(lang), 1)
+
+
+def _script(lang: str) -> str:
+    """The page's own behaviour (viz/graph.js), with its interface words, in-lined."""
+    words = {k: t(k, lang) for k in ("filter_classes", "filter_dates", "all_dates")}
+    words.update({"class_" + c: t("class_" + c, lang) for c in CLASS_TO_COLOR})
+    config = json.dumps({"lang": lang, "words": words}, ensure_ascii=False).replace("<", "\\u003c")
+    return f"<script>window.zhkgGraphConfig = {config};\n{GRAPH_JS.read_text(encoding='utf-8')}</script>"
+
+
+def _controls(title: str, lang: str) -> str:
+    heading = (f'<a href="/">zhkg</a> · <b>{html.escape(title)}</b> · ' if title else '<a href="/">zhkg</a> · ')
+    return (f'<div id="controls" style="font:13px sans-serif;padding:4px">{heading}'
+            f'<span class="help">{html.escape(t("graph_help", lang))}</span>'
+            f'<div id="class-filter"></div><div id="date-filter"></div></div>')
 
 
 # Once the layout has settled, physics stops: a large graph then stays still and responsive.
@@ -129,18 +193,69 @@ def _offline(page: str) -> str:
     return _REMOTE_TAG.sub("", page)
 
 
-def _legend() -> str:
+def _legend(lang: str = "zh") -> str:
     items = "".join(f'<span style="margin-right:8px"><span style="display:inline-block;width:10px;'
-                    f'height:10px;background:{c}"></span> {html.escape(k)}</span>'
+                    f'height:10px;background:{c}"></span> {html.escape(t("class_" + k, lang))}</span>'
                     for k, c in CLASS_TO_COLOR.items())
     return f'<div id="legend" style="font:12px sans-serif;padding:4px">{items}</div>'
 
 
-def render_html(store, focus: str | None = None, hops: int = 2) -> str:
+def busiest(g: nx.MultiDiGraph, top: int = 12) -> nx.MultiDiGraph:
+    """The visits network of the ``top`` agents with the most visit and meeting edges: them,
+    the places and people they visited or met, and the edges among those."""
+    counts: dict[str, int] = {}
+    for s, _, data in g.edges(data=True):
+        if data["predicate"] in ("visited", "met"):
+            counts[s] = counts.get(s, 0) + max(1, len(data.get("dates") or ()))
+    agents = sorted(counts, key=lambda n: (-counts[n], g.nodes[n].get("label", n)))[:top]
+    keep = set(agents)
+    for a in agents:
+        keep |= {o for _, o, data in g.out_edges(a, data=True) if data["predicate"] in ("visited", "met")}
+    return g.subgraph(keep).copy()
+
+
+def render_html(store, focus: str | None = None, hops: int = 2, lang: str = "zh",
+                everything: bool = False) -> str:
+    """The graph around ``focus`` (a name), everything, or by default the busiest officials'
+    visits network."""
     g = build_graph(store)
     if focus:
-        g = focus_graph(g, focus, hops)
-    return to_html(g)
+        return to_html(focus_graph(g, focus, hops), lang=lang, title=focus)
+    if everything:
+        return to_html(g, lang=lang)
+    return to_html(busiest(g), lang=lang, title=t("busiest", lang))
+
+
+def neighbours(store, iri: str, lang: str = "zh") -> dict:
+    """The nodes and edges one step from ``iri``, as vis-network items (a double-click's expansion)."""
+    if any(c in iri for c in '<>"{}|\\^` '):
+        raise KgError("a node IRI has no spaces or <>\"{}|\\^` characters")
+    node = f"<{iri}>"
+    rows = store.select(sparql_prefixes() + f"""
+SELECT ?s ?p ?o ?evidence ?doc ?date WHERE {{
+  {EDGES}
+  {{ BIND({node} AS ?s) ?s ?p ?o }} UNION {{ BIND({node} AS ?o) ?s ?p ?o }}
+  {_EDGE_FACTS}
+}}""")
+    ends = {r["s"] for r in rows} | {r["o"] for r in rows} | {iri}
+    g = nx.MultiDiGraph()
+    values = " ".join(f"<{e}>" for e in ends if not any(c in e for c in '<>"{}|\\^` '))
+    for row in store.select(sparql_prefixes() + f"""SELECT ?n ?label ?type WHERE {{
+        VALUES ?n {{ {values} }} ?n rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(kgo:))) }}"""):
+        cls = (row["type"] or "").rsplit("#", 1)[-1]
+        if row["n"] not in g or g.nodes[row["n"]].get("cls") != "Official":
+            g.add_node(row["n"], label=row["label"], cls=cls)
+    for row in rows:
+        if row["s"] in g and row["o"] in g:
+            _add_edge(g, row["s"], row["o"], row)
+    degree = dict(g.degree())
+    nodes = []
+    for n, d in g.nodes(data=True):
+        options = node_options(n, d, degree[n], lang)
+        options["id"] = options.pop("n_id")
+        nodes.append(options)
+    return {"nodes": nodes,
+            "edges": [{**edge_options(s, o, d, lang), "from": s, "to": o} for s, o, d in g.edges(data=True)]}
 
 
 def _literal(text: str) -> str:

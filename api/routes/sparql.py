@@ -30,7 +30,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.guard import add_using, check_query, check_update, remote_iris
-from api.query_page import QUERY_PAGE
+from api.query_page import query_page
 from kg.errors import Forbidden, NotAcceptable, RequestError, ResultTooLarge, \
     Unauthorized, UnsupportedMedia
 from kg.store.base import QueryRequest, UpdateRequest
@@ -173,7 +173,7 @@ def run_update(pool, settings, text: str, params: dict[str, list[str]], base: st
 def describe(request: Request, settings) -> Response:
     accept = request.headers.get("accept", "")
     if "text/html" in accept:
-        return HTMLResponse(QUERY_PAGE)
+        return HTMLResponse(query_page(request))
     media = negotiate(accept, GRAPH_MEDIA_TYPES, "text/turtle")
     if media is None:
         raise NotAcceptable("the service description is RDF: " + ", ".join(GRAPH_MEDIA_TYPES))
