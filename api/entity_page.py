@@ -61,8 +61,9 @@ def gather(reader, iri: str, limit: int = 2000) -> dict:
             ?ev kgo:agent $E ; kgo:date ?date . $E kgo:holdsPost ?post .
             ?post kgo:title ?title ; kgo:firstSeen ?f ; kgo:lastSeen ?l . FILTER(?f <= ?date && ?date <= ?l)
             OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region } } ORDER BY ?title""")),
-        "regions": reader.select(_q(iri, """SELECT ?code (COUNT(DISTINCT ?ev) AS ?visits) WHERE {
-            ?ev a kgo:Visit ; kgo:agent $E ; kgo:place ?p . ?p kgo:locatedIn* ?region .
+        "regions": reader.select(_q(iri, """SELECT ?code (COUNT(DISTINCT ?ev) AS ?visits)
+            (GROUP_CONCAT(DISTINCT ?placeLabel; separator="\t") AS ?places) WHERE {
+            ?ev a kgo:Visit ; kgo:agent $E ; kgo:place ?p . ?p kgo:locatedIn* ?region ; rdfs:label ?placeLabel .
             ?region kgo:adminCode ?code } GROUP BY ?code ORDER BY ?code""")),
         "visitors": reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
             WHERE { ?place kgo:locatedIn* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
@@ -195,7 +196,8 @@ def page_data(events: list[dict], facts: dict) -> dict:
               for i, e in enumerate(x for x in events if x["type"] == "Visit") if e["date"]]
     posts = [{"title": p["title"], "region": p["region"] or p["org"] or "", "first": p["first"],
               "last": p["last"]} for p in facts["posts"] if p["first"]]
-    regions = {r["code"]: int(r["visits"]) for r in facts.get("regions", []) if r["code"]}
+    regions = {r["code"]: {"visits": int(r["visits"]), "places": sorted((r["places"] or "").split("\t"))[:12]}
+               for r in facts.get("regions", []) if r["code"]}
     return {"visits": visits, "posts": posts, "regions": regions}
 
 

@@ -88,11 +88,12 @@
       const names = Object.fromEntries(shown.map(f => [f.properties.code, f.properties.name]));
       const mapName = 'zhkg-' + level;
       echarts.registerMap(mapName, {type: 'FeatureCollection', features: shown});
-      const rows = codes.filter(c => LEVEL_OF(c) === level && names[c]).map(c => ({name: c, value: counts[c]}));
+      const rows = codes.filter(c => LEVEL_OF(c) === level && names[c]).map(c => ({name: c, value: counts[c].visits}));
       const max = Math.max(1, ...rows.map(r => r.value));
       chart.setOption({
-        tooltip: {trigger: 'item', formatter: p => escapeHtml(names[p.name] || p.name) + '<br>' +
-          escapeHtml(p.value > 0 ? words.visits + ' ' + p.value : words.no_visits_here)},
+        tooltip: {trigger: 'item', formatter: p => '<b>' + escapeHtml(names[p.name] || p.name) + '</b><br>' +
+          escapeHtml(p.value > 0 ? words.visits + ' ' + p.value : words.no_visits_here) +
+          (counts[p.name] ? '<br>' + escapeHtml(counts[p.name].places.join('、')) : '')},
         visualMap: {min: 0, max: max, left: 'left', bottom: 10, text: [String(max), '0'], calculable: true,
                     inRange: {color: ['#fee8c8', '#e34a33']}},
         series: [{type: 'map', map: mapName, nameProperty: 'code', roam: true, data: rows,

@@ -6,7 +6,9 @@
   const prefixBlock = Object.entries(data.prefixes).map(([p, iri]) => 'PREFIX ' + p + ': <' + iri + '>').join('\n');
   const withPrefixes = query => prefixBlock + '\n\n' + query;
   const endpoint = new URL('/sparql', window.location.href).href;
-  const fromLink = new URLSearchParams(window.location.search).has('query');
+  // a shared link carries its query in the fragment (or the query string)
+  const fromLink = new URLSearchParams(window.location.search).has('query')
+    || new URLSearchParams(window.location.hash.slice(1)).has('query');
 
   function start() {
     Yasgui.Yasqe.defaults.value = withPrefixes(data.examples[0]);
@@ -23,6 +25,8 @@
     const menu = document.getElementById('ex');
     menu.onchange = () => { yasgui.getTab().setQuery(withPrefixes(data.examples[menu.value])); };
     if (!fromLink) yasgui.getTab().setQuery(withPrefixes(data.examples[0]));
+    window.zhkgResponses = 0;
+    yasgui.on('queryResponse', () => { window.zhkgResponses += 1; });
     window.zhkgYasgui = yasgui;
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
