@@ -50,6 +50,7 @@ bench: install
 	$(BIN)/python bench/load.py --store bench/.seedstore --clients 16 --seconds 30 --mixed | tee bench/results/load-mixed-latest.json
 	rm -rf bench/.seedstore
 	$(BIN)/python bench/graph_page.py --nodes 2000 | tee bench/results/graph-page-latest.json
+	$(BIN)/python bench/entity_page.py | tee bench/results/entity-page-latest.json
 	$(BIN)/python bench/html_agreement.py
 	$(BIN)/python bench/ingest_real.py
 

@@ -30,10 +30,15 @@ _EVENT = """OPTIONAL { ?ev kgo:confidence ?confidence } OPTIONAL { ?ev kgo:repor
             OPTIONAL { ?ev kgo:date ?date } ?r kgo:reportOf ?ev . """ + REPORT_PARTS
 
 
-def gather(reader, iri: str, limit: int = 2000) -> dict:
+PLACE_CLASSES = {"Province", "Prefecture", "County", "Township", "Village", "Park", "Place", "Region"}
+
+
+def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) -> dict:
     """Every fact the page shows, as plain rows: each event once (however many documents report
-    it) with its best confidence, its number of reports and one report's sentence and source."""
-    return {
+    it) with its best confidence, its number of reports and one report's sentence and source.
+    Visitors and office holders are looked for only when ``types`` name a place (or are unknown)."""
+    place = types is None or bool(PLACE_CLASSES & set(types))
+    facts = {
         "posts": reader.select(_q(iri, """SELECT ?post ?title ?region ?org ?confidence ?reports ?first ?last
             """ + REPORT_COLUMNS + """ WHERE {
             $E kgo:holdsPost ?post . ?post kgo:title ?title .
@@ -57,20 +62,16 @@ def gather(reader, iri: str, limit: int = 2000) -> dict:
             VALUES ?role { kgo:place kgo:participant kgo:agent }
             ?ev ?role ?with . FILTER(?with != $E) ?with rdfs:label ?withLabel }
             ORDER BY ?ev ?withLabel LIMIT """ + str(limit * 10))),
-        "posts_then": reader.select(_q(iri, """SELECT DISTINCT ?ev ?title ?region WHERE {
-            ?ev kgo:agent $E ; kgo:date ?date . $E kgo:holdsPost ?post .
-            ?post kgo:title ?title ; kgo:firstSeen ?f ; kgo:lastSeen ?l . FILTER(?f <= ?date && ?date <= ?l)
-            OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region } } ORDER BY ?title""")),
         "regions": reader.select(_q(iri, """SELECT ?code (COUNT(DISTINCT ?ev) AS ?visits)
             (GROUP_CONCAT(DISTINCT ?placeLabel; separator="\t") AS ?places) WHERE {
             ?ev a kgo:Visit ; kgo:agent $E ; kgo:place ?p . ?p kgo:locatedIn* ?region ; rdfs:label ?placeLabel .
             ?region kgo:adminCode ?code } GROUP BY ?code ORDER BY ?code""")),
-        "visitors": reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
+        "visitors": [] if not place else reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
             WHERE { ?place kgo:locatedIn* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
             ?with rdfs:label ?withLabel . ?place rdfs:label ?placeLabel . """ + _EVENT + """ }
             GROUP BY ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports
             ORDER BY ?date ?ev LIMIT """ + str(limit))),
-        "holders": reader.select(_q(iri, """SELECT DISTINCT ?person ?name ?title ?first ?last WHERE {
+        "holders": [] if not place else reader.select(_q(iri, """SELECT DISTINCT ?person ?name ?title ?first ?last WHERE {
             ?post kgo:jurisdiction $E ; kgo:title ?title . ?person kgo:holdsPost ?post ; rdfs:label ?name .
             OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last } }
             ORDER BY ?title ?first ?name LIMIT """ + str(limit))),
@@ -81,6 +82,16 @@ def gather(reader, iri: str, limit: int = 2000) -> dict:
         "investors": reader.select(_q(iri, """SELECT DISTINCT ?partner ?partnerLabel WHERE {
             ?partner kgo:investsIn $E ; rdfs:label ?partnerLabel } ORDER BY ?partnerLabel""")),
     }
+    facts["posts_then"] = posts_then(facts["posts"], facts["events"])
+    return facts
+
+
+def posts_then(posts: list[dict], events: list[dict]) -> list[dict]:
+    """For each dated event, the posts its agent was seen holding on its day (firstSeen ≤ day ≤
+    lastSeen), as rows of ``ev``, ``title``, ``region``."""
+    dated = [p for p in posts if p["first"] and p["last"]]
+    return [{"ev": e["ev"], "title": p["title"], "region": p["region"]}
+            for e in events if e["date"] for p in dated if p["first"] <= e["date"] <= p["last"]]
 
 
 def entity_href(iri: str | None) -> str | None:

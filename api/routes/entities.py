@@ -56,7 +56,7 @@ def read_entity(reader: ReaderDep, entity: str, request: Request):
     """One entity: JSON, or its HTML page when the browser asks for HTML."""
     out = _entity(reader, entity)
     if "text/html" in request.headers.get("accept", ""):
-        facts = entity_page.gather(reader, out.iri)
+        facts = entity_page.gather(reader, out.iri, types=out.types)
         return HTMLResponse(entity_page.render(out.model_dump(), facts, request=request))
     return out
 

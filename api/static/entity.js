@@ -38,7 +38,11 @@
       title: tooltip([v.date + ' · ' + v.places.join('、'),
                       v.confidence ? words.confidence + ' ' + Number(v.confidence).toFixed(2) : '', v.evidence]),
     }));
+    // the first view: the last ten days with visits (the axis scrolls and zooms to the rest)
+    const days = [...new Set(data.visits.map(v => v.date))].sort();
+    const first = new Date(days[Math.max(0, days.length - 10)]), last = new Date(days[days.length - 1]);
     window.zhkgItinerary = new vis.Timeline(el, new vis.DataSet(items), {
+      start: new Date(first.getTime() - 86400000), end: new Date(last.getTime() + 86400000 * 2),
       order: (a, b) => a.seq - b.seq, stack: true, orientation: {axis: 'top', item: 'top'}, maxHeight: 640, zoomMin: 86400000 * 3,
       tooltip: {followMouse: true, overflowMethod: 'cap'}, locale: LOCALE, locales: LOCALES,
     });
@@ -111,7 +115,8 @@
   function start() {
     itinerary();
     posts();
-    map().catch(e => console.warn('map', e));
+    // when everything is drawn, in ms since the navigation started (what bench/entity_page.py reads)
+    map().catch(e => console.warn('map', e)).finally(() => { window.zhkgRendered = performance.now(); });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
