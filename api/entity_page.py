@@ -11,6 +11,7 @@ puts labels into the DOM as text, never as markup)."""
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
 from api.ui import document_link, esc, lang_of, page, t
@@ -38,8 +39,8 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) 
     it) with its best confidence, its number of reports and one report's sentence and source.
     Visitors and office holders are looked for only when ``types`` name a place (or are unknown)."""
     place = types is None or bool(PLACE_CLASSES & set(types))
-    facts = {
-        "posts": reader.select(_q(iri, """SELECT ?post ?title ?region ?org ?confidence ?reports ?first ?last
+    queries = {
+        "posts": _q(iri, """SELECT ?post ?title ?region ?org ?confidence ?reports ?first ?last
             """ + REPORT_COLUMNS + """ WHERE {
             $E kgo:holdsPost ?post . ?post kgo:title ?title .
             OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region }
@@ -48,42 +49,70 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) 
             OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last }
             OPTIONAL { ?r kgo:reportOf ?post . """ + REPORT_PARTS + """ } }
             GROUP BY ?post ?title ?region ?org ?confidence ?reports ?first ?last
-            ORDER BY ?first ?title ?region ?org""")),
-        "above": reader.select(_q(iri, """SELECT ?r (MIN(?l) AS ?label) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
+            ORDER BY ?first ?title ?region ?org"""),
+        "above": _q(iri, """SELECT ?r (MIN(?l) AS ?label) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
             $E kgo:locatedIn+ ?r . ?r rdfs:label ?l . OPTIONAL { ?r kgo:locatedIn+ ?up } }
-            GROUP BY ?r ORDER BY ?depth ?label""")),
-        "events": reader.select(_q(iri, """SELECT ?ev ?type ?date ?confidence ?reports (""" + _SENTENCE
+            GROUP BY ?r ORDER BY ?depth ?label"""),
+        "events": _q(iri, """SELECT ?ev ?type ?date ?confidence ?reports (""" + _SENTENCE
                                    + """ AS ?order) """ + REPORT_COLUMNS + """
             WHERE { { ?ev kgo:agent $E } UNION { ?ev kgo:participant $E } ?ev a ?type .
             FILTER(?type IN (kgo:Visit, kgo:Meeting, kgo:Signing)) """ + _EVENT + """ }
-            GROUP BY ?ev ?type ?date ?confidence ?reports ORDER BY ?date ?order ?ev LIMIT """ + str(limit))),
-        "with": reader.select(_q(iri, """SELECT DISTINCT ?ev ?role ?with ?withLabel WHERE {
-            { ?ev kgo:agent $E } UNION { ?ev kgo:participant $E }
-            VALUES ?role { kgo:place kgo:participant kgo:agent }
-            ?ev ?role ?with . FILTER(?with != $E) ?with rdfs:label ?withLabel }
-            ORDER BY ?ev ?withLabel LIMIT """ + str(limit * 10))),
-        "regions": reader.select(_q(iri, """SELECT ?code (COUNT(DISTINCT ?ev) AS ?visits)
-            (GROUP_CONCAT(DISTINCT ?placeLabel; separator="\t") AS ?places) WHERE {
-            ?ev a kgo:Visit ; kgo:agent $E ; kgo:place ?p . ?p kgo:locatedIn* ?region ; rdfs:label ?placeLabel .
-            ?region kgo:adminCode ?code } GROUP BY ?code ORDER BY ?code""")),
-        "visitors": [] if not place else reader.select(_q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
+            GROUP BY ?ev ?type ?date ?confidence ?reports ORDER BY ?date ?order ?ev LIMIT """ + str(limit)),
+        "with": _q(iri, """SELECT DISTINCT ?ev ?role ?with ?withLabel WHERE {
+            { ?ev kgo:agent $E ; kgo:place ?with . BIND(kgo:place AS ?role) }
+            UNION { ?ev kgo:agent $E ; kgo:participant ?with . BIND(kgo:participant AS ?role) }
+            UNION { ?ev kgo:participant $E ; kgo:place ?with . BIND(kgo:place AS ?role) }
+            UNION { ?ev kgo:participant $E ; kgo:agent|kgo:participant ?with . FILTER(?with != $E)
+                    BIND(kgo:participant AS ?role) }
+            ?with rdfs:label ?withLabel } ORDER BY ?ev ?withLabel LIMIT """ + str(limit * 10)),
+        "visitors": None if not place else _q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
             WHERE { ?place kgo:locatedIn* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
             ?with rdfs:label ?withLabel . ?place rdfs:label ?placeLabel . """ + _EVENT + """ }
             GROUP BY ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports
-            ORDER BY ?date ?ev LIMIT """ + str(limit))),
-        "holders": [] if not place else reader.select(_q(iri, """SELECT DISTINCT ?person ?name ?title ?first ?last WHERE {
+            ORDER BY ?date ?ev LIMIT """ + str(limit)),
+        "holders": None if not place else _q(iri, """SELECT DISTINCT ?person ?name ?title ?first ?last WHERE {
             ?post kgo:jurisdiction $E ; kgo:title ?title . ?person kgo:holdsPost ?post ; rdfs:label ?name .
             OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last } }
-            ORDER BY ?title ?first ?name LIMIT """ + str(limit))),
-        "invests": reader.select(_q(iri, """SELECT DISTINCT ?project ?label ?partner ?partnerLabel WHERE {
+            ORDER BY ?title ?first ?name LIMIT """ + str(limit)),
+        "invests": _q(iri, """SELECT DISTINCT ?project ?label ?partner ?partnerLabel WHERE {
             $E kgo:investsIn ?project . ?project rdfs:label ?label .
             OPTIONAL { ?partner kgo:investsIn ?project . ?partner rdfs:label ?partnerLabel
-                       FILTER(?partner != $E) } } ORDER BY ?label ?partnerLabel""")),
-        "investors": reader.select(_q(iri, """SELECT DISTINCT ?partner ?partnerLabel WHERE {
-            ?partner kgo:investsIn $E ; rdfs:label ?partnerLabel } ORDER BY ?partnerLabel""")),
+                       FILTER(?partner != $E) } } ORDER BY ?label ?partnerLabel"""),
+        "investors": _q(iri, """SELECT DISTINCT ?partner ?partnerLabel WHERE {
+            ?partner kgo:investsIn $E ; rdfs:label ?partnerLabel } ORDER BY ?partnerLabel"""),
     }
+    # The queries are independent: run them side by side on the service's query workers.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = {k: pool.submit(reader.select, q) for k, q in queries.items() if q is not None}
+        facts = {k: answers[k].result() if k in answers else [] for k in queries}
     facts["posts_then"] = posts_then(facts["posts"], facts["events"])
+    facts["regions"] = regions_visited(reader, facts["events"], facts["with"])
     return facts
+
+
+def regions_visited(reader, events: list[dict], with_rows: list[dict]) -> list[dict]:
+    """Per administrative code (kgo:adminCode of a place visited or of a region it lies in), the
+    number of visits and the places visited there. The region chains are asked once per place,
+    not once per visit."""
+    visits = {e["ev"] for e in events if (e["type"] or "").endswith("#Visit")}
+    stops = [(w["ev"], w["with"], w["withLabel"]) for w in with_rows
+             if w["ev"] in visits and w["role"].endswith("#place")]
+    places = sorted({p for _, p, _ in stops if not any(c in p for c in '<>"{}|\\^` ')})
+    if not places:
+        return []
+    codes: dict[str, set[str]] = {}
+    for row in reader.select(sparql_prefixes() + "SELECT DISTINCT ?p ?code WHERE { VALUES ?p { "
+                             + " ".join(f"<{p}>" for p in places)
+                             + " } ?p kgo:locatedIn* ?r . ?r kgo:adminCode ?code }"):
+        codes.setdefault(row["p"], set()).add(row["code"])
+    per_code: dict[str, tuple[set, set]] = {}
+    for ev, place, label in stops:
+        for code in codes.get(place, ()):
+            evs, labels = per_code.setdefault(code, (set(), set()))
+            evs.add(ev)
+            labels.add(label)
+    return [{"code": c, "visits": len(evs), "places": "\t".join(sorted(labels))}
+            for c, (evs, labels) in sorted(per_code.items())]
 
 
 def posts_then(posts: list[dict], events: list[dict]) -> list[dict]:

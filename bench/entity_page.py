@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -88,6 +89,7 @@ def main() -> None:
         finally:
             server.should_exit = True
             thread.join(timeout=10)
+    out["load_average"] = [round(x, 1) for x in os.getloadavg()]
     print(json.dumps({"entity_page_500_visits": out}, ensure_ascii=False))
 
 
@@ -105,10 +107,12 @@ def browser(url: str) -> dict:
             page.goto(url)
             page.wait_for_function("window.zhkgRendered !== undefined", timeout=60_000)
             drawn.append(page.evaluate("window.zhkgRendered"))
+            timings = page.evaluate("""() => Object.assign({response_end: Math.round(
+                performance.getEntriesByType('navigation')[0].responseEnd)}, window.zhkgTimings)""")
             boxes = page.locator("#itinerary-timeline .vis-item").count()
             page.close()
         b.close()
-    return {"drawn_in_browser_ms": [round(x) for x in drawn], "timeline_items": boxes}
+    return {"drawn_in_browser_ms": [round(x) for x in drawn], "last_run_ms": timings, "timeline_items": boxes}
 
 
 if __name__ == "__main__":

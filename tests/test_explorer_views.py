@@ -232,7 +232,7 @@ def test_markup_in_names_stays_text_in_the_page_the_tooltips_the_map_and_the_gra
         assert EVIL_PLACE in page.inner_text("#itinerary")
         # the day axis: a box's text and its tooltip
         box = page.locator("#itinerary-timeline .vis-item.vis-box", has_text="茂南区").first
-        assert box.inner_text() == EVIL_PLACE
+        assert box.text_content() == EVIL_PLACE
         box.hover()
         tip = page.locator(".vis-tooltip")
         tip.wait_for(state="visible")

@@ -112,9 +112,17 @@
     await draw(first);
   }
 
+  function timed(name, draw) {
+    const t0 = performance.now();
+    const out = draw();
+    window.zhkgTimings[name] = Math.round(performance.now() - t0);
+    return out;
+  }
+
   function start() {
-    itinerary();
-    posts();
+    window.zhkgTimings = {start: Math.round(performance.now())};
+    timed('itinerary', itinerary);
+    timed('posts', posts);
     // when everything is drawn, in ms since the navigation started (what bench/entity_page.py reads)
     map().catch(e => console.warn('map', e)).finally(() => { window.zhkgRendered = performance.now(); });
   }
