@@ -106,7 +106,12 @@
   });
 
   async function expand(id) {
-    const r = await fetch('/graph/neighbors.json?node=' + encodeURIComponent(id) + '&lang=' + config.lang);
+    let r;
+    try {
+      r = await fetch('/graph/neighbors.json?node=' + encodeURIComponent(id) + '&lang=' + config.lang);
+    } catch (e) {
+      return 0;  // a page saved to a file (kg viz) has no service to ask
+    }
     if (!r.ok) return 0;
     const found = await r.json();
     const fresh = found.nodes.filter(n => nodes.get(n.id) === null);
@@ -121,6 +126,16 @@
     clearTimeout(pending);
     if (params.nodes.length === 1) expand(params.nodes[0]);
   });
+
+  // the other language, on the same view
+  const other = document.getElementById('lang-switch');
+  if (other && window.location.protocol.startsWith('http')) {
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', config.lang === 'zh' ? 'en' : 'zh');
+    other.href = url.pathname + url.search;
+  } else if (other) {
+    other.remove();
+  }
 
   refreshChoices();
   applyFilters();

@@ -155,7 +155,8 @@ def _script(lang: str) -> str:
 def _controls(title: str, lang: str) -> str:
     heading = (f'<a href="/">zhkg</a> · <b>{html.escape(title)}</b> · ' if title else '<a href="/">zhkg</a> · ')
     return (f'<div id="controls" style="font:13px sans-serif;padding:4px">{heading}'
-            f'<span class="help">{html.escape(t("graph_help", lang))}</span>'
+            f'<span class="help">{html.escape(t("graph_help", lang))}</span> · '
+            f'<a id="lang-switch" href="#">{html.escape(t("lang_switch", lang))}</a>'
             f'<div id="class-filter"></div><div id="date-filter"></div></div>')
 
 
