@@ -149,3 +149,25 @@ def test_replacing_a_document_with_itself_changes_nothing(tmp_path, corpus):
     assert remove_documents(store, ids) == len(ids)
     assert len(store) == 0, store.dump("nquads")[:2000]
     assert remove_documents(store, ["no-such-page"]) == 0
+
+
+def test_bulk_loading_documents_stores_what_one_by_one_ingest_stores(tmp_path, corpus):
+    """A store built at bulk-load speed (for building large stores) holds quad for quad what
+    the per-document transactions give, counts included; and the per-document updates go on
+    from it: removing and re-adding then gives the same store as one-by-one ingest."""
+    ids = sorted(corpus)
+    one_by_one = open_store(tmp_path / "one")
+    ingest(one_by_one, corpus, ids)
+    bulk = open_store(tmp_path / "bulk")
+    ingest(bulk, corpus, ids[:10])  # a store that already holds some documents
+    bulk.bulk_add((doc_iri(i).value, corpus[i]) for i in ids[10:])
+    assert sorted(bulk.dump("nquads").splitlines()) == sorted(one_by_one.dump("nquads").splitlines())
+    check(bulk, corpus, ids)
+    gone = ids[::4]
+    assert remove_documents(bulk, gone) == remove_documents(one_by_one, gone) == len(gone)
+    check(bulk, corpus, [i for i in ids if i not in gone])
+    ingest(bulk, corpus, gone)
+    ingest(one_by_one, corpus, gone)
+    assert sorted(bulk.dump("nquads").splitlines()) == sorted(one_by_one.dump("nquads").splitlines())
+    with pytest.raises(Exception, match="new documents only"):
+        bulk.bulk_add([(doc_iri(ids[0]).value, corpus[ids[0]])])
