@@ -200,17 +200,14 @@ def visits(person: Annotated[Optional[str], typer.Option(help="visitor's name")]
            format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
     """Who visited where, when: one row per visit, with its confidence, its number of reports,
     and one report's source page and sentence."""
-    from kg.answers import rows_of
-    from kg.queries import visits_query
+    from kg.queries import select_visits
 
     st = _open(store)
-    q = visits_query(person, place, from_.date() if from_ else None, to.date() if to else None,
-                     min_confidence=min_confidence)
-    header, rows = rows_of(st.query(q))
+    rows = select_visits(st.select, person, place, from_.date() if from_ else None,
+                         to.date() if to else None, min_confidence=min_confidence)
     keep = ["personLabel", "placeLabel", "date", "confidence", "reports", "source", "evidence"]
-    idx = [header.index(k) for k in keep]
     _print_rows(["person", "place", "date", "confidence", "reports", "source", "evidence"],
-                [[r[i] for i in idx] for r in rows], format)
+                [[r[k] or "" for k in keep] for r in rows], format)
 
 
 @app.command()

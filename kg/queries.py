@@ -28,7 +28,8 @@ def visits_query(person: str | None = None, place: str | None = None,
                  since: dt.date | None = None, until: dt.date | None = None,
                  limit: int = 1000, min_confidence: float | None = None) -> str:
     """Who visited where and when: one row per visit (however many documents report it), with
-    its best confidence, its number of reports, and one report's sentence and source page.
+    its best confidence and its number of reports (:func:`visit_reports_query` gives one
+    report's sentence and source page; :func:`select_visits` asks both).
 
     A place matches itself and every region or thing located in it (茂名市 finds
     visits to 茂南区), via ``kgo:locatedIn*``.
@@ -42,15 +43,43 @@ def visits_query(person: str | None = None, place: str | None = None,
         filters.append(f"?visit kgo:confidence ?c . FILTER(?c >= {float(min_confidence)})")
     where_date = date_pattern("?visit", since, until)
     return f"""{sparql_prefixes()}
-SELECT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports {REPORT_COLUMNS} WHERE {{
+SELECT DISTINCT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports WHERE {{
   {' '.join(filters)}
   ?visit a kgo:Visit ; kgo:agent ?person ; kgo:place ?place .
   {where_date}
   ?person rdfs:label ?personLabel . ?place rdfs:label ?placeLabel .
   OPTIONAL {{ ?visit kgo:confidence ?confidence }} OPTIONAL {{ ?visit kgo:reportCount ?reports }}
+}} ORDER BY ?date ?personLabel ?placeLabel ?visit LIMIT {int(limit)}"""
+
+
+def visit_reports_query(visits: list[str]) -> str:
+    """One report of each of the given events: its document, source, extractor and sentence.
+    Asked apart from :func:`visits_query`, for the page of visits only: joining every visit
+    to its reports before ORDER BY and LIMIT is what made ``/visits?limit=10`` slow on a big
+    store (every report of every visit is read for ten rows)."""
+    values = " ".join(f"<{v}>" for v in visits)
+    return f"""{sparql_prefixes()}
+SELECT ?visit {REPORT_COLUMNS} WHERE {{
+  VALUES ?visit {{ {values} }}
   ?r kgo:reportOf ?visit . {REPORT_PARTS}
-}} GROUP BY ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports
-ORDER BY ?date ?personLabel ?placeLabel ?visit LIMIT {int(limit)}"""
+}} GROUP BY ?visit"""
+
+
+def select_visits(select, person: str | None = None, place: str | None = None,
+                  since: dt.date | None = None, until: dt.date | None = None,
+                  limit: int = 1000, min_confidence: float | None = None) -> list[dict]:
+    """The rows of :func:`visits_query`, each with one report's ``doc``, ``source``,
+    ``extractor`` and ``evidence`` (from :func:`visit_reports_query`); ``select`` runs a
+    SELECT and returns its rows as dicts (a store's or the service reader's ``select``)."""
+    rows = select(visits_query(person, place, since, until, limit, min_confidence))
+    reports: dict = {}
+    for start in range(0, len(rows), 500):
+        page = list(dict.fromkeys(r["visit"] for r in rows[start:start + 500]))
+        reports.update((r["visit"], r) for r in select(visit_reports_query(page)))
+    parts = ("doc", "source", "extractor", "evidence")
+    # Every visit has a report (it is in the store because a document reports it); a row
+    # without one could only come from a document replaced between the two queries.
+    return [{**r, **{k: reports[r["visit"]][k] for k in parts}} for r in rows if r["visit"] in reports]
 
 
 # One report of each event, its parts kept together: of the event's reports (?r), the smallest

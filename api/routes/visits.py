@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from api.deps import ReaderDep
-from kg.queries import visits_query
+from kg.queries import select_visits
 
 router = APIRouter()
 
@@ -39,7 +39,7 @@ def read_visits(reader: ReaderDep,
                 limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> list[VisitOut]:
     """One row per visit, however many documents report it: its best confidence, its number
     of reports, and one report's sentence and source."""
-    rows = reader.select(visits_query(person, place, from_, to, limit, min_confidence))
+    rows = select_visits(reader.select, person, place, from_, to, limit, min_confidence)
     return [VisitOut(visit=r["visit"], person=r["person"], person_label=r["personLabel"],
                      place=r["place"], place_label=r["placeLabel"],
                      date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
