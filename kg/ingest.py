@@ -22,6 +22,7 @@ from pyoxigraph import Quad
 from kg.documents import Document, from_text, load, parse_date
 from kg.errors import DocumentError
 from kg.extract import extract
+from kg.extract.model import Facts
 from kg.rdf import doc_iri, to_quads
 from kg.sources import Format, Item, Record, Refusal, iter_items
 from kg.store.base import Store
@@ -58,15 +59,20 @@ class IngestReport:
     undated: list[str] = field(default_factory=list)
 
 
-def document_quads(doc: Document, region: str | None = None) -> list[Quad]:
-    """One decoded document → the quads of its named graph. A title the source gives (HTML
+def document_facts(doc: Document, region: str | None = None) -> Facts:
+    """One decoded document → what is extracted from it. A title the source gives (HTML
     metadata, a record's ``title``) is the document's title, whatever its length."""
     facts = extract(doc, region)
     if doc.title and facts.info.title != doc.title:
         from dataclasses import replace
 
         facts = replace(facts, info=replace(facts.info, title=doc.title))
-    return to_quads(facts)
+    return facts
+
+
+def document_quads(doc: Document, region: str | None = None) -> list[Quad]:
+    """One decoded document → the quads of its named graph (see :func:`document_facts`)."""
+    return to_quads(document_facts(doc, region))
 
 
 def read_record(record: Record, options: Options = Options()) -> Document:
