@@ -26,7 +26,8 @@ def date_pattern(event: str, since: dt.date | None, until: dt.date | None) -> st
 
 def visits_query(person: str | None = None, place: str | None = None,
                  since: dt.date | None = None, until: dt.date | None = None,
-                 limit: int = 1000, min_confidence: float | None = None) -> str:
+                 limit: int = 1000, min_confidence: float | None = None, *,
+                 among: list[str] | None = None, undated: bool = False) -> str:
     """Who visited where and when: one row per visit (however many documents report it), with
     its best confidence and its number of reports (:func:`visit_reports_query` gives one
     report's sentence and source page; :func:`select_visits` asks both).
@@ -42,6 +43,10 @@ def visits_query(person: str | None = None, place: str | None = None,
     if min_confidence is not None:
         filters.append(f"?visit kgo:confidence ?c . FILTER(?c >= {float(min_confidence)})")
     where_date = date_pattern("?visit", since, until)
+    if undated:  # only the visits without a date
+        where_date = "FILTER NOT EXISTS { ?visit kgo:date ?anyDate }"
+    if among is not None:  # only these events
+        filters.insert(0, f"VALUES ?visit {{ {' '.join(f'<{v}>' for v in among)} }}")
     return f"""{sparql_prefixes()}
 SELECT DISTINCT ?visit ?person ?personLabel ?place ?placeLabel ?date ?confidence ?reports WHERE {{
   {' '.join(filters)}
@@ -65,13 +70,41 @@ SELECT ?visit {REPORT_COLUMNS} WHERE {{
 }} GROUP BY ?visit"""
 
 
+def _first_visits(select, since: dt.date | None, until: dt.date | None, limit: int) -> list[dict]:
+    """The first ``limit`` rows of :func:`visits_query` without person, place or confidence
+    filters, without reading every visit: ORDER BY ?date puts the undated visits first, then
+    the dated ones come from a window of the earliest dated events (one scan of the dates),
+    widened until the rows it yields are surely the first ones."""
+    rows = [] if since or until else select(visits_query(limit=limit, undated=True))
+    need = limit - len(rows)
+    bounds = [f'?date >= "{since.isoformat()}"^^xsd:date' if since else "",
+              f'?date <= "{until.isoformat()}"^^xsd:date' if until else ""]
+    where = " && ".join(b for b in bounds if b)
+    window = max(64, 4 * need)
+    while need > 0:
+        events = select(f"""{sparql_prefixes()}
+SELECT ?e ?date WHERE {{ ?e kgo:date ?date {f'FILTER({where})' if where else ''} }}
+ORDER BY ?date LIMIT {window}""")
+        page = select(visits_query(since=since, until=until, limit=need,
+                                   among=list(dict.fromkeys(e["e"] for e in events)))) if events else []
+        # The window holds every event dated before its last day (that day may be cut short):
+        # rows dated before it are in their final order.
+        if len(events) < window or (len(page) == need and page[-1]["date"] < events[-1]["date"]):
+            return rows + page
+        window *= 4
+    return rows[:limit]
+
+
 def select_visits(select, person: str | None = None, place: str | None = None,
                   since: dt.date | None = None, until: dt.date | None = None,
                   limit: int = 1000, min_confidence: float | None = None) -> list[dict]:
     """The rows of :func:`visits_query`, each with one report's ``doc``, ``source``,
     ``extractor`` and ``evidence`` (from :func:`visit_reports_query`); ``select`` runs a
     SELECT and returns its rows as dicts (a store's or the service reader's ``select``)."""
-    rows = select(visits_query(person, place, since, until, limit, min_confidence))
+    if person or place or min_confidence is not None:
+        rows = select(visits_query(person, place, since, until, limit, min_confidence))
+    else:
+        rows = _first_visits(select, since, until, limit)
     reports: dict = {}
     for start in range(0, len(rows), 500):
         page = list(dict.fromkeys(r["visit"] for r in rows[start:start + 500]))
