@@ -53,6 +53,8 @@ bench: install
 	$(BIN)/python bench/entity_page.py | tee bench/results/entity-page-latest.json
 	$(BIN)/python bench/html_agreement.py
 	$(BIN)/python bench/ingest_real.py
+	$(BIN)/python bench/real_corpus.py build
+	$(BIN)/python bench/real_corpus.py measure
 
 # System packages some tests need (run as root, as CI does): Debian's Chromium and a CJK
 # font for the browser tests, Virtuoso's server binary for the remote-store tests.

@@ -220,12 +220,18 @@ def build(target: int, limit: int | None = None, workers: int = 2) -> dict:
     out["quads_1x"] = len(store)
     store.flush()
     store.checkpoint(one)
-    add(store, [1])
-    per_copy = len(store) - out["quads_1x"]
-    more = max(0, -(-(target - len(store)) // per_copy))  # copies still needed, rounded up
-    if more:
-        add(store, list(range(2, 2 + more)))
-    out.update(copies=1 + more, documents=len(facts) * (2 + more), quads=len(store))
+    copies = 0
+    if len(store) < target:
+        add(store, [1])
+        per_copy = len(store) - out["quads_1x"]
+        more = max(0, -(-(target - len(store)) // per_copy))  # copies still needed, rounded up
+        if more:
+            add(store, list(range(2, 2 + more)))
+        copies = 1 + more
+    start = time.perf_counter()
+    store._store.optimize()  # compaction: a bulk-loaded store has many small files
+    out["optimize_s"] = round(time.perf_counter() - start, 1)
+    out.update(copies=copies, documents=len(facts) * (1 + copies), quads=len(store))
     store.close()
     work.rename(big)
     meta.write_text(json.dumps(out, indent=1))
@@ -342,15 +348,73 @@ def add_pages(path: Path, pages: int = 5) -> dict:
             "remove_p50_ms": round(removes[len(removes) // 2], 1), "runs": len(times)}
 
 
+def profile(path: Path) -> dict:
+    """CPU time (this process, so the machine's other load does not count) of each query
+    behind the three routes, for the official most documents name, on the embedded store."""
+    import re
+    import subprocess
+
+    import api.entity_page as entity_page
+    from api.routes import entities
+    from kg.queries import entity_search_query, select_visits, visits_query
+    from kg.store import open_store
+
+    store = open_store(path, read_only=True)
+    label = "习近平"
+    iri = store.select(f"""SELECT ?p (COUNT(*) AS ?n) WHERE {{ ?p a kgo:Official ; rdfs:label "{label}"@zh .
+        ?e kgo:agent ?p }} GROUP BY ?p ORDER BY DESC(?n) LIMIT 1""")[0]["p"]
+    out: dict = {"official": iri, "entity_page_queries": []}
+
+    def cpu(run) -> tuple[float, object]:
+        run()
+        start = time.process_time()
+        result = run()
+        return round((time.process_time() - start) * 1000, 1), result
+
+    class Timed:
+        def select(self, q):
+            ms, rows = cpu(lambda: store.select(q))
+            out["entity_page_queries"].append(
+                {"cpu_ms": ms, "rows": len(rows), "select": re.search(r"SELECT (.{0,50})", q).group(1)})
+            return rows
+
+    start = time.process_time()
+    entity_page.gather(Timed(), iri)
+    out["entity_page_cpu_ms"] = round((time.process_time() - start) * 1000, 1)
+    out["entity_json_cpu_ms"] = cpu(lambda: entities._entity(store, iri.split("/id/", 1)[1]))[0]
+    old = subprocess.run(["git", "show", "main:kg/queries.py"], capture_output=True, text=True,
+                         cwd=ROOT).stdout
+    before: dict = {}
+    if "REPORT_PARTS" in old:
+        exec(compile(old, "kg/queries.py (before)", "exec"), before)
+        out["visits_limit_10_cpu_ms_before"] = cpu(lambda: store.select(before["visits_query"](limit=10)))[0]
+    out["visits_limit_10_cpu_ms"] = cpu(lambda: select_visits(store.select, limit=10))[0]
+    out["visits_limit_10_plain_page_cpu_ms"] = cpu(lambda: store.select(visits_query(limit=10)))[0]
+    if before:
+        out["visits_of_the_official_cpu_ms_before"] = cpu(
+            lambda: store.select(before["visits_query"](person=label, limit=100)))[0]
+    out["visits_of_the_official_cpu_ms"] = cpu(lambda: select_visits(store.select, person=label, limit=100))[0]
+    out["search_the_official_cpu_ms"] = cpu(lambda: store.select(entity_search_query(label)))[0]
+    out["search_one_character_cpu_ms"] = cpu(lambda: store.select(entity_search_query(label[0])))[0]
+    store.close()
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("what", choices=["extract", "build", "measure"])
+    ap.add_argument("what", choices=["extract", "build", "measure", "profile"])
     ap.add_argument("--limit", type=int, default=None, help="build: only the first N stories (trials)")
     ap.add_argument("--store", default="", help="measure: 1x or the big store (default both)")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--triples", type=int, default=10_000_000)
     args = ap.parse_args()
+    if args.what == "profile":
+        out = profile(store_dir(args.store or "1x"))
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        (ROOT / "bench" / "results" / "real-corpus-profile.json").write_text(
+            json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+        return
     if args.what == "measure":
         out = {}
         for name in ([args.store] if args.store else ["1x", str(args.triples)]):
