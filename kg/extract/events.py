@@ -18,6 +18,7 @@ from kg.extract.lexicon import (ACCOMPANY_WORDS, ATTEND_WORDS, CO_HOST_WORDS, GA
                                 MEETING_VERBS, MOVE_VERBS, PASSIVE_MEETING_WORDS,
                                 PERSON_LIST_GLUE, PRESIDE_WORDS, STATE_TITLES, TALK_CONNECTORS,
                                 TITLE_HEADS, TITLE_JUNK, TOPIC_CUES, TRAILING_TITLES, VISIT_VERBS)
+from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
 from kg.extract.model import PERSON_TYPES, REGION_TYPES, EntityType, Event, EventType, Mention
 from kg.extract.segment import Sentence
@@ -86,6 +87,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     last_agent: str | None = None
     party: list[str] = []  # who travels together (A，B一行): the last visit's agents
     page_day = _page_day(sentences, year, issue)
+    in_a_title = Cover(title_spans).covers
     for s in sentences:
         if _is_headline(s):
             last_agent, party = None, []
@@ -96,8 +98,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                          else current_date)
         if stated:
             current_date = day
-        ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end
-              and not any(a <= m.start and m.end <= b for a, b in title_spans)]
+        ms = [m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)]
         meetings = _meeting(s, ms, day, title_spans, page_day)
         if meetings:
             events += meetings
@@ -563,18 +564,21 @@ def _co_hosts(sentences: list[Sentence], found: Mentions, events: list[Event],
     """市人大常委会主任胥健、市委副书记罗冬灵一同会见。: a sentence naming only hosts who joined
     a meeting told right before or after it adds them as hosts of that meeting."""
     meetings = [e for e in events if e.type is EventType.MEETING]
+    by_sentence: dict[int, list[Event]] = {}
+    for e in meetings:
+        by_sentence.setdefault(e.sentence, []).append(e)
+    in_a_title = Cover(title_spans).covers
     added: list[Event] = []
     for s in sentences:
         if not _JOINT_MEETING.search(s.text):
             continue
-        if any(e.sentence == s.index for e in meetings):
+        if s.index in by_sentence:
             continue
-        near = sorted((e for e in meetings if abs(e.sentence - s.index) <= 2),
+        near = sorted((e for i in range(s.index - 2, s.index + 3) for e in by_sentence.get(i, ())),
                       key=lambda e: (abs(e.sentence - s.index), e.sentence > s.index))
         if not near:
             continue
-        ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end
-              and not any(a <= m.start and m.end <= b for a, b in title_spans)]
+        ms = [m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)]
         people = _people(ms)
         verb = _JOINT_MEETING.search(s.text)
         hosts = [p for p in people if p.end - s.start <= verb.start()]
@@ -594,6 +598,7 @@ def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[E
     """习近平主席同总理先生举行会晤: the guest is named by a title and 先生/女士; the page's one
     person with that title (尼泊尔总理奥利) is the guest."""
     added: list[Event] = []
+    in_a_title = Cover(title_spans).covers
     for s in sentences:
         for m in _ADDRESSED.finditer(s.text):
             title = m.group(1)
@@ -602,8 +607,7 @@ def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[E
             holders.discard(None)
             if len(holders) != 1:
                 continue
-            ms = [x for x in found.mentions if s.start <= x.start and x.end <= s.end
-                  and not any(a <= x.start and x.end <= b for a, b in title_spans)]
+            ms = [x for x in found.in_span(s.start, s.end) if not in_a_title(x.start, x.end)]
             hosts = [p for p in _people(ms) if p.end - s.start <= m.start()]
             guest = holders.pop()
             if hosts and hosts[-1].key != guest and not any(
@@ -614,7 +618,7 @@ def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[E
 
 
 def _key_at(found: Mentions, start: int, end: int) -> str | None:
-    return next((m.key for m in found.mentions if (m.start, m.end) == (start, end)
+    return next((m.key for m in found.in_span(start, end) if (m.start, m.end) == (start, end)
                  and m.type in PERSON_TYPES), None)
 
 

@@ -7,12 +7,14 @@ keyed by a stable key (``person/庄悦群``, ``org/东华能源股份有限公�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import NATIONAL_MINISTRIES, OFFICIAL_MARKERS
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.countries import find_countries
+from kg.extract.index import Cover, SpanIndex
 from kg.extract.names import Span, find_names
 from kg.extract.people import (foreign_prefix, PersonSpan, find_leaders, find_listed, find_reporters,
                                find_entitled, find_titled, find_workers, is_surname_start, name_at)
@@ -41,12 +43,17 @@ class Mentions:
     mentions: list[Mention]
     entities: dict[str, Entity] = field(default_factory=dict)
     nested_regions: dict[str, Entity] = field(default_factory=dict)
+    _index: SpanIndex | None = field(default=None, repr=False, compare=False)
 
     def entity(self, key: str) -> Entity:
         return self.entities.get(key) or self.nested_regions[key]
 
     def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The mentions inside ``[start, end]``, in list order (by bisection: a sentence's
+        mentions cost what the sentence holds, not what the page holds)."""
+        if self._index is None or self._index.items is not self.mentions:
+            self._index = SpanIndex(self.mentions)
+        return self._index.inside(start, end)
 
 
 def find_mentions(text: str, sentences: list[Sentence], home: str | None,
@@ -56,14 +63,15 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     person_offsets = {i for p in people for i in range(p.start, p.end)}
     spans: list[Span] = []
     for s in sentences:
-        blocked = {i - s.start for i in person_offsets if s.start <= i < s.end}
+        blocked = {i - s.start for i in range(s.start, s.end) if i in person_offsets}
         named = find_names(s.text, tagged(s.text), blocked)
         named = [sp for sp in named if sp.text not in NATIONAL_MINISTRIES]
         for sp in named + _country_spans(s.text, named, blocked) + _ministry_spans(s.text, named):
             spans.append(Span(sp.start + s.start, sp.end + s.start, sp.text, sp.type, sp.canonical))
+    in_a_name = Cover((sp.start, sp.end) for sp in spans)
     regions = [m for m in find_regions(text, home)
                if not any(i in person_offsets for i in range(m.start, m.end))
-               and not _short_township_inside_a_name(m, spans)]
+               and not _short_township_inside_a_name(m, in_a_name)]
     result = Mentions(people, [])
     _add_people(result, people)
     _add_regions(result, regions, spans)
@@ -123,11 +131,12 @@ def _could_hold_a_name(s: Sentence, taken: set[int]) -> bool:
                for i in range(len(text) - 1))
 
 
-def _short_township_inside_a_name(m: Mention, spans: list[Span]) -> bool:
-    """金塘 in 茂南金塘产业园 names the park, not 金塘镇: short township forms stand alone or not at all."""
+def _short_township_inside_a_name(m: Mention, names: Cover) -> bool:
+    """金塘 in 茂南金塘产业园 names the park, not 金塘镇: short township forms stand alone or not at
+    all (``names``: the spans of the names found)."""
     if m.type is not EntityType.TOWNSHIP or m.text.endswith(("镇", "乡", "街道", "苏木")):
         return False
-    return any(sp.start <= m.start and m.end <= sp.end for sp in spans)
+    return names.covers(m.start, m.end)
 
 
 def _find_people(text: str, sentences: list[Sentence] | None) -> list[PersonSpan]:
@@ -153,16 +162,36 @@ def _occurrences(text: str, found: list[PersonSpan]) -> list[PersonSpan]:
     """Every other place a found name occurs (庄悦群强调 after 市委书记庄悦群)."""
     out: list[PersonSpan] = []
     names = {p.name for p in found}
-    spans = {(p.start, p.end) for p in found}
+    taken = {i for p in found for i in range(p.start, p.end)}
+    where = _where(text, names)
     for name in sorted(names, key=len, reverse=True):
-        pos = text.find(name)
-        while pos >= 0:
+        for pos in where.get(name, ()):
             end = pos + len(name)
-            if not any(s < end and pos < e for s, e in spans):
+            if not any(i in taken for i in range(pos, end)):
                 out.append(PersonSpan(pos, end, name, ()))
-                spans.add((pos, end))
-            pos = text.find(name, pos + 1)
+                taken.update(range(pos, end))
     return out
+
+
+def _where(text: str, names: set[str]) -> dict[str, list[int]]:
+    """Every offset where each name occurs (overlaps too), in one pass over the text: at each
+    of the names' first characters, a set lookup per name length (searching the text once per
+    name cost the page's length times the number of names)."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        if name:
+            lengths.setdefault(name[0], set()).add(len(name))
+    where: dict[str, list[int]] = {}
+    if not lengths:
+        return where
+    firsts = re.compile("[" + "".join(re.escape(c) for c in lengths) + "]")
+    for m in firsts.finditer(text):
+        pos = m.start()
+        for n in lengths[text[pos]]:
+            piece = text[pos:pos + n]
+            if len(piece) == n and piece in names:
+                where.setdefault(piece, []).append(pos)
+    return where
 
 
 def _official_titles(p: PersonSpan) -> bool:
@@ -184,6 +213,7 @@ def _add_regions(result: Mentions, regions: list[Mention], spans: list[Span]) ->
     gaz = load_gazetteer()
 
     leading = _leading_chains(regions, spans)
+    in_an_org = Cover((sp.start, sp.end) for sp in spans if sp.type in ORG_TYPES)
 
     def nested(m: Mention) -> bool:
         """Inside an organisation's name and not one of the places its name starts with."""
@@ -191,8 +221,7 @@ def _add_regions(result: Mentions, regions: list[Mention], spans: list[Span]) ->
                 m.text == gaz.regions[m.key].name or leading[(m.start, m.end)] > 0
                 or gaz.regions[m.key].type is EntityType.PROVINCE):
             return False
-        return any(sp.start <= m.start and m.end <= sp.end and sp.type in ORG_TYPES
-                   for sp in spans)
+        return in_an_org.covers(m.start, m.end)
 
     standalone = {m.key for m in regions if not nested(m)}
     for m in regions:
@@ -222,16 +251,25 @@ def _leading_chains(regions: list[Mention], spans: list[Span]) -> dict[tuple[int
 
 def _add_names(result: Mentions, spans: list[Span], regions: list[Mention]) -> None:
     labels = _canonical_labels(spans)
+    regions_at: dict[int, list[Mention]] = {}  # by start, in order
+    for m in regions:
+        regions_at.setdefault(m.start, []).append(m)
+    leading: dict[int, list[tuple[int, Span | None]]] = {}  # (end, park span) by start
+    for m in regions:
+        leading.setdefault(m.start, []).append((m.end, None))
+    for o in spans:
+        if o.type is EntityType.PARK:
+            leading.setdefault(o.start, []).append((o.end, o))
     for sp in spans:
         label = sp.canonical or labels.get((GROUP_OF[sp.type], sp.text)) \
-            or _official_name(sp, regions) or sp.text
+            or _official_name(sp, regions_at.get(sp.start, ())) or sp.text
         key = entity_key(sp.type, label)
         entity = result.entities.get(key)
         if entity is None:
             entity = result.entities[key] = Entity(key, sp.type, label)
         if sp.text != label:
             entity.aliases.add(sp.text)
-        bare = _without_leading_regions(sp, regions, spans)
+        bare = _without_leading_regions(sp, leading)
         if bare and bare != label and len(bare) >= 4:
             entity.aliases.add(bare)
         result.mentions.append(Mention(sp.start, sp.end, sp.text, entity.type, key))
@@ -246,8 +284,9 @@ _BODY_OF_REGION = {
 }
 
 
-def _official_name(sp: Span, regions: list[Mention]) -> str | None:
-    """The official name of a region's party committee or government written short."""
+def _official_name(sp: Span, regions: Iterable[Mention]) -> str | None:
+    """The official name of a region's party committee or government written short
+    (``regions``: the region mentions that start where the name does, in order)."""
     if sp.type is not EntityType.GOVERNMENT_BODY:
         return None
     gaz = load_gazetteer()
@@ -260,13 +299,13 @@ def _official_name(sp: Span, regions: list[Mention]) -> str | None:
     return None
 
 
-def _without_leading_regions(sp: Span, regions: list[Mention], spans: list[Span]) -> str | None:
-    """高州蒲康工业园万洋众创城项目 → 万洋众创城项目: the name without its leading places."""
-    leading = [(m.start, m.end) for m in regions]
-    leading += [(o.start, o.end) for o in spans if o.type is EntityType.PARK and o is not sp]
+def _without_leading_regions(sp: Span, leading: dict[int, list[tuple[int, Span | None]]]) -> str | None:
+    """高州蒲康工业园万洋众创城项目 → 万洋众创城项目: the name without its leading places
+    (``leading``: the ends of the region mentions and park names, and the park's span, by
+    where they start)."""
     pos = sp.start
     while True:
-        ends = [end for start, end in leading if start == pos and end < sp.end]
+        ends = [end for end, o in leading.get(pos, ()) if o is not sp and end < sp.end]
         if not ends:
             break
         pos = max(ends)
@@ -287,12 +326,31 @@ def _canonical_labels(spans: list[Span]) -> dict[tuple[str, str], str]:
             by_group.setdefault(GROUP_OF[sp.type], set()).add(sp.text)
     out: dict[tuple[str, str], str] = {}
     for group, names in by_group.items():
+        # Which longer names each one could stand for, found through indexes of the names'
+        # ends and (for organisations) of their cores' beginnings rather than by comparing
+        # every pair; each list in the order of the set, as a scan of the set gives it, so
+        # that the longest (the first of them on a tie) is the same.
+        order = {n: i for i, n in enumerate(names)}
+        ending: dict[str, list[str]] = {}  # a name of 4+ characters → the longer ones it ends
+        for n in names:
+            for k in range(1, len(n) - 3):
+                if n[k:] in names:
+                    ending.setdefault(n[k:], []).append(n)
+        heads = {h: _head(h) for h in names} if group == "org" else {}
+        wanted = {h for h in heads.values() if h}
+        opening: dict[str, list[str]] = {}  # a head → the names whose core it begins
+        for n in (names if wanted else ()):
+            core = _core(n)
+            for k in range(2, len(core)):
+                if core[:k] in wanted:
+                    opening.setdefault(core[:k], []).append(n)
         for short in names:
-            longer = [n for n in names if len(n) > len(short) and n.endswith(short) and len(short) >= 4]
+            longer = list(ending.get(short, ()))
             if group == "org":
-                longer += [n for n in names if len(n) > len(short) and not n.startswith(short)
-                           and _same_head(short, n)]
-                longer += [n for n in names if n.startswith(short) and n[len(short):] in _LEGAL_FORMS]
+                longer += [n for n in opening.get(heads[short] or "", ())
+                           if len(n) > len(short) and not n.startswith(short)]
+                longer += sorted((short + form for form in _LEGAL_FORMS if short + form in names),
+                                 key=order.__getitem__)
             if longer:
                 out[(group, short)] = max(longer, key=len)
     return out
@@ -303,20 +361,22 @@ _ORG_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集�
 _LEGAL_FORMS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司")
 
 
-def _same_head(short: str, full: str) -> bool:
-    """正合集团 ~ 贵州正合铝业集团: the short name's head (without its tail) starts the full
-    name's core (without a leading province name)."""
+def _head(short: str) -> str | None:
+    """正合集团 → 正合: a short organisation name without its tail, which stands for a full
+    name whose core (:func:`_core`) it begins (贵州正合铝业集团); None if it has no tail or
+    too little is left."""
     head = short
     for tail in _ORG_TAILS:
         if head.endswith(tail):
             head = head[: -len(tail)]
             break
-    if len(head) < 2 or head == short:
-        return False
-    core = full
+    return None if len(head) < 2 or head == short else head
+
+
+def _core(full: str) -> str:
+    """贵州正合铝业集团 → 正合铝业集团: a full name without a leading region name."""
     gaz = load_gazetteer()
-    for length in range(min(len(core), 9), 1, -1):
-        if core[:length] in gaz.by_name:
-            core = core[length:]
-            break
-    return core.startswith(head) and core != head
+    for length in range(min(len(full), 9), 1, -1):
+        if full[:length] in gaz.by_name:
+            return full[length:]
+    return full

@@ -54,6 +54,10 @@ _DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,1
 
 _FORMS_OF_ADDRESS = ("先生", "女士", "师傅", "老师", "大爷", "大妈", "阿姨", "小姐")
 _LONG_FOLLOWERS = tuple(f for f in NAME_FOLLOWERS if len(f) >= 2)
+# How far past a name the rules look (a follower word, a verb in six characters): what
+# follows is read in a slice this long, not to the end of the text (a copy of the rest of
+# a 1 MB line at every candidate name made reading a long line quadratic).
+_AHEAD = max(6, *map(len, NAME_FOLLOWERS))
 
 
 def _dotted_end(text: str, pos: int) -> int | None:
@@ -62,7 +66,7 @@ def _dotted_end(text: str, pos: int) -> int | None:
     if not head:
         return None
     for end in range(head.end() + 1, min(len(text), head.end() + 10) + 1):
-        rest = text[end:]
+        rest = text[end:end + _AHEAD]
         if not _CJK.match(text[end - 1]):
             return None
         if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS):
@@ -87,7 +91,7 @@ def name_at(text: str, pos: int) -> int | None:
 
 
 def _name_end(text: str, pos: int) -> int | None:
-    if not is_surname_start(text[pos:]):
+    if not is_surname_start(text[pos:pos + 2]):
         return None
     for length in (2, 3):
         end = pos + length
@@ -96,7 +100,7 @@ def _name_end(text: str, pos: int) -> int | None:
         piece = text[pos:end]
         if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
             return None
-        rest = text[end:]
+        rest = text[end:end + _AHEAD]
         if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS) or (
                 length == 3 and _starts_with_verb(rest)):
             # 刘军陪同, 王芳一同调研: a whole follower word of two or more characters right
@@ -104,7 +108,7 @@ def _name_end(text: str, pos: int) -> int | None:
             if (length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS)
                     and not rest.startswith(_LONG_FOLLOWERS)):
                 three = text[pos:end + 1]
-                after = text[end + 1:]
+                after = text[end + 1:end + 1 + _AHEAD]
                 # 张国和表示: the third character is part of the name when a follower comes
                 # after it; 陈伟说。: a one-character follower that ends the clause is not.
                 if (_CJK.match(three[-1]) and three[-1] not in _FORBIDDEN_IN_NAME
@@ -173,7 +177,7 @@ def find_entitled(text: str) -> list[PersonSpan]:
                 continue
             name = _name_words_before(words, i)
             after = words[i + 1] if i + 1 < len(words) and words[i + 1][0] == title_end else None
-            if name is None or not is_surname_start(line[name[0]:]) or (
+            if name is None or not is_surname_start(line[name[0]:name[0] + 2]) or (
                     after and after[3].startswith(("nr", "ns"))):
                 continue  # 念兹在兹总书记; 沙特国王萨勒曼: the name comes after the title
             a, b = name
@@ -187,18 +191,20 @@ def find_entitled(text: str) -> list[PersonSpan]:
 def _tagged_name_at(text: str, pos: int) -> int | None:
     """End of a word jieba tags as a person name starting at ``pos`` (斐济总理兰布卡: names
     without a Chinese surname), or None."""
-    from kg.extract.segment import line_of, tagged
+    import bisect
 
-    line_start, line = line_of(text, pos)
-    words = tagged(line)
-    for i, (start, end, word, tag) in enumerate(words):
-        if start + line_start == pos:
-            rest = line[end:]
-            # 韩文|秀今天: a lone character after the name jieba found is the name's own end
-            clean = (not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS)
-                     or (i + 1 < len(words) and len(words[i + 1][2]) >= 2))
-            ok = tag.startswith("nr") and 2 <= len(word) <= 4 and all(_CJK.match(c) for c in word)
-            return line_start + end if ok and clean and not _common_word(word) else None
+    from kg.extract.segment import line_words
+
+    line_start, line_end, words, starts = line_words(text, pos)
+    i = bisect.bisect_left(starts, pos - line_start)
+    if i < len(words) and starts[i] == pos - line_start:
+        start, end, word, tag = words[i]
+        rest = text[line_start + end:min(line_end, line_start + end + _AHEAD)]
+        # 韩文|秀今天: a lone character after the name jieba found is the name's own end
+        clean = (not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS)
+                 or (i + 1 < len(words) and len(words[i + 1][2]) >= 2))
+        ok = tag.startswith("nr") and 2 <= len(word) <= 4 and all(_CJK.match(c) for c in word)
+        return line_start + end if ok and clean and not _common_word(word) else None
     return None
 
 

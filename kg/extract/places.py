@@ -7,14 +7,16 @@ home region and the names that can only mean one region.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.index import Cover
 from kg.extract.model import EntityType, Mention, Region
 from kg.extract.regions import Gazetteer, load_gazetteer
-from kg.extract.segment import is_word, line_of, tagged
+from kg.extract.segment import is_word, line_words
 
 LEVEL_ORDER = {EntityType.PROVINCE: 0, EntityType.PREFECTURE: 1, EntityType.COUNTY: 2,
                 EntityType.TOWNSHIP: 3, EntityType.VILLAGE: 4}
@@ -48,10 +50,14 @@ def _is_place_word(word: str) -> bool:
 
 def _whole_words(text: str, start: int, end: int) -> bool:
     """jieba reads the span as place words of its own (山东|临沂): no word crosses its edges."""
-    line_start, line = line_of(text, start)
-    words = [w for w in tagged(line) if start - line_start <= w[0] and w[1] <= end - line_start]
-    return bool(words) and words[0][0] == start - line_start and words[-1][1] == end - line_start \
-        and all(w[3] == "ns" for w in words)
+    line_start, _, line_words_, starts = line_words(text, start)
+    a, b = start - line_start, end - line_start
+    words = []
+    for k in range(bisect.bisect_left(starts, a), len(starts)):  # the words inside [a, b]
+        if line_words_[k][1] > b:
+            break
+        words.append(line_words_[k])
+    return bool(words) and words[0][0] == a and words[-1][1] == b and all(w[3] == "ns" for w in words)
 
 
 def _crosses_word(text: str, start: int, end: int) -> bool:
@@ -84,10 +90,9 @@ def find_regions(text: str, home: str | None = None) -> list[Mention]:
     ['440900', '440902']
     """
     gaz = load_gazetteer()
-    titles = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
-    matches = [m for m in _scan(text, gaz)
-               if not ((_is_short(m) or len(m.text) <= 2)
-                       and any(a < m.start and m.end < b for a, b in titles))]
+    in_a_title = Cover((t.start(), t.end()) for t in _TITLE.finditer(text)).covers
+    matches = [m for m in _scan(text, gaz)  # strictly inside a title: a < start, end < b
+               if not ((_is_short(m) or len(m.text) <= 2) and in_a_title(m.start - 1, m.end + 1))]
     context: Counter[str] = Counter()
     if home:
         context.update(gaz.ancestors(home))

@@ -28,7 +28,8 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
     for person in found.people:
         if not person.titles:
             continue
-        key = next(m.key for m in found.mentions if m.start == person.start and m.end == person.end)
+        key = next(m.key for m in found.in_span(person.start, person.end)
+                   if m.start == person.start and m.end == person.end)
         sentence = _sentence_of(sentences, person.start)
         opening = sentences[sentence].start if sentences else 0
         inherited: dict[str, str] = {}

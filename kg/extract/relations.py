@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from kg.extract.lexicon import COMPANY_ANAPHORS, INVEST_VERBS
+from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
 from kg.extract.names import ZONE_SUFFIXES
 from kg.extract.regions import load_gazetteer
@@ -31,7 +32,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     recent_project: tuple[int, str] | None = None
     by_sentence = []
     for s in sentences:
-        ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
+        ms = found.in_span(s.start, s.end)
         by_sentence.append((s, ms))
         out.extend(_investments(s, ms, recent_company, recent_project))
         companies = [m.key for m in ms if m.type is EntityType.COMPANY]
@@ -145,10 +146,10 @@ def _page_place(article: list[Sentence], found: Mentions, home: str | None) -> s
     every three mentions of a county (a tour of several counties has none); regions inside a
     company's name (金川集团) do not count. Else the page's home region, if it is a county."""
     start, end = article[0].start, article[-1].end
-    ms = [m for m in found.mentions if start <= m.start and m.end <= end]
-    orgs = [m for m in ms if m.type is EntityType.COMPANY]
+    ms = found.in_span(start, end)
+    in_a_company = Cover((m.start, m.end) for m in ms if m.type is EntityType.COMPANY).covers
     counties = Counter(m.key for m in ms if m.type is EntityType.COUNTY
-                       and not any(o.start <= m.start and m.end <= o.end for o in orgs))
+                       and not in_a_company(m.start, m.end))
     if counties:
         key, n = counties.most_common(1)[0]
         if n >= 2 and n * 3 >= 2 * sum(counties.values()):
@@ -171,7 +172,7 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
     out = []
     for article in _articles(sentences):
         start, end = article[0].start, article[-1].end
-        ms = [m for m in found.mentions if start <= m.start and m.end <= end]
+        ms = found.in_span(start, end)
         park = _the_one(ms, EntityType.PARK)
         county = _page_place(article, found, home)
         visiting = any(e.type is EventType.VISIT and article[0].index <= e.sentence <= article[-1].index

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -114,6 +115,35 @@ def line_of(text: str, pos: int) -> tuple[int, str]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, text[start:end if end >= 0 else len(text)]
+
+
+def line_words(text: str, pos: int) -> tuple[int, int, tuple[tuple[int, int, str, str], ...], list[int]]:
+    """The line of ``text`` that holds offset ``pos`` (as :func:`line_of` finds it): where it
+    starts and ends, its words as :func:`tagged` reads them (offsets in the line) and the
+    words' starts, for bisection. The lines of a text are found once and each is read once,
+    so asking at every mention of a 1 MB line costs the mentions, not the line each time."""
+    return _lines(text).at(pos)
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.read: dict[int, tuple] = {}
+
+    def at(self, pos: int):
+        start = self.starts[bisect.bisect_right(self.starts, pos) - 1]
+        if start not in self.read:
+            end = self.text.find("\n", start)
+            end = end if end >= 0 else len(self.text)
+            words = tagged(self.text[start:end])
+            self.read[start] = (start, end, words, [w[0] for w in words])
+        return self.read[start]
+
+
+@lru_cache(maxsize=2)
+def _lines(text: str) -> _Lines:
+    return _Lines(text)
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

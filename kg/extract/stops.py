@@ -45,7 +45,8 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
             if comma:
                 stops |= _read_list(s, at.end(), found, comma.start())
     if stops:
-        found.mentions.sort(key=lambda m: (m.start, -m.end))
+        # a new sorted list (not sorted in place), so that its index is made again
+        found.mentions = sorted(found.mentions, key=lambda m: (m.start, -m.end))
     return stops
 
 
@@ -93,7 +94,7 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
     while b > a and text[b - 1] in "”\"":
         b -= 1
     abs_a, abs_b = s.start + a, s.start + b
-    inside = [m for m in found.mentions if abs_a <= m.start and m.end <= abs_b]
+    inside = found.in_span(abs_a, abs_b)
     whole = [m for m in inside if m.start == abs_a and m.end == abs_b]
     if whole:
         return None if _generic(whole[0].text) else (whole[0].start, whole[0].end)
