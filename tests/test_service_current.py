@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from conftest import SEEDS, _free_port, running_server, wait_until_up
+from conftest import ROOT, SEEDS, _free_port, running_server, wait_until_up
 
 KG = [sys.executable, "-m", "kg.cli"]
 COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a kgo:Document }"
@@ -108,3 +108,111 @@ def test_post_and_delete_documents_write_through_the_service(seed_store_path, tm
         assert httpx.get(base + "/visits", params={"person": "张三丰"}, timeout=30).json() == []
         assert _documents(base) == 5
         assert httpx.delete(base + "/documents/post-1", headers=token, timeout=60).status_code == 404
+
+
+def _story_files(folder: Path, n: int) -> int:
+    """``n`` text files of real stories (a day's transcript each), for an ingest that runs a
+    while; skips when the shared transcripts are not beside the clone."""
+    import pytest
+
+    news = ROOT.parent / "shared" / "data" / "cctv_news" / "news"
+    days = sorted(news.glob("2026*.md"))[:n] if news.is_dir() else []
+    if len(days) < n:
+        pytest.skip("the shared CCTV transcripts are not beside the clone")
+    folder.mkdir()
+    for i, day in enumerate(days):
+        (folder / f"{i:02d}.txt").write_text(day.read_text(encoding="utf-8").replace("*", ""),
+                                             encoding="utf-8")
+    return n
+
+
+def test_a_writable_service_started_during_an_ingest_answers_and_never_mixes_snapshots(tmp_path: Path):
+    """A real ``kg ingest`` holds the store's write lock; a writable ``kg serve`` (two query
+    workers) started then answers every query from the ingest's snapshots, newer and newer,
+    refuses writes with a clear 503 until the ingest ends, then takes them; after each write
+    every worker answers from it at once."""
+    import os
+
+    from kg.store.snapshots import current
+
+    store = tmp_path / "kgdata"
+    (tmp_path / "first.txt").write_text(ONE, encoding="utf-8")
+    assert subprocess.run([*KG, "ingest", str(tmp_path / "first.txt"), "--store", str(store)],
+                          capture_output=True, timeout=300).returncode == 0
+    stories = _story_files(tmp_path / "stories", 6)
+    before = current(store)[0]
+    ingest = subprocess.Popen([*KG, "ingest", str(tmp_path / "stories"), "--store", str(store)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while current(store)[0] == before and time.monotonic() < deadline:  # it holds the lock now
+        time.sleep(0.05)
+    assert ingest.poll() is None, "the ingest ended before the service could start beside it"
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    token = {"Authorization": "Bearer s3cret"}
+    env = {**os.environ, "KG_UPDATE_TOKEN": "s3cret", "KG_WORKERS": "2"}
+    server = subprocess.Popen([*KG, "serve", "--store", str(store), "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(base + "/", seconds=120)
+        seen: list[tuple[float, float, int]] = []
+        errors: list[str] = []
+        stop = threading.Event()
+
+        def poll() -> None:
+            while not stop.is_set():
+                start = time.monotonic()
+                try:
+                    n = _documents(base)
+                except (AssertionError, httpx.HTTPError) as exc:
+                    errors.append(str(exc))
+                    continue
+                seen.append((start, time.monotonic(), n))
+
+        pollers = [threading.Thread(target=poll) for _ in range(3)]
+        for t in pollers:
+            t.start()
+        body = json.dumps({"id": "during", "text": ONE}, ensure_ascii=False).encode()
+        running = ingest.poll() is None
+        assert running, "the ingest ended before the service answered beside it"
+        refused = httpx.post(base + "/documents", params={"name": "d.jsonl"}, content=body,
+                             headers=token, timeout=120)
+        if running and ingest.poll() is None:  # the whole request ran beside the ingest
+            assert refused.status_code == 503, refused.text
+            assert "another process" in refused.json()["detail"]
+        out, err = ingest.communicate(timeout=600)
+        assert ingest.returncode == 0, err
+        ended = time.monotonic()
+        while _documents(base) != 1 + stories and time.monotonic() - ended < 10:
+            time.sleep(0.05)
+        stop.set()
+        for t in pollers:
+            t.join()
+        assert not errors, errors[:3]
+        assert seen and all(1 <= n <= 1 + stories for _, _, n in seen)
+        for start, _, n in seen:  # never a step back to an older snapshot
+            assert all(n >= m for _, e2, m in seen if e2 < start), "an older snapshot after a newer one"
+
+        def everyone() -> set[int]:
+            """What 8 requests at once answer (both workers take some)."""
+            answers: list[int] = []
+            threads = [threading.Thread(target=lambda: answers.append(_documents(base))) for _ in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert len(answers) == 8
+            return set(answers)
+
+        assert everyone() == {1 + stories}
+        r = httpx.post(base + "/documents", params={"name": "d.jsonl"}, content=body, headers=token,
+                       timeout=120)
+        assert r.status_code == 201, r.text  # the lock is free: writes go through again
+        assert everyone() == {2 + stories}
+        assert httpx.delete(base + "/documents/during", headers=token, timeout=60).status_code == 204
+        assert everyone() == {1 + stories}
+    finally:
+        if ingest.poll() is None:
+            ingest.kill()
+        server.terminate()
+        server.wait(timeout=30)

@@ -166,7 +166,16 @@ def _update(store, req: UpdateRequest) -> bool | None:
     existed = _has_graph(store, req.report_graph) if req.report_graph is not None else None
     store.update(req.sparql, base_iri=req.base_iri)
     store.flush()
+    _publish(store)  # before the answer: a request sent after it reads the write, on any worker
     return existed
+
+
+def _publish(store) -> None:
+    """The writer's store as the newest snapshot, which every read-only worker (this
+    service's and any other ``kg serve`` on the store) reads from its next request on."""
+    from kg.store.snapshots import publish
+
+    publish(store)
 
 
 def _serve(path: str, read_only: bool, allow_network: bool, conn: Connection) -> None:
@@ -176,6 +185,8 @@ def _serve(path: str, read_only: bool, allow_network: bool, conn: Connection) ->
         # a read-only worker reads the newest snapshot an ingest published (kg.store.snapshots)
         snapshot = _Snapshot(Path(path)) if read_only else None
         store = snapshot.store if snapshot else OxigraphStore(Path(path), read_only=read_only)
+        if not read_only:
+            _publish(store)  # the readers start from the store as it is now
     except KgError as exc:
         conn.send(("error", (type(exc).__name__, str(exc))))
         return
@@ -217,15 +228,22 @@ class _Worker:
         self.process.start()
         child.close()
         self._ready: bool | None = None
+        self._failed: KgError | None = None
 
     def ready(self, timeout: float = 60.0) -> bool:
         """Wait for the worker to open the store; True if its network is cut off."""
+        if self._failed is not None:
+            raise self._failed
         if self._ready is None:
-            if not self.conn.poll(timeout):
-                raise StoreError("a query worker did not start")
-            status, value = self.conn.recv()
+            try:
+                if not self.conn.poll(timeout):
+                    raise StoreError("a query worker did not start")
+                status, value = self.conn.recv()
+            except (EOFError, OSError) as exc:
+                status, value = "error", ("StoreError", f"a query worker did not start: {exc}")
             if status != "ready":
-                raise _error(value)
+                self._failed = _error(value)
+                raise self._failed
             self._ready = bool(value)
         return self._ready
 
@@ -261,7 +279,17 @@ class _Lane:
         with self.lock:
             worker = self.free.pop()
         try:
-            worker.ready()
+            for attempt in (1, 2):
+                try:
+                    worker.ready()
+                    break
+                except KgError:
+                    # it could not open the store (another process held the write lock):
+                    # a new worker tries again now, and if it fails too, at the next request
+                    worker.kill()
+                    worker = self.spawn()
+                    if attempt == 2:
+                        raise
             worker.conn.send((kind, payload))
             if not worker.conn.poll(deadline):
                 worker.kill()
@@ -293,23 +321,34 @@ class _Lane:
 
 
 class QueryPool:
-    """``size`` read-only worker processes, or, when writable, one writer that answers
-    queries too: pyoxigraph calls a read-only handle beside a writing process undefined
-    behaviour (RocksDB deletes files a reader still wants after a compaction), so a
-    writable store has a single process, and a runaway there holds up the others until
-    its deadline. An update that runs past the deadline has its writer killed: its
-    transaction never commits.
+    """``size`` read-only worker processes that read the newest published snapshot of the
+    store (:mod:`kg.store.snapshots`), and, when writable, one writer process that runs the
+    updates and publishes a snapshot after each one, before it answers. pyoxigraph calls a
+    read-only handle beside a writing process undefined behaviour (RocksDB deletes files a
+    reader still wants after a compaction), so readers never open the live store a writer
+    holds: they read its checkpoints, and after a write returns every reader answers from it.
+
+    When another process (``kg ingest``) holds the store's write lock, the service still
+    starts and answers queries from the snapshots that process publishes; a write gets a
+    :class:`StoreError` (503) saying so, and the next write tries to open the store again.
+    An update that runs past the deadline has its writer killed: its transaction never
+    commits.
     """
 
     def __init__(self, path: Path, *, size: int = 2, read_only: bool = True,
                  timeout: float = 5.0, allow_network: bool = False) -> None:
         self.path, self.read_only, self.timeout = path, read_only, timeout
         self.allow_network = allow_network
-        if read_only:
-            self._writer, self._readers = None, _Lane(lambda: self._spawn(True), max(1, size))
-        else:
-            self._writer = self._readers = _Lane(lambda: self._spawn(False), 1)
-        self.isolated = all(w.ready() for w in self._readers.free)
+        self._writer = None
+        isolated = True
+        if not read_only:
+            self._writer = _Lane(lambda: self._spawn(False), 1)
+            try:  # the writer publishes the store first: the readers start from it
+                isolated = self._writer.free[0].ready()
+            except StoreError:
+                pass  # locked by another writer: reads from its snapshots; writes wait for it
+        self._readers = _Lane(lambda: self._spawn(True), max(1, size))
+        self.isolated = isolated and all(w.ready() for w in self._readers.free)
 
     def _spawn(self, read_only: bool) -> _Worker:
         return _Worker(self.path, read_only, self.allow_network)
@@ -327,13 +366,22 @@ class QueryPool:
             raise Forbidden("this store is open read-only")
         if isinstance(request, str):
             request = UpdateRequest(request)
-        return self._writer.call("update", request, self._deadline(timeout))  # type: ignore[return-value]
+        try:
+            return self._writer.call("update", request, self._deadline(timeout))  # type: ignore[return-value]
+        except StoreError as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            raise StoreError("the store is being written by another process (a `kg ingest`?): "
+                             "it answers queries from what that process has committed, and "
+                             "takes writes again when it ends") from exc
 
     def dump(self, fmt: str) -> bytes:
         return self._readers.call("dump", fmt, self._deadline(None))  # type: ignore[return-value]
 
     def close(self) -> None:
         self._readers.close()
+        if self._writer is not None:
+            self._writer.close()
 
 
 PooledStore = RunnerReader  # the name the routes knew it by
