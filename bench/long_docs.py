@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,7 +57,8 @@ def _run(paths: list[Path], store: Path, workers: int = 1) -> dict:
         raise SystemExit(f"kg ingest failed: {err[-500:]}")
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     return {"wall_s": round(time.perf_counter() - start, 1), "cpu_s": round(cpu, 1),
-            "parent_peak_rss_mb": round(peak / 2**20), "summary": out.strip().splitlines()[-1]}
+            "parent_peak_rss_mb": round(peak / 2**20),
+            "summary": re.sub(r" into \\S+", "", out.strip().splitlines()[-1])}
 
 
 def _transcripts() -> str:
