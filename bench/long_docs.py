@@ -58,7 +58,7 @@ def _run(paths: list[Path], store: Path, workers: int = 1) -> dict:
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     return {"wall_s": round(time.perf_counter() - start, 1), "cpu_s": round(cpu, 1),
             "parent_peak_rss_mb": round(peak / 2**20),
-            "summary": re.sub(r" into \\S+", "", out.strip().splitlines()[-1])}
+            "summary": re.sub(r" into \S+", "", out.strip().splitlines()[-1])}
 
 
 def _transcripts() -> str:
