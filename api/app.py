@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.config import Settings
-from api.pages import HOME_PAGE
+from api.pages import home_page
 from api.ui import LANGS
 from api.routes import documents, entities, graph_store, pages, sparql, visits
 from kg import __version__
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def read_home() -> str:
-        return HOME_PAGE
+    def read_home(request: Request) -> str:
+        return home_page(request)
 
     return app

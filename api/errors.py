@@ -1,11 +1,18 @@
 """The one table from zhkg's errors (:mod:`kg.errors`) to HTTP status codes, and the
-handlers that apply it. Routes raise :mod:`kg.errors` exceptions, never HTTPException."""
+handlers that apply it. Routes raise :mod:`kg.errors` exceptions, never HTTPException.
+
+Every error answers by content negotiation: a browser (it asks for text/html before JSON)
+gets an explorer page in its language with the status and the message as text; an API
+client keeps the JSON ``{"detail": …}`` it always had."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.ui import esc, lang_of, page, t, wants_html
 
 from kg.errors import (Forbidden, KgError, NotAcceptable, NotFound, ProtectedGraph, QueryError,
                        QueryTimeout, RequestError, ResultTooLarge, StoreError, Unauthorized,
@@ -51,15 +58,45 @@ def _trim(value):
     return value
 
 
+_TITLE = {404: "not_found"}
+
+
+def _html(request: Request, status: int, detail, headers=None) -> HTMLResponse:
+    lang = lang_of(request)
+    if isinstance(detail, list):  # validation errors: where, and what was wrong
+        lines = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}" for e in detail]
+    elif isinstance(detail, dict):
+        lines = [str(detail.get("message", detail))]
+    else:
+        lines = [str(detail)]
+    title = t(_TITLE.get(status, "error"), lang)
+    body = (f'<h1>{status} · {esc(title)}</h1><ul id="error">'
+            + "".join(f"<li>{esc(line)}</li>" for line in lines)
+            + f'</ul><p><a href="/">{esc(t("home", lang))}</a> · <a href="/search">{esc(t("search", lang))}</a></p>')
+    return HTMLResponse(page(f"{status} {title}", body, lang, request=request), status_code=status,
+                        headers=headers)
+
+
+def answer(request: Request, status: int, detail, headers=None) -> Response:
+    """The error as a page for a browser, as JSON for an API client."""
+    if wants_html(request):
+        return _html(request, status, detail, headers)
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(KgError)
-    async def kg_error(request: Request, exc: KgError) -> JSONResponse:
+    async def kg_error(request: Request, exc: KgError) -> Response:
         status = status_of(exc)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return JSONResponse({"detail": _message(exc)}, status_code=status, headers=headers)
+        return answer(request, status, _message(exc), headers)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = [{k: _trim(v) for k, v in e.items() if k in ("type", "loc", "msg", "input")}
                   for e in exc.errors()[:20]]
-        return JSONResponse({"detail": errors}, status_code=422)
+        return answer(request, 422, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return answer(request, exc.status_code, exc.detail, getattr(exc, "headers", None))

@@ -82,6 +82,68 @@ WORDS: dict[str, tuple[str, str]] = {
     "all_dates": ("全部日期", "all dates"),
     "examples": ("示例", "Examples"),
     "prefixes_declared": ("已声明的前缀", "Prefixes declared"),
+    # search
+    "search_hint": ("姓名、地名、机构或拼音（庄悦群、莊悦群、电白、zyq）",
+                    "A name, place or organization, or its pinyin (庄悦群, 莊悦群, 电白, zyq)"),
+    "results": ("条结果", "results"),
+    "aliases": ("别名", "Also called"),
+    "documents_n": ("篇报道提到", "documents name it"),
+    "matched": ("匹配", "matched"),
+    "type": ("类别", "Type"),
+    "intro": ("中国地方新闻的知识图谱：官员的到访、会见与签约，每条事实都有来源。",
+              "A knowledge graph of Chinese regional news: officials' visits, meetings and signings, "
+              "each fact with its sources."),
+    "api": ("接口", "API"),
+    "export": ("导出全部数据（Turtle）", "The whole graph (Turtle)"),
+    # visits table
+    "visits_title": ("到访记录", "Visits"),
+    "event_type": ("事件类型", "Event type"),
+    "all_types": ("全部", "All"),
+    "from": ("起始日期", "From"),
+    "to": ("截止日期", "To"),
+    "min_confidence": ("最低置信度", "Minimum confidence"),
+    "filter": ("筛选", "Filter"),
+    "reset": ("清除", "Clear"),
+    "with": ("对方", "With"),
+    "rows": ("行", "rows"),
+    "page": ("页", "Page"),
+    "prev": ("上一页", "Previous"),
+    "next": ("下一页", "Next"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_xlsx": ("下载 Excel", "Download Excel"),
+    "evidence": ("原文句子", "Sentence"),
+    "newspaper": ("报纸", "Newspaper"),
+    "undated": ("无日期", "undated"),
+    "person_hint": ("官员姓名", "An official's name"),
+    "place_hint": ("地点或地区（省含下属市县）", "A place or region (a province includes its counties)"),
+    # document page
+    "headline": ("标题", "Headline"),
+    "issue_date": ("出版日期", "Issue date"),
+    "url": ("网址", "URL"),
+    "article": ("正文", "Article"),
+    "no_text": ("本库没有保存这篇文档的正文（在保存正文之前导入）。",
+                "The store holds no text for this document (it was ingested before texts were kept)."),
+    "hl_missing": ("要突出显示的句子不在正文中。", "The sentence to highlight is not in the text."),
+    # classes
+    "Official": ("官员", "Official"),
+    "Person": ("人物", "Person"),
+    "Province": ("省级行政区", "Province"),
+    "Prefecture": ("地级行政区", "Prefecture"),
+    "County": ("县级行政区", "County"),
+    "Township": ("乡镇街道", "Township"),
+    "Village": ("村", "Village"),
+    "AdminRegion": ("行政区划", "Region"),
+    "Park": ("园区", "Park"),
+    "Project": ("项目", "Project"),
+    "Company": ("企业", "Company"),
+    "Institution": ("事业单位与社会团体", "Institution"),
+    "GovernmentBody": ("党政机关", "Government body"),
+    "Organization": ("组织", "Organization"),
+    "Place": ("地点", "Place"),
+    "Visit": ("调研考察", "Visit"),
+    "Meeting": ("会见", "Meeting"),
+    "Signing": ("签约", "Signing"),
+    "Conference": ("会议", "Conference"),
 }
 
 
@@ -91,6 +153,14 @@ def lang_of(request: Request | None) -> str:
         return "zh"
     asked = request.query_params.get("lang") or request.cookies.get("lang")
     return asked if asked in LANGS else "zh"
+
+
+def wants_html(request: Request) -> bool:
+    """A browser's request: it asks for HTML before JSON (an API client's */* or JSON does not)."""
+    accept = request.headers.get("accept", "")
+    html_at = accept.find("text/html")
+    json_at = accept.find("application/json")
+    return html_at >= 0 and (json_at < 0 or html_at < json_at)
 
 
 def t(key: str, lang: str) -> str:
@@ -112,7 +182,8 @@ def document_link(doc_id: str, sentence: str | None = None) -> str:
     return url + ("?hl=" + quote(sentence, safe="") if sentence else "")
 
 
-_NAV = (("/", "home"), ("/visits", "visits"), ("/graph.html", "graph"), ("/sparql", "query"))
+_NAV = (("/", "home"), ("/search", "search"), ("/visits", "visits"), ("/graph.html", "graph"),
+        ("/sparql", "query"))
 
 STYLE = """body{font-family:"WenQuanYi Zen Hei","Noto Sans CJK SC",sans-serif;max-width:72em;margin:0 auto;
 padding:0 1em;color:#222}nav{display:flex;gap:1.2em;align-items:center;border-bottom:1px solid #ddd;

@@ -1,16 +1,18 @@
-"""Entities: search by name prefix, and one entity with every fact about it."""
+"""Entities: search by any part of a name (api.search), and one entity with every fact about it."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
 
-from api import entity_page
+from api import entity_page, search_page
 from api.deps import ReaderDep
-from kg.queries import entity_search_query
+from api.fresh import fresh
+from api.search import Hit, build_index
+from api.ui import wants_html
 from kg.vocab import KGR, sparql_prefixes
 
 router = APIRouter()
@@ -21,6 +23,11 @@ class EntityHit(BaseModel):
     iri: str
     label: str
     type: str
+    aliases: list[str] = []
+    posts: list[str] = []  # the posts the person was seen in, the most reported first
+    region: str = ""  # a person's posts' regions, else the places above the entity
+    documents: int = 0  # documents that name the entity
+    matched: str = ""  # the name or alias the query was found in
 
 
 class Fact(BaseModel):
@@ -43,12 +50,32 @@ def entity_id(iri: str) -> str:
     return iri[len(KGR):] if iri.startswith(KGR) else iri
 
 
-@router.get("/entities", response_model=list[EntityHit])
-def read_entities(reader: ReaderDep, q: Annotated[str, Query(min_length=1, max_length=100)],
-                  limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[EntityHit]:
-    rows = reader.select(entity_search_query(q, limit))
-    return [EntityHit(id=entity_id(r["entity"]), iri=r["entity"], label=r["label"] or "",
-                      type=(r["type"] or "").rsplit("#", 1)[-1]) for r in rows]
+def search(request: Request, q: str, limit: int) -> list[Hit]:
+    """The index of the store's entities (rebuilt when the store changes), asked for ``q``."""
+    return fresh(request, "search_index", build_index).search(q, limit)
+
+
+def _hit(h: Hit) -> EntityHit:
+    e = h.entry
+    return EntityHit(id=e.id, iri=e.iri, label=e.label, type=e.cls, aliases=list(e.aliases),
+                     posts=list(e.posts[:5]), region=e.region, documents=e.documents, matched=h.matched)
+
+
+@router.get("/entities", response_model=list[EntityHit],
+            summary="Search entities by any part of a name or alias, traditional or simplified, "
+                    "pinyin or initials (zyq)")
+def read_entities(request: Request, q: Annotated[str, Query(min_length=1, max_length=100)],
+                  limit: Annotated[int, Query(ge=1, le=500)] = 50):
+    if wants_html(request):
+        return RedirectResponse("/search?" + request.url.query, status_code=303)
+    return [_hit(h) for h in search(request, q, limit)]
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def read_search(request: Request, q: Annotated[str, Query(max_length=100)] = "",
+                limit: Annotated[int, Query(ge=1, le=500)] = 100) -> HTMLResponse:
+    hits = search(request, q, limit) if q.strip() else []
+    return HTMLResponse(search_page.render(request, q, hits))
 
 
 @router.get("/entities/{entity:path}", response_model=EntityOut)

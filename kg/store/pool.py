@@ -339,6 +339,7 @@ class QueryPool:
                  timeout: float = 5.0, allow_network: bool = False) -> None:
         self.path, self.read_only, self.timeout = path, read_only, timeout
         self.allow_network = allow_network
+        self.writes = 0  # updates sent through this pool: what caches of its answers key on
         self._writer = None
         isolated = True
         if not read_only:
@@ -374,6 +375,8 @@ class QueryPool:
             raise StoreError("the store is being written by another process (a `kg ingest`?): "
                              "it answers queries from what that process has committed, and "
                              "takes writes again when it ends") from exc
+        finally:
+            self.writes += 1  # even a failed one: whether it committed is not known here
 
     def dump(self, fmt: str) -> bytes:
         return self._readers.call("dump", fmt, self._deadline(None))  # type: ignore[return-value]

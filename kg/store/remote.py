@@ -121,6 +121,7 @@ class RemoteRunner:
 
     def __init__(self, store: RemoteStore, timeout: float) -> None:
         self.store, self.timeout = store, timeout
+        self.writes = 0  # updates sent through this runner: what caches of its answers key on
 
     def query(self, request: QueryRequest, timeout: float | None = None) -> Answer:
         form: dict[str, object] = {"query": _prefixes() + request.sparql}
@@ -173,6 +174,7 @@ class RemoteRunner:
 
                 raise ProtectedGraph(f"{request.touches_every_graph or '<' + hit[0] + '>'}: graphs derived "
                                      "from documents change only by re-ingesting (kg ingest)")
+        self.writes += 1
         self.store.update(request.sparql)
         return None
 
