@@ -123,6 +123,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "article": ("正文", "Article"),
     "no_text": ("本库没有保存这篇文档的正文（在保存正文之前导入）。",
                 "The store holds no text for this document (it was ingested before texts were kept)."),
+    "facts_here": ("本文报道的事实", "What this document reports"),
     "hl_missing": ("要突出显示的句子不在正文中。", "The sentence to highlight is not in the text."),
     # classes
     "Official": ("官员", "Official"),

@@ -140,6 +140,8 @@ def _document(facts: Facts, g: NamedNode) -> list:
                     Literal(info.issue_date.isoformat(), datatype=NamedNode(XSD + "date"))))
     if info.home_region:
         out.append((g, kgo("aboutRegion"), entity_iri(f"region/{info.home_region}")))
+    if facts.text:  # the article as read, for its page (the evidence sentences are in it)
+        out.append((g, kgo("text"), _zh(facts.text)))
     return out
 
 

@@ -1,4 +1,5 @@
-"""Documents as a resource: POST /documents (any format ``kg ingest`` reads), DELETE /documents/{id}.
+"""Documents as a resource: POST /documents (any format ``kg ingest`` reads), GET and DELETE
+/documents/{id} (GET: a browser gets the document's page, api.document_page).
 
 Both need ``Authorization: Bearer <KG_UPDATE_TOKEN>`` and each is one SPARQL Update, so one
 transaction: every document of a request is stored, or none is.
@@ -11,15 +12,19 @@ import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
-from api.deps import PoolDep, SettingsDep
+from api.deps import PoolDep, ReaderDep, SettingsDep
 from kg.documents import MAX_BYTES
 from kg.ingest import Options, record_to_result
 from kg.rdf import doc_iri
 from kg.sources import Refusal, read_bytes
 from kg.store.graph_update import remove_graph_update, replace_graph_update
 from kg.store.pool import QueryRequest
+from kg.vocab import KGO, RDF
+
+RDF_TYPE = RDF + "type"
 
 router = APIRouter()
 WRITE_SECONDS = 120.0
@@ -108,3 +113,69 @@ def delete_document(doc_id: str, pool: PoolDep, settings: SettingsDep, request: 
 def _remove(pool, graph: str) -> None:
     """The one place a document is removed (its graph and its share of the visit counts)."""
     pool.update(remove_graph_update(graph), timeout=WRITE_SECONDS)
+
+
+class DocumentReport(BaseModel):
+    of: str  # the event or post
+    type: str
+    agent: str | None
+    evidence: str
+    confidence: float | None
+
+
+class DocumentOut(BaseModel):
+    id: str
+    iri: str
+    title: str | None
+    newspaper: str | None
+    date: dt.date | None
+    source: str | None  # the file name or URL the document was read from
+    region: str | None  # the region the page is about
+    text: str | None  # the article as ingested (cleaned); None for documents stored before texts were kept
+    reports: list[DocumentReport]
+
+
+_DOCUMENT = """SELECT ?p ?o ?label WHERE { GRAPH <$G> { <$G> ?p ?o } FILTER(?p != kgo:supports)
+  OPTIONAL { ?o rdfs:label ?label } }"""
+_REPORTS = """SELECT ?of ?type ?agent ?evidence ?confidence WHERE {
+  GRAPH <$G> { ?r kgo:reportOf ?of ; kgo:evidence ?evidence OPTIONAL { ?r kgo:confidence ?confidence } }
+  ?of a ?type . FILTER(?type != kgo:Event)
+  OPTIONAL { ?of kgo:agent/rdfs:label ?agent } OPTIONAL { ?person kgo:holdsPost ?of ; rdfs:label ?agent }
+} ORDER BY ?evidence ?of"""
+
+
+@router.get("/documents/{doc_id:path}", response_model=DocumentOut,
+            summary="A document: newspaper, headline, issue date, URL, its text and what it reports; "
+                    "a browser gets its page, with ?hl=<sentence> highlighted")
+def read_document(doc_id: str, reader: ReaderDep, request: Request,
+                  hl: Annotated[str | None, Query(max_length=5000)] = None):
+    from api import document_page
+    from api.ui import wants_html
+    from kg.vocab import sparql_prefixes
+
+    if any(c in doc_id for c in "<>\"{}|\\^`\n"):
+        raise HTTPException(400, "a document id has no <>\"{}|\\^` characters")
+    graph = doc_iri(doc_id).value
+    rows = reader.select(sparql_prefixes() + _DOCUMENT.replace("$G", graph))
+    if not any(r["p"] == RDF_TYPE and r["o"] == KGO + "Document" for r in rows):
+        raise HTTPException(404, f"no document {doc_id!r}")
+    values = {(r["p"] or "").rsplit("#", 1)[-1].rsplit("/", 1)[-1]: (r["o"], r["label"]) for r in rows}
+    reports = [DocumentReport(of=r["of"] or "", type=(r["type"] or "").rsplit("#", 1)[-1], agent=r["agent"],
+                              evidence=r["evidence"] or "",
+                              confidence=float(r["confidence"]) if r["confidence"] else None)
+               for r in reader.select(sparql_prefixes() + _REPORTS.replace("$G", graph))]
+    date = values.get("date", (None, None))[0]
+    out = DocumentOut(id=doc_id, iri=graph, title=values.get("title", (None, None))[0],
+                      newspaper=values.get("source", (None, None))[0],
+                      date=dt.date.fromisoformat(date) if date else None,
+                      source=values.get("atLocation", (None, None))[0],
+                      region=values.get("aboutRegion", (None, None))[1],
+                      text=values.get("text", (None, None))[0], reports=_distinct(reports))
+    if wants_html(request):
+        return HTMLResponse(document_page.render(request, out, hl))
+    return out
+
+
+def _distinct(reports: list[DocumentReport]) -> list[DocumentReport]:
+    """One entry per fact and sentence (a post's holder and an event's agent both name it)."""
+    return list({(r.of, r.evidence): r for r in reports}.values())

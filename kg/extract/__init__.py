@@ -73,7 +73,8 @@ def extract(doc: Document, region: str | None = None) -> Facts:
     referenced += [k for e in events for k in e.places]
     _add_referenced_regions(found.entities, referenced)
     facts = Facts(info=info, sentences=[s.text for s in sentences], entities=found.entities,
-                  mentions=found.mentions, posts=posts, events=events, relations=relations)
+                  mentions=found.mentions, posts=posts, events=events, relations=relations,
+                  text=doc.text)
     return assess(rekey(facts, official_keys(facts)))
 
 

@@ -143,3 +143,4 @@ class Facts:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     extractor: str = ""  # the extractor's version (kg.extract.confidence.extractor_version)
+    text: str = ""  # the cleaned text every offset and sentence refers to (kept on the document)
