@@ -15,8 +15,9 @@ holds it; then the entities more documents name. What tells people apart comes w
 the posts they were seen in, their region (a post's jurisdiction, else where the entity is),
 and the number of documents that name them.
 
-The index is built from four SELECTs over ``kgr:graph/facts`` and ``kgr:graph/support`` and
-kept by :mod:`api.fresh`, rebuilt when the store changes; a search is then a few string scans
+The index is built from five SELECTs over the union of the graphs (where each of these facts is
+stored once, in ``kgr:graph/facts``; ``kgr:graph/support`` gives the documents) and kept by
+:mod:`api.fresh`, rebuilt when the store changes; a search is then a few string scans
 in memory, whatever the store's size.
 """
 
@@ -26,7 +27,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from kg.vocab import FACTS_GRAPH, KGR, sparql_prefixes
+from kg.vocab import KGR, SUPPORT_GRAPH, sparql_prefixes
 
 MAX_SCAN = 2000  # entities a substring scan collects (in order of documents) before ranking
 _NOT_ENTITIES = ("Post", "Report", "Document", "Event", "Visit", "Meeting", "Signing", "Conference")
@@ -148,16 +149,16 @@ class SearchIndex:
 
 
 def _q(body: str) -> str:
-    return sparql_prefixes() + body.replace("$FACTS", f"<{FACTS_GRAPH}>")
+    return sparql_prefixes() + body
 
 
-_NAMES = _q("""SELECT ?e ?l ?t WHERE { GRAPH $FACTS { ?e rdfs:label ?l OPTIONAL { ?e a ?t } } }""")
-_ALIASES = _q("""SELECT ?e ?a WHERE { GRAPH $FACTS { ?e skos:altLabel ?a } }""")
-_POSTS = _q("""SELECT ?e ?title ?where ?n WHERE { GRAPH $FACTS { ?e kgo:holdsPost ?p . ?p kgo:title ?title
+_NAMES = _q("""SELECT ?e ?l ?t WHERE { { ?e rdfs:label ?l OPTIONAL { ?e a ?t } } }""")
+_ALIASES = _q("""SELECT ?e ?a WHERE { { ?e skos:altLabel ?a } }""")
+_POSTS = _q("""SELECT ?e ?title ?where ?n WHERE { { ?e kgo:holdsPost ?p . ?p kgo:title ?title
   OPTIONAL { ?p kgo:jurisdiction ?where } } OPTIONAL { ?p kgo:reportCount ?n } }""")
-_PARENTS = _q("""SELECT ?e ?up WHERE { GRAPH $FACTS { ?e kgo:locatedIn ?up } }""")
+_PARENTS = _q("""SELECT ?e ?up WHERE { { ?e kgo:locatedIn ?up } }""")
 _DOCUMENTS = _q("""SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE {
-  GRAPH <""" + KGR + """graph/support> { ?st rdf:subject ?e ; rdf:predicate rdfs:label }
+  GRAPH <""" + SUPPORT_GRAPH + """> { ?st rdf:subject ?e ; rdf:predicate rdfs:label }
   ?d kgo:supports ?st } GROUP BY ?e""")
 
 

@@ -42,8 +42,7 @@ def _report(r: Report, lang: str) -> str:
             f' <span class="meta">{esc(where)}{esc(conf)}</span></li>')
 
 
-def _row(r: Row, reports: dict[str, list[Report]], lang: str) -> str:
-    said = [rep for e in r.events for rep in reports.get(e, [])]
+def _row(r: Row, said: list[Report], lang: str) -> str:
     conf = f"{r.confidence:.2f}" if r.confidence is not None else ""
     main = (f'<tr class="row"><td>{esc(r.date or t("undated", lang))}</td><td>{esc(t(r.type, lang))}</td>'
             f"<td>{_entity_link(r.person, r.person_label)}</td><td>{_links(r.places, r.place_labels)}</td>"
@@ -83,14 +82,11 @@ def _form(params: dict, lang: str) -> str:
 
 
 def render(request: Request, table: VisitsTable, f: Filters, sort: Column, descending: bool,
-           number: int, size: int, reader) -> str:
+           number: int, size: int) -> str:
     """One page of the table for ``f``."""
-    from api.visits_table import reports_of
-
     lang = lang_of(request)
     params = {k: v for k, v in request.query_params.items() if k != "lang"}
     total, rows = table.page(f, sort, descending, (number - 1) * size, size)
-    reports = reports_of(reader, rows)
     heads = ""
     for col, key in ((Column.DATE, "date"), (Column.TYPE, "type"), (Column.PERSON, "person"),
                      (Column.PLACE, "place"), (Column.WITH, "with"), (Column.CONFIDENCE, "confidence"),
@@ -111,7 +107,7 @@ def render(request: Request, table: VisitsTable, f: Filters, sort: Column, desce
              + "</div>")
     body = (f"<h1>{esc(t('visits_title', lang))}</h1>{_form(params, lang)}{pager}"
             f'<table class="visits" id="visits"><thead><tr>{heads}</tr></thead><tbody>'
-            + "".join(_row(r, reports, lang) for r in rows) + "</tbody></table>"
+            + "".join(_row(r, table.reports_of(r), lang) for r in rows) + "</tbody></table>"
             + (pager if rows else f"<p>{esc(t('no_match', lang))}</p>"))
     return page(t("visits_title", lang), body, lang, head=STYLE, request=request)
 
@@ -121,17 +117,17 @@ def _download(params: dict, kind: str) -> str:
     return f"/visits.{kind}" + ("?" + urlencode(kept) if kept else "")
 
 
-def to_csv(rows) -> bytes:
+def to_csv(table: VisitsTable, rows) -> bytes:
     """Every row asked for, UTF-8 with a byte-order mark (so that Excel reads the Chinese)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADER)
     for r in rows:
-        writer.writerow([_cell(v) for v in as_record(r)])
+        writer.writerow([_cell(v) for v in as_record(r, table.reports_of(r))])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def to_xlsx(rows) -> bytes:
+def to_xlsx(table: VisitsTable, rows) -> bytes:
     """Every row asked for, one sheet (openpyxl, streamed: write-only mode)."""
     from openpyxl import Workbook
 
@@ -139,7 +135,7 @@ def to_xlsx(rows) -> bytes:
     sheet = book.create_sheet("visits")
     sheet.append(HEADER)
     for r in rows:
-        sheet.append([_cell(v) for v in as_record(r)])
+        sheet.append([_cell(v) for v in as_record(r, table.reports_of(r))])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

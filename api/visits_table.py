@@ -1,9 +1,10 @@
 """The visits table of the explorer: every event with an agent, one row per person, place(s),
 counterpart(s) and day, filtered, sorted and paged in memory.
 
-The rows are read from the store in a few SELECTs over ``kgr:graph/facts`` (events, their
-places and counterparts, labels, aliases, the ``kgo:inRegion`` closure of every place) and
-``kgr:graph/stats`` (best confidence, report count), and kept by :mod:`api.fresh`, rebuilt when
+The rows are read from the store in a few SELECTs over the union of its graphs, where each
+shared fact is once (ontology/README.md): events, their places and counterparts, labels,
+aliases, the ``kgo:inRegion`` closure of every place, best confidence and report count
+(``kgr:graph/stats``), every report with its document; and kept by :mod:`api.fresh`, rebuilt when
 the store changes. The store names a visit by agent, place and day, so a dated row is one
 ``kgo:Visit``; undated reports of the same person and place from several documents are kept
 apart by the store and merged here into one row.
@@ -23,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kg.vocab import FACTS_GRAPH, KGO, KGR, STATS_GRAPH, sparql_prefixes
+from kg.vocab import KGO, KGR, sparql_prefixes
 
 EVENT_TYPES = ("Visit", "Meeting", "Signing", "Conference")
 
@@ -67,9 +68,11 @@ class Filters:
 class VisitsTable:
     """The rows, the entities' names (to resolve a filter) and each column's order."""
 
-    def __init__(self, rows: list[Row], names: dict[str, set[str]]) -> None:
+    def __init__(self, rows: list[Row], names: dict[str, set[str]],
+                 reports: dict[str, list[Report]] | None = None) -> None:
         self.rows = rows
         self.names = names  # simplified name -> entity IRIs with that label or alias
+        self.reports = reports or {}  # event IRI -> its reports
         self.orders = {c: sorted(range(len(rows)), key=_sort_key(rows, c)) for c in Column}
 
     def __len__(self) -> int:
@@ -108,6 +111,9 @@ class VisitsTable:
                 continue
             yield r
 
+    def reports_of(self, row: Row) -> list[Report]:
+        return [rep for e in row.events for rep in self.reports.get(e, [])]
+
     def page(self, f: Filters, sort: Column, descending: bool, offset: int, size: int) -> tuple[int, list[Row]]:
         """(number of matching rows, the rows of one page)."""
         total, out = 0, []
@@ -131,17 +137,17 @@ def _sort_key(rows: list[Row], column: Column):
 
 
 def _q(body: str) -> str:
-    return sparql_prefixes() + body.replace("$FACTS", f"<{FACTS_GRAPH}>").replace("$STATS", f"<{STATS_GRAPH}>")
+    return sparql_prefixes() + body
 
 
 _TYPES = " ".join(f"kgo:{t}" for t in EVENT_TYPES)
-_EVENTS = _q("""SELECT ?ev ?type ?agent ?date WHERE { GRAPH $FACTS { ?ev kgo:agent ?agent ; a ?type .
+_EVENTS = _q("""SELECT ?ev ?type ?agent ?date WHERE { { ?ev kgo:agent ?agent ; a ?type .
   VALUES ?type { """ + _TYPES + """ } OPTIONAL { ?ev kgo:date ?date } } }""")
-_PLACES = _q("SELECT ?ev ?x WHERE { GRAPH $FACTS { ?ev kgo:place ?x . ?ev kgo:agent ?a } }")
-_PARTNERS = _q("SELECT ?ev ?x WHERE { GRAPH $FACTS { ?ev kgo:participant ?x . ?ev kgo:agent ?a } }")
-_STATS = _q("SELECT ?ev ?c ?n WHERE { GRAPH $STATS { ?ev kgo:reportCount ?n OPTIONAL { ?ev kgo:confidence ?c } } }")
-_REGIONS = _q("SELECT ?x ?r WHERE { GRAPH $FACTS { ?x kgo:inRegion ?r } }")
-_LABELS = _q("""SELECT ?e ?l ?kind WHERE { GRAPH $FACTS { { ?e rdfs:label ?l BIND("l" AS ?kind) }
+_PLACES = _q("SELECT ?ev ?x WHERE { { ?ev kgo:place ?x . ?ev kgo:agent ?a } }")
+_PARTNERS = _q("SELECT ?ev ?x WHERE { { ?ev kgo:participant ?x . ?ev kgo:agent ?a } }")
+_STATS = _q("SELECT ?ev ?c ?n WHERE { { ?ev kgo:reportCount ?n OPTIONAL { ?ev kgo:confidence ?c } } }")
+_REGIONS = _q("SELECT ?x ?r WHERE { { ?x kgo:inRegion ?r } }")
+_LABELS = _q("""SELECT ?e ?l ?kind WHERE { { { ?e rdfs:label ?l BIND("l" AS ?kind) }
   UNION { ?e skos:altLabel ?l BIND("a" AS ?kind) } } }""")
 
 
@@ -180,17 +186,14 @@ def build_table(runner) -> VisitsTable:
                         max(confidences) if confidences else None,
                         sum(stats.get(e, (None, 0))[1] for e in events), tuple(sorted(events)),
                         frozenset(r for x in p for r in regions.get(x, ()))))
-    return VisitsTable(rows, dict(names))
+    return VisitsTable(rows, dict(names), read_reports(runner, {e for r in rows for e in r.events}))
 
 
-_REPORTS = """SELECT ?ev ?r ?evidence ?confidence ?doc ?id ?title ?paper ?issued ?source WHERE {
-  VALUES ?ev { $EVENTS }
-  ?r kgo:reportOf ?ev ; kgo:evidence ?evidence ; prov:wasDerivedFrom ?doc .
-  OPTIONAL { ?r kgo:confidence ?confidence }
-  ?doc dcterms:identifier ?id .
-  OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:source ?paper }
-  OPTIONAL { ?doc dcterms:date ?issued } OPTIONAL { ?doc prov:atLocation ?source }
-} ORDER BY ?ev ?issued ?id ?r LIMIT 20000"""
+_REPORTS = _q("""SELECT ?ev ?evidence ?confidence ?doc WHERE { GRAPH ?doc {
+  ?r kgo:reportOf ?ev ; kgo:evidence ?evidence OPTIONAL { ?r kgo:confidence ?confidence } } }""")
+_DOCUMENTS = _q("""SELECT ?doc ?id ?title ?paper ?issued WHERE { GRAPH ?doc { ?doc a kgo:Document ;
+  dcterms:identifier ?id OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:source ?paper }
+  OPTIONAL { ?doc dcterms:date ?issued } } }""")
 
 
 @dataclass(frozen=True)
@@ -201,28 +204,35 @@ class Report:
     title: str
     newspaper: str
     issued: str
-    source: str
 
 
-def reports_of(reader, rows: list[Row]) -> dict[str, list[Report]]:
-    """Each event of ``rows`` -> its reports (sentence, confidence, document), read now."""
-    events = sorted({e for r in rows for e in r.events})
+def read_reports(runner, events: set[str]) -> dict[str, list[Report]]:
+    """Each of ``events`` -> its reports (sentence, confidence, document), in order of issue date.
+    Read with the rows (two SELECTs over the documents' graphs): one SELECT per page with the
+    page's events in VALUES scans the reports of the whole store on pyoxigraph."""
+    from api.fresh import select_all
+
+    docs = {r["doc"]: (r["id"] or "", r["title"] or "", r["paper"] or "", r["issued"] or "")
+            for r in select_all(runner, _DOCUMENTS)}
     out: dict[str, list[Report]] = defaultdict(list)
-    if not events:
-        return out
-    query = sparql_prefixes() + _REPORTS.replace("$EVENTS", " ".join(f"<{e}>" for e in events))
-    for r in reader.select(query):
-        out[r["ev"] or ""].append(Report(r["evidence"] or "", float(r["confidence"]) if r["confidence"] else None,
-                                         r["id"] or "", r["title"] or "", r["paper"] or "",
-                                         r["issued"] or "", r["source"] or ""))
-    return out
+    for r in select_all(runner, _REPORTS):
+        if r["ev"] in events and r["doc"] in docs:
+            doc_id, title, paper, issued = docs[r["doc"]]
+            out[r["ev"] or ""].append(Report(r["evidence"] or "", float(r["confidence"]) if r["confidence"] else None,
+                                             doc_id, title, paper, issued))
+    for said in out.values():
+        said.sort(key=lambda x: (x.issued, x.doc_id, x.evidence))
+    return dict(out)
 
 
-HEADER = ["date", "type", "person", "place", "with", "confidence", "reports", "person_id", "place_ids",
-          "with_ids", "events"]
+HEADER = ["date", "type", "person", "place", "with", "confidence", "reports", "evidence", "documents",
+          "person_id", "place_ids", "with_ids", "events"]
 
 
-def as_record(r: Row) -> list:
-    """One row of a download: what the table shows, then the IRIs behind it."""
+def as_record(r: Row, said: list[Report]) -> list:
+    """One row of a download: what the table shows, the first report's sentence and every
+    reporting document's id, then the IRIs behind it."""
     return [r.date, r.type, r.person_label, "、".join(r.place_labels), "、".join(r.partner_labels),
-            r.confidence, r.reports, r.person, " ".join(r.places), " ".join(r.partners), " ".join(r.events)]
+            r.confidence, r.reports, said[0].evidence if said else "",
+            " ".join(dict.fromkeys(x.doc_id for x in said)), r.person, " ".join(r.places),
+            " ".join(r.partners), " ".join(r.events)]

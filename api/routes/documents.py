@@ -155,7 +155,10 @@ def read_document(doc_id: str, reader: ReaderDep, request: Request,
 
     if any(c in doc_id for c in "<>\"{}|\\^`\n"):
         raise HTTPException(400, "a document id has no <>\"{}|\\^` characters")
-    graph = doc_iri(doc_id).value
+    try:
+        graph = doc_iri(doc_id).value
+    except ValueError as exc:
+        raise HTTPException(400, f"not a document id: {exc}") from exc
     rows = reader.select(sparql_prefixes() + _DOCUMENT.replace("$G", graph))
     if not any(r["p"] == RDF_TYPE and r["o"] == KGO + "Document" for r in rows):
         raise HTTPException(404, f"no document {doc_id!r}")

@@ -70,7 +70,7 @@ def read_visits(reader: ReaderDep, request: Request, person: Person = None, plac
     if wants_html(request):
         f = _filters(person, place, from_, to, type, min_confidence)
         return HTMLResponse(visits_page.render(request, table(request), f, sort, order == "desc",
-                                               page, size, reader))
+                                               page, size))
     rows = select_visits(reader.select, person, place, from_, to, limit, min_confidence)
     return [VisitOut(visit=r["visit"], person=r["person"], person_label=r["personLabel"],
                      place=r["place"], place_label=r["placeLabel"],
@@ -84,12 +84,12 @@ def read_visits(reader: ReaderDep, request: Request, person: Person = None, plac
 
 def _download(request: Request, kind: str, person, place, since, until, type_, min_confidence,
               sort: Column, order: str) -> Response:
-    rows = table(request).select(_filters(person, place, since, until, type_, min_confidence), sort,
-                                 order == "desc")
+    held = table(request)
+    rows = held.select(_filters(person, place, since, until, type_, min_confidence), sort, order == "desc")
     if kind == "csv":
-        body, media = visits_page.to_csv(rows), "text/csv; charset=utf-8"
+        body, media = visits_page.to_csv(held, rows), "text/csv; charset=utf-8"
     else:
-        body, media = (visits_page.to_xlsx(rows),
+        body, media = (visits_page.to_xlsx(held, rows),
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     return Response(body, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="visits.{kind}"'})
