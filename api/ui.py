@@ -119,7 +119,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # document page
     "headline": ("标题", "Headline"),
     "issue_date": ("出版日期", "Issue date"),
-    "url": ("网址", "URL"),
+    "url": ("网址或文件", "URL or file"),
     "article": ("正文", "Article"),
     "no_text": ("本库没有保存这篇文档的正文（在保存正文之前导入）。",
                 "The store holds no text for this document (it was ingested before texts were kept)."),
