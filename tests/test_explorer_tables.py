@@ -291,3 +291,39 @@ def test_browser_markup_in_labels_stays_text_everywhere(browser, tmp_path):
         assert not seen["errors"], seen["errors"]
         assert not seen["outside"], seen["outside"]
     shutil.rmtree(tmp_path / "kgdata", ignore_errors=True)
+
+
+def test_a_read_only_service_searches_what_a_separate_ingest_adds(tmp_path):
+    """The index and the table follow the snapshot a separate ``kg ingest`` publishes."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import _free_port, wait_until_up
+
+    kg = [sys.executable, "-m", "kg.cli"]
+    store = tmp_path / "kgdata"
+    pages = {"first.txt": "本报讯 5月3日，云浮市委副书记、市长张三丰到新兴县调研。",
+             "second.txt": "本报讯 5月4日，云浮市委书记王五洲到罗定市调研。"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert subprocess.run([*kg, "ingest", str(tmp_path / "first.txt"), "--store", str(store)],
+                          capture_output=True, timeout=300).returncode == 0
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([*kg, "serve", "--store", str(store), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(base + "/", seconds=60)
+        assert search(base, "张三丰")[0]["label"] == "张三丰" and search(base, "王五洲") == []
+        assert "罗定市" not in get(base + "/visits.csv").text
+        assert subprocess.run([*kg, "ingest", str(tmp_path / "second.txt"), "--store", str(store)],
+                              capture_output=True, timeout=300).returncode == 0
+        deadline = time.monotonic() + 60
+        while not search(base, "wwz") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert search(base, "wwz")[0]["label"] == "王五洲"
+        assert "罗定市" in get(base + "/visits.csv").text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
