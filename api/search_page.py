@@ -21,7 +21,7 @@ font-size:.9em}ol.hits li{margin:.5em 0}</style>"""
 
 def words(lang: str) -> str:
     """The interface words the script shows, as JSON safe inside a <script> element."""
-    keys = PREFERRED + ["documents_n", "aliases", "no_match"]
+    keys = PREFERRED + ["documents_n", "also_called", "no_match"]
     return json.dumps({k: t(k, lang) for k in keys}, ensure_ascii=False).replace("<", "\\u003c")
 
 
@@ -44,7 +44,7 @@ def hit_html(h: Hit, lang: str) -> str:
     e = h.entry
     meta = [", ".join(e.posts[:3]), e.region,
             f"{e.documents} {t('documents_n', lang)}" if e.documents else ""]
-    alias = (f' <span class="meta">（{esc(t("aliases", lang))}：{esc(h.matched)}）</span>'
+    alias = (f' <span class="meta">（{esc(t("also_called", lang))}：{esc(h.matched)}）</span>'
              if h.matched != e.label else "")
     return (f'<li class="hit"><a href="{esc(entity_href(e.id))}">{esc(e.label)}</a>'
             f'<span class="cls">{esc(t(e.cls, lang))}</span>{alias}'

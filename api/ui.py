@@ -86,7 +86,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "search_hint": ("姓名、地名、机构或拼音（庄悦群、莊悦群、电白、zyq）",
                     "A name, place or organization, or its pinyin (庄悦群, 莊悦群, 电白, zyq)"),
     "results": ("条结果", "results"),
-    "aliases": ("别名", "Also called"),
+    "also_called": ("别名", "Also called"),
     "documents_n": ("篇报道提到", "documents name it"),
     "matched": ("匹配", "matched"),
     "type": ("类别", "Type"),

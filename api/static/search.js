@@ -20,7 +20,7 @@
       const meta = document.createElement('span'); meta.className = 'meta';
       const bits = [h.posts.slice(0, 2).join(', '), h.region,
                     h.documents ? h.documents + ' ' + words.documents_n : ''];
-      if (h.matched && h.matched !== h.label) bits.unshift(words.aliases + ': ' + h.matched);
+      if (h.matched && h.matched !== h.label) bits.unshift(words.also_called + ': ' + h.matched);
       meta.textContent = bits.filter(Boolean).join(' · ');
       li.append(name, cls, meta);
       li.addEventListener('mousedown', e => { e.preventDefault(); location.href = href(h.id); });
