@@ -140,8 +140,9 @@ def _document(facts: Facts, g: NamedNode) -> list:
                     Literal(info.issue_date.isoformat(), datatype=NamedNode(XSD + "date"))))
     if info.home_region:
         out.append((g, kgo("aboutRegion"), entity_iri(f"region/{info.home_region}")))
-    if facts.text:  # the article as read, for its page (the evidence sentences are in it)
-        out.append((g, kgo("text"), _zh(facts.text)))
+    if facts.text.strip():  # the article as read, for its page (the evidence sentences are in it);
+        # its ends trimmed: Virtuoso's XML results trim a literal's leading and trailing spaces
+        out.append((g, kgo("text"), _zh(facts.text.strip())))
     return out
 
 
