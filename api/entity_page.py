@@ -51,7 +51,7 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) 
             GROUP BY ?post ?title ?region ?org ?confidence ?reports ?first ?last
             ORDER BY ?first ?title ?region ?org"""),
         "above": _q(iri, """SELECT ?r (MIN(?l) AS ?label) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
-            $E kgo:locatedIn+ ?r . ?r rdfs:label ?l . OPTIONAL { ?r kgo:locatedIn+ ?up } }
+            $E (kgo:locatedIn|kgo:parentRegion)+ ?r . ?r rdfs:label ?l . OPTIONAL { ?r (kgo:locatedIn|kgo:parentRegion)+ ?up } }
             GROUP BY ?r ORDER BY ?depth ?label"""),
         "events": _q(iri, """SELECT ?ev ?type ?date ?confidence ?reports (""" + _SENTENCE
                                    + """ AS ?order) """ + REPORT_COLUMNS + """
@@ -66,7 +66,7 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) 
                     BIND(kgo:participant AS ?role) }
             ?with rdfs:label ?withLabel } ORDER BY ?ev ?withLabel LIMIT """ + str(limit * 10)),
         "visitors": None if not place else _q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
-            WHERE { ?place kgo:locatedIn* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
+            WHERE { ?place (kgo:locatedIn|kgo:parentRegion)* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
             ?with rdfs:label ?withLabel . ?place rdfs:label ?placeLabel . """ + _EVENT + """ }
             GROUP BY ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports
             ORDER BY ?date ?ev LIMIT """ + str(limit)),
@@ -103,7 +103,7 @@ def regions_visited(reader, events: list[dict], with_rows: list[dict]) -> list[d
     codes: dict[str, set[str]] = {}
     for row in reader.select(sparql_prefixes() + "SELECT DISTINCT ?p ?code WHERE { VALUES ?p { "
                              + " ".join(f"<{p}>" for p in places)
-                             + " } ?p kgo:locatedIn* ?r . ?r kgo:adminCode ?code }"):
+                             + " } ?p (kgo:locatedIn|kgo:parentRegion)* ?r . ?r kgo:adminCode ?code }"):
         codes.setdefault(row["p"], set()).add(row["code"])
     per_code: dict[str, tuple[set, set]] = {}
     for ev, place, label in stops:

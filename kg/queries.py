@@ -33,13 +33,13 @@ def visits_query(person: str | None = None, place: str | None = None,
     report's sentence and source page; :func:`select_visits` asks both).
 
     A place matches itself and every region or thing located in it (茂名市 finds
-    visits to 茂南区), via ``kgo:locatedIn*``.
+    visits to 茂南区), via ``(kgo:locatedIn|kgo:parentRegion)*`` (a page's places, then the gazetteer's chain).
     """
     filters = []
     if person:
         filters.append(f"?person rdfs:label|skos:altLabel {_literal(person)}@zh .")
     if place:
-        filters.append(f"?within rdfs:label|skos:altLabel {_literal(place)}@zh . ?place kgo:locatedIn* ?within .")
+        filters.append(f"?within rdfs:label|skos:altLabel {_literal(place)}@zh . ?place (kgo:locatedIn|kgo:parentRegion)* ?within .")
     if min_confidence is not None:
         filters.append(f"?visit kgo:confidence ?c . FILTER(?c >= {float(min_confidence)})")
     where_date = date_pattern("?visit", since, until)

@@ -156,7 +156,15 @@ def _entity(entity: Entity) -> list:
 
 
 def _region_chain(key: str) -> list:
-    """The region's code and its parents up to the province (parents labelled, not typed)."""
+    """The region's code and the GB/T 2260 chain above it up to the province.
+
+    The region the page names links to its parent by ``kgo:locatedIn`` (the page's fact); the
+    regions above it are labelled and coded but not typed (the page does not name them) and
+    climb by ``kgo:parentRegion`` (⊑ ``kgo:locatedIn``), every level of the chain included, so
+    that the gazetteer's own hierarchy is never read as a place the text locates
+    (县 ``locatedIn`` 市 is the page's; 市 ``parentRegion`` 省 only the gazetteer's). Climb with
+    ``(kgo:locatedIn|kgo:parentRegion)+``, or look ``kgo:inRegion`` up.
+    """
     gaz = load_gazetteer()
     out = []
     for k in gaz.ancestors(key):
@@ -166,7 +174,10 @@ def _region_chain(key: str) -> list:
         if region.code and region.key == region.code:
             out.append((node, kgo("adminCode"), Literal(region.code)))
         if region.parent:
-            out.append((node, kgo(LOCATED_IN), entity_iri(f"region/{region.parent}")))
+            parent = entity_iri(f"region/{region.parent}")
+            out.append((node, kgo("parentRegion"), parent))
+            if k == key:
+                out.append((node, kgo(LOCATED_IN), parent))
     return out
 
 

@@ -271,7 +271,7 @@ def visits_graph(store, region: str, since: dt.date | None = None,
 SELECT ?who ?whoLabel ?place ?placeLabel ?cls (COUNT(DISTINCT ?v) AS ?n) WHERE {{
   ?v a kgo:Visit ; kgo:agent ?who ; kgo:place ?place .
   {date_pattern("?v", since, until)}
-  ?place kgo:locatedIn* ?r . ?r rdfs:label|skos:altLabel {_literal(region)}@zh .
+  ?place (kgo:locatedIn|kgo:parentRegion)* ?r . ?r rdfs:label|skos:altLabel {_literal(region)}@zh .
   ?who rdfs:label ?whoLabel . ?place rdfs:label ?placeLabel ; a ?cls .
   FILTER(STRSTARTS(STR(?cls), STR(kgo:)))
 }} GROUP BY ?who ?whoLabel ?place ?placeLabel ?cls""")
