@@ -397,3 +397,36 @@ def test_an_autonomous_regions_titles_keep_its_level_word():
     f = facts_of("8月19日，广西壮族自治区党委书记刘宁，自治区党委副书记、自治区主席蓝天立到南宁市调研。")
     assert ("刘宁", "自治区党委书记", "广西壮族自治区") in posts(f)
     assert ("蓝天立", "自治区党委副书记", "广西壮族自治区") in posts(f)
+
+
+def test_our_city_on_a_county_level_citys_page_is_that_city():
+    # 我市 is the nearest region of the page's chain whose name ends in 市: the county-level
+    # city itself, not the prefecture above it; on a district's page it is the prefecture.
+    f = facts_of("安丘市委书记赵刚到安丘市凌河街道调研。安丘市是农业大市。赵刚指出，我市要抓好项目。"
+                 "安丘市将继续推进乡村振兴。")
+    ours = [m for m in f.mentions if m.text == "我市"]
+    assert ours and {label(f, m.key) for m in ours} == {"安丘市"}, [(m.text, m.key) for m in ours]
+    f = facts_of("株洲市委书记陈明到荷塘区调研。荷塘区是老工业区。陈明指出，我市要抓好项目。荷塘区将继续推进。")
+    ours = [m for m in f.mentions if m.text == "我市"]
+    assert ours and {m.key for m in ours} == {"region/430200"}, [(m.text, m.key) for m in ours]
+
+
+def test_zones_of_national_news_are_parks_in_the_region_they_open_with():
+    # 经济特区, 自贸试验区, 自由贸易港, 合作区 name parks; one that opens with a region (even as
+    # one word of the tokenizer's, 厦门经济特区) lies in it, a province's zone in the province.
+    f = facts_of("今年是汕头经济特区建立45周年。浙江自贸试验区和海南自由贸易港建设取得新进展。"
+                 "横琴粤澳深度合作区建设稳步推进。")
+    parks = _names_of(f, EntityType.PARK)
+    assert {"汕头经济特区", "浙江自贸试验区", "海南自由贸易港", "横琴粤澳深度合作区"} <= parks, parks
+    loc = _pairs(f, "locatedIn")
+    assert ("汕头经济特区", "汕头市") in loc and ("浙江自贸试验区", "浙江省") in loc, loc
+    assert ("海南自由贸易港", "海南省") in loc, loc
+
+
+def test_a_township_name_that_begins_inside_a_word_is_no_township():
+    # 提高城乡: the tokenizer's word 提高 holds the first character of 高城乡 (a real township
+    # elsewhere); 来到高城乡 names it.
+    f = facts_of("会议指出，要提高城乡居民收入水平，推动忻州市忻府区高质量发展。")
+    assert "高城乡" not in {e.label for e in f.entities.values()}
+    f = facts_of("忻州市忻府区区长李明来到高城乡调研。")
+    assert "高城乡" in {e.label for e in f.entities.values()}

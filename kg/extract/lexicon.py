@@ -282,3 +282,10 @@ HOME_DEIXIS_WORDS = ("我", "本", "全")
 # What a bare level character heads when it means the writer's own region: 县委, 县长, 县政府,
 # 市人大, 区政协, 县直 (县委书记 and 副县长 on a page with no county named are the page's county).
 OWN_OFFICE_HEADS = ("委", "长", "政府", "人大", "政协", "纪委", "监委", "领导", "直", "人民政府")
+
+# --- located-in / entity kinds (issue 11, region slice) ---
+# Zones national news names by these endings (经济特区, 自贸试验区, 合作区, 自由贸易港): parks.
+SUFFIX_TO_TYPE.update(dict.fromkeys(
+    ["经济特区", "自贸试验区", "自由贸易试验区", "自由贸易港", "自贸港", "合作区", "试验区",
+     "综合试验区"], T.PARK))
+SUFFIXES = sorted(SUFFIX_TO_TYPE, key=len, reverse=True)

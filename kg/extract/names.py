@@ -239,6 +239,8 @@ def _has_proper_part(words: Sequence[tuple[int, int, str, str]], start: int, end
 
     names = load_gazetteer().by_name
     for s, e, w, tag in words:
+        if s <= start < e and end < e and tag.startswith(("ns", "nt")) and w[: end - s] in names:
+            return True  # 厦门经济特区 is one word of jieba's: a region opens it
         if s < start or e > end:
             continue
         if tag.startswith(_PROPER_TAGS) or w in names or _ASCII_ALNUM.search(w):

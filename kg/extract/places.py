@@ -73,6 +73,13 @@ def _crosses_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _cut_on_the_left(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word begins before the span and ends inside it (提高|城乡 holds
+    高城乡, which is no township there)."""
+    return any(is_word(text[i:j]) for i in range(max(0, start - 3), start)
+               for j in range(start + 1, min(end, i + 4)) if j - i >= 2)
+
+
 def _scan(text: str, gaz: Gazetteer) -> list[_Match]:
     """Longest gazetteer names, left to right, no overlaps."""
     return [_Match(start, end, name, tuple(gaz.regions[k] for k in keys))
@@ -193,13 +200,23 @@ _DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)")
 
 
 def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
-    """我县, 本市: the paper's own region (or its ancestor of that level)."""
+    """我县, 本市: the paper's own region, or the nearest region above it that the word names.
+
+    The level character is read against the names of the home's chain first: on a
+    county-level city's page (寿光市 under 潍坊市) 我市 is the city itself, not the prefecture
+    above it; on a district's page 我市 is the prefecture; 我区 in a 自治区 is the province.
+    Only where no region of the chain ends with that character does the level decide."""
     from kg.extract.lexicon import LEVEL_CHARS
 
+    chain = gaz.ancestors(home)
     out = []
     for m in _DEIXIS.finditer(text):
-        level = LEVEL_CHARS[m.group(1)]
-        key = gaz.ancestor_of_type(home, level)
+        char = m.group(1)
+        level = LEVEL_CHARS[char]
+        key = next((k for k in chain if gaz.regions[k].name.endswith(char)
+                    and LEVEL_ORDER[gaz.regions[k].type] <= LEVEL_ORDER[EntityType.TOWNSHIP]), None)
+        if key is None:
+            key = gaz.ancestor_of_type(home, level)
         if key is None and level is EntityType.PREFECTURE:
             key = gaz.ancestor_of_type(home, EntityType.COUNTY)  # 我市 in a county-level city
         if key is not None:
@@ -224,6 +241,8 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
         if not _whole_words(text, m.start, m.end) and _crosses_word(text, m.start, m.end) \
                 and text[m.end - 1:m.end + 1] not in _PARTY_COMMITTEES:
             return None
+    if best.type in (EntityType.TOWNSHIP, EntityType.VILLAGE) and _cut_on_the_left(text, m.start, m.end):
+        return None  # 提高城乡: 高城乡 begins inside the word 提高
     if best.type == EntityType.VILLAGE:
         return best if support(best) else None
     if short and len(m.candidates) == 1 and len(m.text) >= 3 and m.text[-1] in "县区市州旗":

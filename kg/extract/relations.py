@@ -65,6 +65,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                 if where is None and m.key not in investors and tour and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
                     where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
+                if where is None and m.type is EntityType.PARK:
+                    where = _opening_province(m, ms)  # 山东自贸试验区: a province's own zone
                 if where and where != m.key:
                     located.add(m.key)
                     out.append(Relation(m.key, LOCATED_IN, where, s.index))
@@ -255,6 +257,15 @@ def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
             best = inner.key
             pos = inner.end
     return best or best_region
+
+
+def _opening_province(m: Mention, ms: list[Mention]) -> str | None:
+    """The province a name opens with (山东自贸试验区 → 山东省), when nothing narrower follows."""
+    for inner in ms:
+        if (inner.start == m.start and inner.end < m.end and inner.type is EntityType.PROVINCE
+                and not any(o.start == inner.end and o.type in REGION_TYPES for o in ms)):
+            return inner.key
+    return None
 
 
 def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
