@@ -430,3 +430,21 @@ def test_a_township_name_that_begins_inside_a_word_is_no_township():
     assert "高城乡" not in {e.label for e in f.entities.values()}
     f = facts_of("忻州市忻府区区长李明来到高城乡调研。")
     assert "高城乡" in {e.label for e in f.entities.values()}
+
+
+def test_what_a_name_is_said_to_be_in_right_after_it():
+    # 位于, 落户, 坐落于 right after a name, and 是X县一个…, say where the thing is; the
+    # statement outranks the city a park's name opens with.
+    f = facts_of("湖南中科电气有限公司位于岳阳经济技术开发区。宏达新材料项目落户汨罗市，"
+                 "华悦食品有限公司坐落于平江县三市镇。江苏无锡电子产业园签约仪式昨日举行。"
+                 "无锡电子产业园是泗阳县一个较大的招商引资项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("湖南中科电气有限公司", "岳阳经济技术开发区") in loc, loc
+    assert ("宏达新材料项目", "汨罗市") in loc and ("华悦食品有限公司", "三市镇") in loc, loc
+    assert {p for e, p in loc if e == "江苏无锡电子产业园"} == {"泗阳县"}, loc
+
+
+def test_a_township_stem_that_is_a_common_noun_is_no_short_form():
+    # a township registered as 经济开发区镇 does not make every 经济开发区 a township
+    f = facts_of("泗阳县经济开发区党工委书记李明主持签约仪式。")
+    assert not [e for e in f.entities.values() if e.type is EntityType.TOWNSHIP], f.entities

@@ -289,3 +289,8 @@ SUFFIX_TO_TYPE.update(dict.fromkeys(
     ["经济特区", "自贸试验区", "自由贸易试验区", "自由贸易港", "自贸港", "合作区", "试验区",
      "综合试验区"], T.PARK))
 SUFFIXES = sorted(SUFFIX_TO_TYPE, key=len, reverse=True)
+# What a thing is said to be in, right after its name (…公司位于X县, …项目落户X镇, …园区地处X市).
+LOCATION_VERBS = ("位于", "坐落于", "坐落在", "坐落", "落户于", "落户在", "落户到", "落户", "落地",
+                  "地处", "建在", "选址于", "选址在", "选址", "扎根", "入驻", "位居")
+# 是X县的…, 是X县一个…: a copula names where the thing is when one of these follows the region.
+COPULA_PLACE_FOLLOWERS = ("的", "一", "首", "最", "唯一", "重点", "重要", "第一")

@@ -176,8 +176,10 @@ def load_gazetteer() -> Gazetteer:
                     township = f"{county}/{name}"
                     if township not in regions:
                         stem = name[:-1] if name.endswith(("镇", "乡")) else None
+                        # 经济开发区镇's stem is the common noun 经济开发区: no short form
                         add(township, name, EntityType.TOWNSHIP, None, county,
-                            stem if stem and len(stem) >= 2 else None)
+                            stem if stem and len(stem) >= 2 and not stem.endswith(_ZONE_SUFFIXES + ("区",))
+                            else None)
             elif depth == 4 and township:
                 name = parts[0]
                 if name.endswith(_VILLAGE_SUFFIXES) and len(name) >= 3:

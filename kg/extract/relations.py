@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.lexicon import COMPANY_ANAPHORS, INVEST_VERBS
+from kg.extract.lexicon import COMPANY_ANAPHORS, COPULA_PLACE_FOLLOWERS, INVEST_VERBS, LOCATION_VERBS
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
 from kg.extract.names import ZONE_SUFFIXES
@@ -46,6 +46,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     sites = {k for e in events if e.type is EventType.VISIT for k in e.places
              if found.entity(k).type is EntityType.PLACE and not _a_country(found.entity(k).label)}
     located: set[str] = set()
+    said = _said_to_be_in(by_sentence)
     for article in _articles(sentences):
         page = _page_place(article, found, home)
         tour: str | None = None
@@ -60,7 +61,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                 embedded = _embedded_place(m, ms)
                 if m.type is not EntityType.PARK:
                     embedded = _refined(embedded, tour or page)
-                where = (embedded or _stated_place(s, m, ms) or _park_before(m, ms)
+                where = (said.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(m, ms)
                          or _listed_after(s, m, ms))
                 if where is None and m.key not in investors and tour and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
@@ -257,6 +258,43 @@ def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
             best = inner.key
             pos = inner.end
     return best or best_region
+
+
+_LOCATION_VERB_RE = re.compile(r"[,，]?(?:" + "|".join(LOCATION_VERBS) + r")(?:了|在|于)?$")
+
+
+def _said_to_be_in(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[str, str]:
+    """…公司位于X县Y镇, …项目落户X市, …园区是X县一个…: what the page says a company, park or
+    project is in, right after its name (the last region or park of the chain that follows:
+    the most specific); a statement outranks the region a name opens with (苏州…工业园 that
+    is 泗阳县的 is in 泗阳县). The first statement of the page counts."""
+    out: dict[str, str] = {}
+    for s, ms in by_sentence:
+        outer = sorted((m for m in ms if not _inside_another(m, ms)), key=lambda m: m.start)
+        for i, m in enumerate(outer):
+            if m.type not in _LOCATABLE or m.key in out:
+                continue
+            chain: list[Mention] = []
+            for o in outer[i + 1:]:
+                gap = s.text[(chain[-1].end if chain else m.end) - s.start: o.start - s.start]
+                if o.type not in REGION_TYPES | {EntityType.PARK} or (chain and gap):
+                    break
+                if not chain:
+                    copula = gap.endswith("是") and len(gap) <= 3
+                    if not (_LOCATION_VERB_RE.search(gap) and len(gap) <= 6) and not copula:
+                        break
+                chain.append(o)
+            if not chain:
+                continue
+            after = s.text[chain[-1].end - s.start:]
+            gap = s.text[m.end - s.start: chain[0].start - s.start]
+            if gap.endswith("是") and not after.startswith(COPULA_PLACE_FOLLOWERS):
+                continue
+            last = chain[-1]
+            if last.type is EntityType.PROVINCE and len(chain) == 1 and m.type is not EntityType.PARK:
+                continue  # 位于贵州: a province is no place a company is found by
+            out[m.key] = last.key
+    return out
 
 
 def _opening_province(m: Mention, ms: list[Mention]) -> str | None:
