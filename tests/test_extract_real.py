@@ -448,3 +448,12 @@ def test_a_township_stem_that_is_a_common_noun_is_no_short_form():
     # a township registered as 经济开发区镇 does not make every 经济开发区 a township
     f = facts_of("泗阳县经济开发区党工委书记李明主持签约仪式。")
     assert not [e for e in f.entities.values() if e.type is EntityType.TOWNSHIP], f.entities
+
+
+def test_a_county_written_by_its_former_name_is_that_county():
+    # 龙南县 became 龙南市 and 梅县 became 梅县区: pages and registered company names still
+    # write the former name.
+    f = facts_of("赣州市委书记李明到龙南县调研。李明来到龙南县华丰木业有限公司，察看生产情况。")
+    loc = _pairs(f, "locatedIn")
+    assert {p for e, p in loc if e == "龙南县华丰木业有限公司"} == {"龙南市"}, loc
+    assert "region/441403" in {m.key for m in facts_of("梅州市梅县召开大会。").mentions}

@@ -186,5 +186,28 @@ def load_gazetteer() -> Gazetteer:
                     key = f"{township}/{name}"
                     regions[key] = Region(key, name, EntityType.VILLAGE, None, township)
                     villages[name].append(key)
+    _add_former_county_names(regions, by_name)
     max_len = max(len(n) for n in by_name)
     return Gazetteer(regions, dict(by_name), dict(villages), max_len)
+
+
+def _add_former_county_names(regions: dict[str, Region], by_name: dict[str, list[str]]) -> None:
+    """龙南县 for 龙南市, 梅县 for 梅县区: a county that became a county-level city or a
+    district is still written by its former name (older pages, names of companies registered
+    before). Indexed when no region carries that name and it means one region only."""
+    from dataclasses import replace
+
+    former: dict[str, list[str]] = defaultdict(list)
+    for key, r in regions.items():
+        if r.type is not EntityType.COUNTY or not r.name.endswith(("市", "区")) or r.name.endswith("自治区"):
+            continue
+        stems = {r.name[:-1]} | {a for a in r.aliases if len(a) >= 2 and not a.endswith(("市", "区"))}
+        for stem in stems:
+            if len(stem) >= 2:
+                former[stem if stem.endswith("县") else stem + "县"].append(key)
+    for name, keys in former.items():
+        if name in by_name or len(keys) != 1:
+            continue
+        key = keys[0]
+        by_name[name] = [key]
+        regions[key] = replace(regions[key], aliases=(*regions[key].aliases, name))
