@@ -457,3 +457,9 @@ def test_a_county_written_by_its_former_name_is_that_county():
     loc = _pairs(f, "locatedIn")
     assert {p for e, p in loc if e == "龙南县华丰木业有限公司"} == {"龙南市"}, loc
     assert "region/441403" in {m.key for m in facts_of("梅州市梅县召开大会。").mentions}
+
+
+def test_agricultural_and_startup_parks_are_parks():
+    f = facts_of("县委书记李明来到金乡县鸿福现代农业园和金北双创园调研。")
+    assert {"金乡县鸿福现代农业园", "金北双创园"} <= _names_of(f, EntityType.PARK)
+    assert ("金北双创园", "金乡县") in _pairs(f, "locatedIn")

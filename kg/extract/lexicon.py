@@ -287,7 +287,7 @@ OWN_OFFICE_HEADS = ("委", "长", "政府", "人大", "政协", "纪委", "监�
 # Zones national news names by these endings (经济特区, 自贸试验区, 合作区, 自由贸易港): parks.
 SUFFIX_TO_TYPE.update(dict.fromkeys(
     ["经济特区", "自贸试验区", "自由贸易试验区", "自由贸易港", "自贸港", "合作区", "试验区",
-     "综合试验区"], T.PARK))
+     "综合试验区", "农业园", "双创园", "创业园"], T.PARK))
 SUFFIXES = sorted(SUFFIX_TO_TYPE, key=len, reverse=True)
 # What a thing is said to be in, right after its name (…公司位于X县, …项目落户X镇, …园区地处X市).
 LOCATION_VERBS = ("位于", "坐落于", "坐落在", "坐落", "落户于", "落户在", "落户到", "落户", "落地",
