@@ -463,3 +463,8 @@ def test_agricultural_and_startup_parks_are_parks():
     f = facts_of("县委书记李明来到金乡县鸿福现代农业园和金北双创园调研。")
     assert {"金乡县鸿福现代农业园", "金北双创园"} <= _names_of(f, EntityType.PARK)
     assert ("金北双创园", "金乡县") in _pairs(f, "locatedIn")
+
+
+def test_a_site_visited_after_coming_to_a_city_is_in_that_city():
+    f = facts_of("3月8日，国务院副总理李强到宜宾市考察调研。在天原化工集团，他详细了解企业生产经营情况。")
+    assert ("天原化工集团", "宜宾市") in _pairs(f, "locatedIn"), _pairs(f, "locatedIn")

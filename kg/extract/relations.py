@@ -105,7 +105,7 @@ def _tour_region(s: Sentence, ms: list[Mention]) -> tuple[str | None, int] | Non
     if not stops:
         return None
     last = stops[-1]
-    if last.type not in (EntityType.COUNTY, EntityType.TOWNSHIP):
+    if last.type not in (EntityType.PREFECTURE, EntityType.COUNTY, EntityType.TOWNSHIP):
         return None, last.end
     return last.key, last.end
 
