@@ -468,10 +468,3 @@ def test_agricultural_and_startup_parks_are_parks():
 def test_a_site_visited_after_coming_to_a_city_is_in_that_city():
     f = facts_of("3月8日，国务院副总理李强到宜宾市考察调研。在天原化工集团，他详细了解企业生产经营情况。")
     assert ("天原化工集团", "宜宾市") in _pairs(f, "locatedIn"), _pairs(f, "locatedIn")
-
-
-def test_a_short_county_before_the_full_name_of_its_township_is_that_county():
-    # 安丘 alone is too short to trust; 安丘兴安街道 names a township that lies in 安丘市.
-    f = facts_of("以安丘兴安街道为例，当地大力发展蔬菜产业。")
-    keys = {m.text: m.key for m in f.mentions}
-    assert keys.get("安丘") == "region/370784" and keys.get("兴安街道") == "region/370784/兴安街道", keys

@@ -73,22 +73,6 @@ def _crosses_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _vouched_by_what_follows(matches: list[_Match], gaz: Gazetteer) -> list[str]:
-    """寿光崔岭西村: a short form right before the full name of a township or village that lies
-    in it is vouched for by it (and it for the short form): their chain counts as named."""
-    out: list[str] = []
-    for prev, m in zip(matches, matches[1:]):
-        if prev.end != m.start:
-            continue
-        for r in m.candidates:
-            if m.text != r.name or r.type not in (EntityType.TOWNSHIP, EntityType.VILLAGE):
-                continue
-            chain = gaz.ancestors(r.key)
-            if any(a.key in chain[1:] for a in prev.candidates):
-                out += chain[1:]
-    return out
-
-
 def _cut_on_the_left(text: str, start: int, end: int) -> bool:
     """Whether a dictionary word begins before the span and ends inside it (提高|城乡 holds
     高城乡, which is no township there)."""
@@ -122,7 +106,6 @@ def find_regions(text: str, home: str | None = None) -> list[Mention]:
     for m in matches:
         if len(m.candidates) == 1 and not _is_short(m) and m.candidates[0].type != EntityType.VILLAGE:
             context.update(gaz.ancestors(m.candidates[0].key))
-    context.update(_vouched_by_what_follows(matches, gaz))
     out: list[Mention] = _deixis(text, home, gaz) if home else []
     previous: Mention | None = None
     for m in matches:
