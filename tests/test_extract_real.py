@@ -468,3 +468,24 @@ def test_agricultural_and_startup_parks_are_parks():
 def test_a_site_visited_after_coming_to_a_city_is_in_that_city():
     f = facts_of("3月8日，国务院副总理李强到宜宾市考察调研。在天原化工集团，他详细了解企业生产经营情况。")
     assert ("天原化工集团", "宜宾市") in _pairs(f, "locatedIn"), _pairs(f, "locatedIn")
+
+
+def test_a_web_pages_byline_dates_a_day_of_the_month_and_the_tour_after_it():
+    # no masthead: the page's date is in its byline; 18日 is in its month, and the stops told
+    # in the sentences after are visited that day
+    f = facts_of("县委书记赴城关镇调研\n\n发布时间:2023-05-19 10:20  来源:县融媒体中心\n\n"
+                 "18日，县委书记李明赴舒城县调研。\n\n在城关镇幸福村，李明察看了村容村貌。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates.get("舒城县") == dt.date(2023, 5, 18)
+    assert dates.get("幸福村") == dt.date(2023, 5, 18)
+
+
+def test_a_page_address_dates_yesterday():
+    f = facts_of("市长到开发区调研\nhttp://news.example.cn/c/2021/07/09/123.htm\n"
+                 "昨日，市长王刚到舒城县调研企业生产。")
+    assert [e.date for e in events(f)] == [dt.date(2021, 7, 8)]
+
+
+def test_a_year_named_in_a_plan_does_not_date_a_page_without_a_byline():
+    f = facts_of("2035年远景目标纲要提出，到2035年基本实现现代化。\n18日，县委书记李明赴城关镇调研。")
+    assert all(e.date is None for e in events(f))

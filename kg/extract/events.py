@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from kg.extract.countries import countries
-from kg.extract.dates import find_date
+from kg.extract.dates import byline_date, day_of_month, find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, ATTEND_WORDS, CO_HOST_WORDS, GATHERING_WORDS,
                                 GROUP_LEAD_WORDS, GROUP_TAIL_WORDS, MEETING_BYSTANDER_WORDS,
                                 MEETING_VERBS, MOVE_VERBS, PASSIVE_MEETING_WORDS,
@@ -86,14 +86,16 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     current_date: dt.date | None = None
     last_agent: str | None = None
     party: list[str] = []  # who travels together (A，B一行): the last visit's agents
-    page_day = _page_day(sentences, year, issue)
+    page_day = _page_day(sentences, year, issue) or byline_date(text)
+    if issue is None and page_day is not None:
+        year = page_day.year  # the byline's year, not the most named one (2035年远景目标)
     in_a_title = Cover(title_spans).covers
     for s in sentences:
         if _is_headline(s):
             last_agent, party = None, []
             headline_date = find_date(s.text, year)
             current_date = headline_date
-        stated = find_date(s.text, year, issue)
+        stated = find_date(s.text, year, page_day) or day_of_month(s.text, page_day)
         day = stated or (None if _VAGUE_TIME.search(s.text) or _RECALLED.search(s.text)
                          else current_date)
         if stated:
@@ -350,7 +352,7 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
     if not people:
         return []
     cover = _chain_cover(s, ms, title_spans)
-    day = _day_of_month(s.text, page_day) or day
+    day = day_of_month(s.text, page_day) or day
     out: list[Event] = []
     earlier_hosts: list[Mention] = []
     earlier_guests: set[int] = set()
@@ -374,26 +376,6 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
             if keys and not any(e.agent == h.key and e.participants == keys for e in out):
                 out.append(Event(EventType.MEETING, h.key, tuple(places), keys, day, s.index))
     return out
-
-
-_BARE_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号]")
-_HAS_MONTH = re.compile(r"\d{1,2}月|[昨前今]日|[昨前今]天")
-
-
-def _day_of_month(text: str, page_day: dt.date | None) -> dt.date | None:
-    """国务院总理李强2日在京会见…: a day of the month alone is in the page's month, or in the
-    month before when it is later than the page's day (news tells of days past)."""
-    m = _BARE_DAY.search(text)
-    if page_day is None or m is None or _HAS_MONTH.search(text):
-        return None
-    n = int(m.group(1))
-    year, month = page_day.year, page_day.month
-    if n > page_day.day:
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    try:
-        return dt.date(year, month, n)
-    except ValueError:
-        return None
 
 
 def _page_day(sentences: list[Sentence], year: int | None, issue: dt.date | None) -> dt.date | None:
