@@ -489,3 +489,35 @@ def test_a_page_address_dates_yesterday():
 def test_a_year_named_in_a_plan_does_not_date_a_page_without_a_byline():
     f = facts_of("2035年远景目标纲要提出，到2035年基本实现现代化。\n18日，县委书记李明赴城关镇调研。")
     assert all(e.date is None for e in events(f))
+
+
+def test_a_given_name_with_he_and_a_visitor_who_comes_to_a_county():
+    f = facts_of("5月6日，省农业农村厅副巡视员张和平来临湘市羊楼司镇调研茶产业发展。")
+    assert {("张和平", "临湘市"), ("张和平", "羊楼司镇")} <= visited(f)
+
+
+def test_stops_after_shenru_dao_and_a_list_that_ends_with_dengdi():
+    f = facts_of("县长李明先后深入到城南物流园、东湖双创园进行实地调研。\n"
+                 "副县长赵刚到县人民医院、城北高速路口等地督导疫情防控工作。")
+    got = visited(f)
+    assert {("李明", "城南物流园"), ("李明", "东湖双创园")} <= got
+    assert ("赵刚", "城北高速路口") in got
+
+
+def test_quotes_around_part_of_a_site_name_are_not_in_its_label():
+    f = facts_of("县委书记王强先后来到“美丽庭院”项目、城西产业园实地调研。")
+    assert ("王强", "美丽庭院项目") in visited(f)
+
+
+def test_here_after_a_sentence_about_a_site_is_that_site():
+    f = facts_of("新闻联播 2025年5月2日\n西塘古镇历史文化街区已有千年历史，假期里游人如织。\n"
+                 "2021年8月，习近平总书记来到这里考察。他指出，要保护好历史文化遗产。")
+    assert ("习近平", "西塘古镇历史文化街区") in visited(f)
+
+
+def test_a_site_at_which_the_visitor_speaks_midway_and_a_village_of_one_character():
+    f = facts_of("2021年5月9日，习近平总书记到南阳市考察调研，在白河月季公园，他强调，要传承好中医药文化。"
+                 "2006年3月，时任浙江省委书记习近平在鲁村考察时指出，要建设美丽乡村。")
+    got = visited(f)
+    assert ("习近平", "南阳市") in got and ("习近平", "白河月季公园") in got
+    assert ("习近平", "鲁村") in got

@@ -21,6 +21,8 @@ def find_date(text: str, year: int | None, issue: dt.date | None = None) -> dt.d
     datetime.date(2026, 4, 9)
     >>> find_date("昨日上午，市长到高州市", 2026, dt.date(2026, 3, 18))
     datetime.date(2026, 3, 17)
+    >>> find_date("本报11月14日讯 11月12日，省委统战部副部长到临湘市考察", 2014)
+    datetime.date(2014, 11, 12)
     >>> find_date("近日，他到高州市", 2026) is None
     True
     """
@@ -28,7 +30,10 @@ def find_date(text: str, year: int | None, issue: dt.date | None = None) -> dt.d
         rel = _RELATIVE.search(text)
         if rel and not _DAY.search(text, 0, rel.start()):
             return issue + dt.timedelta(days=_OFFSET[rel.group(1)])
-    for m in _DAY.finditer(text):
+    days = list(_DAY.finditer(text))
+    for i, m in enumerate(days):
+        if text.startswith(("讯", "电"), m.end()) and i + 1 < len(days):
+            continue  # 临湘站11月14日讯 11月12日，…: the dateline, then the day it happened
         y = int(m.group(1)) if m.group(1) else year
         if y is None:
             continue

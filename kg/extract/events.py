@@ -86,11 +86,14 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     current_date: dt.date | None = None
     last_agent: str | None = None
     party: list[str] = []  # who travels together (A，B一行): the last visit's agents
+    prev_ms: list[Mention] = []
     page_day = _page_day(sentences, year, issue) or byline_date(text)
     if issue is None and page_day is not None:
         year = page_day.year  # the byline's year, not the most named one (2035年远景目标)
     in_a_title = Cover(title_spans).covers
     for s in sentences:
+        here = _here_of(prev_ms)
+        prev_ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
         if _is_headline(s):
             last_agent, party = None, []
             headline_date = find_date(s.text, year)
@@ -113,7 +116,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if conference:
             events.append(conference)
             continue
-        visits = _visit(s, ms, day, last_agent, stops)
+        visits = _visit(s, ms, day, last_agent, stops, here)
         if visits:
             visits = _with_party(s, visits, party)
             events += visits
@@ -158,8 +161,24 @@ def _accompanies(s: Sentence, m: Mention) -> bool:
     return after.startswith(ACCOMPANY_WORDS) or "陪同" in before or "参加" in after[:4]
 
 
+# 苏州平江历史文化街区距今…。2023年7月，总书记来到这里考察。: 这里 is the site the sentence before
+# opens with.
+_HERE = re.compile("(?:来到|到|走进|在)这里(?:考察|调研|视察|参观|察看|看望)")
+
+
+def _here_of(prev: list[Mention]) -> str | None:
+    """The site a sentence is about: its first named site, or else its first region below a city."""
+    sites = [m for m in prev if m.type in _VISITABLE and m.type not in REGION_TYPES
+             and m.text not in countries() and m.type is not EntityType.GOVERNMENT_BODY]
+    if sites:
+        return sites[0].key
+    low = [m for m in prev if m.type in REGION_TYPES and m.type not in _BROAD]
+    return low[-1].key if low else None
+
+
 def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
-           last_agent: str | None, stops: set[tuple[int, int]] = frozenset()) -> list[Event]:
+           last_agent: str | None, stops: set[tuple[int, int]] = frozenset(),
+           here: str | None = None) -> list[Event]:
     move = _MOVE_RE.search(s.text)
     inspect = _VISIT_RE.search(s.text)
     touring = last_agent is not None and _TOUR_STOP.match(s.text) is not None
@@ -188,6 +207,8 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     agent_at = [p for p in people if p.key == agent]
     places = _destinations(s, ms, move is not None, stops,
                            agent_at[0].end - s.start if agent_at else -99)
+    if not places and here and _HERE.search(s.text):
+        places = [here]
     if not places:
         return []
     if not move and not inspect and not last_agent:

@@ -17,6 +17,10 @@ _CHAIN_BREAK = re.compile(r"[，,。；;：:！？!?“”\"《》\s]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OCCUPATION_RE = re.compile("|".join(sorted(OCCUPATIONS, key=len, reverse=True)))
 _FORBIDDEN_IN_NAME = set("的了和与及在是为对到等、，。")
+_GIVEN_NAME_OK = set("和为")  # in the middle of a three-character name
+# 王和平来临湘市考察: 来 (comes to) after three characters ends a name; after two it may be
+# the name's own last character (张来).
+_AFTER_THREE = ("来",)
 
 
 @dataclass(frozen=True)
@@ -98,11 +102,14 @@ def _name_end(text: str, pos: int) -> int | None:
         if end > len(text):
             return None
         piece = text[pos:end]
-        if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
+        if length == 2 and piece[1] in _GIVEN_NAME_OK and not text.startswith(NAME_FOLLOWERS, end):
+            continue  # 王和平, 李为民: 和 and 为 may open a given name of two characters
+        if any((c in _FORBIDDEN_IN_NAME and not (length == 3 and i == 1 and c in _GIVEN_NAME_OK))
+               or not _CJK.match(c) for i, c in enumerate(piece)):
             return None
         rest = text[end:end + _AHEAD]
         if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS) or (
-                length == 3 and _starts_with_verb(rest)):
+                length == 3 and (_starts_with_verb(rest) or rest.startswith(_AFTER_THREE))):
             # 刘军陪同, 王芳一同调研: a whole follower word of two or more characters right
             # after two characters settles it; a one-character one (和, 在) may be the name's end.
             if (length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS)

@@ -17,17 +17,27 @@ from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, REGION_TYPES, Entity, EntityType, Mention
 from kg.extract.segment import Sentence, tagged
 
-_LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")了?")
+_LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")(?:了|到)?")
+# 到县中医院、杭埠高速路口、高铁东站等地督导: after 到 or 赴, a list that ends with 等地 is of sites.
+_TO_LIST = re.compile(r"(?<![受得达直感遇看想做提收找迟报签办回])(?:到|赴)(?=([^，,。；;：:]{2,80}?)等(?:地|处|单位|企业|场所|点位|村|镇|乡镇))")
+_QUOTES = "“”\""
+_NOT_A_VILLAGE = set("本该全各此每进入邻外他我贵乡山农")
 _ITEM_SEP = re.compile("[、，,]|(?<=[\u4e00-\u9fff]{3})(?:和|及|以及)(?=[\u4e00-\u9fff]{3})")
 _COUNTED = re.compile(r"^(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多数]+)[个项大批座家处条]")
 _HAN = re.compile(r"^[\u4e00-\u9fff“”\"0-9.·]{2,30}$")
-_AT_START = re.compile(r"^(?:随后|接着|之后|其间|同日|当天)?[,，]?在(?=[^，,。]{2,60}[，,])")
+_AT_START = re.compile(r"^(?:随后|接着|之后|其间|同日|当天|[^，,。在]{0,14}(?:日|月|上午|下午|晚上|今天|当天)[）)]?[^，,。在]{0,4})?[,，]?在(?=[^，,。]{2,60}[，,])")
+# 习近平在余村考察时: the site of 在 right before an inspection verb.
+_AT_WHILE = re.compile(r"在(?=([^，,。在、]{2,20}?)(?:考察|调研|视察)(?:时|期间|调研|工作))")
+# …到柳州市考察调研，在柳工集团，他强调: a site the visitor is at, told in the middle of a sentence.
+_AT_MIDDLE = re.compile(r"[，,](?:随后|接着|之后)?在(?=([^，,。]{2,30})[，,](?:他|她|总书记|[\u4e00-\u9fff]{0,8}一行))")
 _COMMA = re.compile("[，,]")
 # What trails a site in a list: 等 + a kind, the scene, the progress (…项目现场, …进展情况).
 _TAIL_NOISE = re.compile(r"(?:等[\u4e00-\u9fff]{0,6}|建设现场|施工现场|事故现场|现场|进展情况|建设情况|"
                          r"生产情况|情况|一线)$")
 # What ends a list: a clause that goes on with a verb (了解, 察看, 听取 …), or a sentence break.
 _LIST_END = re.compile("[。；;！？：:]")
+# Where the last site of a list gives way to what is done there (…产业园进行实地调研).
+_GOES_ON = re.compile("进行|开展|实地|调研|考察|视察|检查|督导|督查|察看|查看|了解|看望|慰问|指导|参观")
 _SITE_HEAD_RE = re.compile("(?:" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + ")$")
 
 
@@ -38,6 +48,12 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
     for s in sentences:
         for m in _LIST_START.finditer(s.text):
             stops |= _read_list(s, m.end(), found)
+        for m in _TO_LIST.finditer(s.text):
+            stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
+        for m in _AT_WHILE.finditer(s.text):
+            stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
+        for m in _AT_MIDDLE.finditer(s.text):
+            stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
         at = _AT_START.match(s.text)
         if at:
             # 在佳木斯煤矿机械有限公司、松辽二船厂，张义利…: the stops of a tour, up to the comma
@@ -65,6 +81,9 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
         if i and _goes_on_with_verb(item):
             break  # …公司，了解企业生产情况: the list is over
         site = _site(s, a, b, found)
+        goes_on = _GOES_ON.search(s.text, a + 2, b)
+        if site is None and goes_on:
+            site = _site(s, a, goes_on.start(), found)  # …嘉北双创园进行实地调研: up to the verb
         if site is None:
             if i == 0:
                 return set()  # 来到田间地头: not a list of named sites
@@ -89,9 +108,11 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
     tail_noise = _TAIL_NOISE.search(text, a, b)
     if tail_noise:
         b = tail_noise.start()  # …等项目现场, …项目进展情况: the site, not the scene
-    while a < b and text[a] in "“\"":
+    # “绿电小镇”项目: quotes around a part of the name belong to the span, not to the label
+    quoted_part = any(q in text[a + 1:b - 1] for q in _QUOTES)
+    while a < b and text[a] in "“\"" and not quoted_part:
         a += 1
-    while b > a and text[b - 1] in "”\"":
+    while b > a and text[b - 1] in "”\"" and not quoted_part:
         b -= 1
     abs_a, abs_b = s.start + a, s.start + b
     inside = found.in_span(abs_a, abs_b)
@@ -109,13 +130,16 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
         return rest[0].start, rest[0].end  # 猫营镇大河村: the village, in the town
     etype = _site_type(name)
     # 天纤棉业公司二期…生产线: a company's name may open the name of its project
-    owner = [m for m in inside if m.start == abs_a and m.type in ORG_TYPES and m.end < abs_b]
+    owner = [m for m in inside if m.start == abs_a and m.end < abs_b and (
+        m.type in ORG_TYPES or m.type in (EntityType.PROJECT, EntityType.PARK))]
     if etype is None or not _HAN.match(name) or _generic(name) or any(
             m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES and m not in owner
-            for m in inside) or (owner and etype is not EntityType.PROJECT):
+            for m in inside) or (owner and etype is not EntityType.PROJECT
+                                 and not (etype is EntityType.PLACE and owner[0].type not in ORG_TYPES)):
         return None
-    key = entity_key(etype, name)
-    entity = found.entities.setdefault(key, Entity(key, etype, name))
+    label = "".join(c for c in name if c not in _QUOTES)
+    key = entity_key(etype, label)
+    entity = found.entities.setdefault(key, Entity(key, etype, label))
     full = text[a:b]
     if full != name and _HAN.match(full):
         entity.aliases.add(full)  # 城关镇凤凰美丽乡村, as the page wrote it
@@ -136,6 +160,9 @@ def _starts_with_verb(name: str) -> bool:
 
 def _site_type(name: str) -> EntityType | None:
     hit = _SITE_HEAD_RE.search(name)
-    if not hit or len(name) - len(hit.group(0)) < 2:
+    if not hit:
         return None
+    if len(name) - len(hit.group(0)) < 2 and not (
+            hit.group(0) == "村" and len(name) == 2 and name[0] not in _NOT_A_VILLAGE):
+        return None  # 余村 is a village's name; 本村, 进村 are not
     return SITE_HEADS[hit.group(0)]
