@@ -521,3 +521,25 @@ def test_a_site_at_which_the_visitor_speaks_midway_and_a_village_of_one_characte
     got = visited(f)
     assert ("习近平", "南阳市") in got and ("习近平", "白河月季公园") in got
     assert ("习近平", "鲁村") in got
+
+
+def meetings_of(f):
+    return {(label(f, e.agent), label(f, p)) for e in events(f, EventType.MEETING) for p in e.participants}
+
+
+def test_two_hosts_meet_a_guest_whose_titles_run_over_a_comma():
+    f = facts_of("3月5日，市委书记王明，市委副书记、市长李刚会见了中国能建集团党委委员、副总经理，"
+                 "能建国际公司董事长张伟一行。")
+    assert meetings_of(f) == {("王明", "张伟"), ("李刚", "张伟")}
+
+
+def test_a_passive_meeting_with_two_hosts():
+    f = facts_of("正泰集团董事长刘强一行受到了省委书记王宁、省长李华的亲切会见。")
+    assert meetings_of(f) == {("王宁", "刘强"), ("李华", "刘强")}
+
+
+def test_the_other_side_of_talks_is_a_person_without_a_title():
+    f = facts_of("新闻联播 2025年3月4日\n李强同巴西总统举行会谈\n欢迎仪式后，李强同卢拉举行会谈。"
+                 "吸引市民游客前来打卡拍照。")
+    assert meetings_of(f) == {("李强", "卢拉")}
+    assert not any(e.agent and label(f, e.agent) == "游客前" for e in f.events)

@@ -476,8 +476,9 @@ def _guests(s: Sentence, people: list[Mention], cover: list[bool], pos: int) -> 
         return []
     first = after[0]
     gap = s.text[pos:first.start - s.start]
-    if _CLAUSE_END.search(gap) or "，" in gap or "," in gap or len(gap) > 80:
-        return []
+    if _CLAUSE_END.search(gap) or len(gap) > 80 or not all(
+            piece.endswith(_TITLE_ENDS) for piece in re.split("[，,]", gap)[:-1]):
+        return []  # a comma only inside the guest's chain of titles (集团党委委员、副总经理，公司董事长C)
     chain = [first]
     for p in after[1:]:
         if not _listed(s, cover, chain[-1].end - s.start, p.start - s.start, _GUEST_GLUE):
@@ -509,8 +510,8 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
     before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= v]
     if not guests and before:
         passive = _passive_guests(s, people, cover, before[-1], v, clause_start)
-        if passive:
-            return [before[-1]], passive
+        if passive:  # 受到了省委书记A、省长B的亲切会见: both host
+            return [h for h in _host_chain(s, people, cover, before[-1]) if h not in passive], passive
     if not guests:
         # 李强同奥利举行会谈; 同法国总统马克龙会谈后: the other side stands after 同 / 与.
         for c in range(v - 1, clause_start - 1, -1):

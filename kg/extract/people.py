@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import (DOUBLE_SURNAMES, LEADER_WORDS, NAME_FOLLOWERS, REPORTER_WORDS,
-                                OCCUPATIONS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
+                                OCCUPATIONS, PASSIVE_MEETING_WORDS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
                                 TRAILING_TITLES)
 
 _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h in TITLE_HEADS) + ")")
@@ -109,7 +109,8 @@ def _name_end(text: str, pos: int) -> int | None:
             return None
         rest = text[end:end + _AHEAD]
         if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS) or (
-                length == 3 and (_starts_with_verb(rest) or rest.startswith(_AFTER_THREE))):
+                length == 3 and (_starts_with_verb(rest) or (
+                    rest.startswith(_AFTER_THREE) and not _common_word(piece[:2])))):
             # 刘军陪同, 王芳一同调研: a whole follower word of two or more characters right
             # after two characters settles it; a one-character one (和, 在) may be the name's end.
             if (length == 2 and len(text) > end and rest.startswith(NAME_FOLLOWERS)
@@ -284,13 +285,17 @@ def _title_chain(text: str, name_start: int) -> tuple[tuple[int, int, str], ...]
     return tuple(out)
 
 
+# 王五一行受到了省委书记赵七的…: 受到 and the group word 一行 end a clause before a title too.
+_TITLE_JUNK_WORDS = frozenset(TITLE_JUNK) | frozenset(PASSIVE_MEETING_WORDS) | {"一行"}
+
+
 def _junk_end(piece: str) -> int:
     """Where a title starts inside a chain piece: after the last verb or preposition (受, 会见)."""
     from kg.extract.segment import tokens
 
     cut = 0
     for start, end, word in tokens(piece):
-        if word in TITLE_JUNK:
+        if word in _TITLE_JUNK_WORDS:
             cut = end
     while cut and piece[cut:cut + 1] in ("了", "着", "过"):
         cut += 1  # 会见了…董事长: the aspect particle goes with the verb
@@ -357,6 +362,30 @@ def find_listed(text: str, known: set[str], officials: set[str] = frozenset()) -
                 break
             out.append(PersonSpan(pos, pos + len(item), item, (), official=official))
             pos += len(item) + 1
+    return out + _talk_partners(text, known, officials)
+
+
+# 李强同奥利举行会谈: the other side of talks with a known person is a person, even with a
+# foreign name and no title in the sentence (the headline gave it: 同尼泊尔总理举行会谈).
+_TALKS = re.compile(r"[同与]([\u4e00-\u9fff·]{2,8}?)(?:举行|进行)(?:会谈|会晤)")
+
+
+def _talk_partners(text: str, known: set[str], officials: set[str]) -> list[PersonSpan]:
+    from kg.extract.countries import countries
+    from kg.extract.places import word_tag
+
+    out = []
+    for m in _TALKS.finditer(text):
+        name = m.group(1)
+        host = next((k for k in known if text.endswith(k, 0, m.start())), None) or next(
+            (text[m.start() - n:m.start()] for n in (3, 2)
+             if m.start() >= n and name_at(text, m.start() - n) == m.start()), None)
+        tag = word_tag(name) or "nr"
+        if host is None or name in known or name in countries() or name.endswith(("方", "国")) \
+                or name.endswith(_FORMS_OF_ADDRESS) or _HEAD_RE.search(name) \
+                or tag[:2] not in ("nr", "nz") or any(c in _FORBIDDEN_IN_NAME for c in name):
+            continue
+        out.append(PersonSpan(m.start(1), m.end(1), name, (), official=host in officials))
     return out
 
 
