@@ -543,3 +543,17 @@ def test_the_other_side_of_talks_is_a_person_without_a_title():
                  "吸引市民游客前来打卡拍照。")
     assert meetings_of(f) == {("李强", "卢拉")}
     assert not any(e.agent and label(f, e.agent) == "游客前" for e in f.events)
+
+
+def test_names_listed_after_one_shared_title_all_hold_it():
+    f = facts_of("汉阴县人大常委会主任王明主持会议，副主任李刚、赵敏、孙强出席。副县长周平、吴兵参加。")
+    got = {(person, title) for person, title, _ in posts(f)}
+    assert {("李刚", "县人大常委会副主任"), ("赵敏", "县人大常委会副主任"),
+            ("孙强", "县人大常委会副主任"), ("周平", "副县长"), ("吴兵", "副县长")} <= got
+
+
+def test_a_bare_office_after_a_bodys_title_is_that_bodys():
+    f = facts_of("6月1日，市统计局党组书记、局长张华到凤阳县调研。县委常委、副县长王强陪同。")
+    got = {(person, title) for person, title, _ in posts(f)}
+    assert ("张华", "市统计局局长") in got
+    assert ("王强", "副县长") in got

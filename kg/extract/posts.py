@@ -7,7 +7,7 @@ import re
 from kg.extract.lexicon import COMPANY_TITLES, LEVEL_CHARS, TITLE_HEADS
 from kg.extract.people import foreign_prefix
 from kg.extract.mentions import Mentions
-from kg.extract.model import ORG_TYPES, REGION_TYPES, EntityType, Post
+from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, EntityType, Post
 from kg.extract.regions import Gazetteer, load_gazetteer
 from kg.extract.segment import Sentence
 
@@ -25,6 +25,7 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
                home: str | None) -> list[Post]:
     posts: dict[tuple[str, str], Post] = {}
     titled = _regions_in_titles(found)
+    bodies: dict[int, tuple[str, str]] = {}  # sentence → (body, bare head) of its last office title
     for person in found.people:
         if not person.titles:
             continue
@@ -34,10 +35,16 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
         opening = sentences[sentence].start if sentences else 0
         inherited: dict[str, str] = {}
         last_region: str | None = None
+        last_title: str | None = None
         for t_start, t_end, _ in person.titles:
             title, region, org = _parse_title(text, t_start, t_end, found)
             if not title:
                 continue
+            title = _with_body(title, last_title, bodies.get(sentence))
+            body = _office_body(title)
+            if body:
+                bodies[sentence] = body
+            last_title = title
             level = _level_char(title)
             if region is None and level:
                 region = (inherited.get(level)
@@ -51,7 +58,64 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
                 region = None
             last_region = region or last_region
             posts.setdefault((key, title), Post(key, title, region, org, sentence))
+            if (t_start, t_end) == person.titles[-1][:2] and _shared(title):
+                for other in _listed_after(text, person, found):
+                    posts.setdefault((other, title), Post(other, title, region, org, sentence))
     return list(posts.values())
+
+
+# Bare office titles that take the body of the title before them (市统计局党组书记、局长 →
+# 市统计局局长; 县人大常委会主任A主持，副主任B → 县人大常委会副主任).
+_BARE_OFFICES = ("局长", "副局长", "主任", "副主任", "常务副主任", "厅长", "副厅长", "处长", "副处长",
+                 "院长", "副院长", "党组书记", "党组副书记")
+_BODY_ENDS = ("局", "委员会", "常委会", "厅", "院", "办公室", "中心", "管委会")
+_HEADS_LONGEST = sorted(TITLE_HEADS, key=len, reverse=True)
+
+
+def _office_body(title: str) -> tuple[str, str] | None:
+    """(body, head) of a title naming its office: 市统计局党组书记 → (市统计局, 党组书记)."""
+    for head in _HEADS_LONGEST:
+        if title.endswith(head) and len(title) > len(head):
+            body = title[:-len(head)]
+            for end in _BODY_ENDS:
+                if body.endswith(end):
+                    return body, head
+            return None
+    return None
+
+
+def _with_body(title: str, last_title: str | None, sentence_body: tuple[str, str] | None) -> str:
+    """A bare 局长 after the same person's 市统计局党组书记, or a bare 副主任 after another's
+    县人大常委会主任 in the same sentence, is an office of that body."""
+    if title not in _BARE_OFFICES:
+        return title
+    own = _office_body(last_title) if last_title else None
+    if own:
+        return own[0] + title
+    if sentence_body and title.lstrip("常务").removeprefix("副") == sentence_body[1].removeprefix("副") \
+            and title != sentence_body[1]:
+        return sentence_body[0] + title
+    return title
+
+
+def _shared(title: str) -> bool:
+    """Titles several people hold at once (副区长, 县委常委, 副主任): a list of names after one
+    such title all hold it (副区长梁栋、陈平、艾正兵)."""
+    return "副" in title or title.endswith(("常委", "委员", "成员", "调研员", "巡视员"))
+
+
+def _listed_after(text: str, person, found: Mentions) -> list[str]:
+    """Keys of the people named right after ``person`` in a 、 list, with no title of their own."""
+    by_start = {p.start: p for p in found.people}
+    keys = {(m.start, m.end): m.key for m in found.mentions if m.type in PERSON_TYPES}
+    out, pos = [], person.end
+    while pos < len(text) and text[pos] == "、":
+        nxt = by_start.get(pos + 1)
+        if nxt is None or nxt.titles or (nxt.start, nxt.end) not in keys:
+            break
+        out.append(keys[(nxt.start, nxt.end)])
+        pos = nxt.end
+    return out
 
 
 def _regions_in_titles(found: Mentions) -> list[tuple[int, str]]:
