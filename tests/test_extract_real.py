@@ -557,3 +557,9 @@ def test_a_bare_office_after_a_bodys_title_is_that_bodys():
     got = {(person, title) for person, title, _ in posts(f)}
     assert ("张华", "市统计局局长") in got
     assert ("王强", "副县长") in got
+
+
+def test_sites_a_state_tour_pays_respects_at_and_a_site_seen_while_speaking():
+    f = facts_of("访问期间，赵乐际还参谒越中友谊塔、参观河内国家大学。\n在参观胡志明故居时他表示，要传承友好。")
+    got = visited(f)
+    assert {("赵乐际", "越中友谊塔"), ("赵乐际", "河内国家大学"), ("赵乐际", "胡志明故居")} <= got

@@ -74,6 +74,8 @@ _RECALLED = re.compile("(?:贯彻|落实|学习|牢记|按照|践行|遵循|重�
 _TOPIC_VERB_RE = re.compile("调研|督导|检查|督查|指导|调度")
 _SETS_OFF_AGAIN = re.compile("[，,；;](?:随后|先后|接着|又|还|并)?(?:" + "|".join(
     ("来到", "走进", "深入", "前往", "走访", "察看", "考察", "视察", "赴")) + ")")
+# 在参观东江纵队纪念馆时他表示: seeing a site, during the tour.
+_SEEING_AT = re.compile("在(?:参观|参谒|瞻仰)[^，,。]{2,30}时")
 # 在猫营镇大河村，马汉成了解…: during a tour, "at <place>, <visitor> …" is a stop.
 _TOUR_STOP = re.compile(r"^(?:随后|接着|之后)?[,，]?在[^，,。]{2,40}[，,]")
 
@@ -200,7 +202,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     elif last_agent and (s.text.startswith(_PRONOUN_START) or _GROUP_START.match(s.text)):
         at_clause = re.split("[，,。]", s.text, maxsplit=1)[0]
         if not (s.text.startswith("在") and not _STOP_CLAUSE.match(s.text)
-                and not _VISIT_RE.search(at_clause)):
+                and not _VISIT_RE.search(at_clause) and not _SEEING_AT.match(at_clause)):
             agent = last_agent  # 在博罗县郭前村调研时他表示: a stop; 在武汉，…投入使用: not
     if agent is None:
         return []

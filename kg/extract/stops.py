@@ -27,7 +27,7 @@ _COUNTED = re.compile(r"^(?:[0-9０-９.]+|[一二三四五六七八九十百千
 _HAN = re.compile(r"^[\u4e00-\u9fff“”\"0-9.·]{2,30}$")
 _AT_START = re.compile(r"^(?:随后|接着|之后|其间|同日|当天|[^，,。在]{0,14}(?:日|月|上午|下午|晚上|今天|当天)[）)]?[^，,。在]{0,4})?[,，]?在(?=[^，,。]{2,60}[，,])")
 # 习近平在余村考察时: the site of 在 right before an inspection verb.
-_AT_WHILE = re.compile(r"在(?=([^，,。在、]{2,20}?)(?:考察|调研|视察)(?:时|期间|调研|工作))")
+_AT_WHILE = re.compile(r"在(?:参观|考察|调研|视察|察看)?(?=([^，,。在、]{2,20}?)(?:(?:考察|调研|视察)(?:时|期间|调研|工作)|时))")
 # …到柳州市考察调研，在柳工集团，他强调: a site the visitor is at, told in the middle of a sentence.
 _AT_MIDDLE = re.compile(r"[，,](?:随后|接着|之后)?在(?=([^，,。]{2,30})[，,](?:他|她|总书记|[\u4e00-\u9fff]{0,8}一行))")
 _COMMA = re.compile("[，,]")
