@@ -298,6 +298,6 @@ COPULA_PLACE_FOLLOWERS = ("的", "一", "首", "最", "唯一", "重点", "重�
 
 # --- Visits of state tours (issue 11, visits): 参谒中朝友谊塔、参观…, the sites such tours list.
 STOP_LIST_VERBS = STOP_LIST_VERBS + tuple("参谒 瞻仰 参观 先后参观 考察了 还参谒 并参谒".split())
-SITE_HEADS.update(dict.fromkeys("""纪念塔 友谊塔 塔 宫 陵园 烈士陵园 纪念碑 故居 旧址 遗址 港 港口 实验室
+SITE_HEADS.update(dict.fromkeys("""纪念塔 友谊塔 塔 宫 陵园 烈士陵园 纪念碑 故居 旧址 遗址 实验室
     交易所 产业带""".split(), T.PLACE))
 VISIT_VERBS = VISIT_VERBS + ("参谒", "瞻仰")

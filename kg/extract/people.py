@@ -382,7 +382,8 @@ def _talk_partners(text: str, known: set[str], officials: set[str]) -> list[Pers
              if m.start() >= n and name_at(text, m.start() - n) == m.start()), None)
         tag = word_tag(name) or "nr"
         if host is None or name in known or name in countries() or name.endswith(("方", "国")) \
-                or name.endswith(_FORMS_OF_ADDRESS) or _HEAD_RE.search(name) \
+                or name.endswith(_FORMS_OF_ADDRESS) or _HEAD_RE.search(name) or len(name) > 5 \
+                or any(t in name for t in STATE_TITLES | TRAILING_TITLES) or "陛下" in name \
                 or tag[:2] not in ("nr", "nz") or any(c in _FORBIDDEN_IN_NAME for c in name):
             continue
         out.append(PersonSpan(m.start(1), m.end(1), name, (), official=host in officials))
