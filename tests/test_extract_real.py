@@ -563,3 +563,8 @@ def test_sites_a_state_tour_pays_respects_at_and_a_site_seen_while_speaking():
     f = facts_of("访问期间，赵乐际还参谒越中友谊塔、参观河内国家大学。\n在参观胡志明故居时他表示，要传承友好。")
     got = visited(f)
     assert {("赵乐际", "越中友谊塔"), ("赵乐际", "河内国家大学"), ("赵乐际", "胡志明故居")} <= got
+
+
+def test_a_title_after_tong_is_no_talk_partner():
+    f = facts_of("新闻联播 2025年4月7日\n赵乐际同芬兰议长举行会谈。")
+    assert not any(label(f, k) == "芬兰议长" for e in events(f, EventType.MEETING) for k in e.participants)
