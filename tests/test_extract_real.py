@@ -568,3 +568,15 @@ def test_sites_a_state_tour_pays_respects_at_and_a_site_seen_while_speaking():
 def test_a_title_after_tong_is_no_talk_partner():
     f = facts_of("新闻联播 2025年4月7日\n赵乐际同芬兰议长举行会谈。")
     assert not any(label(f, k) == "芬兰议长" for e in events(f, EventType.MEETING) for k in e.participants)
+
+
+def test_a_visitor_of_a_national_story_is_not_made_a_local_of_the_place_visited():
+    # a national story's home is inferred from where the visit went: the visitor, who holds no
+    # post on the page, keeps the one node he has in every other story; a masthead still says
+    # whose paper it is
+    plain = facts_of("习近平在广东考察。12日上午，习近平来到深圳市前海深港现代服务业合作区，察看规划展示。")
+    titled = facts_of("中共中央总书记、国家主席习近平12日来到深圳市考察。")
+    assert {k for k in plain.entities if "习近平" in k} == {k for k in titled.entities if "习近平" in k} \
+        == {"person/习近平"}
+    local = facts_of("广东日报 2026年4月9日\n李明来到深圳市考察。")
+    assert {k for k in local.entities if "李明" in k} == {"person/李明@440000"}

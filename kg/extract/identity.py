@@ -3,7 +3,9 @@
 马汉成 in 贵州日报 on two days is one node (same name, same province); two officials
 who share a name but govern in different provinces stay two. The province comes from
 the regions the person's posts govern, else, for an official or a visitor, from the
-paper's home region. An executive is keyed by name and company (总经理张伟 of two
+paper's home region (for a visitor who holds no post on the page, only a home the page
+states: a national story's home is where the visit went, not where the visitor is from —
+习近平在广东考察 must not make a 习近平@440000 beside the 习近平 of every other story). An executive is keyed by name and company (总经理张伟 of two
 companies is two people). People with neither (reporters) are keyed by name alone, and so
 are holders of national posts (习近平 is one node in every province's paper).
 """
@@ -31,6 +33,7 @@ def official_keys(facts: Facts) -> dict[str, str]:
                 province[post.person] = hit
     home = facts.info.home_region
     home_province = gaz.ancestor_of_type(home, EntityType.PROVINCE) if home else None
+    stated_home = facts.info.home_confidence >= 1.0  # a masthead or --region names it
     visitors = {e.agent for e in facts.events}
     national = {p.person for p in facts.posts if p.title.startswith(_NATIONAL) or p.title == "总书记"}
     company = {}
@@ -41,7 +44,7 @@ def official_keys(facts: Facts) -> dict[str, str]:
     for key, entity in facts.entities.items():
         if entity.type not in (EntityType.OFFICIAL, EntityType.PERSON) or key in national:
             continue
-        official_like = entity.type is EntityType.OFFICIAL or key in visitors
+        official_like = entity.type is EntityType.OFFICIAL or (key in visitors and stated_home)
         code = province.get(key) or (home_province if official_like else None)
         if key in company and entity.type is EntityType.PERSON and key not in province:
             out[key] = f"{key}@{company[key]}"  # a visiting executive is his company's
