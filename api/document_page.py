@@ -15,21 +15,22 @@ border-radius:3px;padding:0 .35em;font-size:.8em}</style>"""
 SCROLL = "<script>const m=document.getElementById('hl');if(m)m.scrollIntoView({block:'center'});</script>"
 
 
-def _span(text: str, sentence: str | None) -> tuple[int, int] | None:
-    """Where ``sentence`` is in ``text`` (first place; spaces inside it may differ)."""
+def _span(text: str, sentence: str | None, length: int | None = None) -> tuple[int, int] | None:
+    """Where ``sentence`` is in ``text`` (first place; spaces inside it may differ); with
+    ``length``, ``sentence`` is the start of a sentence that long."""
     if not sentence:
         return None
     at = text.find(sentence)
     if at >= 0:
-        return at, at + len(sentence)
+        return at, min(len(text), at + max(len(sentence), length or 0))
     trimmed = sentence.strip()
     at = text.find(trimmed) if trimmed else -1
     return (at, at + len(trimmed)) if at >= 0 else None
 
 
-def article(text: str, sentence: str | None) -> tuple[str, bool]:
+def article(text: str, sentence: str | None, length: int | None = None) -> tuple[str, bool]:
     """The text as HTML (escaped) with the sentence in <mark id="hl">; whether it was found."""
-    span = _span(text, sentence)
+    span = _span(text, sentence, length)
     if span is None:
         return esc(text), False
     start, end = span
@@ -42,14 +43,14 @@ def _url(source: str | None) -> str:
     return esc(source or "")
 
 
-def render(request: Request, doc, hl: str | None) -> str:
+def render(request: Request, doc, hl: str | None, hn: int | None = None) -> str:
     lang = lang_of(request)
     fields = [("headline", esc(doc.title or "")), ("newspaper", esc(doc.newspaper or "")),
               ("issue_date", esc(doc.date.isoformat() if doc.date else "")),
               ("region", esc(doc.region or "")), ("url", _url(doc.source))]
     meta = "".join(f"<dt>{esc(t(k, lang))}</dt><dd id=\"doc-{k}\">{v}</dd>" for k, v in fields if v)
     if doc.text:
-        text, found = article(doc.text, hl)
+        text, found = article(doc.text, hl, hn)
         body_text = ("" if found or not hl else f'<p class="meta" id="hl-missing">{esc(t("hl_missing", lang))}</p>')
         body_text += f'<div id="text" lang="zh">{text}</div>'
     else:

@@ -177,10 +177,19 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+HL_HEAD = 16  # characters of a long sentence a link carries: its start and its length find it
+
+
 def document_link(doc_id: str, sentence: str | None = None) -> str:
-    """The URL of a document's page, with the evidence sentence to highlight."""
+    """The URL of a document's page, with the evidence sentence to highlight: a long sentence
+    as its first characters and its length (?hl=…&hn=…), so that a page listing hundreds of
+    facts does not carry every sentence again, percent-encoded, in its links."""
     url = "/documents/" + quote(doc_id, safe="")
-    return url + ("?hl=" + quote(sentence, safe="") if sentence else "")
+    if not sentence:
+        return url
+    if len(sentence) <= HL_HEAD:
+        return url + "?hl=" + quote(sentence, safe="")
+    return url + "?hl=" + quote(sentence[:HL_HEAD], safe="") + f"&hn={len(sentence)}"
 
 
 _NAV = (("/", "home"), ("/search", "search"), ("/visits", "visits"), ("/graph.html", "graph"),

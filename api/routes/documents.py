@@ -146,9 +146,11 @@ _REPORTS = """SELECT ?of ?type ?agent ?evidence ?confidence WHERE {
 
 @router.get("/documents/{doc_id:path}", response_model=DocumentOut,
             summary="A document: newspaper, headline, issue date, URL, its text and what it reports; "
-                    "a browser gets its page, with ?hl=<sentence> highlighted")
+                    "a browser gets its page, with ?hl=<sentence> (or its start, and &hn=<length>) highlighted")
 def read_document(doc_id: str, reader: ReaderDep, request: Request,
-                  hl: Annotated[str | None, Query(max_length=5000)] = None):
+                  hl: Annotated[str | None, Query(max_length=5000)] = None,
+                  hn: Annotated[int | None, Query(ge=1, le=1_000_000,
+                                                  description="the length of the sentence ?hl= begins")] = None):
     from api import document_page
     from api.ui import wants_html
     from kg.vocab import sparql_prefixes
@@ -175,7 +177,7 @@ def read_document(doc_id: str, reader: ReaderDep, request: Request,
                       region=values.get("aboutRegion", (None, None))[1],
                       text=values.get("text", (None, None))[0], reports=_distinct(reports))
     if wants_html(request):
-        return HTMLResponse(document_page.render(request, out, hl))
+        return HTMLResponse(document_page.render(request, out, hl, hn))
     return out
 
 
