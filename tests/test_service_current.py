@@ -27,6 +27,35 @@ def _documents(base: str) -> int:
     return int(r.json()["results"]["bindings"][0]["n"]["value"])
 
 
+class _Polls:
+    """Three clients asking the number of documents until stopped: what each saw, and when.
+    ``stop()`` fails on any error a client got and returns (asked, answered, count) rows."""
+
+    def __init__(self, base: str) -> None:
+        self.base, self.seen, self.errors = base, [], []
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._poll, daemon=True) for _ in range(3)]
+        for t in self._threads:
+            t.start()
+
+    def _poll(self) -> None:
+        while not self._stop.is_set():
+            start = time.monotonic()
+            try:
+                n = _documents(self.base)
+            except (AssertionError, httpx.HTTPError) as exc:
+                self.errors.append(str(exc))
+                continue
+            self.seen.append((start, time.monotonic(), n))
+
+    def stop(self) -> list[tuple[float, float, int]]:
+        self._stop.set()
+        for t in self._threads:
+            t.join()
+        assert not self.errors, self.errors[:3]
+        return self.seen
+
+
 def test_a_running_read_only_service_sees_a_separate_ingest_without_restart(tmp_path: Path):
     store = tmp_path / "kgdata"
     (tmp_path / "first.txt").write_text(ONE, encoding="utf-8")
@@ -39,23 +68,7 @@ def test_a_running_read_only_service_sees_a_separate_ingest_without_restart(tmp_
     try:
         wait_until_up(base + "/", seconds=60)
         assert _documents(base) == 1
-        seen: list[tuple[float, float, int]] = []
-        errors: list[str] = []
-        stop = threading.Event()
-
-        def poll() -> None:
-            while not stop.is_set():
-                start = time.monotonic()
-                try:
-                    n = _documents(base)
-                except (AssertionError, httpx.HTTPError) as exc:
-                    errors.append(str(exc))
-                    continue
-                seen.append((start, time.monotonic(), n))
-
-        pollers = [threading.Thread(target=poll) for _ in range(3)]
-        for t in pollers:
-            t.start()
+        polls = _Polls(base)
         ingest = subprocess.run([*KG, "ingest", str(SEEDS), "--store", str(store)],
                                 capture_output=True, text=True, timeout=600)
         ended = time.monotonic()
@@ -63,10 +76,7 @@ def test_a_running_read_only_service_sees_a_separate_ingest_without_restart(tmp_
         while _documents(base) != 6 and time.monotonic() - ended < 10:
             time.sleep(0.05)
         lag = time.monotonic() - ended
-        stop.set()
-        for t in pollers:
-            t.join()
-        assert not errors, errors[:3]
+        seen = polls.stop()
         assert lag < 10, f"the service showed the new documents {lag:.1f} s after the ingest"
         assert _documents(base) == 6
         # never a step back: an answer to a request sent after another answer arrived is as new
@@ -155,23 +165,7 @@ def test_a_writable_service_started_during_an_ingest_answers_and_never_mixes_sna
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_until_up(base + "/", seconds=120)
-        seen: list[tuple[float, float, int]] = []
-        errors: list[str] = []
-        stop = threading.Event()
-
-        def poll() -> None:
-            while not stop.is_set():
-                start = time.monotonic()
-                try:
-                    n = _documents(base)
-                except (AssertionError, httpx.HTTPError) as exc:
-                    errors.append(str(exc))
-                    continue
-                seen.append((start, time.monotonic(), n))
-
-        pollers = [threading.Thread(target=poll) for _ in range(3)]
-        for t in pollers:
-            t.start()
+        polls = _Polls(base)
         body = json.dumps({"id": "during", "text": ONE}, ensure_ascii=False).encode()
         running = ingest.poll() is None
         assert running, "the ingest ended before the service answered beside it"
@@ -185,10 +179,7 @@ def test_a_writable_service_started_during_an_ingest_answers_and_never_mixes_sna
         ended = time.monotonic()
         while _documents(base) != 1 + stories and time.monotonic() - ended < 10:
             time.sleep(0.05)
-        stop.set()
-        for t in pollers:
-            t.join()
-        assert not errors, errors[:3]
+        seen = polls.stop()
         assert seen and all(1 <= n <= 1 + stories for _, _, n in seen)
         for start, _, n in seen:  # never a step back to an older snapshot
             assert all(n >= m for _, e2, m in seen if e2 < start), "an older snapshot after a newer one"
