@@ -20,6 +20,26 @@ SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).parent / "data" / "seeds_gold.json"
 
 
+# Debian's Chromium, driven by Playwright, for the browser tests; started with the flags that keep
+# it from reaching for the network (this machine's network is closed but for 127.0.0.1).
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module."""
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (make test-deps installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield b
+        b.close()
+
+
 @pytest.fixture(scope="session")
 def seed_store_path(tmp_path_factory) -> Path:
     from kg.documents import iter_paths

@@ -174,18 +174,6 @@ browser_only = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is
                                   "(make test-deps installs it)")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield b
-        b.close()
-
-
 @browser_only
 def test_browser_search_suggests_as_you_type_and_opens_the_entity(browser, server):
     ARTIFACTS.mkdir(exist_ok=True)

@@ -24,16 +24,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield b
-        b.close()
-
-
 def entity_path(iri: str) -> str:
     return "/entities/" + quote(iri.split("/id/", 1)[1], safe="/@")
 
