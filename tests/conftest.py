@@ -78,6 +78,22 @@ def wait_until_up(url: str, seconds: float = 20) -> None:
 
 
 @contextlib.contextmanager
+def kg_serve(store: Path, env: dict | None = None, seconds: float = 60):
+    """`kg serve` on a store as its own process, as a user starts it: yields its base URL."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store),
+                               "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(base + "/", seconds=seconds)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@contextlib.contextmanager
 def running_server(settings):
     """A real uvicorn server on 127.0.0.1 in a thread; yields its base URL."""
     from api.app import create_app

@@ -289,7 +289,7 @@ def test_a_read_only_service_searches_what_a_separate_ingest_adds(tmp_path):
     import sys
     import time
 
-    from conftest import _free_port, wait_until_up
+    from conftest import kg_serve
 
     kg = [sys.executable, "-m", "kg.cli"]
     store = tmp_path / "kgdata"
@@ -299,12 +299,7 @@ def test_a_read_only_service_searches_what_a_separate_ingest_adds(tmp_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert subprocess.run([*kg, "ingest", str(tmp_path / "first.txt"), "--store", str(store)],
                           capture_output=True, timeout=300).returncode == 0
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([*kg, "serve", "--store", str(store), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_up(base + "/", seconds=60)
+    with kg_serve(store) as base:
         assert search(base, "张三丰")[0]["label"] == "张三丰" and search(base, "王五洲") == []
         assert "罗定市" not in get(base + "/visits.csv").text
         assert subprocess.run([*kg, "ingest", str(tmp_path / "second.txt"), "--store", str(store)],
@@ -314,6 +309,3 @@ def test_a_read_only_service_searches_what_a_separate_ingest_adds(tmp_path):
             time.sleep(0.5)
         assert search(base, "wwz")[0]["label"] == "王五洲"
         assert "罗定市" in get(base + "/visits.csv").text
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from conftest import ROOT, SEEDS, _free_port, running_server, wait_until_up
+from conftest import ROOT, SEEDS, kg_serve, running_server
 
 KG = [sys.executable, "-m", "kg.cli"]
 COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a kgo:Document }"
@@ -61,12 +61,7 @@ def test_a_running_read_only_service_sees_a_separate_ingest_without_restart(tmp_
     (tmp_path / "first.txt").write_text(ONE, encoding="utf-8")
     assert subprocess.run([*KG, "ingest", str(tmp_path / "first.txt"), "--store", str(store)],
                           capture_output=True, timeout=300).returncode == 0
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([*KG, "serve", "--store", str(store), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_up(base + "/", seconds=60)
+    with kg_serve(store) as base:
         assert _documents(base) == 1
         polls = _Polls(base)
         ingest = subprocess.run([*KG, "ingest", str(SEEDS), "--store", str(store)],
@@ -83,9 +78,6 @@ def test_a_running_read_only_service_sees_a_separate_ingest_without_restart(tmp_
         for start, _, n in seen:
             assert all(n >= m for s2, e2, m in seen if e2 < start), "an older snapshot after a newer one"
         assert {n for _, _, n in seen} <= {1, 2, 3, 4, 5, 6}
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_post_and_delete_documents_write_through_the_service(seed_store_path, tmp_path: Path):
@@ -157,53 +149,47 @@ def test_a_writable_service_started_during_an_ingest_answers_and_never_mixes_sna
     while current(store)[0] == before and time.monotonic() < deadline:  # it holds the lock now
         time.sleep(0.05)
     assert ingest.poll() is None, "the ingest ended before the service could start beside it"
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
     token = {"Authorization": "Bearer s3cret"}
     env = {**os.environ, "KG_UPDATE_TOKEN": "s3cret", "KG_WORKERS": "2"}
-    server = subprocess.Popen([*KG, "serve", "--store", str(store), "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        wait_until_up(base + "/", seconds=120)
-        polls = _Polls(base)
-        body = json.dumps({"id": "during", "text": ONE}, ensure_ascii=False).encode()
-        running = ingest.poll() is None
-        assert running, "the ingest ended before the service answered beside it"
-        refused = httpx.post(base + "/documents", params={"name": "d.jsonl"}, content=body,
-                             headers=token, timeout=120)
-        if running and ingest.poll() is None:  # the whole request ran beside the ingest
-            assert refused.status_code == 503, refused.text
-            assert "another process" in refused.json()["detail"]
-        out, err = ingest.communicate(timeout=600)
-        assert ingest.returncode == 0, err
-        ended = time.monotonic()
-        while _documents(base) != 1 + stories and time.monotonic() - ended < 10:
-            time.sleep(0.05)
-        seen = polls.stop()
-        assert seen and all(1 <= n <= 1 + stories for _, _, n in seen)
-        for start, _, n in seen:  # never a step back to an older snapshot
-            assert all(n >= m for _, e2, m in seen if e2 < start), "an older snapshot after a newer one"
+        with kg_serve(store, env=env, seconds=120) as base:
+            polls = _Polls(base)
+            body = json.dumps({"id": "during", "text": ONE}, ensure_ascii=False).encode()
+            running = ingest.poll() is None
+            assert running, "the ingest ended before the service answered beside it"
+            refused = httpx.post(base + "/documents", params={"name": "d.jsonl"}, content=body,
+                                 headers=token, timeout=120)
+            if running and ingest.poll() is None:  # the whole request ran beside the ingest
+                assert refused.status_code == 503, refused.text
+                assert "another process" in refused.json()["detail"]
+            out, err = ingest.communicate(timeout=600)
+            assert ingest.returncode == 0, err
+            ended = time.monotonic()
+            while _documents(base) != 1 + stories and time.monotonic() - ended < 10:
+                time.sleep(0.05)
+            seen = polls.stop()
+            assert seen and all(1 <= n <= 1 + stories for _, _, n in seen)
+            for start, _, n in seen:  # never a step back to an older snapshot
+                assert all(n >= m for _, e2, m in seen if e2 < start), "an older snapshot after a newer one"
 
-        def everyone() -> set[int]:
-            """What 8 requests at once answer (both workers take some)."""
-            answers: list[int] = []
-            threads = [threading.Thread(target=lambda: answers.append(_documents(base))) for _ in range(8)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            assert len(answers) == 8
-            return set(answers)
+            def everyone() -> set[int]:
+                """What 8 requests at once answer (both workers take some)."""
+                answers: list[int] = []
+                threads = [threading.Thread(target=lambda: answers.append(_documents(base))) for _ in range(8)]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                assert len(answers) == 8
+                return set(answers)
 
-        assert everyone() == {1 + stories}
-        r = httpx.post(base + "/documents", params={"name": "d.jsonl"}, content=body, headers=token,
-                       timeout=120)
-        assert r.status_code == 201, r.text  # the lock is free: writes go through again
-        assert everyone() == {2 + stories}
-        assert httpx.delete(base + "/documents/during", headers=token, timeout=60).status_code == 204
-        assert everyone() == {1 + stories}
+            assert everyone() == {1 + stories}
+            r = httpx.post(base + "/documents", params={"name": "d.jsonl"}, content=body, headers=token,
+                           timeout=120)
+            assert r.status_code == 201, r.text  # the lock is free: writes go through again
+            assert everyone() == {2 + stories}
+            assert httpx.delete(base + "/documents/during", headers=token, timeout=60).status_code == 204
+            assert everyone() == {1 + stories}
     finally:
         if ingest.poll() is None:
             ingest.kill()
-        server.terminate()
-        server.wait(timeout=30)
