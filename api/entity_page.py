@@ -40,16 +40,17 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) 
     Visitors and office holders are looked for only when ``types`` name a place (or are unknown)."""
     place = types is None or bool(PLACE_CLASSES & set(types))
     queries = {
-        "posts": _q(iri, """SELECT ?post ?title ?region ?org ?confidence ?reports ?first ?last
-            """ + REPORT_COLUMNS + """ WHERE {
+        "posts": _q(iri, """SELECT ?post ?title ?region ?org ?confidence ?reports ?first ?last WHERE {
             $E kgo:holdsPost ?post . ?post kgo:title ?title .
             OPTIONAL { ?post kgo:jurisdiction/rdfs:label ?region }
             OPTIONAL { ?post kgo:postIn/rdfs:label ?org }
             OPTIONAL { ?post kgo:confidence ?confidence } OPTIONAL { ?post kgo:reportCount ?reports }
-            OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last }
-            OPTIONAL { ?r kgo:reportOf ?post . """ + REPORT_PARTS + """ } }
-            GROUP BY ?post ?title ?region ?org ?confidence ?reports ?first ?last
+            OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last } }
             ORDER BY ?first ?title ?region ?org"""),
+        # one report of each post, asked apart: inside an OPTIONAL the reports were matched
+        # against every report in the store before the join (100 ms and more on a large page)
+        "post_reports": _q(iri, """SELECT ?post """ + REPORT_COLUMNS + """ WHERE {
+            $E kgo:holdsPost ?post . ?r kgo:reportOf ?post . """ + REPORT_PARTS + """ } GROUP BY ?post"""),
         "above": _q(iri, """SELECT ?r (MIN(?l) AS ?label) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
             $E (kgo:locatedIn|kgo:parentRegion)+ ?r . ?r rdfs:label ?l . OPTIONAL { ?r (kgo:locatedIn|kgo:parentRegion)+ ?up } }
             GROUP BY ?r ORDER BY ?depth ?label"""),
@@ -85,6 +86,10 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) 
     with ThreadPoolExecutor(max_workers=4) as pool:
         answers = {k: pool.submit(reader.select, q) for k, q in queries.items() if q is not None}
         facts = {k: answers[k].result() if k in answers else [] for k in queries}
+    reports = {r["post"]: r for r in facts.pop("post_reports")}
+    empty = dict.fromkeys(("doc", "source", "extractor", "evidence"))
+    facts["posts"] = [{**p, **{k: v for k, v in reports.get(p["post"], empty).items() if k != "post"}}
+                      for p in facts["posts"]]
     facts["posts_then"] = posts_then(facts["posts"], facts["events"])
     facts["regions"] = regions_visited(reader, facts["events"], facts["with"])
     return facts
@@ -185,18 +190,30 @@ def group_events(rows: list[dict], with_rows: list[dict], posts_then: list[dict]
     return sorted(events, key=lambda e: (e["date"] or "9999", e["doc"] or "", e["order"], e["ev"]))
 
 
-def _itinerary(visits: list[dict], lang: str) -> str:
-    """One entry per day, its stops in order; undated visits last."""
+ITINERARY_DAYS = 30  # days listed with their stops and sources; the rest behind ?days=all
+
+
+def _itinerary(visits: list[dict], lang: str, all_days: bool = False) -> str:
+    """One entry per day, its stops in order; undated visits last. Only the latest
+    :data:`ITINERARY_DAYS` dated days unless ``all_days`` (the day axis above has them all): an
+    official's years of visits would make a page of thousands of entries."""
     days: dict[str, list[dict]] = {}
     for v in visits:
         days.setdefault(v["date"] or "", []).append(v)
+    dated = [d for d in days if d]
+    hidden = [] if all_days else dated[:-ITINERARY_DAYS]
     out = []
+    if hidden:
+        out.append(f'<li class="earlier">{esc(t("earlier_days", lang))} {len(hidden)}'
+                   f'（{esc(hidden[0])} – {esc(hidden[-1])}） <a href="?days=all">{esc(t("show_all", lang))}</a></li>')
     for day, stops in days.items():
+        if day in hidden:
+            continue
         then = list(dict.fromkeys(title for v in stops for title in v["then"]))
         items = "".join(
             '<li class="stop">' + "、".join(_link(i, lab) for i, lab in v["places"])
             + _provenance(v, lang) + _source(v, lang) + _evidence(v) + "</li>" for v in stops)
-        out.append(f'<li class="day"><span class="day-date">{esc(day or t("no_date", lang))}</span>'
+        out.append(f'<li class="day" id="day-{esc(day or "undated")}"><span class="day-date">{esc(day or t("no_date", lang))}</span>'
                    f' <span class="n">{esc(t("stops", lang))} {len(stops)}</span>'
                    + (f' <span class="then">{esc("、".join(then))}</span>' if then else "")
                    + f"<ol>{items}</ol></li>")
@@ -256,10 +273,13 @@ HEAD = """<link rel="icon" href="data:,">
 <script src="/static/entity.js" defer></script>"""
 
 
-def render(entity: dict, facts: dict, lang: str | None = None, request=None) -> str:
+def render(entity: dict, facts: dict, lang: str | None = None, request=None,
+           all_days: bool | None = None) -> str:
     """The whole page, in ``lang`` (else the request's language); every text from the graph is
-    escaped."""
+    escaped. The itinerary lists every day when ``all_days`` (else ``?days=all``)."""
     lang = lang or lang_of(request)
+    if all_days is None:
+        all_days = request is not None and request.query_params.get("days") == "all"
     label = entity["labels"][0] if entity["labels"] else entity["id"]
     classes = "、".join(t("class_" + c, lang) for c in entity["types"])
     parts = [f"<h1>{esc(label)}</h1>",
@@ -274,7 +294,7 @@ def render(entity: dict, facts: dict, lang: str | None = None, request=None) -> 
         parts.append(f'<h2>{esc(t("posts_over_time", lang))}</h2>' + _posts(facts["posts"], lang))
     if visits:
         parts.append(f'<h2>{esc(t("itinerary", lang))}</h2><div id="itinerary-timeline" class="vis-box"></div>'
-                     + _itinerary(visits, lang))
+                     + _itinerary(visits, lang, all_days))
     if facts.get("regions"):
         parts.append(f'<h2>{esc(t("map_of_visits", lang))}</h2><p class="map-levels">'
                      + "".join(f'<label><input type="radio" name="level" value="{lv}"> {esc(t("level_" + lv, lang))}'

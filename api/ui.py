@@ -42,6 +42,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # the entity page and the graph views
     "no_date": ("日期不详", "no date"),
     "stops": ("站数", "stops"),
+    "earlier_days": ("更早的到访日", "earlier days with visits:"),
+    "show_all": ("全部显示", "show all"),
     "counterparts": ("对方", "Counterparts"),
     "aliases": ("又名", "also"),
     "posts_over_time": ("任职", "Posts over time"),

@@ -85,6 +85,55 @@ def test_entity_page_itinerary_days_stops_and_the_map(browser, server, seed_stor
     clean(seen)
 
 
+@pytest.fixture(scope="module")
+def many_days_server(tmp_path_factory):
+    """A store holding the first seed page told on six days (three copies moved in time)."""
+    from api.config import Settings
+    from kg.ingest import ingest_paths
+    from kg.store import open_store
+
+    folder = tmp_path_factory.mktemp("days")
+    text = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
+    for i, day in enumerate((1, 11, 21)):
+        moved = text.replace("4月8日", f"3月{day}日").replace("4月9日", f"3月{day + 1}日")
+        (folder / f"copy{i}.txt").write_text(moved, encoding="utf-8")
+    path = folder / "kgdata"
+    store = open_store(path)
+    ingest_paths(store, sorted(folder.glob("copy*.txt")))
+    store.close()
+    with running_server(Settings(store=path, query_timeout=10.0)) as base:
+        yield base
+
+
+def test_itinerary_lists_the_latest_days_and_the_axis_speaks_chinese(browser, many_days_server, monkeypatch):
+    from api import entity_page
+
+    monkeypatch.setattr(entity_page, "ITINERARY_DAYS", 2)  # six days: two listed, four behind a link
+    page, seen = open_page(browser, many_days_server)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(many_days_server + "/search?q=庄悦群")
+    page.locator("a", has_text="庄悦群").first.click()
+    page.wait_for_url("**/entities/**")
+    days = page.locator("#itinerary > li.day .day-date").all_inner_texts()
+    assert days == ["2026-03-21", "2026-03-22"]
+    assert "4" in page.inner_text("#itinerary > li.earlier") and "2026-03-01" in page.inner_text("#itinerary > li.earlier")
+    # the day axis keeps every day, labelled in Chinese
+    page.wait_for_selector("#itinerary-timeline .vis-item.vis-box")
+    page.evaluate("zhkgItinerary.fit({animation: false})")
+    axis = " ".join(page.locator("#itinerary-timeline .vis-time-axis .vis-text").all_inner_texts())
+    assert "月" in axis or "日" in axis, axis
+    assert not any(m in axis for m in ("Jan", "Feb", "Mar", "Apr", "Sun", "Mon")), axis
+    # a box of a day not listed opens the whole itinerary at that day
+    first = page.evaluate("JSON.parse(document.getElementById('entity-data').textContent).visits[0]")
+    assert first["date"] == "2026-03-01"
+    page.evaluate(f"zhkgItinerary.setSelection([{first['id']!r}], {{focus: false}})")
+    page.evaluate("zhkgItinerary.emit('select', {items: zhkgItinerary.getSelection()})")
+    page.wait_for_url("**days=all#day-2026-03-01")
+    assert len(page.locator("#itinerary > li.day").all()) == 6
+    assert page.locator("#itinerary > li.earlier").count() == 0
+    clean(seen)
+
+
 def _node_on_screen(page, label: str) -> tuple[float, float]:
     """Where the node labelled ``label`` is drawn, in page coordinates."""
     point = page.evaluate("""label => {

@@ -81,16 +81,35 @@ def read_search(request: Request, q: Annotated[str, Query(max_length=100)] = "",
 @router.get("/entities/{entity:path}", response_model=EntityOut)
 def read_entity(reader: ReaderDep, entity: str, request: Request):
     """One entity: JSON, or its HTML page when the browser asks for HTML."""
-    out = _entity(reader, entity)
     if "text/html" in request.headers.get("accept", ""):
+        # the page shows its own facts (api.entity_page): only the names and classes here,
+        # not every edge of an official with hundreds of visits
+        out = _names(reader, entity) or _entity(reader, entity)
         facts = entity_page.gather(reader, out.iri, types=out.types)
         return HTMLResponse(entity_page.render(out.model_dump(), facts, request=request))
-    return out
+    return _entity(reader, entity)
+
+
+def _names(reader, entity: str) -> EntityOut | None:
+    """The labels, aliases and classes of an entity (None when it has none)."""
+    _check_id(entity)
+    iri = KGR + entity
+    rows = reader.select(sparql_prefixes() + f"""SELECT ?p ?v WHERE {{ <{iri}> ?p ?v .
+        FILTER(?p IN (rdfs:label, skos:altLabel, rdf:type)) }}""")
+    if not rows:
+        return None
+    values = {k: sorted({r["v"] for r in rows if r["p"].endswith(k)}) for k in ("#label", "#altLabel", "#type")}
+    return EntityOut(id=entity, iri=iri, labels=values["#label"], aliases=values["#altLabel"],
+                     types=[v.rsplit("#", 1)[-1] for v in values["#type"]], facts=[])
+
+
+def _check_id(entity: str) -> None:
+    if any(c in entity for c in "<>\"{}|\\^` \n"):
+        raise HTTPException(400, "an entity id has no spaces or <>\"{}|\\^` characters")
 
 
 def _entity(reader, entity: str) -> EntityOut:
-    if any(c in entity for c in "<>\"{}|\\^` \n"):
-        raise HTTPException(400, "an entity id has no spaces or <>\"{}|\\^` characters")
+    _check_id(entity)
     iri = KGR + entity
     node = iri
     query = sparql_prefixes() + f"""

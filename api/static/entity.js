@@ -28,6 +28,22 @@
   const LOCALES = {'zh-cn': {current: '当前', time: '时间', deleteSelected: '删除所选'},
                    en: {current: 'current', time: 'time', deleteSelected: 'Delete selected'}};
   const LOCALE = data.lang === 'zh' ? 'zh-cn' : 'en';
+  // the axis in Chinese (the bundled moment has no zh-cn dates): 4月 / 8日 / 2026年4月
+  const WEEKDAYS = '日一二三四五六';
+  const ZH_FORMAT = {
+    minorLabels: (date, scale) => {
+      const d = new Date(date.valueOf());
+      return {hour: d.getHours() + '时', weekday: d.getDate() + '日 周' + WEEKDAYS[d.getDay()], day: d.getDate() + '日',
+              week: d.getDate() + '日', month: (d.getMonth() + 1) + '月', year: d.getFullYear() + '年'}[scale] || '';
+    },
+    majorLabels: (date, scale) => {
+      const d = new Date(date.valueOf());
+      const month = d.getFullYear() + '年' + (d.getMonth() + 1) + '月';
+      return {hour: month + d.getDate() + '日', weekday: month, day: month, week: month,
+              month: d.getFullYear() + '年'}[scale] || '';
+    },
+  };
+  const AXIS = data.lang === 'zh' ? {format: ZH_FORMAT} : {};
 
   function itinerary() {
     const el = document.getElementById('itinerary-timeline');
@@ -44,7 +60,15 @@
     window.zhkgItinerary = new vis.Timeline(el, new vis.DataSet(items), {
       start: new Date(first.getTime() - 86400000), end: new Date(last.getTime() + 86400000 * 2),
       order: (a, b) => a.seq - b.seq, stack: true, orientation: {axis: 'top', item: 'top'}, maxHeight: 640, zoomMin: 86400000 * 3,
-      tooltip: {followMouse: true, overflowMethod: 'cap'}, locale: LOCALE, locales: LOCALES,
+      tooltip: {followMouse: true, overflowMethod: 'cap'}, locale: LOCALE, locales: LOCALES, ...AXIS,
+    });
+    // a box opens its day in the list below (the list holds the latest days; ?days=all the rest)
+    window.zhkgItinerary.on('select', props => {
+      const visit = data.visits.find(v => v.id === props.items[0]);
+      if (!visit) return;
+      const day = document.getElementById('day-' + visit.date);
+      if (day) day.scrollIntoView({block: 'start'});
+      else location.href = '?days=all#day-' + visit.date;
     });
   }
 
@@ -58,7 +82,7 @@
                             title: tooltip([name, p.first + (p.last !== p.first ? ' – ' + p.last : '')])}, span);
     });
     window.zhkgPosts = new vis.Timeline(el, new vis.DataSet(items), {stack: true, maxHeight: 300,
-      zoomMin: 86400000 * 3, tooltip: {followMouse: true}, locale: LOCALE, locales: LOCALES});
+      zoomMin: 86400000 * 3, tooltip: {followMouse: true}, locale: LOCALE, locales: LOCALES, ...AXIS});
   }
 
   const LEVEL_OF = code => code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'prefecture' : 'county';
