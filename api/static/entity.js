@@ -48,19 +48,18 @@
   function itinerary() {
     const el = document.getElementById('itinerary-timeline');
     if (!el || !window.vis || !data.visits.length) return;
-    const items = data.visits.map(v => ({
-      id: v.id, start: v.date, type: 'box', seq: v.order,
-      content: textElement('span', v.places.join('、')),
-      title: tooltip([v.date + ' · ' + v.places.join('、'),
-                      v.confidence ? words.confidence + ' ' + Number(v.confidence).toFixed(2) : '', v.evidence]),
-    }));
+    // a box's text and tooltip are made when vis-timeline draws or hovers it, not for every visit
+    const items = data.visits.map(v => ({id: v.id, start: v.date, type: 'box', seq: v.order, content: '', visit: v}));
+    const visitTip = item => tooltip([item.visit.date + ' · ' + item.visit.places.join('、'),
+      item.visit.confidence ? words.confidence + ' ' + Number(item.visit.confidence).toFixed(2) : '', item.visit.evidence]);
     // the first view: the last ten days with visits (the axis scrolls and zooms to the rest)
     const days = [...new Set(data.visits.map(v => v.date))].sort();
     const first = new Date(days[Math.max(0, days.length - 10)]), last = new Date(days[days.length - 1]);
     window.zhkgItinerary = new vis.Timeline(el, new vis.DataSet(items), {
       start: new Date(first.getTime() - 86400000), end: new Date(last.getTime() + 86400000 * 2),
       order: (a, b) => a.seq - b.seq, stack: true, orientation: {axis: 'top', item: 'top'}, maxHeight: 640, zoomMin: 86400000 * 3,
-      tooltip: {followMouse: true, overflowMethod: 'cap'}, locale: LOCALE, locales: LOCALES, ...AXIS,
+      template: item => textElement('span', item.visit.places.join('、')),
+      tooltip: {followMouse: true, overflowMethod: 'cap', template: visitTip}, locale: LOCALE, locales: LOCALES, ...AXIS,
     });
     // a box opens its day in the list below (the list holds the latest days; ?days=all the rest)
     window.zhkgItinerary.on('select', props => {
