@@ -60,11 +60,45 @@ def _trim(value):
 
 _TITLE = {404: "not_found"}
 
+# What a rejected parameter was, in Chinese, by pydantic's error type ({…} from the error's ctx).
+_INVALID_ZH = {
+    "missing": "缺少此参数",
+    "int_parsing": "应为整数",
+    "float_parsing": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "string_too_short": "至少 {min_length} 个字符",
+    "string_too_long": "最多 {max_length} 个字符",
+    "greater_than_equal": "应不小于 {ge}",
+    "greater_than": "应大于 {gt}",
+    "less_than_equal": "应不大于 {le}",
+    "less_than": "应小于 {lt}",
+    "literal_error": "应为以下之一：{expected}",
+    "enum": "应为以下之一：{expected}",
+    "string_pattern_mismatch": "格式不对",
+}
+_WHERE_ZH = {"query": "参数", "path": "路径", "body": "请求体", "header": "请求头"}
+
+
+def _invalid_line(error: dict, lang: str) -> str:
+    """One rejected input, as "where: what was wrong" (in Chinese for a Chinese page)."""
+    loc = [str(p) for p in error.get("loc", ())]
+    if lang != "zh":
+        return f"{'.'.join(loc)}: {error.get('msg', '')}"
+    where = (_WHERE_ZH.get(loc[0], loc[0]) + " " + ".".join(loc[1:])) if loc else ""
+    template = _INVALID_ZH.get(error.get("type", ""))
+    try:
+        what = template.format(**error.get("ctx", {})) if template else error.get("msg", "")
+    except (KeyError, IndexError):
+        what = error.get("msg", "")
+    return f"{where}：{what}"
+
 
 def _html(request: Request, status: int, detail, headers=None) -> HTMLResponse:
     lang = lang_of(request)
     if isinstance(detail, list):  # validation errors: where, and what was wrong
-        lines = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}" for e in detail]
+        lines = [_invalid_line(e, lang) for e in detail]
     elif isinstance(detail, dict):
         lines = [str(detail.get("message", detail))]
     else:
@@ -95,6 +129,10 @@ def install(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = [{k: _trim(v) for k, v in e.items() if k in ("type", "loc", "msg", "input")}
                   for e in exc.errors()[:20]]
+        if wants_html(request):  # the page words the error in its language (ctx: the limits)
+            with_ctx = [{**e, "ctx": {k: _trim(str(v)) for k, v in (raw.get("ctx") or {}).items()}}
+                        for e, raw in zip(errors, exc.errors())]
+            return _html(request, 422, with_ctx)
         return answer(request, 422, errors)
 
     @app.exception_handler(StarletteHTTPException)

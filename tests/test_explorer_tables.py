@@ -166,6 +166,12 @@ def test_errors_are_pages_for_browsers_and_json_for_api_clients(server):
         assert api.status_code == status and "detail" in api.json(), path
     assert "没有找到" in get(server + "/nowhere", headers=html).text
     assert "Not found" in get(server + "/nowhere?lang=en", headers=html).text
+    # a rejected parameter is worded in the page's language, with its limit
+    zh = get(server + "/visits?limit=0&from=yesterday", headers=html).text
+    assert "参数 limit：应不小于 1" in zh and "参数 from：应为日期（YYYY-MM-DD）" in zh and "Input should" not in zh
+    en = get(server + "/visits?limit=0&lang=en", headers=html).text
+    assert "query.limit: Input should be greater than or equal to 1" in en
+    assert get(server + "/visits?limit=0").json()["detail"][0]["type"] == "greater_than_equal"
 
 
 # -- in the browser -----------------------------------------------------------------------
