@@ -14,6 +14,9 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.config import Settings
+from api.fresh import warm
+from api.search import build_index
+from api.visits_table import build_table
 from api.pages import home_page
 from api.ui import LANGS
 from api.routes import documents, entities, graph_store, pages, sparql, visits
@@ -31,6 +34,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.pool, app.state.reader = open_runner(
             settings.store, read_only=not settings.update_token, workers=settings.workers,
             timeout=settings.query_timeout, allow_network=bool(settings.service_allow))
+        if settings.warm:
+            warm(app, "search_index", build_index)
+            warm(app, "visits_table", build_table)
         yield
         app.state.pool.close()
 

@@ -19,3 +19,4 @@ class Settings(BaseSettings):
     update_token: str | None = None
     cors_origins: list[str] = []
     service_allow: list[str] = []
+    warm: bool = True  # build the search index and the visits table at start-up, not on first use

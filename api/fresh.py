@@ -18,6 +18,7 @@ large store never makes a search wait for its index.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from fastapi import Request
 from kg.store.base import QueryRequest
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 REMOTE_SECONDS = 30.0
 WAIT_SECONDS = 1.0
 BUILD_TIMEOUT = 300.0  # seconds a rebuild's queries may take (well over a request's deadline)
@@ -108,3 +110,24 @@ def fresh(request: Request, name: str, build: Callable[[object], T]) -> T:
                 holder = Fresh(state.pool, build)
                 setattr(state, name, holder)
     return holder.get()
+
+
+def warm(app, name: str, build: Callable[[object], T]) -> threading.Thread:
+    """Build ``name`` now, in a thread, so that the first visitor of the morning does not wait
+    for it (the visits table of a million-triple store takes tens of seconds); a request that
+    comes sooner waits for this build instead of starting its own."""
+    with _CREATE:
+        holder = getattr(app.state, name, None)
+        if holder is None:
+            holder = Fresh(app.state.pool, build)
+            setattr(app.state, name, holder)
+
+    def run() -> None:
+        try:
+            holder.get()
+        except Exception as exc:  # the service goes on; the next request builds it again
+            log.warning("building %s at start-up failed: %s", name, exc)
+
+    thread = threading.Thread(target=run, name=f"warm-{name}", daemon=True)
+    thread.start()
+    return thread

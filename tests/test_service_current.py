@@ -193,3 +193,35 @@ def test_a_writable_service_started_during_an_ingest_answers_and_never_mixes_sna
     finally:
         if ingest.poll() is None:
             ingest.kill()
+
+
+def test_the_search_index_and_visits_table_are_built_at_start_up_not_on_first_use(seed_store_path, tmp_path: Path):
+    """The first visitor of the morning finds them ready: built before any request asks."""
+    import shutil
+
+    import uvicorn
+
+    from api.app import create_app
+    from api.config import Settings
+
+    copy = tmp_path / "kgdata"
+    shutil.copytree(seed_store_path, copy)
+    for warm in (True, False):
+        app = create_app(Settings(store=copy, warm=warm))
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        try:
+            deadline = time.monotonic() + 30
+            while not server.started and time.monotonic() < deadline:
+                time.sleep(0.05)
+            built = lambda name: getattr(getattr(app.state, name, None), "value", None) is not None  # noqa: E731
+            while warm and not (built("search_index") and built("visits_table")) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert built("search_index") == warm and built("visits_table") == warm
+            port = server.servers[0].sockets[0].getsockname()[1]
+            hits = httpx.get(f"http://127.0.0.1:{port}/entities", params={"q": "zyq"}).json()
+            assert hits and hits[0]["label"] == "庄悦群"
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
