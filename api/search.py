@@ -8,7 +8,8 @@ events or reports) is one :class:`Entry`, found by any part of any of its names:
 - anywhere in the name, not only at its start: 悦群 and 电白 find 庄悦群 and 电白区,
   茂名 finds 广东茂名滨海新区;
 - its pinyin without tones (``zhuangyuequn``, ``yuequn``) or the initials of its syllables
-  (``zyq``), from pypinyin.
+  (``zyq``), from pypinyin, in its reading and in readings with one character read otherwise
+  (曾 ceng or zeng, 单 dan or shan).
 
 The best hits first: a whole name before a name that starts with the query, before one that
 holds it; then the entities more documents name. What tells people apart comes with each hit:
@@ -66,16 +67,34 @@ def simplified(text: str) -> str:
     return to_simplified(text).lower()
 
 
-_PINYIN: dict[str, tuple[str, str]] = {}  # name -> (pinyin, initials), kept across rebuilds
+_PINYIN: dict[str, list[tuple[str, str]]] = {}  # name -> [(pinyin, initials)], kept across rebuilds
+MAX_SPELLINGS = 6  # a name's readings indexed: pypinyin's, and others with one character read otherwise
 
 
-def pinyin_of(name: str) -> tuple[str, str]:
-    """``庄悦群`` -> ``("zhuangyuequn", "zyq")``; letters and digits of the name kept as they are."""
+def _spelled(syllables: list[str]) -> tuple[str, str]:
+    """``[zhuang, yue, qun]`` -> ``("zhuangyuequn", "zyq")``; letters and digits kept as they are."""
+    syllables = [s.lower() for s in syllables if s.strip()]
+    return "".join(syllables), "".join(s[0] for s in syllables if s[0].isalnum())
+
+
+def spellings_of(name: str) -> list[tuple[str, str]]:
+    """pypinyin's reading of ``name`` first (it reads known words in context: 六安 lu'an), then
+    the readings with one character read another way (曾庆红: ceng…, zeng…; 单县: dan…, shan…),
+    since a surname or a place name is often read otherwise than the common word."""
     if name not in _PINYIN:
-        from pypinyin import lazy_pinyin
+        from pypinyin import Style, lazy_pinyin, pinyin
 
-        syllables = [s.lower() for s in lazy_pinyin(name) if s.strip()]
-        _PINYIN[name] = ("".join(syllables), "".join(s[0] for s in syllables if s[0].isalnum()))
+        first = lazy_pinyin(name)
+        out = [_spelled(first)]
+        readings = pinyin(name, style=Style.NORMAL, heteronym=True)
+        if len(readings) == len(first):
+            for i, options in enumerate(readings):
+                for other in options:
+                    if other != first[i] and len(out) < MAX_SPELLINGS:
+                        spelled = _spelled(first[:i] + [other] + first[i + 1:])
+                        if spelled not in out:
+                            out.append(spelled)
+        _PINYIN[name] = out
     return _PINYIN[name]
 
 
@@ -118,9 +137,9 @@ class SearchIndex:
                 if "\n" in name or not name:
                     continue
                 names.append((simplified(name), i, name))
-                full, first = pinyin_of(name)
-                spelled.append((full, i, name))
-                initials.append((first, i, name))
+                for full, first in spellings_of(name):
+                    spelled.append((full, i, name))
+                    initials.append((first, i, name))
         self.names, self.spelled, self.initials = _Blob(names), _Blob(spelled), _Blob(initials)
 
     def __len__(self) -> int:

@@ -50,6 +50,18 @@ def test_search_finds_traditional_inner_parts_pinyin_initials_and_aliases(server
     assert search(server, "郑晓岚不存在") == []
 
 
+def test_search_finds_a_name_by_its_other_readings():
+    """A surname or place read otherwise than the common word: 曾 zeng (not only ceng), 单 shan,
+    朴 piao; pypinyin's own reading first, so its hit ranks as before."""
+    from api.search import Entry, SearchIndex
+
+    names = ("曾庆红", "单县", "朴槿惠", "六安市", "庄悦群")
+    index = SearchIndex([Entry(f"urn:x:{i}", n, "Official", (), (), "", 1) for i, n in enumerate(names)])
+    for spelled, name in (("zengqinghong", "曾庆红"), ("cengqinghong", "曾庆红"), ("shanxian", "单县"),
+                          ("danxian", "单县"), ("piaojinhui", "朴槿惠"), ("luan", "六安市"), ("zyq", "庄悦群")):
+        assert [h.entry.label for h in index.search(spelled)][:1] == [name], spelled
+
+
 def test_search_page_keeps_the_query_in_the_url_and_a_browser_is_sent_there(server):
     r = get(server + "/entities", params={"q": "悦群"}, headers={"Accept": "text/html"}, follow_redirects=True)
     assert r.status_code == 200 and str(r.url).endswith("/search?q=%E6%82%A6%E7%BE%A4")
