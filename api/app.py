@@ -54,6 +54,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
 
     @app.middleware("http")
+    async def cache_vendored_files(request: Request, call_next):
+        response = await call_next(request)
+        if request.url.path.startswith("/static/vendor/") and response.status_code == 200:
+            # the vendored packages change only with `make install`: a day without revalidation
+            # (the explorer's own scripts are revalidated on every load)
+            response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
+
+    @app.middleware("http")
     async def remember_language(request: Request, call_next):
         response = await call_next(request)
         lang = request.query_params.get("lang")

@@ -12,7 +12,7 @@ import shutil
 import httpx
 import pytest
 
-from conftest import running_server
+from conftest import ROOT, running_server
 from test_browser import ARTIFACTS, CHROMIUM, FLAGS, open_page
 
 def get(*args, **kwargs) -> httpx.Response:
@@ -184,6 +184,15 @@ def test_errors_are_pages_for_browsers_and_json_for_api_clients(server):
     en = get(server + "/visits?limit=0&lang=en", headers=html).text
     assert "query.limit: Input should be greater than or equal to 1" in en
     assert get(server + "/visits?limit=0").json()["detail"][0]["type"] == "greater_than_equal"
+
+
+@pytest.mark.skipif(not (ROOT / "api/static/vendor/echarts/echarts.min.js").is_file(),
+                    reason="front-end files not vendored (`make install` needs npm)")
+def test_vendored_files_are_cached_for_a_day_and_our_own_scripts_revalidated(server):
+    vendored = get(server + "/static/vendor/echarts/echarts.min.js")
+    assert vendored.status_code == 200 and vendored.headers["cache-control"] == "public, max-age=86400"
+    own = get(server + "/static/entity.js")
+    assert own.status_code == 200 and "cache-control" not in own.headers and own.headers.get("etag")
 
 
 # -- in the browser -----------------------------------------------------------------------
