@@ -5,7 +5,8 @@ meetings and signings with their counterparts, each fact with its confidence, it
 reports and a link to the source document with the evidence sentence highlighted.
 
 The page's figures are drawn in the browser by vendored vis-timeline and ECharts from one JSON
-block; every text from the graph is escaped (in HTML here, and by the page's own script, which
+block (ECharts and the boundaries are loaded when the map, below the fold, comes near the
+window); every text from the graph is escaped (in HTML here, and by the page's own script, which
 puts labels into the DOM as text, never as markup)."""
 
 from __future__ import annotations
@@ -269,7 +270,6 @@ HEAD = """<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/vendor/vis-timeline/vis-timeline-graph2d.min.css">
 <link rel="stylesheet" href="/static/explorer.css">
 <script src="/static/vendor/vis-timeline/vis-timeline-graph2d.min.js" defer></script>
-<script src="/static/vendor/echarts/echarts.min.js" defer></script>
 <script src="/static/entity.js" defer></script>"""
 
 

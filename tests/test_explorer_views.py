@@ -71,6 +71,8 @@ def test_entity_page_itinerary_days_stops_and_the_map(browser, server, seed_stor
     # the map: the counties visited are the ones shaded, from the store's kgo:adminCode
     codes = {r["code"] for r in seed_store.select(f"""SELECT DISTINCT ?code WHERE {{ ?v a kgo:Visit ;
         kgo:agent <{person}> ; kgo:place/(kgo:locatedIn|kgo:parentRegion)* ?r . ?r kgo:adminCode ?code }}""")}
+    assert page.evaluate("window.echarts === undefined")  # the map is below the fold: not loaded yet
+    page.locator("#map").scroll_into_view_if_needed()
     page.wait_for_function("window.zhkgMap && window.zhkgMap.level === 'county'")
     shaded = set(page.evaluate("zhkgMap.shaded"))
     assert shaded == {c for c in codes if not c.endswith("00")} and {"440902", "440904"} <= shaded
@@ -277,6 +279,7 @@ def test_markup_in_names_stays_text_in_the_page_the_tooltips_the_map_and_the_gra
         tip.wait_for(state="visible")
         assert EVIL_PLACE in tip.inner_text() and 'window.xss=3' in tip.inner_text()
         # the map's tooltip of 茂南区 names the places visited there
+        page.locator("#map").scroll_into_view_if_needed()
         page.wait_for_function("window.zhkgMap && zhkgMap.level === 'county'")
         page.evaluate("zhkgMap.chart.dispatchAction({type: 'showTip', seriesIndex: 0, name: '440902'})")
         page.wait_for_function("document.querySelector('#map').innerText.includes('茂南区')")
