@@ -49,12 +49,14 @@
     const el = document.getElementById('itinerary-timeline');
     if (!el || !window.vis || !data.visits.length) return;
     // a box's text and tooltip are made when vis-timeline draws or hovers it, not for every visit
-    const items = data.visits.map(v => ({id: v.id, start: v.date, type: 'box', seq: v.order, content: '', visit: v}));
+    // (Date objects: vis-timeline would parse each date string with moment)
+    const items = data.visits.map(v => ({id: v.id, start: new Date(v.date + 'T00:00:00'), type: 'box', seq: v.order,
+                                         content: '', visit: v}));
     const visitTip = item => tooltip([item.visit.date + ' · ' + item.visit.places.join('、'),
       item.visit.confidence ? words.confidence + ' ' + Number(item.visit.confidence).toFixed(2) : '', item.visit.evidence]);
     // the first view: the last ten days with visits (the axis scrolls and zooms to the rest)
     const days = [...new Set(data.visits.map(v => v.date))].sort();
-    const first = new Date(days[Math.max(0, days.length - 10)]), last = new Date(days[days.length - 1]);
+    const first = new Date(days[Math.max(0, days.length - 10)] + 'T00:00:00'), last = new Date(days[days.length - 1] + 'T00:00:00');
     window.zhkgItinerary = new vis.Timeline(el, new vis.DataSet(items), {
       start: new Date(first.getTime() - 86400000), end: new Date(last.getTime() + 86400000 * 2),
       order: (a, b) => a.seq - b.seq, stack: true, orientation: {axis: 'top', item: 'top'}, maxHeight: 640, zoomMin: 86400000 * 3,
