@@ -580,3 +580,35 @@ def test_a_visitor_of_a_national_story_is_not_made_a_local_of_the_place_visited(
         == {"person/习近平"}
     local = facts_of("广东日报 2026年4月9日\n李明来到深圳市考察。")
     assert {k for k in local.entities if "李明" in k} == {"person/李明@440000"}
+
+
+_TIE_PAGE = ("新闻联播 2026年6月20日\n古城焕发新活力\n苏州平江历史文化街区游人如织。"
+             "扬州东关历史文化街区也很热闹。历史文化街区是城市的记忆。\n")
+_DUMP = (
+    "import sys\n"
+    "from kg.documents import load\n"
+    "from kg.extract import extract\n"
+    "f = extract(load(sys.stdin.buffer.read(), 't.txt', 't'))\n"
+    "print(sorted((m.start, m.end, m.key) for m in f.mentions))\n"
+    "print(sorted((k, sorted(e.aliases)) for k, e in f.entities.items()))\n"
+    "print([repr(e) for e in f.events], [repr(p) for p in f.posts], [repr(r) for r in f.relations])\n"
+)
+
+
+def test_extraction_is_the_same_under_every_hash_seed():
+    # a short name (历史文化街区) that ends two longer ones of one length: which one it stands
+    # for must not follow a set's iteration order, which changes with PYTHONHASHSEED
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    outs = set()
+    for seed in ("0", "1"):  # two seeds under which the set orders of these names differ
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _DUMP], input=_TIE_PAGE.encode(), cwd=root,
+                             env=env, capture_output=True, check=True, timeout=120)
+        outs.add(run.stdout)
+    assert len(outs) == 1, "extraction differs between hash seeds"
+    assert "place/苏州平江历史文化街区" in outs.pop().decode()

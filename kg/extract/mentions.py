@@ -320,16 +320,18 @@ def _canonical_labels(spans: list[Span]) -> dict[tuple[str, str], str]:
     as the same thing; a name literally inside the longer one at its start is not
     (天能集团 owns 天能集团贵州能源科技有限公司, it is not it).
     """
-    by_group: dict[str, set[str]] = {}
-    for sp in spans:
+    # the names of each group in the order the page first names them (a dict, not a set: a
+    # set's order changes with PYTHONHASHSEED, and so would the winner of a tie below)
+    by_group: dict[str, dict[str, None]] = {}
+    for sp in sorted(spans, key=lambda sp: (sp.start, sp.end)):
         if sp.canonical is None:
-            by_group.setdefault(GROUP_OF[sp.type], set()).add(sp.text)
+            by_group.setdefault(GROUP_OF[sp.type], {})[sp.text] = None
     out: dict[tuple[str, str], str] = {}
     for group, names in by_group.items():
         # Which longer names each one could stand for, found through indexes of the names'
         # ends and (for organisations) of their cores' beginnings rather than by comparing
-        # every pair; each list in the order of the set, as a scan of the set gives it, so
-        # that the longest (the first of them on a tie) is the same.
+        # every pair; each list in the page's order, so that the longest (the first named
+        # of them on a tie) is the same on every run.
         order = {n: i for i, n in enumerate(names)}
         ending: dict[str, list[str]] = {}  # a name of 4+ characters → the longer ones it ends
         for n in names:

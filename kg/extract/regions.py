@@ -122,7 +122,7 @@ def _short_forms(name: str, alias: str | None, level: EntityType) -> list[str]:
         forms.update({alias + name[-1], alias + name[-3:]})
     if level == EntityType.PREFECTURE and name.endswith("地区") and alias:
         forms.add(alias)
-    return [f for f in forms if f != name and len(f) >= 2]
+    return sorted(f for f in forms if f != name and len(f) >= 2)  # not a set's order: PYTHONHASHSEED
 
 
 @cache
