@@ -612,3 +612,46 @@ def test_extraction_is_the_same_under_every_hash_seed():
         outs.add(run.stdout)
     assert len(outs) == 1, "extraction differs between hash seeds"
     assert "place/苏州平江历史文化街区" in outs.pop().decode()
+
+
+def test_cities_listed_after_a_province_are_each_visited():
+    f = facts_of("新闻联播 2025年6月5日\n中共中央政治局常委、国务院副总理李明3日至5日在湖南长沙、株洲调研。")
+    assert {("李明", "湖南省"), ("李明", "长沙市"), ("李明", "株洲市")} <= visited(f)
+
+
+def test_a_stay_in_a_province_named_by_one_character_is_a_visit_to_it():
+    f = facts_of("新闻联播 2025年6月5日\n全国政协副主席李明出席论坛开幕式。\n"
+                 "在浙期间，李明还到杭州、宁波的企业和社区调研。")
+    assert {("李明", "浙江省"), ("李明", "杭州市"), ("李明", "宁波市")} <= visited(f)
+
+
+def test_a_guest_described_as_visiting_china_or_a_province_visits_it():
+    f = facts_of("新闻联播 2025年6月5日\n国家主席习近平在人民大会堂会见来华进行国事访问的智利总统博里奇。")
+    assert ("博里奇", "中华人民共和国") in visited(f)
+    assert ("习近平", "中华人民共和国") not in visited(f)
+    g = facts_of("楚雄日报 2025年6月5日\n4日，州委书记王明会见了在湖北考察投资环境的华润集团董事长李华一行。")
+    assert ("李华", "湖北省") in visited(g)
+    assert ("王明", "湖北省") not in visited(g)
+    # 访华的 followed by no title: a group of people, not a named visitor
+    h = facts_of("新闻联播 2025年1月27日\n参与交流项目访华的师生代表联名致信。")
+    assert not visited(h)
+
+
+def test_a_delegation_named_as_subject_is_its_leaders_visit():
+    f = facts_of("三亚日报 2025年3月5日\n3月4日，市委书记张强，市委副书记、市长刘洋会见了琼海市委书记李伟，"
+                 "市委副书记、市长王鹏率领的琼海市党政代表团一行。\n"
+                 "在三亚期间，琼海市党政代表团先后到三亚湾红树林生态公园、崖州区南山村参观考察。")
+    got = visited(f)
+    assert {("李伟", "三亚湾红树林生态公园"), ("王鹏", "南山村"), ("李伟", "三亚市")} <= got
+    assert not any(p == "琼海市" for _, p in got)  # the group's own city is not where it went
+    assert not any(a in ("张强", "刘洋") for a, _ in got)  # the hosts stay home
+
+
+def test_a_visit_abroad_told_with_a_meeting_and_the_arrival_of_a_delegation():
+    f = facts_of("新闻联播 2025年6月5日\n李明访问匈牙利\n国家副主席李明10日至12日访问匈牙利，"
+                 "在布达佩斯会见匈牙利总统诺瓦克。")
+    assert ("李明", "匈牙利共和国") in visited(f)
+    assert any(e.agent == "person/李明" and "person/诺瓦克" in e.participants for e in events(f, EventType.MEETING))
+    # 的到来: the delegation's arrival, not a visit of the host to the delegation's city
+    g = facts_of("三亚日报 2025年3月5日\n市委书记张强对琼海市党政代表团的到来表示欢迎。")
+    assert not visited(g)

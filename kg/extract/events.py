@@ -16,11 +16,14 @@ from kg.extract.dates import byline_date, day_of_month, find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, ATTEND_WORDS, CO_HOST_WORDS, GATHERING_WORDS,
                                 GROUP_LEAD_WORDS, GROUP_TAIL_WORDS, MEETING_BYSTANDER_WORDS,
                                 MEETING_VERBS, MOVE_VERBS, PASSIVE_MEETING_WORDS,
-                                PERSON_LIST_GLUE, PRESIDE_WORDS, STATE_TITLES, TALK_CONNECTORS,
-                                TITLE_HEADS, TITLE_JUNK, TOPIC_CUES, TRAILING_TITLES, VISIT_VERBS)
+                                PERSON_LIST_GLUE, PRESIDE_WORDS, PROVINCE_ABBREVIATIONS,
+                                STATE_TITLES, TALK_CONNECTORS, TITLE_HEADS, TITLE_JUNK,
+                                TO_CHINA_WORDS, TOPIC_CUES, TRAILING_TITLES,
+                                TRAVELLING_GROUP_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
-from kg.extract.model import PERSON_TYPES, REGION_TYPES, EntityType, Event, EventType, Mention
+from kg.extract.model import PERSON_TYPES, REGION_TYPES, Entity, EntityType, Event, EventType, Mention
+from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
 from kg.extract.stops import find_stops
 
@@ -29,7 +32,7 @@ _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLA
                              EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 _BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
 # 到 as a verb of movement, not inside 受到, 得到, 达到, 直到 …
-_MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办回])到"
+_MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办回的])到"
                                for v in MOVE_VERBS))
 _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 _MEET_RE = re.compile("|".join(MEETING_VERBS))
@@ -89,6 +92,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     last_agent: str | None = None
     party: list[str] = []  # who travels together (A，B一行): the last visit's agents
     prev_ms: list[Mention] = []
+    leaders: list[str] = []  # who leads the travelling group the page names (A率领的代表团)
     page_day = _page_day(sentences, year, issue) or byline_date(text)
     if issue is None and page_day is not None:
         year = page_day.year  # the byline's year, not the most named one (2035年远景目标)
@@ -106,11 +110,14 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if stated:
             current_date = day
         ms = [m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)]
+        leaders = _group_leaders(s, ms, title_spans) or leaders
+        events += _guest_visits(s, ms, day, found, title_spans)
         meetings = _meeting(s, ms, day, title_spans, page_day)
         if meetings:
             events += meetings
-            if not _STATE_VISIT.search(s.text, 0, s.text.find("会")):
-                continue  # …对朝鲜进行正式友好访问，在平壤会见…: a visit and a meeting
+            said_before = s.text[:max(0, s.text.find("会"))]
+            if not (_STATE_VISIT.search(said_before) or _VISIT_ABROAD.search(said_before)):
+                continue  # …对朝鲜进行正式友好访问 / 访问文莱，在…会见…: a visit and a meeting
         signing = _signing(s, ms, day)
         if signing:
             events.append(signing)  # and the sentence may still tell of a visit (…调研，见证签约)
@@ -118,7 +125,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         if conference:
             events.append(conference)
             continue
-        visits = _visit(s, ms, day, last_agent, stops, here)
+        visits = _visit(s, ms, day, last_agent, stops, here) or _group_visit(s, ms, day, leaders, stops)
         if visits:
             visits = _with_party(s, visits, party)
             events += visits
@@ -139,7 +146,18 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                 events[-1] = Event(last.type, last.agent, last.places,
                                    tuple(dict.fromkeys((*last.participants, *escorts))), last.date, last.sentence)
     events = _co_hosts(sentences, found, events, title_spans)
+    _add_places(found, events)
     return _drop_undated_repeats(_addressed_guests(sentences, found, events, title_spans))
+
+
+def _add_places(found: Mentions, events: list[Event]) -> None:
+    """A province visited that the page names by one character only (在苏期间) is an entity."""
+    gaz = load_gazetteer()
+    for e in events:
+        for k in e.places:
+            if k.startswith("region/") and k not in found.entities:
+                r = gaz.regions[k.removeprefix("region/")]
+                found.entities[k] = Entity(k, r.type, r.name, region=r)
 
 
 def _drop_undated_repeats(events: list[Event]) -> list[Event]:
@@ -182,7 +200,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
            last_agent: str | None, stops: set[tuple[int, int]] = frozenset(),
            here: str | None = None) -> list[Event]:
     move = _MOVE_RE.search(s.text)
-    inspect = _VISIT_RE.search(s.text)
+    inspect = _VISIT_RE.search(s.text) or _abroad(s, ms)  # 韩正访问荷兰: 访问 a country
     touring = last_agent is not None and _TOUR_STOP.match(s.text) is not None
     if not move and not inspect and "现场" not in s.text and not touring:
         return []
@@ -303,7 +321,7 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
         again = _SETS_OFF_AGAIN.search(s.text, topic.end())
         skip = (topic.start(), again.start() if again and again.start() < cut else cut)
     named = [(m.start, m.end) for m in ms if m.type in _VISITABLE and m.type not in REGION_TYPES]
-    out = []
+    out = _away_in(s.text)  # 在苏期间: the province of the stay
     for m in ms:
         rel = m.start - s.start
         if m.type not in _VISITABLE or m.text.endswith(_TRAVELLING_GROUPS):
@@ -328,7 +346,10 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             # 习近平总书记考察杭州时: the visitor's own verb takes the city; 贯彻总书记视察广东
             # 重要讲话精神 in another's sentence does not
             own_verb = preceding in ("考察", "视察", "访问") and 0 <= rel - 2 - agent_end <= 4
-            if not any(v in preceding for v in ("到", "赴", "在")) and not own_verb:
+            # 在广东深圳、惠州调研: a city right after a region taken, or listed after one
+            ends = {p.end - s.start for p in ms if p.type in REGION_TYPES and p.key in out and p.end <= m.start}
+            listed = rel in ends or (s.text[rel - 1:rel] in ("、", "和", "及") and rel - 1 in ends)
+            if not any(v in preceding for v in ("到", "赴", "在")) and not own_verb and not listed:
                 continue
         if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel):
             continue
@@ -341,6 +362,113 @@ def _visited_country(text: str, m: Mention, rel: int) -> bool:
     if m.text in _CHINA or not m.key.startswith("place/") or m.text not in countries():
         return False
     return text[max(0, rel - 2):rel] == "访问" or bool(_STATE_VISIT.match(text, rel + len(m.text)))
+
+
+_AWAY_IN = re.compile("在([" + "".join(PROVINCE_ABBREVIATIONS) + "])期间")
+
+
+def _away_in(text: str) -> list[str]:
+    """在苏期间, 在浙期间: the province a stay is in, named by its one character."""
+    m = _AWAY_IN.search(text)
+    if not m:
+        return []
+    keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[m.group(1)], ())
+    return [f"region/{keys[0]}"] if keys else []
+
+
+_VISIT_ABROAD = re.compile("访问(?!团)")
+
+
+def _abroad(s: Sentence, ms: list[Mention]) -> re.Match | None:
+    """访问 with a foreign country right after it (韩正访问荷兰): the verb, or None."""
+    for m in _VISIT_ABROAD.finditer(s.text):
+        if any(x.start - s.start == m.end() and _visited_country(s.text, x, m.end()) for x in ms):
+            return m
+    return None
+
+
+# 来华进行国事访问的斐济总理兰布卡, 在云南考察投资环境的集团董事长王五: the visit is said of the
+# person the clause describes, who stands after 的 behind their titles.
+_TO_CHINA_CLAUSE = re.compile("(?:" + "|".join(TO_CHINA_WORDS) + ")[^，,。；;的]{0,10}的")
+_VISITING_CLAUSE = re.compile("(?:在|来|到|赴)$")
+_CLAUSE_VERBS = re.compile("(?:考察|调研|访问|参观|视察)[^，,。；;的]{0,10}的")
+_CHINA_KEY = "place/中华人民共和国"
+
+
+def _guest_visits(s: Sentence, ms: list[Mention], day: dt.date | None, found: Mentions,
+                  title_spans: list[tuple[int, int]]) -> list[Event]:
+    """Visits told in a clause before the visitor: 会见来华访问的X总统Y (Y visits China), 会见在云南
+    考察的…董事长Z (Z visits 云南省)."""
+    out: list[Event] = []
+    people = _people(ms)
+    cover = _chain_cover(s, ms, title_spans)
+    for c in _TO_CHINA_CLAUSE.finditer(s.text):
+        guest = _described(s, people, cover, c.end())
+        if guest:
+            found.entities.setdefault(_CHINA_KEY, Entity(_CHINA_KEY, EntityType.PLACE, "中华人民共和国"))
+            out.append(Event(EventType.VISIT, guest.key, (_CHINA_KEY,), (), day, s.index))
+    for m in ms:
+        rel = m.start - s.start
+        if m.type not in REGION_TYPES or not _VISITING_CLAUSE.search(s.text, max(0, rel - 1), rel):
+            continue
+        c = _CLAUSE_VERBS.match(s.text, rel + len(m.text))
+        guest = _described(s, people, cover, c.end()) if c else None
+        if guest:
+            out.append(Event(EventType.VISIT, guest.key, (m.key,), (), day, s.index))
+    return out
+
+
+def _described(s: Sentence, people: list[Mention], cover: list[bool], pos: int) -> Mention | None:
+    """The person right after sentence offset ``pos``, with only titles and names of bodies
+    between (…的斐济总理兰布卡)."""
+    after = [p for p in people if p.start - s.start >= pos]
+    if not after or not 2 <= after[0].start - s.start - pos <= 40:
+        return None  # a title first (…的斐济总理兰布卡): not 访华的师生, 访华的有…
+    gap = range(pos, after[0].start - s.start)
+    return after[0] if all(cover[i] or s.text[i] in "、" for i in gap) else None
+
+
+def _group_leaders(s: Sentence, ms: list[Mention], title_spans: list[tuple[int, int]]) -> list[str]:
+    """A、B率领的文昌市党政代表团, 以C为团长的考察团, D率调研组: the people who lead a travelling
+    group, in the order named."""
+    m = _LEADS_GROUP.search(s.text)
+    if not m:
+        return []
+    people = [p for p in _people(ms) if p.end - s.start <= m.start()]
+    if not people or _clause_break(s.text, people[-1].end - s.start, m.start()):
+        return []
+    cover = _chain_cover(s, ms, title_spans)
+    return [p.key for p in _host_chain(s, people, cover, people[-1])]
+
+
+_GROUP_NAMES = "|".join(TRAVELLING_GROUP_HEADS)
+_LEADS_GROUP = re.compile(r"(?:率领的|带领的|为团长的|率|带领)[^，,。；;]{0,16}?(?:" + _GROUP_NAMES + ")")
+# 在三亚期间，文昌市党政代表团先后到…: the group is the subject, no person named.
+_GROUP_SUBJECT = re.compile(r"^(?:[^，,。]{0,12}[，,])?[\u4e00-\u9fff]{0,14}?(?:" + _GROUP_NAMES
+                            + r")(?:一行|成员)?(?:还|先后|随后|又|也|一同|分别)?")
+
+
+def _clause_break(text: str, a: int, b: int) -> bool:
+    return bool(re.search("[。；;]", text[a:b])) or len(text[a:b]) > 30
+
+
+def _group_visit(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: list[str],
+                 stops: set[tuple[int, int]]) -> list[Event]:
+    """在三亚期间，文昌市党政代表团先后到A、B: a sentence whose subject is the travelling group
+    the page named before, and no person: each of its leaders visits."""
+    subject = _GROUP_SUBJECT.match(s.text) if leaders and not _people(ms) else None
+    if subject is None:
+        return []
+    move = _MOVE_RE.search(s.text, subject.end())
+    if not move or move.start() - subject.end() > 8:
+        return []  # the group itself goes (…代表团先后到A、B), not 代表团成员抵达，成员包括…
+    before = re.split("[，,]", s.text[:subject.end()])[0] if s.text[:1] == "在" else ""
+    ms = [m for m in ms if m.start - s.start >= move.end()
+          or (m.end - s.start <= len(before) and m.type in REGION_TYPES)]  # 在三亚期间
+    places = _destinations(s, ms, True, stops)
+    if not places:
+        return []
+    return [Event(EventType.VISIT, a, tuple(dict.fromkeys(places)), (), day, s.index) for a in leaders]
 
 
 def _right_after_move(text: str, rel: int) -> bool:

@@ -301,3 +301,21 @@ STOP_LIST_VERBS = STOP_LIST_VERBS + tuple("参谒 瞻仰 参观 先后参观 考
 SITE_HEADS.update(dict.fromkeys("""纪念塔 友谊塔 塔 宫 陵园 烈士陵园 纪念碑 故居 旧址 遗址 实验室
     交易所 产业带""".split(), T.PLACE))
 VISIT_VERBS = VISIT_VERBS + ("参谒", "瞻仰")
+
+
+# --- Visits and meetings on real text (issue 11, visits slice) ---
+# The one-character names of provinces, as 在苏期间 / 在浙期间 / 在京期间 use them: only
+# read in such fixed frames, never as a word on its own.
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
+    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
+    "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "川": "四川省", "蜀": "四川省",
+    "黔": "贵州省", "滇": "云南省", "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省",
+    "青": "青海省", "蒙": "内蒙古自治区",
+}  # not 宁 (南京, 宁波 too) nor 新 (新加坡) nor 港/澳/台
+# 来华进行国事访问的X总统Y, 对我国进行正式访问: a guest's visit to China, said of the guest.
+TO_CHINA_WORDS = ("来华", "访华", "对我国", "对中国", "访问中国", "访问我国")
+# 文昌市党政代表团先后到…: a travelling group named as the subject; its leaders are the visitors.
+TRAVELLING_GROUP_HEADS = ("代表团", "考察团", "访问团", "调研组", "考察组", "督导组", "督查组",
+                          "检查组", "工作组", "调研团")
