@@ -655,3 +655,19 @@ def test_a_visit_abroad_told_with_a_meeting_and_the_arrival_of_a_delegation():
     # 的到来: the delegation's arrival, not a visit of the host to the delegation's city
     g = facts_of("三亚日报 2025年3月5日\n市委书记张强对琼海市党政代表团的到来表示欢迎。")
     assert not visited(g)
+
+
+def test_tour_stops_named_with_their_county_and_town_or_by_a_kind():
+    # 和 inside a town's name (永和镇) splits no list; a county's short name before its town
+    # and village is where the village is; 统计站 is a kind, so the town is part of its name;
+    # 等13个企业（项目） trails the last company of a list
+    f = facts_of("清远日报 2024年5月5日\n5月4日，在阳山七拱镇新联村、连山永和镇石坪村，市委书记王明深入田间地头"
+                 "查看村民生产生活情况。")
+    got = visited(f)
+    assert {("王明", "新联村"), ("王明", "石坪村")} <= got
+    assert not any(p.endswith("镇石坪村") or p.startswith("阳山") and p.endswith("村") for _, p in got)
+    g = facts_of("滁州日报 2020年5月29日\n5月27日，市统计局局长高文冬赴凤阳县调研。\n在凤阳县，高文冬一行先后来到"
+                 "大庙石英产业园，凤阳循环产业园和临淮关镇统计站，调研了凤阳硅谷智能有限公司、洪武拆解有限公司等"
+                 "13个企业（项目）。")
+    got = visited(g)
+    assert {("高文冬", "临淮关镇统计站"), ("高文冬", "洪武拆解有限公司")} <= got

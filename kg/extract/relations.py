@@ -329,8 +329,9 @@ def _park_before(m: Mention, ms: list[Mention]) -> str | None:
             break
         if other.type is EntityType.PARK:
             park = other.key
-        elif other.type in REGION_TYPES and park and not _inside_another(other, ms):
-            park = None  # a region named after the park: the company is there instead
+        elif (other.type in REGION_TYPES or other.type is EntityType.PLACE) and park \
+                and not _inside_another(other, ms):
+            park = None  # a region (or another site: …产业园和X镇统计站) named after the park
     return park
 
 

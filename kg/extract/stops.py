@@ -15,7 +15,8 @@ from kg.extract.lexicon import (GENERIC_MODIFIERS, NOT_NAMES, SITE_HEADS, STOP_L
                                 SUFFIX_TO_TYPE)
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, REGION_TYPES, Entity, EntityType, Mention
-from kg.extract.segment import Sentence, tagged
+from kg.extract.places import LEVEL_ORDER
+from kg.extract.segment import Sentence, is_word, tagged
 
 _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")(?:了|到)?")
 # 到县中医院、杭埠高速路口、高铁东站等地督导: after 到 or 赴, a list that ends with 等地 is of sites.
@@ -32,12 +33,13 @@ _AT_WHILE = re.compile(r"在(?:参观|考察|调研|视察|察看)?(?=([^，,。
 _AT_MIDDLE = re.compile(r"[，,](?:随后|接着|之后)?在(?=([^，,。]{2,30})[，,](?:他|她|总书记|[\u4e00-\u9fff]{0,8}一行))")
 _COMMA = re.compile("[，,]")
 # What trails a site in a list: 等 + a kind, the scene, the progress (…项目现场, …进展情况).
-_TAIL_NOISE = re.compile(r"(?:等[\u4e00-\u9fff]{0,6}|建设现场|施工现场|事故现场|现场|进展情况|建设情况|"
+_TAIL_NOISE = re.compile(r"(?:等[0-9\u4e00-\u9fff]{0,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?|建设现场|施工现场|事故现场|现场|进展情况|建设情况|"
                          r"生产情况|情况|一线)$")
 # What ends a list: a clause that goes on with a verb (了解, 察看, 听取 …), or a sentence break.
 _LIST_END = re.compile("[。；;！？：:]")
 # Where the last site of a list gives way to what is done there (…产业园进行实地调研).
 _GOES_ON = re.compile("进行|开展|实地|调研|考察|视察|检查|督导|督查|察看|查看|了解|看望|慰问|指导|参观")
+_NAMED_HEADS = ("村", "社区", "屯", "寨", "嘎查")  # a village's own name is no kind: 松林村
 _SITE_HEAD_RE = re.compile("(?:" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + ")$")
 
 
@@ -73,7 +75,8 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
         end = end_break.start() if end_break else len(s.text)
     out: set[tuple[int, int]] = set()
     start = pos
-    pieces = [(start + a.start(), start + a.end()) for a in _ITEM_SEP.finditer(s.text[start:end])]
+    pieces = [(start + a.start(), start + a.end()) for a in _ITEM_SEP.finditer(s.text[start:end])
+              if not _inside_a_name(found, s.start + start + a.start())]  # not 和 of 永和镇
     bounds = [start] + [b for _, b in pieces]
     stops_at = [a for a, _ in pieces] + [end]
     for i, (a, b) in enumerate(zip(bounds, stops_at)):
@@ -90,6 +93,11 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
             continue
         out.add(site)
     return out
+
+
+def _inside_a_name(found: Mentions, pos: int) -> bool:
+    """Whether text offset ``pos`` is inside (not at the edge of) a name found."""
+    return any(m.start < pos < m.end for m in found.in_span(max(0, pos - 20), pos + 20))
 
 
 def _goes_on_with_verb(item: str) -> bool:
@@ -121,10 +129,18 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
         return None if _generic(whole[0].text) else (whole[0].start, whole[0].end)
     # 阳山县韩愈纪念馆: a full region name before the site is where it is, not its name;
     # a short form (连南瑶族博物馆) is part of the name.
+    # 阳山大崀镇松林村: a short form that opens a chain of regions is where the site is too
+    # (a county's, before its town: not 宁波 of 宁波舟山港)
+    lower_at = {m.start: LEVEL_ORDER[m.type] for m in inside if m.type in REGION_TYPES}
     for m in sorted(inside, key=lambda m: m.start):
-        if m.start == abs_a and m.type in REGION_TYPES and m.text == found.entity(m.key).label:
+        if m.start == abs_a and m.type in REGION_TYPES and m.end < abs_b and (
+                m.text == found.entity(m.key).label or lower_at.get(m.end, -1) > LEVEL_ORDER[m.type]):
             abs_a = m.end
     name = text[abs_a - s.start:abs_b - s.start]
+    if abs_a > s.start + a and not name.endswith(_NAMED_HEADS) and (
+            is_word(name) or (is_word(name[:-1]) and name[-1] in SITE_HEADS)):
+        # 临淮关镇统计站: what is left is a kind (统计站), the region's name is part of the site's
+        abs_a, name = s.start + a, text[a:b]
     rest = [m for m in inside if m.start == abs_a and m.end == abs_b]
     if rest:
         return rest[0].start, rest[0].end  # 猫营镇大河村: the village, in the town
