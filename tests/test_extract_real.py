@@ -671,3 +671,36 @@ def test_tour_stops_named_with_their_county_and_town_or_by_a_kind():
                  "13个企业（项目）。")
     got = visited(g)
     assert {("高文冬", "临淮关镇统计站"), ("高文冬", "洪武拆解有限公司")} <= got
+
+
+def meetings_of(f):
+    return {(label(f, e.agent), label(f, k)) for e in events(f, EventType.MEETING) for k in e.participants}
+
+
+def test_two_guests_joined_by_he_each_behind_their_own_titles():
+    # the second guest's chain of titles does not swallow the first guest (…董事长A和…公司副总裁B)
+    f = facts_of("宜昌日报 2024年5月6日\n5月5日，市委书记王立，市委副书记、市长马泽江分别会见了万华化学集团董事长"
+                 "廖增太和比亚迪股份有限公司执行副总裁何志奇。")
+    assert {("王立", "廖增太"), ("王立", "何志奇"), ("马泽江", "廖增太"), ("马泽江", "何志奇")} <= meetings_of(f)
+
+
+def test_talks_with_a_guest_whose_name_ends_before_juxing():
+    f = facts_of("宜昌日报 2024年5月6日\n5月5日，市长马泽江与来宜考察的中国建材集团董事长周育先举行会谈。")
+    assert ("马泽江", "周育先") in meetings_of(f)
+
+
+def test_a_guest_who_comes_to_our_city_then_is_met_visits_it():
+    # 来我市考察，市委书记…会见了…: the clause before the meeting tells the guest's visit; 还 after a
+    # name (王立还看望) is no part of it
+    f = facts_of("宜昌日报 2024年5月6日\n5月5日，中国中化集团董事长李凡荣一行来我市考察，市委书记王立会见了李凡荣一行。")
+    assert ("李凡荣", "宜昌市") in visited(f)
+    assert ("王立", "李凡荣") in meetings_of(f)
+    g = facts_of("宜昌日报 2024年5月6日\n在秭归县期间，市委书记王立还看望慰问了老党员。")
+    assert visited(g) == {("王立", "秭归县")}
+    h = facts_of("宜昌日报 2024年5月6日\n近年来，宜昌市调研工作成效明显，市委书记王立带来了新思路。")
+    assert not visited(h)
+
+
+def test_a_list_of_stops_ends_where_what_is_done_there_begins():
+    f = facts_of("宜昌日报 2024年5月6日\n5月5日，市长马泽江先后来到宜昌高新区、猇亭区，实地察看重点项目建设情况。")
+    assert visited(f) == {("马泽江", "宜昌高新区"), ("马泽江", "猇亭区")}

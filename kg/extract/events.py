@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from kg.extract.countries import countries
 from kg.extract.dates import byline_date, day_of_month, find_date
@@ -41,6 +42,13 @@ _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
 _GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行")
 _TRAVELLING_GROUPS = ("代表团", "调研组", "考察团", "考察组", "工作组", "督导组", "一行")
+# 李凡荣一行来我市考察, 来临湘市调研: 来 moves when a place and a verb of visiting follow it (not
+# 以来, 带来, 前来考察的客商 …)
+_COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我[市县区省州镇乡旗]|[\u4e00-\u9fff]{2,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
+_MOVE_ANY = re.compile(_MOVE_ANY.pattern + "|" + _COME_TO)
+_COME_RE = re.compile(_COME_TO)
+
+
 class _Movement:
     """Movement verbs, but not the 到 of a range (从2015年到中央政治局…, 从陕西的苹果到广东的荔枝)."""
 
@@ -117,6 +125,11 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             events += meetings
             said_before = s.text[:max(0, s.text.find("会"))]
             if not (_STATE_VISIT.search(said_before) or _VISIT_ABROAD.search(said_before)):
+                # 李凡荣一行来我市考察，市委书记王立会见了…: the clause before the meeting's
+                comma = max(said_before.rfind("，"), said_before.rfind(","))
+                if comma > 0 and (_MOVE_RE.search(said_before[:comma]) or _VISIT_RE.search(said_before[:comma])):
+                    first = replace(s, end=s.start + comma, text=s.text[:comma])
+                    events += _visit(first, [m for m in ms if m.end <= first.end], day, None, stops)
                 continue  # …对朝鲜进行正式友好访问 / 访问文莱，在…会见…: a visit and a meeting
         signing = _signing(s, ms, day)
         if signing:
@@ -349,7 +362,9 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             # 在广东深圳、惠州调研: a city right after a region taken, or listed after one
             ends = {p.end - s.start for p in ms if p.type in REGION_TYPES and p.key in out and p.end <= m.start}
             listed = rel in ends or (s.text[rel - 1:rel] in ("、", "和", "及") and rel - 1 in ends)
-            if not any(v in preceding for v in ("到", "赴", "在")) and not own_verb and not listed:
+            # 一行来我市考察: a guest comes to the page's own city (not any city after 来)
+            come = preceding.endswith("来") and m.text.startswith("我") and _COME_RE.match(s.text, rel - 1) is not None
+            if not any(v in preceding for v in ("到", "赴", "在")) and not (own_verb or listed or come):
                 continue
         if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel):
             continue

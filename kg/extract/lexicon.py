@@ -319,3 +319,5 @@ TO_CHINA_WORDS = ("来华", "访华", "对我国", "对中国", "访问中国", 
 # 文昌市党政代表团先后到…: a travelling group named as the subject; its leaders are the visitors.
 TRAVELLING_GROUP_HEADS = ("代表团", "考察团", "访问团", "调研组", "考察组", "督导组", "督查组",
                           "检查组", "工作组", "调研团")
+# 董事长周育先举行会谈: a name also ends before 举行 (jieba reads 举行会谈 as one idiom, no verb).
+NAME_FOLLOWERS = tuple(sorted(NAME_FOLLOWERS + ("举行",), key=len, reverse=True))

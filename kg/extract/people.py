@@ -108,6 +108,8 @@ def _name_end(text: str, pos: int) -> int | None:
                or not _CJK.match(c) for i, c in enumerate(piece)):
             return None
         rest = text[end:end + _AHEAD]
+        if length == 2 and rest.startswith("来") and _place_at(text, end + 1):
+            return end  # 李明来宜昌市调研, 王芳来我县: 来 comes to a place, the name is two long
         if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS) or (
                 length == 3 and (_starts_with_verb(rest) or (
                     rest.startswith(_AFTER_THREE) and not _common_word(piece[:2])))):
@@ -122,10 +124,21 @@ def _name_end(text: str, pos: int) -> int | None:
                 if (_CJK.match(three[-1]) and three[-1] not in _FORBIDDEN_IN_NAME
                         and ((after and after.startswith(NAME_FOLLOWERS))
                              or ((not after or not _CJK.match(after[0])) and three[-1] not in NAME_FOLLOWERS))
-                        and not rest.startswith(("在", "到", "和", "与", "及", "对", "为", "是", "等", "的"))):
+                        and not rest.startswith(("在", "到", "和", "与", "及", "对", "为", "是", "等", "的",
+                                                 "还", "也", "又", "都", "就", "将", "已", "被", "则"))):
                     return end + 1
             return end
     return None
+
+
+def _place_at(text: str, pos: int) -> bool:
+    """Whether a region's name (or 我市, 我县 …) starts at ``pos``."""
+    from kg.extract.regions import load_gazetteer
+
+    if text[pos:pos + 1] == "我" and text[pos + 1:pos + 2] in "市县区省州镇乡旗":
+        return True
+    names = load_gazetteer().by_name
+    return any(text[pos:pos + k] in names for k in range(2, 8))
 
 
 def _starts_with_verb(rest: str) -> bool:
@@ -302,6 +315,10 @@ def _junk_end(piece: str) -> int:
     de = piece.rfind("的")
     if de >= cut and de < len(piece) - 2:
         cut = de + 1  # 来黔考察的…董事长: a clause describing the person is not the title
+    for head in _HEAD_RE.finditer(piece, cut):
+        end = name_at(piece, head.end())
+        if end is not None and end < len(piece) - 2 and piece[end] in "和及与":
+            cut = end + 1  # 集团董事长A和…公司副总裁: A is another person, not a title
     return cut
 
 

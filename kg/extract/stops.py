@@ -81,7 +81,7 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
     stops_at = [a for a, _ in pieces] + [end]
     for i, (a, b) in enumerate(zip(bounds, stops_at)):
         item = s.text[a:b]
-        if i and _goes_on_with_verb(item):
+        if i and (_goes_on_with_verb(item) or _GOES_ON.match(item)):
             break  # …公司，了解企业生产情况: the list is over
         site = _site(s, a, b, found)
         goes_on = _GOES_ON.search(s.text, a + 2, b)
