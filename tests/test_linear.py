@@ -48,10 +48,10 @@ def _canonical_by_pairs(spans):
     """The pairwise comparison _canonical_labels used to make (kept here as the reference)."""
     from kg.extract.mentions import GROUP_OF, _LEGAL_FORMS, _core, _head
 
-    by_group: dict[str, set[str]] = {}
-    for sp in spans:
+    by_group: dict[str, dict[str, None]] = {}  # in the page's order, as _canonical_labels keeps them
+    for sp in sorted(spans, key=lambda sp: (sp.start, sp.end)):
         if sp.canonical is None:
-            by_group.setdefault(GROUP_OF[sp.type], set()).add(sp.text)
+            by_group.setdefault(GROUP_OF[sp.type], {})[sp.text] = None
     out = {}
     for group, names in by_group.items():
         for short in names:
