@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
 from kg.documents import Document, from_text, load, parse_date
 from kg.errors import DocumentError
@@ -26,6 +26,9 @@ from kg.extract.model import Facts
 from kg.rdf import doc_iri, to_quads
 from kg.sources import Format, Item, Record, Refusal, iter_items
 from kg.store.base import Store
+from kg.vocab import KGO
+
+_TEXT = NamedNode(KGO + "text")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,24 @@ class Result:
     error: str = ""
     nquads: bytes = b""
     dated: bool = True
+    # the document's text, when too long for one line of N-Quads (pyoxigraph's parser reads
+    # lines up to 16 MiB: a 20 MB document's kgo:text is more); see :func:`result_quads`
+    text: str = ""
+
+
+# The longest kgo:text kept in a result's N-Quads, in characters (at most 4 bytes of UTF-8
+# each, or 2 for an escaped line break: 12 MB, under the parser's 16 MiB line).
+LONGEST_LINE = 3_000_000
+
+
+def result_quads(result: Result) -> Iterator[Quad]:
+    """The quads of a result's graph: its N-Quads, and its text if it came apart."""
+    from pyoxigraph import Literal, NamedNode, RdfFormat, parse
+
+    yield from parse(result.nquads, format=RdfFormat.N_QUADS)
+    if result.text:
+        g = NamedNode(result.graph)
+        yield Quad(g, _TEXT, Literal(result.text, language="zh"), g)
 
 
 @dataclass
@@ -202,10 +223,15 @@ def record_to_result(record: Record, options: Options = Options()) -> Result:
         doc = read_record(record, options)
     except DocumentError as exc:
         return Result(record.source, record.container.value, error=str(exc))
-    nquads = b"".join(serialize(part, format=RdfFormat.N_QUADS) or b""
-                      for part in document_parts(doc, options.region))
-    return Result(doc.source, record.container.value, doc_iri(doc.doc_id).value, "", nquads,
-                  doc.issue_date is not None)
+    chunks, text = [], ""
+    for part in document_parts(doc, options.region):
+        long = [q for q in part if q.predicate == _TEXT and len(q.object.value) > LONGEST_LINE]
+        if long:
+            text = long[0].object.value
+            part = [q for q in part if q not in long]
+        chunks.append(serialize(part, format=RdfFormat.N_QUADS) or b"")
+    return Result(doc.source, record.container.value, doc_iri(doc.doc_id).value, "",
+                  b"".join(chunks), doc.issue_date is not None, text)
 
 
 def bytes_to_nquads(data: bytes, source: str, doc_id: str, region: str | None = None) -> bytes:
@@ -341,14 +367,12 @@ def _pool_worker_init(parent: int, warm: bool) -> None:
 
 def _store_results(store: Store, results: Iterable[Result], report: IngestReport,
                    progress: Callable[[str], None] | None) -> None:
-    from pyoxigraph import RdfFormat, parse
-
     for result in results:
         if result.error:
             report.refused.append((result.source, result.error))
         else:
             # a long document's parts may repeat a shared fact: each quad once
-            quads = dict.fromkeys(parse(result.nquads, format=RdfFormat.N_QUADS))
+            quads = dict.fromkeys(result_quads(result))
             report.quads += store.replace_graph(result.graph, quads)
             report.documents += 1
         if progress:

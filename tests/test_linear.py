@@ -206,3 +206,29 @@ def test_the_parts_of_a_long_document_state_its_facts_once_with_unique_reports()
     # a page up to the window is read whole, as it always was
     page = replace(doc, text=doc.text[:5_000])
     assert list(document_parts(page, window=6_000)) == [to_quads(document_facts(page))]
+
+
+def test_a_document_text_longer_than_an_n_quads_line_is_stored_whole(tmp_path: Path):
+    """pyoxigraph reads N-Quads lines up to 16 MiB, and a 20 MB document's kgo:text is one
+    line: such a text travels beside the N-Quads and is stored whole (it was a MemoryError
+    that ended the ingest)."""
+    from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
+
+    from kg.ingest import LONGEST_LINE, Result, result_quads
+    from kg.store.oxigraph import OxigraphStore
+    from kg.vocab import KGO
+
+    g = NamedNode("https://w3id.org/zhkg/id/doc/long")
+    text = "市委书记到茂南区调研。" * (LONGEST_LINE // 5)  # 6M characters, 18 MB of UTF-8
+    line = serialize([Quad(g, NamedNode(KGO + "text"), Literal(text, language="zh"), g)],
+                     format=RdfFormat.N_QUADS)
+    with pytest.raises(MemoryError):
+        list(parse(line, format=RdfFormat.N_QUADS))
+    title = serialize([Quad(g, NamedNode("http://purl.org/dc/terms/title"), Literal("调研"), g)],
+                      format=RdfFormat.N_QUADS)
+    store = OxigraphStore(tmp_path / "s")
+    store.replace_graph(g.value, result_quads(Result("long.txt", "text", g.value, nquads=title,
+                                                     text=text)))
+    (row,) = store.select(f"SELECT ?t WHERE {{ <{g.value}> <{KGO}text> ?t }}")
+    assert row["t"] == text
+    store.close()
