@@ -13,11 +13,11 @@ import datetime as dt
 import os
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
 from kg.documents import Document, from_text, load, parse_date
 from kg.errors import DocumentError
@@ -26,6 +26,9 @@ from kg.extract.model import Facts
 from kg.rdf import doc_iri, to_quads
 from kg.sources import Format, Item, Record, Refusal, iter_items
 from kg.store.base import Store
+from kg.vocab import KGO
+
+_TEXT = NamedNode(KGO + "text")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,24 @@ class Result:
     error: str = ""
     nquads: bytes = b""
     dated: bool = True
+    # the document's text, when too long for one line of N-Quads (pyoxigraph's parser reads
+    # lines up to 16 MiB: a 20 MB document's kgo:text is more); see :func:`result_quads`
+    text: str = ""
+
+
+# The longest kgo:text kept in a result's N-Quads, in characters (at most 4 bytes of UTF-8
+# each, or 2 for an escaped line break: 12 MB, under the parser's 16 MiB line).
+LONGEST_LINE = 3_000_000
+
+
+def result_quads(result: Result) -> Iterator[Quad]:
+    """The quads of a result's graph: its N-Quads, and its text if it came apart."""
+    from pyoxigraph import Literal, NamedNode, RdfFormat, parse
+
+    yield from parse(result.nquads, format=RdfFormat.N_QUADS)
+    if result.text:
+        g = NamedNode(result.graph)
+        yield Quad(g, _TEXT, Literal(result.text, language="zh"), g)
 
 
 @dataclass
@@ -71,8 +92,105 @@ def document_facts(doc: Document, region: str | None = None) -> Facts:
 
 
 def document_quads(doc: Document, region: str | None = None) -> list[Quad]:
-    """One decoded document → the quads of its named graph (see :func:`document_facts`)."""
-    return to_quads(document_facts(doc, region))
+    """One decoded document → the quads of its named graph (see :func:`document_parts`)."""
+    return [q for part in document_parts(doc, region) for q in part]
+
+
+# What one extraction reads at a time, in characters: more than any real page (the longest
+# day of the CCTV transcripts is 33k), so a page is read whole, as ever; a longer document
+# (a file of stories run together, a line without stops) is read a window at a time, so what
+# extraction holds (words, candidates, mentions, rules' indexes) is bounded by the window,
+# not by the document.
+WINDOW = 100_000
+
+
+def document_parts(doc: Document, region: str | None = None,
+                   window: int = WINDOW) -> Iterator[list[Quad]]:
+    """One decoded document → the quads of its named graph, a window of its text at a time
+    (see :data:`WINDOW`): a document up to the window is one part, ``to_quads`` of its facts.
+
+    A longer one is cut at the last line break of each window (else after its last stop or
+    comma) and each piece extracted on its own, as an article of the document is: its
+    sentences are numbered on from the pieces before (a report's name and evidence stay
+    unique), and the document's own description (title, paper, date, home, the whole text)
+    is said once, in the last part. Its facts are those of the pieces, so a person named in
+    two pieces is keyed by each piece's evidence, as in two documents of one paper."""
+    if len(doc.text) <= window:
+        yield to_quads(document_facts(doc, region))
+        return
+    from dataclasses import replace
+
+    from kg.extract.segment import tagged
+
+    g = doc_iri(doc.doc_id)
+    info, texts, base = None, [], 0
+    for piece in windows(doc.text, window):
+        facts = document_facts(replace(doc, text=piece), region)
+        info = info or facts.info
+        texts.append(facts.text)
+        facts = _numbered_from(facts, base)
+        base += len(facts.sentences)
+        facts.text = ""
+        yield [q for q in to_quads(facts) if q.subject != g]  # the description: below, once
+        del facts
+        # the words of each sentence are cached for the rules of one reading (8,192
+        # sentences, which for the 500-character pieces of a line without stops is
+        # ~150 bytes a character): a piece read, its words are not asked for again
+        tagged.cache_clear()
+    yield to_quads(Facts(info=info, sentences=[], text="".join(texts)))
+
+
+_STOPS = "。！？!?；;"
+_COMMAS = "，,、：: "
+
+
+def windows(text: str, size: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters, each cut after the last
+    line break it holds, else after its last stop, else its last comma or space (else at
+    ``size``): the pieces joined are the text.
+
+    >>> list(windows("甲乙。丙丁\\n戊己庚", 6))
+    ['甲乙。丙丁\\n', '戊己庚']
+    """
+    at = 0
+    while len(text) - at > size:
+        end = at + size
+        cut = text.rfind("\n", at, end) + 1
+        for marks in (_STOPS, _COMMAS):
+            if cut <= at:
+                cut = max(text.rfind(c, at, end) for c in marks) + 1
+        if cut <= at:
+            cut = end
+        yield text[at:cut]
+        at = cut
+    yield text[at:]
+
+
+class _NumberedFrom(Sequence):
+    """A piece's sentences, numbered on from ``base`` (the sentences of the pieces before)."""
+
+    def __init__(self, items: Sequence[str], base: int) -> None:
+        self.items, self.base = items, base
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice) or not 0 <= i - self.base < len(self.items):
+            raise IndexError(i)
+        return self.items[i - self.base]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _numbered_from(facts: Facts, base: int) -> Facts:
+    if not base:
+        return facts
+    from dataclasses import replace
+
+    facts.events = [replace(e, sentence=e.sentence + base) for e in facts.events]
+    facts.posts = [replace(p, sentence=p.sentence + base) for p in facts.posts]
+    facts.relations = [replace(r, sentence=r.sentence + base) for r in facts.relations]
+    facts.sentences = _NumberedFrom(facts.sentences, base)  # type: ignore[assignment]
+    return facts
 
 
 def read_record(record: Record, options: Options = Options()) -> Document:
@@ -105,9 +223,15 @@ def record_to_result(record: Record, options: Options = Options()) -> Result:
         doc = read_record(record, options)
     except DocumentError as exc:
         return Result(record.source, record.container.value, error=str(exc))
-    nquads = serialize(document_quads(doc, options.region), format=RdfFormat.N_QUADS) or b""
-    return Result(doc.source, record.container.value, doc_iri(doc.doc_id).value, "", nquads,
-                  doc.issue_date is not None)
+    chunks, text = [], ""
+    for part in document_parts(doc, options.region):
+        long = [q for q in part if q.predicate == _TEXT and len(q.object.value) > LONGEST_LINE]
+        if long:
+            text = long[0].object.value
+            part = [q for q in part if q not in long]
+        chunks.append(serialize(part, format=RdfFormat.N_QUADS) or b"")
+    return Result(doc.source, record.container.value, doc_iri(doc.doc_id).value, "",
+                  b"".join(chunks), doc.issue_date is not None, text)
 
 
 def bytes_to_nquads(data: bytes, source: str, doc_id: str, region: str | None = None) -> bytes:
@@ -243,14 +367,13 @@ def _pool_worker_init(parent: int, warm: bool) -> None:
 
 def _store_results(store: Store, results: Iterable[Result], report: IngestReport,
                    progress: Callable[[str], None] | None) -> None:
-    from pyoxigraph import RdfFormat, parse
-
     for result in results:
         if result.error:
             report.refused.append((result.source, result.error))
         else:
-            report.quads += store.replace_graph(result.graph,
-                                                parse(result.nquads, format=RdfFormat.N_QUADS))
+            # a long document's parts may repeat a shared fact: each quad once
+            quads = dict.fromkeys(result_quads(result))
+            report.quads += store.replace_graph(result.graph, quads)
             report.documents += 1
         if progress:
             progress(result.source)

@@ -131,3 +131,104 @@ def test_the_work_of_reading_a_document_grows_linearly_with_its_length(kind):
     small, large = _lines_run(stories[:n]), _lines_run(stories[:2 * n])
     # twice the text, about twice the work (quadratic loops made it 3.5 to 4 times)
     assert large / small < 2.5, f"{small} lines for {n} characters, {large} for {2 * n}"
+
+
+def _long_document(n: int, kind: str):
+    from kg.documents import from_text
+
+    stories = _stories()
+    if kind == "one line without stops":
+        stories = stories.replace("\n", "").replace("。", "").replace("，", "")
+    assert len(stories) >= n
+    return from_text(stories[:n], "long.txt", "long")
+
+
+def _peak_while_reading(doc, window: int) -> int:
+    """Peak bytes Python holds while the parts of ``doc`` are made and handed on, one by one."""
+    import gc
+    import tracemalloc
+
+    from kg.ingest import document_parts
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        for part in document_parts(doc, window=window):
+            del part
+        return tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("kind", ["one line without stops", "stories in one file"])
+def test_a_long_document_is_read_in_memory_bounded_by_the_window(kind):
+    from kg.extract import warm_up
+
+    warm_up()
+    n, window = 12_000, 3_000
+    small = _peak_while_reading(_long_document(n, kind), window)
+    large = _peak_while_reading(_long_document(3 * n, kind), window)
+    # three times the text, the same window: about the same peak (read whole, or with the
+    # words of every sentence kept, it was 2.5 to 3 times)
+    assert large < 1.4 * small, f"peak {small} bytes for {n} characters, {large} for {3 * n}"
+
+
+def test_the_parts_of_a_long_document_state_its_facts_once_with_unique_reports():
+    from collections import Counter
+
+    from pyoxigraph import NamedNode
+
+    from kg.extract.clean import clean
+    from kg.ingest import document_facts, document_parts, windows
+    from kg.rdf import to_quads
+    from kg.vocab import DCTERMS, FACTS_GRAPH, KGO
+
+    doc = _long_document(20_000, "stories in one file")
+    parts = list(document_parts(doc, window=6_000))
+    assert len(parts) >= 4
+    quads = [q for part in parts for q in part]
+    g = NamedNode(f"https://w3id.org/zhkg/id/doc/{doc.doc_id}")
+    said = Counter(q.predicate.value for q in quads if q.subject == g)
+    assert said[DCTERMS + "title"] == 1 and said[KGO + "text"] == 1
+    text = next(q.object.value for q in quads if q.predicate.value == KGO + "text")
+    assert text == clean(doc.text).strip()  # the whole document, as its pieces were read
+    evidence = [(q.subject, q.object.value) for q in quads
+                if q.predicate.value == KGO + "evidence" and q.graph_name == g]
+    assert evidence and len({s for s, _ in evidence}) == len(evidence)  # one report, one sentence
+    assert all(sentence in text for _, sentence in evidence)
+    # the shared facts are those of the pieces, each read as a document of its own
+    from dataclasses import replace
+
+    pieces = [to_quads(document_facts(replace(doc, text=p))) for p in windows(doc.text, 6_000)]
+    facts = {q for q in quads if q.graph_name.value == FACTS_GRAPH}
+    assert facts == {q for p in pieces for q in p if q.graph_name.value == FACTS_GRAPH}
+    # a page up to the window is read whole, as it always was
+    page = replace(doc, text=doc.text[:5_000])
+    assert list(document_parts(page, window=6_000)) == [to_quads(document_facts(page))]
+
+
+def test_a_document_text_longer_than_an_n_quads_line_is_stored_whole(tmp_path: Path):
+    """pyoxigraph reads N-Quads lines up to 16 MiB, and a 20 MB document's kgo:text is one
+    line: such a text travels beside the N-Quads and is stored whole (it was a MemoryError
+    that ended the ingest)."""
+    from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
+
+    from kg.ingest import LONGEST_LINE, Result, result_quads
+    from kg.store.oxigraph import OxigraphStore
+    from kg.vocab import KGO
+
+    g = NamedNode("https://w3id.org/zhkg/id/doc/long")
+    text = "市委书记到茂南区调研。" * (LONGEST_LINE // 5)  # 6M characters, 18 MB of UTF-8
+    line = serialize([Quad(g, NamedNode(KGO + "text"), Literal(text, language="zh"), g)],
+                     format=RdfFormat.N_QUADS)
+    with pytest.raises(MemoryError):
+        list(parse(line, format=RdfFormat.N_QUADS))
+    title = serialize([Quad(g, NamedNode("http://purl.org/dc/terms/title"), Literal("调研"), g)],
+                      format=RdfFormat.N_QUADS)
+    store = OxigraphStore(tmp_path / "s")
+    store.replace_graph(g.value, result_quads(Result("long.txt", "text", g.value, nquads=title,
+                                                     text=text)))
+    (row,) = store.select(f"SELECT ?t WHERE {{ <{g.value}> <{KGO}text> ?t }}")
+    assert row["t"] == text
+    store.close()

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from api.deps import PoolDep, ReaderDep, SettingsDep
 from kg.documents import MAX_BYTES
-from kg.ingest import Options, record_to_result
+from kg.ingest import Options, record_to_result, result_quads
 from kg.rdf import doc_iri
 from kg.sources import Refusal, read_bytes
 from kg.store.graph_update import remove_graph_update, replace_graph_update
@@ -79,8 +79,6 @@ async def create_documents(pool: PoolDep, settings: SettingsDep, request: Reques
 
 
 def _ingest(pool, body: bytes, name: str, doc_id: str | None, options: Options) -> IngestOut:
-    from pyoxigraph import RdfFormat, parse
-
     stored, refused, updates = [], [], []
     for item in read_bytes(body, name, doc_id):
         result = (record_to_result(item, options) if not isinstance(item, Refusal) else None)
@@ -88,7 +86,7 @@ def _ingest(pool, body: bytes, name: str, doc_id: str | None, options: Options) 
             refused.append(RefusedOut(source=item.source,
                                       reason=item.reason if result is None else result.error))
             continue
-        quads = list(parse(result.nquads, format=RdfFormat.N_QUADS))
+        quads = list(result_quads(result))
         updates.append(replace_graph_update(result.graph, quads))
         stored.append(StoredOut(graph=result.graph, source=result.source, quads=len(quads),
                                 dated=result.dated))
