@@ -14,8 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.ui import esc, lang_of, page, t, wants_html
 
-from kg.errors import (Forbidden, KgError, NotAcceptable, NotFound, ProtectedGraph, QueryError,
-                       QueryTimeout, RequestError, ResultTooLarge, StoreError, Unauthorized,
+from kg.errors import (ExtractionError, Forbidden, KgError, NotAcceptable, NotFound, ProtectedGraph,
+                       QueryError, QueryTimeout, RequestError, ResultTooLarge, StoreError, Unauthorized,
                        UnsupportedMedia)
 
 # Most specific first: the first class the error is an instance of decides.
@@ -31,6 +31,7 @@ ERROR_TO_STATUS: list[tuple[type[KgError], int]] = [
     (UnsupportedMedia, 415),
     (QueryTimeout, 503),
     (StoreError, 503),
+    (ExtractionError, 500),  # a bug of ours on that page, not a missing thing
 ]
 # A bare KgError (the graph pages raise one for "no entity named …") is a 404.
 DEFAULT_STATUS = 404

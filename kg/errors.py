@@ -15,7 +15,8 @@
     ├── ProtectedGraph     a write that would touch the graphs derived from documents
     ├── QueryTimeout       a query ran past its deadline and was stopped
     ├── StoreError         the triple store cannot be opened, written or reached
-    └── GoldError          a gold file that does not follow gold/GUIDELINES.md
+    ├── GoldError          a gold file that does not follow gold/GUIDELINES.md
+    └── ExtractionError    a stage of extraction failed on a document (names the stage)
 """
 
 
@@ -73,3 +74,13 @@ class StoreError(KgError):
 
 class GoldError(KgError):
     """A gold annotation file is malformed."""
+
+
+class ExtractionError(KgError):
+    """A stage of extraction failed on a document: ``stage`` names it, the cause is chained
+    (``raise … from``), so a failure reads "stage 'events' failed on doc-7: IndexError: …"."""
+
+    def __init__(self, stage: str, doc_id: str, cause: BaseException) -> None:
+        super().__init__(f"extraction stage {stage!r} failed on {doc_id}: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.doc_id = doc_id

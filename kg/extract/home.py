@@ -16,12 +16,16 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import HOME_DEIXIS_WORDS, LEVEL_CHARS, OWN_OFFICE_HEADS
 from kg.extract.model import EntityType, Region
 from kg.extract.places import LEVEL_ORDER, word_tag
 from kg.extract.regions import Gazetteer, load_gazetteer
 from kg.extract.segment import is_word, tokenizer
+
+if TYPE_CHECKING:
+    from kg.extract.annotate import Annotations
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ _HEADER, _SOURCE, _DATELINE_W, _ONE_CHAR_W = 2.0, 4.0, 3.0, 1.0
 _HEADER_LINES = 6
 
 
-def infer_home(text: str) -> Home:
+def infer_home(text: str, notes: Annotations | None = None) -> Home:
     """The region ``text`` is about, from the text alone.
 
     >>> infer_home("县委书记到镇里调研。我县位于紫阳县……紫阳县向阳镇、洄水镇").key
@@ -61,7 +65,7 @@ def infer_home(text: str) -> Home:
     """
     gaz = load_gazetteer()
     evidence = _Evidence(gaz)
-    hits = gaz.scan(text, villages=False)
+    hits = notes.regions(villages=False) if notes is not None else gaz.scan(text, villages=False)
     _weigh_mentions(text, hits, evidence)
     header_end = _header_end(text)
     for start, end, name, keys in hits:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.annotate import Annotations, Lexeme, annotate
 from kg.extract.lexicon import NATIONAL_MINISTRIES, OFFICIAL_MARKERS
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
@@ -57,19 +58,21 @@ class Mentions:
 
 
 def find_mentions(text: str, sentences: list[Sentence], home: str | None,
-                  use_tagger: bool = True) -> Mentions:
-    """Every mention of the text; ``use_tagger`` adds the CRF's person names to the rules'."""
-    people = _find_people(text, sentences if use_tagger else None)
+                  use_tagger: bool = True, notes: Annotations | None = None) -> Mentions:
+    """Every mention of the text; ``use_tagger`` adds the CRF's person names to the rules'.
+    ``notes``: the text read once (kg.extract.annotate), made here when not given."""
+    notes = notes if notes is not None else annotate(text)
+    people = _find_people(text, sentences if use_tagger else None, notes)
     person_offsets = {i for p in people for i in range(p.start, p.end)}
     spans: list[Span] = []
     for s in sentences:
         blocked = {i - s.start for i in range(s.start, s.end) if i in person_offsets}
-        named = find_names(s.text, tagged(s.text), blocked)
+        named = find_names(s.text, _words_of(notes, s), blocked, _suffixes_of(notes, s))
         named = [sp for sp in named if sp.text not in NATIONAL_MINISTRIES]
         for sp in named + _country_spans(s.text, named, blocked) + _ministry_spans(s.text, named):
             spans.append(Span(sp.start + s.start, sp.end + s.start, sp.text, sp.type, sp.canonical))
     in_a_name = Cover((sp.start, sp.end) for sp in spans)
-    regions = [m for m in find_regions(text, home)
+    regions = [m for m in find_regions(text, home, notes.regions())
                if not any(i in person_offsets for i in range(m.start, m.end))
                and not _short_township_inside_a_name(m, in_a_name)]
     result = Mentions(people, [])
@@ -78,6 +81,15 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     _add_names(result, spans, regions)
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     return result
+
+
+def _words_of(notes: Annotations, s: Sentence) -> tuple[tuple[int, int, str, str], ...]:
+    words = notes.words_in(s.start, s.end)
+    return tagged(s.text) if words is None else words
+
+
+def _suffixes_of(notes: Annotations, s: Sentence) -> list[tuple[int, int, str]]:
+    return [(a - s.start, b - s.start, w) for a, b, w in notes.lexicon(Lexeme.SUFFIX, s.start, s.end)]
 
 
 def _country_spans(text: str, named: list[Span], blocked: set[int]) -> list[Span]:
@@ -105,7 +117,7 @@ def _ministry_spans(text: str, named: list[Span]) -> list[Span]:
     return out
 
 
-def _tagged_names(sentences: list[Sentence], taken: set[int]) -> list[PersonSpan]:
+def _tagged_names(sentences: list[Sentence], taken: set[int], notes: Annotations) -> list[PersonSpan]:
     """Person names the CRF tagger finds, sentence by sentence (it was trained on sentences),
     outside the names the rules found (``taken`` offsets) and outside the items of a list
     the sentence says are companies (廖元和堂 in 支持万胜药业、廖元和堂等企业)."""
@@ -117,7 +129,8 @@ def _tagged_names(sentences: list[Sentence], taken: set[int]) -> list[PersonSpan
         if not _could_hold_a_name(s, taken):
             continue  # the CRF's names must pass name_at too: skip it where nothing can
         listed = {i for a, b in company_list_items(s.text) for i in range(a, b)}
-        for start, end, label in tag(s.text):
+        regions = [(a - s.start, b - s.start, n, k) for a, b, n, k in notes.regions(s.start, s.end, False)]
+        for start, end, label in tag(s.text, _words_of(notes, s), regions):
             name = s.text[start:end]
             if (label == "name" and 2 <= len(name) <= 3 and is_surname_start(name)
                     and name_at(s.text, start) == end and start not in listed):
@@ -139,9 +152,9 @@ def _short_township_inside_a_name(m: Mention, names: Cover) -> bool:
     return names.covers(m.start, m.end)
 
 
-def _find_people(text: str, sentences: list[Sentence] | None) -> list[PersonSpan]:
+def _find_people(text: str, sentences: list[Sentence] | None, notes: Annotations) -> list[PersonSpan]:
     """People the rules find, then (given ``sentences``) the CRF's names where no rule's are."""
-    titled = find_titled(text)
+    titled = find_titled(text, notes.lexicon(Lexeme.TITLE_HEAD))
     taken_titled = {i for p in titled for i in range(p.start, p.end)}
     titled += [p for p in find_entitled(text)
                if not any(i in taken_titled for i in range(p.start, p.end))]
@@ -153,7 +166,7 @@ def _find_people(text: str, sentences: list[Sentence] | None) -> list[PersonSpan
     found = [*titled, *leaders, *reporters, *listed]
     found += _occurrences(text, found)
     taken = {i for p in found for i in range(p.start, p.end)}
-    tagged = _tagged_names(sentences, taken) if sentences is not None else []
+    tagged = _tagged_names(sentences, taken, notes) if sentences is not None else []
     found += [p for p in tagged if not any(i in taken for i in range(p.start, p.end))]
     return sorted(found + _occurrences(text, found), key=lambda p: p.start)
 

@@ -35,8 +35,11 @@ class Span:
     canonical: str | None = None
 
 
-def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
-    """Suffix-named spans of one sentence; ``blocked`` holds offsets of known person names.
+def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int],
+               suffixes: Sequence[tuple[int, int, str]] | None = None) -> list[Span]:
+    """Suffix-named spans of one sentence; ``blocked`` holds offsets of known person names;
+    ``suffixes``: the sentence's name suffixes as the page's one scan found them, longest
+    first without overlaps (found here when not given).
 
     >>> from kg.extract.segment import tagged
     >>> s = "王雄飞来到位于高州金山片区的奇瑞新能源汽车项目现场"
@@ -49,20 +52,21 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             if w[-k:] in _TITLES:
                 ends.setdefault(we - k, i)  # 协会会长 is one word: 协会 + 会长
     found: list[Span] = []
-    for m in _SUFFIX_RE.finditer(text):
-        suffix_end = m.end()
-        if suffix_end not in ends or m.start() in blocked:
+    if suffixes is None:
+        suffixes = [(m.start(), m.end(), m.group(0)) for m in _SUFFIX_RE.finditer(text)]
+    for suffix_start, suffix_end, suffix in suffixes:
+        if suffix_end not in ends or suffix_start in blocked:
             continue
-        if suffix_end < len(text) and text[suffix_end] in ")）" and "(" not in text[m.start():suffix_end]:
+        if suffix_end < len(text) and text[suffix_end] in ")）" and "(" not in text[suffix_start:suffix_end]:
             continue
         if words[ends[suffix_end]][2] in COMMON_ENDINGS and words[ends[suffix_end]][1] == suffix_end:
             continue
-        if m.group(0) in ("局", "厅") and m.start() > 0 and text[m.start() - 1] in _NOT_BUREAU:
+        if suffix in ("局", "厅") and suffix_start > 0 and text[suffix_start - 1] in _NOT_BUREAU:
             continue  # 布局, 开好局, 统揽全局: not a bureau
-        kind = SUFFIX_TO_TYPE[m.group(0)]
-        start = _left_edge(text, words, m.start(), blocked, stop_at_park=kind is EntityType.COMPANY,
+        kind = SUFFIX_TO_TYPE[suffix]
+        start = _left_edge(text, words, suffix_start, blocked, stop_at_park=kind is EntityType.COMPANY,
                            place_like=kind in _NEEDS_PROPER)
-        start = _from_the_region(text, words, start, m.start())
+        start = _from_the_region(text, words, start, suffix_start)
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
         if lead:
             start += lead.end()
@@ -72,20 +76,20 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         name = text[start:suffix_end].strip("·-")
         if name.endswith("党组") and len(name) > 4:
             name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group
-        if (start >= m.start() or name in NOT_NAMES or len(name) > MAX_NAME or len(name) < 3
+        if (start >= suffix_start or name in NOT_NAMES or len(name) > MAX_NAME or len(name) < 3
                 or name.startswith(GENERIC_MODIFIERS)):
             continue
-        etype = _type_of(name, m.group(0))
+        etype = _type_of(name, suffix)
         if etype in (EntityType.PROJECT, EntityType.PARK) and (
-                m.start() - start < 2 or _a_kind_not_a_name(name, m.group(0), words, start, m.start())):
+                suffix_start - start < 2 or _a_kind_not_a_name(name, suffix, words, start, suffix_start)):
             continue
-        if m.group(0) in _OWNED_SUFFIXES and not _COMPANY_IN.search(name[: -len(m.group(0))]):
+        if suffix in _OWNED_SUFFIXES and not _COMPANY_IN.search(name[: -len(suffix)]):
             continue  # 特种铝合金生产线 is a kind; 天纤棉业公司二期…生产线 is that company's
-        if etype is EntityType.COMPANY and _verb_and_company(words, start, m.start()):
+        if etype is EntityType.COMPANY and _verb_and_company(words, start, suffix_start):
             continue  # 激励公司不断奋进: 公司 after a verb is the company the page is about
-        if etype in _NEEDS_PROPER and not _has_proper_part(words, start, m.start()) and not (
-                etype is EntityType.PROJECT and _COMPANY_IN.search(text, start, m.start())) and not (
-                etype is EntityType.PROJECT and _noun_phrase(words, start, m.start())):
+        if etype in _NEEDS_PROPER and not _has_proper_part(words, start, suffix_start) and not (
+                etype is EntityType.PROJECT and _COMPANY_IN.search(text, start, suffix_start)) and not (
+                etype is EntityType.PROJECT and _noun_phrase(words, start, suffix_start)):
             continue  # 材料基地, 商业街区: a kind of place, not a named one
         found.append(Span(start, suffix_end, name, etype))
     found.extend(_national(text))

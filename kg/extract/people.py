@@ -148,20 +148,23 @@ def _starts_with_verb(rest: str) -> bool:
     return bool(words) and len(words[0][2]) >= 2 and words[0][3] in ("v", "vd", "p", "d", "c")
 
 
-def find_titled(text: str) -> list[PersonSpan]:
-    """Names right after a title chain: 省委副书记、省长李炳军 → 李炳军 with two titles.
+def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> list[PersonSpan]:
+    """Names right after a title chain: 省委副书记、省长李炳军 → 李炳军 with two titles
+    (``heads``: the text's title heads, longest first without overlaps, when the page's one
+    scan found them).
 
     >>> [(p.name, [t[2] for t in p.titles]) for p in find_titled("省委副书记、省长李炳军主持。")]
     [('李炳军', ['省委副书记', '省长'])]
     """
     out: list[PersonSpan] = []
     taken: set[int] = set()
-    for m in _HEAD_RE.finditer(text):
-        pos = m.end()
+    if heads is None:
+        heads = [(m.start(), m.end(), m.group(0)) for m in _HEAD_RE.finditer(text)]
+    for head_start, pos, head in heads:
         if pos in taken:
             continue
-        state = m.group(0).removeprefix("副") in STATE_TITLES
-        if state and foreign_prefix(text[max(0, m.start() - 8):m.start()]):
+        state = head.removeprefix("副") in STATE_TITLES
+        if state and foreign_prefix(text[max(0, head_start - 8):head_start]):
             end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
         else:
             end = name_at(text, pos) or _tagged_name_at(text, pos)

@@ -80,25 +80,27 @@ def _cut_on_the_left(text: str, start: int, end: int) -> bool:
                for j in range(start + 1, min(end, i + 4)) if j - i >= 2)
 
 
-def _scan(text: str, gaz: Gazetteer) -> list[_Match]:
+def _scan(text: str, gaz: Gazetteer, hits: list[tuple[int, int, str, list[str]]] | None) -> list[_Match]:
     """Longest gazetteer names, left to right, no overlaps."""
     return [_Match(start, end, name, tuple(gaz.regions[k] for k in keys))
-            for start, end, name, keys in gaz.scan(text)]
+            for start, end, name, keys in (gaz.scan(text) if hits is None else hits)]
 
 
 def _is_short(match: _Match) -> bool:
     return all(match.text != r.name for r in match.candidates)
 
 
-def find_regions(text: str, home: str | None = None) -> list[Mention]:
-    """Region mentions of ``text``, each resolved to one region key.
+def find_regions(text: str, home: str | None = None,
+                 hits: list[tuple[int, int, str, list[str]]] | None = None) -> list[Mention]:
+    """Region mentions of ``text``, each resolved to one region key (``hits``: the names
+    ``Gazetteer.scan(text)`` finds, when the page's one scan has them).
 
     >>> [m.key for m in find_regions("茂名市茂南区")]
     ['440900', '440902']
     """
     gaz = load_gazetteer()
     in_a_title = Cover((t.start(), t.end()) for t in _TITLE.finditer(text)).covers
-    matches = [m for m in _scan(text, gaz)  # strictly inside a title: a < start, end < b
+    matches = [m for m in _scan(text, gaz, hits)  # strictly inside a title: a < start, end < b
                if not ((_is_short(m) or len(m.text) <= 2) and in_a_title(m.start - 1, m.end + 1))]
     context: Counter[str] = Counter()
     if home:

@@ -8,14 +8,13 @@ every full name and safe short form (茂名 for 茂名市, 黔西南州 for
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import importlib.util
 import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 from kg.extract.model import EntityType, Region
@@ -25,7 +24,6 @@ _VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
 _ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+(自治州|自治县|自治旗)$")
 _COUNTY_LEVEL_WORDS = ("自治县", "自治旗", "县", "区", "市", "旗")
 _ZONE_SUFFIXES = ("开发区", "园区", "示范区", "管理区", "产业园", "合作区", "试验区", "高新区")
-_VILLAGE_LAST = frozenset(e[-1] for e in _VILLAGE_SUFFIXES)
 COUNTY_LEVEL = {EntityType.COUNTY, EntityType.TOWNSHIP, EntityType.VILLAGE}
 
 
@@ -72,41 +70,14 @@ class Gazetteer:
     def village(self, key: str) -> Region:
         return self.regions[key]
 
-    @cached_property
-    def _prefixes(self) -> frozenset[str]:
-        return frozenset(n[:k] for n in self.by_name for k in range(1, len(n) + 1))
-
     def scan(self, text: str, villages: bool = True) -> list[tuple[int, int, str, list[str]]]:
         """Longest names left to right, no overlaps, as (start, end, name, keys); with
-        ``villages``, village names (…村, …社区) too. A walk along the names' prefixes,
-        so each position costs about one lookup per matched character."""
-        out: list[tuple[int, int, str, list[str]]] = []
-        prefixes, by_name, limit = self._prefixes, self.by_name, self.max_len
-        ends = [j + 1 for j, c in enumerate(text) if c in _VILLAGE_LAST] if villages else []
-        i, n = 0, len(text)
-        while i < n:
-            best_end, best_keys = 0, None
-            j = i + 1
-            while j <= n and j - i <= limit and text[i:j] in prefixes:
-                if j - i >= 2:
-                    keys = by_name.get(text[i:j])
-                    if keys:
-                        best_end, best_keys = j, keys
-                j += 1
-            if ends:
-                k = bisect.bisect_right(ends, min(n, i + limit)) - 1
-                while k >= 0 and ends[k] > max(best_end, i + 1):
-                    piece = text[i:ends[k]]
-                    if piece.endswith(_VILLAGE_SUFFIXES) and piece in self.villages:
-                        best_end, best_keys = ends[k], self.villages[piece]
-                        break
-                    k -= 1
-            if best_keys:
-                out.append((i, best_end, text[i:best_end], best_keys))
-                i = best_end
-            else:
-                i += 1
-        return out
+        ``villages``, village names (…村, …社区) too, where one is longer than every region
+        name at its start. One pass of the Aho–Corasick automaton of
+        :mod:`kg.extract.annotate` (a page's stages read the page's own scan instead)."""
+        from kg.extract.annotate import longest_regions, scan
+
+        return longest_regions(scan(text), 0, len(text), villages)
 
 
 def _short_forms(name: str, alias: str | None, level: EntityType) -> list[str]:

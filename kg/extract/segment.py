@@ -126,24 +126,53 @@ def line_words(text: str, pos: int) -> tuple[int, int, tuple[tuple[int, int, str
 
 
 class _Lines:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, words: tuple[tuple[int, int, str, str], ...] | None = None) -> None:
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.read: dict[int, tuple] = {}
+        self.words = words  # the whole text's words, when the page was read at once
+        self.word_starts = {w[0]: i for i, w in enumerate(words)} if words is not None else {}
 
     def at(self, pos: int):
         start = self.starts[bisect.bisect_right(self.starts, pos) - 1]
         if start not in self.read:
             end = self.text.find("\n", start)
             end = end if end >= 0 else len(self.text)
-            words = tagged(self.text[start:end])
+            words = self._of_line(start, end)
             self.read[start] = (start, end, words, [w[0] for w in words])
         return self.read[start]
 
+    def _of_line(self, start: int, end: int) -> tuple[tuple[int, int, str, str], ...]:
+        """A line's words: read from the page's words (jieba cuts at line breaks, so they
+        are the same), else by tokenizing the line."""
+        i = self.word_starts.get(start)
+        if self.words is None or (i is None and start != end):
+            return tagged(self.text[start:end])
+        out = []
+        while i is not None and i < len(self.words) and self.words[i][1] <= end:
+            a, b, w, t = self.words[i]
+            out.append((a - start, b - start, w, t))
+            i += 1
+        return tuple(out)
 
-@lru_cache(maxsize=2)
+
+_LINES: dict[str, _Lines] = {}  # the last two texts asked about, oldest first
+
+
 def _lines(text: str) -> _Lines:
-    return _Lines(text)
+    lines = _LINES.get(text)
+    if lines is None:
+        lines = remember_words(text, None)
+    return lines
+
+
+def remember_words(text: str, words: tuple[tuple[int, int, str, str], ...] | None) -> _Lines:
+    """Let :func:`line_words` read ``text``'s lines from ``words``, the one tokenizer call
+    over the whole text (:func:`kg.extract.annotate.annotate` makes it)."""
+    lines = _LINES[text] = _Lines(text, words)
+    while len(_LINES) > 2:
+        del _LINES[next(iter(_LINES))]
+    return lines
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -157,6 +186,11 @@ def tagged(text: str) -> tuple[tuple[int, int, str, str], ...]:
 
     Cached: the rules and the tagger both read each sentence's words.
     """
+    return tag_text(text)
+
+
+def tag_text(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """:func:`tagged`, uncached: for a whole page, read once."""
     out = []
     pos = 0
     for word, flag in _tagger().tag(text):

@@ -12,6 +12,7 @@ strings it has not seen, not that every match is right.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -45,12 +46,17 @@ def _char_class(c: str) -> str:
     return "P"
 
 
-def _word_tags(text: str) -> tuple[list[str], list[str], list[str]]:
-    """Per character: its place in jieba's word (B/M/E/S + length), the word, its POS tag."""
+Words = Sequence[tuple[int, int, str, str]]
+Regions = Sequence[tuple[int, int, str, list[str]]]
+
+
+def _word_tags(text: str, read: Words | None = None) -> tuple[list[str], list[str], list[str]]:
+    """Per character: its place in jieba's word (B/M/E/S + length), the word, its POS tag
+    (``read``: the words of ``text`` when the caller has them)."""
     from kg.extract.segment import tagged
 
     tags, words, pos = [""] * len(text), [""] * len(text), [""] * len(text)
-    for start, end, word, flag in tagged(text):
+    for start, end, word, flag in (tagged(text) if read is None else read):
         n = end - start
         for i in range(start, end):
             tags[i] = ("S" if n == 1 else ("B" if i == start else ("E" if i == end - 1 else "M"))) + str(min(n, 4))
@@ -59,12 +65,14 @@ def _word_tags(text: str) -> tuple[list[str], list[str], list[str]]:
     return tags, words, pos
 
 
-def _gazetteer_tags(text: str) -> list[str]:
+def _gazetteer_tags(text: str, regions: Regions | None = None) -> list[str]:
+    """Per character: B/I + the level of the region name it is in (``regions``: the names
+    ``Gazetteer.scan(text, villages=False)`` finds, when the caller has them)."""
     from kg.extract.regions import load_gazetteer
 
     gaz = load_gazetteer()
     tags = [""] * len(text)
-    for start, end, _, keys in gaz.scan(text, villages=False):
+    for start, end, _, keys in (gaz.scan(text, villages=False) if regions is None else regions):
         level = gaz.regions[keys[0]].type.value[0]
         tags[start] = "B" + level
         for j in range(start + 1, end):
@@ -108,11 +116,14 @@ def lexicon_tags(text: str, lexicon: Lexicon) -> list[str]:
     return tags
 
 
-def features(text: str, lexicon: Lexicon | None = None) -> list[dict[str, str | float]]:
-    """One feature dict per character of ``text`` (``lexicon``: the shipped one by default).
+def features(text: str, lexicon: Lexicon | None = None, words: Words | None = None,
+             regions: Regions | None = None) -> list[dict[str, str | float]]:
+    """One feature dict per character of ``text`` (``lexicon``: the shipped one by default;
+    ``words`` and ``regions``: what the page's one reading holds for it, else read here).
 
     Dicts, not ``name:value`` strings: crfsuite joins them in C, faster than Python does."""
-    (words, word_text, word_pos), gaz, suffix = _word_tags(text), _gazetteer_tags(text), _suffix_tags(text)
+    (words, word_text, word_pos) = _word_tags(text, words)
+    gaz, suffix = _gazetteer_tags(text, regions), _suffix_tags(text)
     lex = lexicon_tags(text, load_lexicon() if lexicon is None else lexicon)
     padded = "^^" + text + "$$"
     out = []
@@ -189,12 +200,13 @@ def spans_from_labels(labels: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def tag(text: str) -> list[tuple[int, int, str]]:
-    """Entity spans of ``text`` as (start, end, CLUENER label)."""
+def tag(text: str, words: Words | None = None, regions: Regions | None = None) -> list[tuple[int, int, str]]:
+    """Entity spans of ``text`` as (start, end, CLUENER label) (``words``, ``regions``: see
+    :func:`features`)."""
     if not text:
         return []
     tagger = _tagger()
-    tagger.set(features(text))
+    tagger.set(features(text, words=words, regions=regions))
     return spans_from_labels(_posterior_decode(tagger, len(text)))
 
 

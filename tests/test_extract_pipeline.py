@@ -1,0 +1,94 @@
+"""The extraction pipeline: named stages over one annotated page, and its one scan."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import load
+from kg.errors import ExtractionError
+from kg.extract import extract
+from kg.extract.annotate import Lexeme, annotate
+from kg.extract.pipeline import STAGES, Page, run
+from kg.extract.regions import load_gazetteer
+
+
+def _doc(text: str):
+    return load(text.encode(), "t.txt", "t")
+
+
+def test_stages_run_in_order_and_each_adds_its_annotations():
+    names = [name for name, _ in STAGES]
+    assert names[:3] == ["clean", "annotate", "home"]
+    page = run(Page(_doc("市委书记张三到茂南区金塘镇调研。")))
+    assert page.notes is not None and page.notes.text == page.text
+    assert page.found is not None and page.facts is not None
+    assert [e.type.value for e in page.events] == ["Visit"]
+    assert page.facts.events[0].places == page.events[0].places  # confidence is set later
+
+
+def test_a_failing_stage_is_reported_with_its_name_and_cause():
+    def broken(page: Page) -> Page:
+        raise ValueError("no such word")
+
+    stages = [*STAGES[:4], ("broken", broken), *STAGES[4:]]
+    with pytest.raises(ExtractionError) as info:
+        run(Page(_doc("市委书记张三到茂南区调研。")), stages)
+    assert info.value.stage == "broken" and info.value.doc_id == "t"
+    assert "'broken'" in str(info.value) and "no such word" in str(info.value)
+    assert isinstance(info.value.__cause__, ValueError)
+
+
+def test_a_stage_run_before_what_it_reads_names_itself():
+    # events read the mentions stage's annotations: run alone, it fails as "events"
+    with pytest.raises(ExtractionError) as info:
+        run(Page(_doc("市委书记张三到茂南区调研。")), [("events", dict(STAGES)["events"])])
+    assert info.value.stage == "events"
+
+
+def test_extract_is_the_pipeline_facts():
+    doc = _doc("市委书记张三到茂南区金塘镇调研。")
+    assert extract(doc).events == run(Page(doc)).facts.events
+
+
+def _longest_names(text: str) -> list[tuple[int, int, str, list[str]]]:
+    """Region names left to right, longest at each position, no overlaps: by brute force."""
+    gaz, out, i = load_gazetteer(), [], 0
+    while i < len(text):
+        ends = [j for j in range(i + 2, min(len(text), i + gaz.max_len) + 1) if text[i:j] in gaz.by_name]
+        if ends:
+            out.append((i, max(ends), text[i:max(ends)], gaz.by_name[text[i:max(ends)]]))
+            i = max(ends)
+        else:
+            i += 1
+    return out
+
+
+def test_one_scan_answers_as_a_scan_of_each_stretch_would():
+    # a character beyond the BMP before the names: offsets are characters, not UTF-16 units
+    text = "𠀀广东茂名市茂南区金塘镇。市委书记到高州市调研。"
+    notes = annotate(text)
+    assert notes.regions(villages=False) == _longest_names(text)
+    assert [name for _, _, name, _ in notes.regions()] == ["广东", "茂名市", "茂南区", "金塘镇", "高州市"]
+    assert notes.regions()[0][:2] == (1, 3)
+    s = notes.sentences[1]
+    inside = [(a - s.start, b - s.start, n, k) for a, b, n, k in notes.regions(s.start, s.end, False)]
+    assert inside == _longest_names(s.text) == load_gazetteer().scan(s.text, villages=False)
+    assert [w for _, _, w in notes.lexicon(Lexeme.TITLE_HEAD)] == ["书记"]  # 市委书记: the longest head
+
+
+def test_a_village_is_taken_only_where_it_is_longer_than_every_region_name():
+    gaz = load_gazetteer()
+    village = next(n for n in gaz.villages if n.endswith("村") and len(n) >= 4 and n[:2] in gaz.by_name)
+    text = f"来到{village}。"
+    with_villages = annotate(text).regions()
+    assert [(n, keys) for _, _, n, keys in with_villages][0] == (village, gaz.villages[village])
+    assert all(n != village for _, _, n, _ in annotate(text).regions(villages=False))
+
+
+def test_a_sentence_words_are_the_page_words():
+    text = "市委书记到茂南区调研。\n他强调，要抓好项目建设。"
+    notes = annotate(text)
+    from kg.extract.segment import tagged
+
+    for s in notes.sentences:
+        assert notes.words_in(s.start, s.end) == tagged(s.text)
