@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.extract.model import REGION_TYPES, Entity, Event, EventType, Facts
+from kg.extract.model import EVENT_KINDS, REGION_TYPES, Entity, Event, Facts
 from kg.extract.regions import load_gazetteer
 from kg.extract.relations import INVESTS_IN, LOCATED_IN
 from kg.vocab import DCTERMS, FACTS_GRAPH, KGO, KGR, PROV, RDF, RDFS, SKOS, XSD
@@ -68,19 +68,18 @@ def event_key(event: Event, doc_id: str) -> str:
 
 def split_event(event: Event) -> list[Event]:
     """A multi-stop visit is one event per stop, a meeting with several guests one per guest."""
-    if event.type is EventType.VISIT and len(event.places) > 1:
-        return [replace(event, places=(p,)) for p in event.places]
-    if event.type is EventType.MEETING and len(event.participants) > 1:
-        return [replace(event, participants=(p,)) for p in event.participants]
+    field = EVENT_KINDS[event.type].one_per
+    values = getattr(event, field) if field else ()
+    if len(values) > 1:
+        return [replace(event, **{field: (v,)}) for v in values]
     return [event]
 
 
 def _identity(event: Event) -> Event:
     """The fields that name the event: a visit's companions and a meeting's place do not."""
-    if event.type is EventType.VISIT and event.places:
-        return replace(event, participants=())
-    if event.type is EventType.MEETING and event.participants:
-        return replace(event, places=())
+    kind = EVENT_KINDS[event.type]
+    if kind.ignores and kind.one_per and getattr(event, kind.one_per):
+        return replace(event, **{kind.ignores: ()})
     return event
 
 
@@ -219,19 +218,20 @@ def _event_triples(facts: Facts, e: Event, node: NamedNode, closure: dict[str, s
         out.append((node, kgo("agent"), agent))
     if e.date:
         out.append((node, kgo("date"), Literal(e.date.isoformat(), datatype=NamedNode(XSD + "date"))))
+    kind = EVENT_KINDS[e.type]
     for place in e.places:
         out.append((node, kgo("place"), entity_iri(place)))
-        if e.type is EventType.VISIT:
+        if kind.agent_to_place:
             # The visit's regions: what the region counts of kgr:graph/stats count.
             out += [(node, kgo("inRegion"), entity_iri(f"region/{r}")) for r in sorted(closure.get(place, ()))]
             if agent is not None:
-                out.append((agent, kgo("visited"), entity_iri(place)))
-                out += [(agent, kgo("visitedIn"), entity_iri(f"region/{r}"))
+                out.append((agent, kgo(kind.agent_to_place), entity_iri(place)))
+                out += [(agent, kgo(kind.agent_to_place + "In"), entity_iri(f"region/{r}"))
                         for r in sorted(closure.get(place, ()))]
     for other in e.participants:
         out.append((node, kgo("participant"), entity_iri(other)))
-        if e.type is EventType.MEETING and agent is not None:
-            out += [(agent, kgo("met"), entity_iri(other)), (entity_iri(other), kgo("met"), agent)]
+        if kind.mutual and agent is not None:
+            out += [(agent, kgo(kind.mutual), entity_iri(other)), (entity_iri(other), kgo(kind.mutual), agent)]
     return out
 
 

@@ -92,3 +92,47 @@ def test_a_sentence_words_are_the_page_words():
 
     for s in notes.sentences:
         assert notes.words_in(s.start, s.end) == tagged(s.text)
+
+
+def test_every_event_type_has_one_row_whose_rule_and_class_exist():
+    import importlib
+    from pathlib import Path
+
+    import rdflib
+
+    from kg.extract.model import EVENT_KINDS, EventType
+    from kg.vocab import KGO
+
+    ontology = rdflib.Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "zhkg.ttl")
+    declared = {str(s) for s in ontology.subjects()}
+    assert set(EVENT_KINDS) == set(EventType)
+    for kind in EVENT_KINDS.values():
+        assert KGO + kind.type.value in declared
+        if kind.rule:  # visits are followed across sentences by the tour of kg.extract.events
+            module, _, name = kind.rule.partition(":")
+            assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_rdf_writes_each_event_as_its_row_says():
+    import datetime as dt
+
+    from kg.extract.model import Event, EventType
+    from kg.rdf import split_event
+
+    day = dt.date(2026, 5, 6)
+    visit = Event(EventType.VISIT, "person/a", ("region/1", "region/2"), ("person/b",), day, 0)
+    meeting = Event(EventType.MEETING, "person/a", ("region/1",), ("person/b", "person/c"), day, 0)
+    signing = Event(EventType.SIGNING, "person/a", ("project/x", "project/y"), ("org/p", "org/q"), day, 0)
+    assert [e.places for e in split_event(visit)] == [("region/1",), ("region/2",)]
+    assert [e.participants for e in split_event(meeting)] == [("person/b",), ("person/c",)]
+    assert split_event(signing) == [signing]  # one signing, however many parties
+
+
+def test_the_facts_handed_on_are_frozen():
+    from dataclasses import FrozenInstanceError
+
+    facts = extract(_doc("市委书记张三到茂南区金塘镇调研。"))
+    with pytest.raises(FrozenInstanceError):
+        facts.events = []  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        next(iter(facts.entities.values())).key = "x"  # type: ignore[misc]

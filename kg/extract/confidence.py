@@ -36,10 +36,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from kg.extract.model import Event, EventType, Facts, Post
+from kg.extract.model import EVENT_KINDS, Event, Facts, Post
 
-EVENT_BASE = {EventType.VISIT: 0.70, EventType.MEETING: 0.75, EventType.SIGNING: 0.60,
-              EventType.CONFERENCE: 0.55}
 _RELATIVE_DAY = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|上午|下午")
 
 
@@ -48,7 +46,7 @@ def _clamp(x: float) -> float:
 
 
 def event_confidence(event: Event, sentence: str, has_post: bool) -> float:
-    score = EVENT_BASE[event.type]
+    score = EVENT_KINDS[event.type].confidence
     if event.date is None:
         score -= 0.20
     elif f"{event.date.month}月{event.date.day}日" in sentence or _RELATIVE_DAY.search(sentence):
@@ -92,12 +90,11 @@ def extractor_version() -> str:
 def assess(facts: Facts) -> Facts:
     """Give every event and post of the page its confidence and the page the extractor's version."""
     posted = {(p.person, p.sentence) for p in facts.posts}
-    facts.events = [replace(e, confidence=event_confidence(e, facts.sentences[e.sentence],
-                                                           (e.agent, e.sentence) in posted))
-                    for e in facts.events]
+    events = [replace(e, confidence=event_confidence(e, facts.sentences[e.sentence],
+                                                     (e.agent, e.sentence) in posted))
+              for e in facts.events]
     labels = {k: e.label for k, e in facts.entities.items()}
-    facts.posts = [replace(p, confidence=post_confidence(p, facts.sentences[p.sentence],
-                                                         labels.get(p.person)))
-                   for p in facts.posts]
-    facts.extractor = extractor_version()
-    return facts
+    posts = [replace(p, confidence=post_confidence(p, facts.sentences[p.sentence],
+                                                   labels.get(p.person)))
+             for p in facts.posts]
+    return replace(facts, events=events, posts=posts, extractor=extractor_version())

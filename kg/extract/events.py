@@ -9,24 +9,30 @@ named destination; its date comes from the sentence or the article's dateline.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from kg.extract.countries import countries
 from kg.extract.dates import byline_date, day_of_month, find_date
-from kg.extract.lexicon import (ACCOMPANY_WORDS, ATTEND_WORDS, CO_HOST_WORDS, GATHERING_WORDS,
-                                GROUP_LEAD_WORDS, GROUP_TAIL_WORDS, MEETING_BYSTANDER_WORDS,
-                                MEETING_VERBS, MOVE_VERBS, PASSIVE_MEETING_WORDS,
-                                PERSON_LIST_GLUE, PRESIDE_WORDS, PROVINCE_ABBREVIATIONS,
+from kg.extract.lexicon import (ACCOMPANY_WORDS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
+                                MEETING_BYSTANDER_WORDS, MEETING_VERBS, MOVE_VERBS,
+                                PASSIVE_MEETING_WORDS, PERSON_LIST_GLUE, PROVINCE_ABBREVIATIONS,
                                 STATE_TITLES, TALK_CONNECTORS, TITLE_HEADS, TITLE_JUNK,
                                 TO_CHINA_WORDS, TOPIC_CUES, TRAILING_TITLES,
                                 TRAVELLING_GROUP_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
-from kg.extract.model import PERSON_TYPES, REGION_TYPES, Entity, EntityType, Event, EventType, Mention
+from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Event,
+                              EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
 from kg.extract.stops import find_stops
+
+SentenceRule = Callable[[Sentence, list[Mention], dt.date | None, SentenceContext],
+                        tuple[list[Event], bool]]
 
 _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLACE,
                              EntityType.COMPANY, EntityType.INSTITUTION,
@@ -105,6 +111,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     if issue is None and page_day is not None:
         year = page_day.year  # the byline's year, not the most named one (2035年远景目标)
     in_a_title = Cover(title_spans).covers
+    context = SentenceContext(tuple(title_spans), page_day, frozenset(stops))
     for s in sentences:
         here = _here_of(prev_ms)
         prev_ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
@@ -120,23 +127,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         ms = [m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)]
         leaders = _group_leaders(s, ms, title_spans) or leaders
         events += _guest_visits(s, ms, day, found, title_spans)
-        meetings = _meeting(s, ms, day, title_spans, page_day)
-        if meetings:
-            events += meetings
-            said_before = s.text[:max(0, s.text.find("会"))]
-            if not (_STATE_VISIT.search(said_before) or _VISIT_ABROAD.search(said_before)):
-                # 李凡荣一行来我市考察，市委书记王立会见了…: the clause before the meeting's
-                comma = max(said_before.rfind("，"), said_before.rfind(","))
-                if comma > 0 and (_MOVE_RE.search(said_before[:comma]) or _VISIT_RE.search(said_before[:comma])):
-                    first = replace(s, end=s.start + comma, text=s.text[:comma])
-                    events += _visit(first, [m for m in ms if m.end <= first.end], day, None, stops)
-                continue  # …对朝鲜进行正式友好访问 / 访问文莱，在…会见…: a visit and a meeting
-        signing = _signing(s, ms, day)
-        if signing:
-            events.append(signing)  # and the sentence may still tell of a visit (…调研，见证签约)
-        conference = _conference(s, ms, day)
-        if conference:
-            events.append(conference)
+        if not _sentence_rules(s, ms, day, context, events):
             continue
         visits = _visit(s, ms, day, last_agent, stops, here) or _group_visit(s, ms, day, leaders, stops)
         if visits:
@@ -171,6 +162,48 @@ def _add_places(found: Mentions, events: list[Event]) -> None:
             if k.startswith("region/") and k not in found.entities:
                 r = gaz.regions[k.removeprefix("region/")]
                 found.entities[k] = Entity(k, r.type, r.name, region=r)
+
+
+def _sentence_rules(s: Sentence, ms: list[Mention], day: dt.date | None, context: SentenceContext,
+                    events: list[Event]) -> bool:
+    """Every event type's sentence rule (EVENT_KINDS, in order) on one sentence, adding what
+    they find to ``events``; False when one of them says the sentence is told (a meeting's
+    sentence holds no visit, a conference's neither)."""
+    for find in _rules():
+        found, goes_on = find(s, ms, day, context)
+        events += found
+        if not goes_on:
+            return False
+    return True
+
+
+@cache
+def _rules() -> tuple[SentenceRule, ...]:
+    out = []
+    for kind in EVENT_KINDS.values():
+        if kind.rule:
+            module, _, name = kind.rule.partition(":")
+            out.append(getattr(importlib.import_module(module), name))
+    return tuple(out)
+
+
+def find_meetings(s: Sentence, ms: list[Mention], day: dt.date | None,
+                  context: SentenceContext) -> tuple[list[Event], bool]:
+    """The meeting rule of EVENT_KINDS: :func:`_meeting`; the sentence goes on to the other
+    rules only when it also tells a visit abroad or a state visit (…对朝鲜进行正式友好访问 /
+    访问文莱，在…会见…); else a visit in the clause before the meeting's is taken here
+    (李凡荣一行来我市考察，市委书记王立会见了…)."""
+    meetings = _meeting(s, ms, day, list(context.title_spans), context.page_day)
+    if not meetings:
+        return [], True
+    said_before = s.text[:max(0, s.text.find("会"))]
+    if _STATE_VISIT.search(said_before) or _VISIT_ABROAD.search(said_before):
+        return meetings, True
+    comma = max(said_before.rfind("，"), said_before.rfind(","))
+    if comma > 0 and (_MOVE_RE.search(said_before[:comma]) or _VISIT_RE.search(said_before[:comma])):
+        first = replace(s, end=s.start + comma, text=s.text[:comma])
+        meetings += _visit(first, [m for m in ms if m.end <= first.end], day, None, set(context.stops))
+    return meetings, False
 
 
 def _drop_undated_repeats(events: list[Event]) -> list[Event]:
@@ -777,70 +810,3 @@ _ADDRESSED = re.compile("[同与和](" + "|".join(sorted(STATE_TITLES | TRAILING
 
 _JOINT_MEETING = re.compile("(?:" + "|".join(CO_HOST_WORDS) + ")(?:" + "|".join(MEETING_VERBS)
                             + ")(?=[。；;，,]|$)")
-
-
-_SIGN_RE = re.compile("签署|签订|签约")
-_PARTY_TYPES = {EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.INSTITUTION,
-                EntityType.ORGANIZATION}
-
-
-def _signing(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | None:
-    """茂名市人民政府与东华能源股份有限公司签署《…项目合作协议》: the parties (organisations)
-    are participants, the projects named in the sentence are its places, and the official
-    who witnessed or attended, if any, is its agent."""
-    verb = _SIGN_RE.search(s.text)
-    if not verb:
-        return None
-    parties = [m.key for m in ms if m.type in _PARTY_TYPES]
-    if not parties:
-        return None
-    projects = [m.key for m in ms if m.type is EntityType.PROJECT]
-    witnesses = [m for m in _people(ms) if m.start - s.start < verb.start()]
-    agent = witnesses[0].key if witnesses else None
-    others = [m.key for m in witnesses[1:]]
-    return Event(EventType.SIGNING, agent, tuple(dict.fromkeys(projects)),
-                 tuple(dict.fromkeys(parties + others)), day, s.index)
-
-
-_GATHERING = re.compile("|".join(GATHERING_WORDS))
-_ROLE_CLAUSE = re.compile(r"(?:同志|等)?([^，,。；;：:]{0,14})")
-
-
-def _conference(s: Sentence, ms: list[Mention], day: dt.date | None) -> Event | None:
-    """…会议召开。州党委书记刘某出席会议并讲话，州长张某主持会议: who presided is the agent,
-    who attended or spoke are participants, a region named with 在 is where. A name that only
-    qualifies a noun (以习近平同志为核心的党中央, 邓小平同志亲属) is neither."""
-    if not _GATHERING.search(s.text):
-        return None
-    agent, attendees = None, []
-    waiting: list[str] = []  # 庄悦群，王雄飞，王铭祥出席: a list of people before one verb
-    for p in _people(ms):
-        waiting.append(p.key)
-        role = _conference_role(s.text, p.end - s.start)
-        if role == "presides":
-            agent = agent or p.key
-            attendees += waiting[:-1]
-            waiting = []
-        elif role == "attends":
-            attendees += waiting
-            waiting = []
-        elif not s.text.startswith(("，", ",", "、", "和", "及", "与"), p.end - s.start):
-            waiting = []
-    if agent is None and not attendees:
-        return None
-    places = [m.key for m in ms if m.type in REGION_TYPES
-              and s.text[max(0, m.start - s.start - 1):m.start - s.start] == "在"]
-    return Event(EventType.CONFERENCE, agent, tuple(places),
-                 tuple(dict.fromkeys(k for k in attendees if k != agent)), day, s.index)
-
-
-def _conference_role(text: str, pos: int) -> str | None:
-    """What the person named before ``pos`` does at the gathering: "presides" (主持, also in
-    参加会见并主持大会), "attends" (出席, 参加, 讲话 …), or None (同志为核心的党中央)."""
-    clause = _ROLE_CLAUSE.match(text, pos).group(1)
-    if not clause.startswith(PRESIDE_WORDS + ATTEND_WORDS + ("并",)):
-        return None
-    at = min((clause.find(w) for w in PRESIDE_WORDS if w in clause), default=-1)
-    if at >= 0 and "由" not in clause[:at]:
-        return "presides"
-    return "attends"

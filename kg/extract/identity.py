@@ -65,15 +65,15 @@ def rekey(facts: Facts, mapping: dict[str, str]) -> Facts:
 
     entities = {}
     for key, entity in facts.entities.items():
-        entity.key = k(key) or key
-        entities[entity.key] = entity
-    facts.entities = entities
-    facts.mentions = [replace(m, key=k(m.key)) for m in facts.mentions]
-    facts.posts = [Post(k(p.person) or p.person, p.title, p.jurisdiction, k(p.org), p.sentence)
-                   for p in facts.posts]
-    facts.events = [Event(e.type, k(e.agent) or e.agent, tuple(k(x) or x for x in e.places),
-                          tuple(k(x) or x for x in e.participants), e.date, e.sentence)
-                    for e in facts.events]
-    facts.relations = [Relation(k(r.subject) or r.subject, r.predicate, k(r.object) or r.object,
-                                r.sentence) for r in facts.relations]
-    return facts
+        renamed = replace(entity, key=k(key) or key)
+        entities[renamed.key] = renamed
+    return replace(
+        facts, entities=entities,
+        mentions=[replace(m, key=k(m.key)) for m in facts.mentions],
+        posts=[Post(k(p.person) or p.person, p.title, p.jurisdiction, k(p.org), p.sentence)
+               for p in facts.posts],
+        events=[Event(e.type, k(e.agent) or e.agent, tuple(k(x) or x for x in e.places),
+                      tuple(k(x) or x for x in e.participants), e.date, e.sentence)
+                for e in facts.events],
+        relations=[Relation(k(r.subject) or r.subject, r.predicate, k(r.object) or r.object,
+                            r.sentence) for r in facts.relations])

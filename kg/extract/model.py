@@ -38,10 +38,63 @@ ORG_TYPES = frozenset(
 
 
 class EventType(StrEnum):
+    """The event classes of ONTOLOGY.md (kgo:Visit …); each has one row in EVENT_KINDS."""
+
     VISIT = "Visit"
     MEETING = "Meeting"
     SIGNING = "Signing"
     CONFERENCE = "Conference"
+
+
+class EventField(StrEnum):
+    PLACES = "places"
+    PARTICIPANTS = "participants"
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """Everything about one event type that is not its ontology terms.
+
+    ``rule`` is the sentence rule that finds it, as ``module:function``: the function takes
+    (sentence, its mentions, its day, :class:`SentenceContext`) and returns
+    (events, whether later rules may still read the sentence); empty for visits, which the
+    tour logic of kg.extract.events follows across sentences. ``confidence`` is the base
+    confidence of one report (kg.extract.confidence). The rest is how kg.rdf writes it:
+    ``one_per`` makes one event per place (a tour's stops) or per participant (a meeting's
+    guests); ``ignores`` is a field that does not tell two events apart (a visit's companions);
+    ``agent_to_place`` links the agent to each place (kgo:visited, with kgo:visitedIn and the
+    event's kgo:inRegion at every level); ``mutual`` links agent and each participant both ways
+    (kgo:met)."""
+
+    type: EventType
+    rule: str
+    confidence: float
+    one_per: EventField | None = None
+    ignores: EventField | None = None
+    agent_to_place: str | None = None
+    mutual: str | None = None
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What a sentence rule may need beyond its sentence: the page's title spans (offsets of
+    the titles its people hold), the day the page is from and the tour stops the page lists."""
+
+    title_spans: tuple[tuple[int, int], ...] = ()
+    page_day: dt.date | None = None
+    stops: frozenset[tuple[int, int]] = frozenset()
+
+
+# One row per event type. A new type: its EventType member, its row here, its rule module
+# and its class in ontology/zhkg.ttl (+ a shape in ontology/shapes.ttl).
+EVENT_KINDS: dict[EventType, EventKind] = {k.type: k for k in (
+    EventKind(EventType.MEETING, "kg.extract.events:find_meetings", 0.75,
+              one_per=EventField.PARTICIPANTS, ignores=EventField.PLACES, mutual="met"),
+    EventKind(EventType.SIGNING, "kg.extract.signings:find_signing", 0.60),
+    EventKind(EventType.CONFERENCE, "kg.extract.conferences:find_conference", 0.55),
+    EventKind(EventType.VISIT, "", 0.70, one_per=EventField.PLACES, ignores=EventField.PARTICIPANTS,
+              agent_to_place="visited"),
+)}
 
 
 @dataclass(frozen=True)
@@ -71,9 +124,10 @@ class Mention:
     key: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entity:
-    """One thing the document talks about, with every name it used for it."""
+    """One thing the document talks about, with every name it used for it (``aliases`` is
+    filled while the page is read; the facts stage hands it on as it is)."""
 
     key: str
     type: EntityType
@@ -131,9 +185,9 @@ class DocumentInfo:
     home_source: str = "none"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Facts:
-    """Everything extracted from one document."""
+    """Everything extracted from one document (``dataclasses.replace`` makes a changed copy)."""
 
     info: DocumentInfo
     sentences: list[str]
