@@ -243,6 +243,9 @@ NATIONAL_MINISTRIES: dict[str, str] = {
     "农业部": "中华人民共和国农业农村部",
 }
 
+# How the names of townships and villages end (GB/T 2260 below the county).
+TOWNSHIP_SUFFIXES = ("街道", "镇", "乡", "苏木")
+VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
 LEVEL_CHARS = {"省": T.PROVINCE, "市": T.PREFECTURE, "州": T.PREFECTURE, "盟": T.PREFECTURE,
                "县": T.COUNTY, "区": T.COUNTY, "旗": T.COUNTY, "镇": T.TOWNSHIP, "乡": T.TOWNSHIP}
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.annotate import Annotations, Lexeme, annotate
-from kg.extract.lexicon import NATIONAL_MINISTRIES, OFFICIAL_MARKERS
+from kg.extract.lexicon import NATIONAL_MINISTRIES, OFFICIAL_MARKERS, TOWNSHIP_SUFFIXES
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.countries import find_countries
@@ -147,7 +147,7 @@ def _could_hold_a_name(s: Sentence, taken: set[int]) -> bool:
 def _short_township_inside_a_name(m: Mention, names: Cover) -> bool:
     """金塘 in 茂南金塘产业园 names the park, not 金塘镇: short township forms stand alone or not at
     all (``names``: the spans of the names found)."""
-    if m.type is not EntityType.TOWNSHIP or m.text.endswith(("镇", "乡", "街道", "苏木")):
+    if m.type is not EntityType.TOWNSHIP or m.text.endswith(TOWNSHIP_SUFFIXES):
         return False
     return names.covers(m.start, m.end)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import COMPANY_TITLES, LEVEL_CHARS, TITLE_HEADS
+from kg.extract.lexicon import COMPANY_ANAPHORS, COMPANY_TITLES, LEVEL_CHARS, TITLE_HEADS
 from kg.extract.people import foreign_prefix
 from kg.extract.mentions import Mentions
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, EntityType, Post
@@ -13,7 +13,6 @@ from kg.extract.segment import Sentence
 
 _STRIP_TYPES = ORG_TYPES - {EntityType.GOVERNMENT_BODY} | {EntityType.PARK, EntityType.PLACE}
 _LEVEL_PREFIXES = ("常务副", "副", "")
-_GENERIC_ORGS = ("该公司", "公司", "集团", "企业", "该企业")
 _OFFICE_HEADS = ("部长", "局长", "主任", "秘书长", "厅长", "处长", "科长", "组长", "院长",
                  "检察长", "书记", "委员", "常委", "主席")
 # 市副市长, 县政府县长, 区人民政府副区长: the level word or government before a head that
@@ -178,7 +177,7 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             pos = m.end - kept if keep_level else m.end
     title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
     title = _STRAY_HEAD.sub("", title)
-    for generic in _GENERIC_ORGS:
+    for generic in COMPANY_ANAPHORS:
         if title.startswith(generic) and len(title) > len(generic) + 1:
             title = title[len(generic):]  # 公司董事长 → 董事长: "the company" is no part of the title
             break

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.extract.lexicon import TOWNSHIP_SUFFIXES, VILLAGE_SUFFIXES
 from kg.extract.model import EntityType, Region
 
-_TOWNSHIP_SUFFIXES = ("街道", "镇", "乡", "苏木")
-_VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
 _ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+(自治州|自治县|自治旗)$")
 _COUNTY_LEVEL_WORDS = ("自治县", "自治旗", "县", "区", "市", "旗")
 _ZONE_SUFFIXES = ("开发区", "园区", "示范区", "管理区", "产业园", "合作区", "试验区", "高新区")
@@ -143,7 +142,7 @@ def load_gazetteer() -> Gazetteer:
             elif depth == 3 and county:
                 name = parts[0]
                 township = None
-                if name.endswith(_TOWNSHIP_SUFFIXES):
+                if name.endswith(TOWNSHIP_SUFFIXES):
                     township = f"{county}/{name}"
                     if township not in regions:
                         stem = name[:-1] if name.endswith(("镇", "乡")) else None
@@ -153,7 +152,7 @@ def load_gazetteer() -> Gazetteer:
                             else None)
             elif depth == 4 and township:
                 name = parts[0]
-                if name.endswith(_VILLAGE_SUFFIXES) and len(name) >= 3:
+                if name.endswith(VILLAGE_SUFFIXES) and len(name) >= 3:
                     key = f"{township}/{name}"
                     regions[key] = Region(key, name, EntityType.VILLAGE, None, township)
                     villages[name].append(key)
