@@ -136,3 +136,22 @@ def test_the_facts_handed_on_are_frozen():
         facts.events = []  # type: ignore[misc]
     with pytest.raises(FrozenInstanceError):
         next(iter(facts.entities.values())).key = "x"  # type: ignore[misc]
+
+
+def test_every_word_file_is_one_concept_the_lexicon_loads_without_repeats():
+    import re
+    from importlib import resources
+    from pathlib import Path
+
+    import kg.extract.lexicon as lexicon
+
+    folder = resources.files("kg.extract").joinpath("words")
+    files = sorted(p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt"))
+    source = Path(lexicon.__file__).read_text(encoding="utf-8")
+    loaded = set(re.findall(r'(?:words|rows|_types)\("([a-z_]+)"\)', source))
+    assert set(files) == loaded, set(files) ^ loaded  # no file left unread, none missing
+    for name in files:
+        entries = [r[0] for r in lexicon.rows(name)]
+        assert entries and len(entries) == len(set(entries)), name
+        assert all(e == e.strip() for e in entries), name
+    assert lexicon.MOVE_VERBS == ("来到", "走进", "深入", "前往", "赴", "到")  # file order kept
