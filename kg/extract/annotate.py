@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -37,8 +38,7 @@ class Lexeme(StrEnum):
     SUFFIX = "suffix"
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     """What one string of the automaton is: a region name, a village name, lexicon words."""
 
     word: str
@@ -47,34 +47,42 @@ class _Entry:
     lexemes: frozenset[Lexeme]
 
 
+_NO_LEXEMES: frozenset[Lexeme] = frozenset()
+
+
 @cache
 def automaton() -> ahocorasick.Automaton:
     """Every region name and alias, village name, title head and name suffix, in one
-    automaton (built once per process; about 30 MB). Offsets are characters: the wheels are
-    built for str, so a CJK character (and one beyond the BMP) is one position."""
+    automaton (built once per process: about a second and 30 MB). Offsets are characters:
+    the wheels are built for str, so a CJK character (and one beyond the BMP) is one position."""
     from kg.extract.lexicon import SUFFIXES, TITLE_HEADS
     from kg.extract.regions import load_gazetteer
 
     gaz = load_gazetteer()
-    lexemes: dict[str, set[Lexeme]] = {}
+    kinds: dict[str, set[Lexeme]] = {}
     for kind, words in ((Lexeme.TITLE_HEAD, TITLE_HEADS), (Lexeme.SUFFIX, SUFFIXES)):
         for w in words:
-            lexemes.setdefault(w, set()).add(kind)
+            kinds.setdefault(w, set()).add(kind)
+    lexemes = {w: frozenset(k) for w, k in kinds.items()}
+    by_name, villages = gaz.by_name, gaz.villages
     # The old walk stopped at the longest region name: a village longer than that was never seen.
     village_max = gaz.max_len
-    words = {n for n in gaz.by_name if len(n) >= 2} | set(lexemes)
-    words |= {n for n in gaz.villages if len(n) <= village_max}
     auto = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-    for w in words:
-        regions = gaz.by_name.get(w) if len(w) >= 2 else None
-        villages = gaz.villages.get(w) if len(w) <= village_max else None
-        auto.add_word(w, _Entry(w, regions, villages, frozenset(lexemes.get(w, ()))))
+    for w, keys in by_name.items():
+        if len(w) >= 2:
+            auto.add_word(w, _Entry(w, keys, villages.get(w) if len(w) <= village_max else None,
+                                    lexemes.get(w, _NO_LEXEMES)))
+    for w, keys in villages.items():
+        if len(w) <= village_max and w not in by_name:
+            auto.add_word(w, _Entry(w, None, keys, lexemes.get(w, _NO_LEXEMES)))
+    for w, found in lexemes.items():
+        if (len(w) < 2 or w not in by_name) and not (w in villages and len(w) <= village_max):
+            auto.add_word(w, _Entry(w, None, None, found))
     auto.make_automaton()
     return auto
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One occurrence of an automaton string (end exclusive); hits may overlap."""
 
     start: int
