@@ -128,9 +128,8 @@ def document_parts(doc: Document, region: str | None = None,
         facts = document_facts(replace(doc, text=piece), region)
         info = info or facts.info
         texts.append(facts.text)
-        facts = _numbered_from(facts, base)
+        facts = replace(_numbered_from(facts, base), text="")
         base += len(facts.sentences)
-        facts.text = ""
         yield [q for q in to_quads(facts) if q.subject != g]  # the description: below, once
         del facts
         # the words of each sentence are cached for the rules of one reading (8,192
@@ -186,11 +185,10 @@ def _numbered_from(facts: Facts, base: int) -> Facts:
         return facts
     from dataclasses import replace
 
-    facts.events = [replace(e, sentence=e.sentence + base) for e in facts.events]
-    facts.posts = [replace(p, sentence=p.sentence + base) for p in facts.posts]
-    facts.relations = [replace(r, sentence=r.sentence + base) for r in facts.relations]
-    facts.sentences = _NumberedFrom(facts.sentences, base)  # type: ignore[assignment]
-    return facts
+    return replace(facts, events=[replace(e, sentence=e.sentence + base) for e in facts.events],
+                   posts=[replace(p, sentence=p.sentence + base) for p in facts.posts],
+                   relations=[replace(r, sentence=r.sentence + base) for r in facts.relations],
+                   sentences=_NumberedFrom(facts.sentences, base))  # Facts are frozen: a copy
 
 
 def read_record(record: Record, options: Options = Options()) -> Document:
