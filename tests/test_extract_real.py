@@ -704,3 +704,48 @@ def test_a_guest_who_comes_to_our_city_then_is_met_visits_it():
 def test_a_list_of_stops_ends_where_what_is_done_there_begins():
     f = facts_of("宜昌日报 2024年5月6日\n5月5日，市长马泽江先后来到宜昌高新区、猇亭区，实地察看重点项目建设情况。")
     assert visited(f) == {("马泽江", "宜昌高新区"), ("马泽江", "猇亭区")}
+
+
+# --- located in on pages about one county or town (issue 11, located-in slice) ---
+
+def test_short_company_names_listed_before_one_that_ends_in_gongsi_are_companies():
+    f = facts_of("5月6日，县长王华一行先后深入宏达机械、丰源食品、金泰纺织、恒信建材公司，了解企业生产情况。")
+    companies = _names_of(f, EntityType.COMPANY)
+    assert {"宏达机械", "丰源食品", "金泰纺织"} <= companies
+    # a list of sites of several kinds is not a list of companies
+    g = facts_of("5月6日，县长王华先后到县博物馆、东山展览馆、利民食品公司，听取工作汇报。")
+    assert not {"县博物馆", "东山展览馆"} & _names_of(g, EntityType.COMPANY)
+
+
+def test_companies_seen_on_a_visit_to_one_township_are_in_that_township():
+    f = facts_of("3月5日下午，德清县委书记李强在新市镇调研。"
+                 "李强先后来到华宇电子有限公司、绿源农业科技有限公司，详细了解企业生产经营情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华宇电子有限公司", "新市镇") in loc and ("绿源农业科技有限公司", "新市镇") in loc
+
+
+def test_a_clause_after_a_semicolon_that_opens_in_a_county_frames_its_sites():
+    f = facts_of("近日，市委书记张伟在各县调研。在泾阳县，张伟察看了康宁医药有限公司；"
+                 "在三原县，察看了华鑫机械制造有限公司、盛达食品有限公司建设情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("康宁医药有限公司", "泾阳县") in loc
+    assert ("华鑫机械制造有限公司", "三原县") in loc and ("盛达食品有限公司", "三原县") in loc
+
+
+def test_a_zone_named_after_a_county_is_in_that_county():
+    f = facts_of("4月2日，市长王刚来到武义县，先后察看了武义经济开发区、温泉小镇项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("武义经济开发区", "武义县") in loc
+
+
+def test_projects_signed_at_a_zones_ceremony_are_in_the_zone_and_each_has_its_own_investor():
+    f = facts_of("8日，在平湖经济技术开发区重点项目集中签约仪式上，6个项目完成签约。"
+                 "签约项目包括浙江华通科技有限公司投资的新能源电池项目、"
+                 "上海锦程机械有限公司投资的智能装备制造项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("新能源电池项目", "平湖经济技术开发区") in loc
+    assert ("智能装备制造项目", "平湖经济技术开发区") in loc
+    inv = _pairs(f, "investsIn")
+    assert ("浙江华通科技有限公司", "新能源电池项目") in inv
+    assert ("上海锦程机械有限公司", "智能装备制造项目") in inv
+    assert ("浙江华通科技有限公司", "智能装备制造项目") not in inv

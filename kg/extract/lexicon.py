@@ -321,3 +321,12 @@ TRAVELLING_GROUP_HEADS = ("代表团", "考察团", "访问团", "调研组", "�
                           "检查组", "工作组", "调研团")
 # 董事长周育先举行会谈: a name also ends before 举行 (jieba reads 举行会谈 as one idiom, no verb).
 NAME_FOLLOWERS = tuple(sorted(NAME_FOLLOWERS + ("举行",), key=len, reverse=True))
+
+
+# --- located-in and the names it needs (issue 11, located-in slice) ---
+# Zone endings local pages use beside 开发区/园区: 两港工业区, 南舍工业功能区, 图克工业项目区,
+# 香水镇卡子村闽宁协作产业示范园.
+SUFFIX_TO_TYPE.update(dict.fromkeys(["工业区", "功能区", "项目区", "示范园"], T.PARK))
+SUFFIXES = sorted(SUFFIX_TO_TYPE, key=len, reverse=True)
+# Verbs of arriving that 来到X县 shares (莅临吴店镇调研): the visit is now in that region.
+ARRIVE_VERBS = ("来到", "走进", "深入", "前往", "赴", "到", "来", "进驻", "莅临", "深入到")
