@@ -749,3 +749,36 @@ def test_projects_signed_at_a_zones_ceremony_are_in_the_zone_and_each_has_its_ow
     assert ("浙江华通科技有限公司", "新能源电池项目") in inv
     assert ("上海锦程机械有限公司", "智能装备制造项目") in inv
     assert ("浙江华通科技有限公司", "智能装备制造项目") not in inv
+
+
+def test_items_listed_after_a_zone_are_beside_it_not_in_it():
+    f = facts_of("在长兴县，省政协主席刘明一行先后视察了煤山镇新川村、太湖工业区天能电池有限公司、"
+                 "超威集团和金禾纺织有限公司。")
+    loc = _pairs(f, "locatedIn")
+    assert ("天能电池有限公司", "太湖工业区") in loc
+    assert ("金禾纺织有限公司", "太湖工业区") not in loc and ("超威集团", "太湖工业区") not in loc
+
+
+def test_a_clause_that_opens_in_a_county_and_a_visit_verb_frames_its_sites():
+    f = facts_of("近日，市委书记张伟在泾阳县察看了康宁医药有限公司；"
+                 "在三原县调研华鑫机械制造有限公司、盛达食品有限公司建设情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华鑫机械制造有限公司", "三原县") in loc and ("盛达食品有限公司", "三原县") in loc
+
+
+def test_a_park_ending_in_yuanqu_keeps_its_last_character():
+    f = facts_of("5月3日，县长李华来到东岭村设施农业园区，察看蔬菜大棚。")
+    assert "东岭村设施农业园区" in _names_of(f, EntityType.PARK)
+
+
+def test_named_sites_of_a_visit_to_one_county_are_in_it_but_not_a_counted_phrase():
+    f = facts_of("近日，泉州市商会会长王志强一行到武夷山市考察。市长张明介绍了武夷山市投资环境。"
+                 "企业家代表实地考察了星村湿地公园、天游峰景区，表示将在武夷山市建起3个现代化种植基地。")
+    loc = _pairs(f, "locatedIn")
+    assert ("星村湿地公园", "武夷山市") in loc and ("天游峰景区", "武夷山市") in loc
+    assert not {e for e, _ in loc if "3个" in e}
+
+
+def test_a_verb_before_xiangmu_is_no_project_name():
+    f = facts_of("全县上下要力争项目早建成、早投产，充分发挥项目带动作用。")
+    assert not {n for n in _names_of(f, EntityType.PROJECT) if n.startswith(("力争", "充分发挥"))}

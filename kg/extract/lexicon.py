@@ -330,3 +330,9 @@ SUFFIX_TO_TYPE.update(dict.fromkeys(["工业区", "功能区", "项目区", "示
 SUFFIXES = sorted(SUFFIX_TO_TYPE, key=len, reverse=True)
 # Verbs of arriving that 来到X县 shares (莅临吴店镇调研): the visit is now in that region.
 ARRIVE_VERBS = ("来到", "走进", "深入", "前往", "赴", "到", "来", "进驻", "莅临", "深入到")
+# Verbs jieba keeps whole that end a clause before a 项目 (力争项目早建成, 充分发挥项目带动作用).
+GOVERNING_VERBS = GOVERNING_VERBS | frozenset("充分发挥 掀起 力争 确保 争创 全力推进".split())
+# Named sites that are places of a county as its companies are (念山湿地公园, 洞宫山景区,
+# 皇香牌生猪养殖基地): on a page about one county or town they lie in it, as its companies do.
+SITE_PLACE_HEADS = tuple("""景区 公园 湿地 湿地公园 纪念馆 博物馆 展览馆 陈列馆 基地 养殖基地 示范基地
+    小镇 遗址 水库 农场 林场 牧场 采摘园 服务中心 实践中心 智算中心 数据中心""".split())

@@ -51,6 +51,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     found: list[Span] = []
     for m in _SUFFIX_RE.finditer(text):
         suffix_end = m.end()
+        if m.group(0).endswith("园") and text[suffix_end:suffix_end + 1] == "区" and suffix_end + 1 in ends:
+            suffix_end += 1  # 设施农业园区: 农业园 is matched first, the name ends in 园区
         if suffix_end not in ends or m.start() in blocked:
             continue
         if suffix_end < len(text) and text[suffix_end] in ")）" and "(" not in text[m.start():suffix_end]:

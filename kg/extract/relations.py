@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.lexicon import (ARRIVE_VERBS, COMPANY_ANAPHORS, COPULA_PLACE_FOLLOWERS, INVEST_VERBS,
-                                LOCATION_VERBS)
+from kg.extract.lexicon import (ARRIVE_VERBS, COMPANY_ANAPHORS, COUNT_PATTERN, COPULA_PLACE_FOLLOWERS, INVEST_VERBS,
+                                LOCATION_VERBS, SITE_PLACE_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
 from kg.extract.names import ZONE_SUFFIXES
@@ -103,7 +103,8 @@ def _tour_regions(s: Sentence, ms: list[Mention]) -> list[tuple[str | None, int]
     for i, m in enumerate(regions):
         lead = s.text[: m.start - s.start]
         chained = i > 0 and regions[i - 1].end == m.start and bool(chains) and chains[-1][-1] is regions[i - 1]
-        framed = _FRAME_BEFORE.search(lead) and s.text[m.end - s.start: m.end - s.start + 1] in ",，"
+        rest = s.text[m.end - s.start:]
+        framed = _FRAME_BEFORE.search(lead) and (rest[:1] in ",，" or rest.startswith(VISIT_VERBS))
         if not (_MOVE_BEFORE.search(lead) or framed or chained):
             continue
         after = s.text[m.end - s.start: m.end - s.start + 1]
@@ -177,6 +178,7 @@ def _page_place(article: list[Sentence], found: Mentions, home: str | None) -> s
     return None
 
 
+_COUNTED = re.compile(COUNT_PATTERN)
 _SIGNING_RE = re.compile(r"签约|签署|开工|奠基")
 
 
@@ -235,7 +237,9 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
                 place = venue  # the projects signed at a zone's ceremony are in that zone
             if m.type is EntityType.COMPANY and place == county and not park:
                 place = only_county or (county if visiting else None)
-            if not place or m.type not in _LOCATABLE or m.key in located or place == m.key:
+            site = (m.type is EntityType.PLACE and visiting and m.text.endswith(SITE_PLACE_HEADS)
+                    and place == county and not _COUNTED.search(m.text))
+            if not place or (m.type not in _LOCATABLE and not site) or m.key in located or place == m.key:
                 continue
             sentence = next(s for s in article if s.start <= m.start < s.end)
             if place == county and (_opens_with_another_region(m, place)
@@ -401,6 +405,8 @@ def _park_before(m: Mention, ms: list[Mention]) -> str | None:
         elif (other.type in REGION_TYPES or other.type is EntityType.PLACE) and park \
                 and not _inside_another(other, ms):
             park = None  # a region (or another site: …产业园和X镇统计站) named after the park
+        elif park and other.type in _LOCATABLE and not _inside_another(other, ms):
+            park = None  # 前往A产业园、B公司: a list's items are side by side, not one in another
     return park
 
 
