@@ -782,3 +782,12 @@ def test_named_sites_of_a_visit_to_one_county_are_in_it_but_not_a_counted_phrase
 def test_a_verb_before_xiangmu_is_no_project_name():
     f = facts_of("全县上下要力争项目早建成、早投产，充分发挥项目带动作用。")
     assert not {n for n in _names_of(f, EntityType.PROJECT) if n.startswith(("力争", "充分发挥"))}
+
+
+def test_a_county_named_inside_a_list_of_stops_covers_only_what_follows_it():
+    f = facts_of("6月3日至4日，省委书记王林赴黔东南州调研。王林前往中兴新能源装备产业园、宏达化工有限公司，"
+                 "雷山县茶叶种植园、民族文化产业园调研产业发展。在黔东南州，王林听取了州委工作汇报。")
+    loc = _pairs(f, "locatedIn")
+    assert ("民族文化产业园", "雷山县") in loc
+    assert ("中兴新能源装备产业园", "雷山县") not in loc
+    assert ("宏达化工有限公司", "中兴新能源装备产业园") not in loc  # listed beside the park, not in it

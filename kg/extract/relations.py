@@ -64,7 +64,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                 embedded = _embedded_place(m, ms)
                 if m.type is not EntityType.PARK:
                     embedded = _refined(embedded, tour or page)
-                where = (said.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(m, ms)
+                where = (said.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(s, m, ms)
                          or _listed_after(s, m, ms))
                 if where is None and m.key not in investors and tour and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
@@ -169,7 +169,11 @@ def _page_place(article: list[Sentence], found: Mentions, home: str | None) -> s
                        and not in_a_company(m.start, m.end))
     if counties:
         key, n = counties.most_common(1)[0]
-        if n >= 2 and n * 3 >= 2 * sum(counties.values()):
+        # 吴晓军赴海西州调研 … 乌兰县A、乌兰县B: a page that names the prefecture more often
+        # than the county is about the prefecture
+        wider = Counter(m.key for m in ms if m.type is EntityType.PREFECTURE
+                        and not in_a_company(m.start, m.end) and _related(m.key, key))
+        if n >= 2 and n * 3 >= 2 * sum(counties.values()) and not any(c > n for c in wider.values()):
             gaz = load_gazetteer()
             if home is None or home in gaz.ancestors(key.removeprefix("region/")):
                 return key
@@ -392,7 +396,7 @@ def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
     return None
 
 
-def _park_before(m: Mention, ms: list[Mention]) -> str | None:
+def _park_before(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
     """在贵州台江经济开发区，麒麟公司…: a company after a park, with no other place between."""
     if m.type is not EntityType.COMPANY:
         return None
@@ -401,7 +405,9 @@ def _park_before(m: Mention, ms: list[Mention]) -> str | None:
         if other.end > m.start:
             break
         if other.type is EntityType.PARK:
-            park = other.key
+            gap = s.text[other.end - s.start: m.start - s.start]
+            listed = "、" in gap or gap.startswith(("和", "及", "与"))
+            park = None if listed else other.key  # 前往A产业园、B公司: side by side
         elif (other.type in REGION_TYPES or other.type is EntityType.PLACE) and park \
                 and not _inside_another(other, ms):
             park = None  # a region (or another site: …产业园和X镇统计站) named after the park
@@ -511,6 +517,9 @@ def _visited_in_county(events: list[Event], found: Mentions, located: set[str],
             continue
         counties = [k for k in e.places if found.entity(k).type is EntityType.COUNTY]
         towns = [k for k in e.places if found.entity(k).type is EntityType.TOWNSHIP]
+        before = town_of_tour.get(e.agent) or county_of_tour.get(e.agent)
+        # 前往A产业园、B公司，乌兰县C园: a county named inside a list covers what follows it
+        first = e.places.index(counties[0]) if counties else 0
         if counties:
             county_of_tour[e.agent] = counties[0] if len(counties) == 1 else None
             town = town_of_tour.get(e.agent)
@@ -521,11 +530,10 @@ def _visited_in_county(events: list[Event], found: Mentions, located: set[str],
             # destination, not as one stop of a list) sees what is in it
             town_of_tour[e.agent] = towns[0] if len(towns) == 1 else None
         where = town_of_tour.get(e.agent) or county_of_tour.get(e.agent)
-        if where is None:
-            continue
-        for k in e.places:
-            if k not in located and k != where and (found.entity(k).type in _LOCATABLE or k in sites):
-                out.append(Relation(k, LOCATED_IN, where, e.sentence))
+        for i, k in enumerate(e.places):
+            here = before if i < first else where
+            if here and k not in located and k != here and (found.entity(k).type in _LOCATABLE or k in sites):
+                out.append(Relation(k, LOCATED_IN, here, e.sentence))
     return out
 
 
