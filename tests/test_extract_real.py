@@ -791,3 +791,13 @@ def test_a_county_named_inside_a_list_of_stops_covers_only_what_follows_it():
     assert ("民族文化产业园", "雷山县") in loc
     assert ("中兴新能源装备产业园", "雷山县") not in loc
     assert ("宏达化工有限公司", "中兴新能源装备产业园") not in loc  # listed beside the park, not in it
+
+
+def test_what_gaigongsi_weiyu_says_is_where_the_company_last_named_is():
+    f = facts_of("3月2日，县委书记王强来到宏宇新材料有限公司调研。该公司位于余江区中童镇，主要生产铜材。")
+    assert ("宏宇新材料有限公司", "中童镇") in _pairs(f, "locatedIn")
+
+
+def test_the_last_place_of_a_chain_after_zuoluoyu_holds_the_site():
+    f = facts_of("5日，市长王刚到武宁县调研。坐落于泾县桃花潭镇的桃花潭景区游人如织。")
+    assert ("桃花潭景区", "桃花潭镇") in _pairs(f, "locatedIn")

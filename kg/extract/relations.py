@@ -19,7 +19,8 @@ INVESTS_IN = "investsIn"
 # Where companies, parks and projects are (ONTOLOGY.md); a bureau's region is in its name already.
 _LOCATABLE = {EntityType.COMPANY, EntityType.PARK, EntityType.PROJECT}
 _INVEST_RE = re.compile("|".join(INVEST_VERBS) + "|协议")
-_LOCATED_RE = re.compile(r"位于$")
+# 位于高州金山片区的…, 坐落于婺源县江湾镇的…, 落户贵溪经济开发区的…: the place before 的 holds it.
+_LOCATED_RE = re.compile("(?:" + "|".join(sorted(LOCATION_VERBS, key=len, reverse=True)) + ")$")
 # 4月20日上午，遵义市播州区团溪镇，贵州成黔矿产有限公司…: a feature's place line.
 _DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日(?:[上下]午|晚)?[,，]?)?(?:[\u4e00-\u9fff]{2,12}(?:省|市|州|县|区|旗|镇|乡|街道))*")
 
@@ -43,6 +44,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
         if targets:
             recent_project = (s.index, targets[-1])
     investors = {r.subject for r in out}
+    said_of_anaphor = _anaphor_said_to_be_in(by_sentence)
     # a named place a visit went to (a memorial hall, a base, a park) is located as a site is
     sites = {k for e in events if e.type is EventType.VISIT for k in e.places
              if found.entity(k).type is EntityType.PLACE and not _a_country(found.entity(k).label)}
@@ -59,12 +61,18 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                 while passed < len(arrivals) and arrivals[passed][1] <= m.start:
                     tour = arrivals[passed][0]  # 在A县，…；在B县，…: each clause its own county
                     passed += 1
-                if (m.type not in _LOCATABLE and m.key not in sites) or m.key in located:
+                if m.key in located:
+                    continue
+                if m.type not in _LOCATABLE and m.key not in sites:
+                    where = _stated_place(s, m, ms) if m.text.endswith(SITE_PLACE_HEADS) else None
+                    if where and where != m.key:  # 坐落于婺源县江湾镇的篁岭景区
+                        located.add(m.key)
+                        out.append(Relation(m.key, LOCATED_IN, where, s.index))
                     continue
                 embedded = _embedded_place(m, ms)
                 if m.type is not EntityType.PARK:
                     embedded = _refined(embedded, tour or page)
-                where = (said.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(s, m, ms)
+                where = (said.get(m.key) or said_of_anaphor.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(s, m, ms)
                          or _listed_after(s, m, ms))
                 if where is None and m.key not in investors and tour and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
@@ -374,6 +382,37 @@ def _opening_region(m: Mention, context: str | None) -> str | None:
     return None
 
 
+_ANAPHOR_LOCATED = re.compile(r"(?:该公司|该企业|公司|企业|该项目|项目)(?:" + "|".join(
+    sorted(LOCATION_VERBS, key=len, reverse=True)) + r")(?:了|在|于)?$")
+
+
+def _anaphor_said_to_be_in(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[str, str]:
+    """…来到宏宇新材料有限公司调研。该公司位于余江区中童镇: what 该公司/该项目 位于 says of the
+    company or project last named (in this sentence or the two before), the last region or
+    park of the chain that follows."""
+    out: dict[str, str] = {}
+    recent: dict[str, tuple[int, str]] = {}
+    for s, ms in by_sentence:
+        outer = sorted((m for m in ms if not _inside_another(m, ms)), key=lambda m: m.start)
+        for i, m in enumerate(outer):
+            if m.type in REGION_TYPES | {EntityType.PARK}:
+                lead = s.text[: m.start - s.start]
+                hit = _ANAPHOR_LOCATED.search(lead)
+                if hit:
+                    kind = EntityType.PROJECT if "项目" in hit.group(0) else EntityType.COMPANY
+                    if kind in recent and s.index - recent[kind][0] <= 2 and recent[kind][1] not in out:
+                        chain = [m]
+                        for o in outer[i + 1:]:
+                            if o.start != chain[-1].end or o.type not in REGION_TYPES | {EntityType.PARK}:
+                                break
+                            chain.append(o)
+                        if chain[-1].type is not EntityType.PROVINCE:
+                            out[recent[kind][1]] = chain[-1].key
+            if m.type in (EntityType.COMPANY, EntityType.PROJECT):
+                recent[m.type] = (s.index, m.key)
+    return out
+
+
 def _opening_province(m: Mention, ms: list[Mention]) -> str | None:
     """The province a name opens with (山东自贸试验区 → 山东省), when nothing narrower follows."""
     for inner in ms:
@@ -385,12 +424,22 @@ def _opening_province(m: Mention, ms: list[Mention]) -> str | None:
 
 def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
     """位于高州金山片区的奇瑞新能源汽车项目 → 高州金山片区."""
+    places = sorted((o for o in ms if o.end <= m.start and o.type in REGION_TYPES | {EntityType.PARK}
+                     and not _inside_another(o, ms)), key=lambda o: o.start)
+    for i, other in enumerate(places):
+        lead = s.text[: other.start - s.start]
+        if _LOCATED_RE.search(lead):
+            last = other  # 坐落于泾县桃花潭镇的…: the last place of the chain that follows
+            for nxt in places[i + 1:]:
+                if nxt.start != last.end:
+                    break
+                last = nxt
+            if s.text[last.end - s.start: m.start - s.start] in ("的", ""):
+                return last.key
     for other in ms:
         if other.end <= m.start and other.type in REGION_TYPES | {EntityType.PARK}:
             lead = s.text[: other.start - s.start]
             gap = s.text[other.end - s.start: m.start - s.start]
-            if _LOCATED_RE.search(lead) and gap in ("的", ""):
-                return other.key
             if gap in (",", "，") and _DATELINE.fullmatch(lead) and other.type is not EntityType.PROVINCE:
                 return other.key
     return None
