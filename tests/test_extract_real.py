@@ -704,3 +704,100 @@ def test_a_guest_who_comes_to_our_city_then_is_met_visits_it():
 def test_a_list_of_stops_ends_where_what_is_done_there_begins():
     f = facts_of("宜昌日报 2024年5月6日\n5月5日，市长马泽江先后来到宜昌高新区、猇亭区，实地察看重点项目建设情况。")
     assert visited(f) == {("马泽江", "宜昌高新区"), ("马泽江", "猇亭区")}
+
+
+# --- located in on pages about one county or town (issue 11, located-in slice) ---
+
+def test_short_company_names_listed_before_one_that_ends_in_gongsi_are_companies():
+    f = facts_of("5月6日，县长王华一行先后深入宏达机械、丰源食品、金泰纺织、恒信建材公司，了解企业生产情况。")
+    companies = _names_of(f, EntityType.COMPANY)
+    assert {"宏达机械", "丰源食品", "金泰纺织"} <= companies
+    # a list of sites of several kinds is not a list of companies
+    g = facts_of("5月6日，县长王华先后到县博物馆、东山展览馆、利民食品公司，听取工作汇报。")
+    assert not {"县博物馆", "东山展览馆"} & _names_of(g, EntityType.COMPANY)
+
+
+def test_companies_seen_on_a_visit_to_one_township_are_in_that_township():
+    f = facts_of("3月5日下午，德清县委书记李强在新市镇调研。"
+                 "李强先后来到华宇电子有限公司、绿源农业科技有限公司，详细了解企业生产经营情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华宇电子有限公司", "新市镇") in loc and ("绿源农业科技有限公司", "新市镇") in loc
+
+
+def test_a_clause_after_a_semicolon_that_opens_in_a_county_frames_its_sites():
+    f = facts_of("近日，市委书记张伟在各县调研。在泾阳县，张伟察看了康宁医药有限公司；"
+                 "在三原县，察看了华鑫机械制造有限公司、盛达食品有限公司建设情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("康宁医药有限公司", "泾阳县") in loc
+    assert ("华鑫机械制造有限公司", "三原县") in loc and ("盛达食品有限公司", "三原县") in loc
+
+
+def test_a_zone_named_after_a_county_is_in_that_county():
+    f = facts_of("4月2日，市长王刚来到武义县，先后察看了武义经济开发区、温泉小镇项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("武义经济开发区", "武义县") in loc
+
+
+def test_projects_signed_at_a_zones_ceremony_are_in_the_zone_and_each_has_its_own_investor():
+    f = facts_of("8日，在平湖经济技术开发区重点项目集中签约仪式上，6个项目完成签约。"
+                 "签约项目包括浙江华通科技有限公司投资的新能源电池项目、"
+                 "上海锦程机械有限公司投资的智能装备制造项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("新能源电池项目", "平湖经济技术开发区") in loc
+    assert ("智能装备制造项目", "平湖经济技术开发区") in loc
+    inv = _pairs(f, "investsIn")
+    assert ("浙江华通科技有限公司", "新能源电池项目") in inv
+    assert ("上海锦程机械有限公司", "智能装备制造项目") in inv
+    assert ("浙江华通科技有限公司", "智能装备制造项目") not in inv
+
+
+def test_items_listed_after_a_zone_are_beside_it_not_in_it():
+    f = facts_of("在长兴县，省政协主席刘明一行先后视察了煤山镇新川村、太湖工业区天能电池有限公司、"
+                 "超威集团和金禾纺织有限公司。")
+    loc = _pairs(f, "locatedIn")
+    assert ("天能电池有限公司", "太湖工业区") in loc
+    assert ("金禾纺织有限公司", "太湖工业区") not in loc and ("超威集团", "太湖工业区") not in loc
+
+
+def test_a_clause_that_opens_in_a_county_and_a_visit_verb_frames_its_sites():
+    f = facts_of("近日，市委书记张伟在泾阳县察看了康宁医药有限公司；"
+                 "在三原县调研华鑫机械制造有限公司、盛达食品有限公司建设情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华鑫机械制造有限公司", "三原县") in loc and ("盛达食品有限公司", "三原县") in loc
+
+
+def test_a_park_ending_in_yuanqu_keeps_its_last_character():
+    f = facts_of("5月3日，县长李华来到东岭村设施农业园区，察看蔬菜大棚。")
+    assert "东岭村设施农业园区" in _names_of(f, EntityType.PARK)
+
+
+def test_named_sites_of_a_visit_to_one_county_are_in_it_but_not_a_counted_phrase():
+    f = facts_of("近日，泉州市商会会长王志强一行到武夷山市考察。市长张明介绍了武夷山市投资环境。"
+                 "企业家代表实地考察了星村湿地公园、天游峰景区，表示将在武夷山市建起3个现代化种植基地。")
+    loc = _pairs(f, "locatedIn")
+    assert ("星村湿地公园", "武夷山市") in loc and ("天游峰景区", "武夷山市") in loc
+    assert not {e for e, _ in loc if "3个" in e}
+
+
+def test_a_verb_before_xiangmu_is_no_project_name():
+    f = facts_of("全县上下要力争项目早建成、早投产，充分发挥项目带动作用。")
+    assert not {n for n in _names_of(f, EntityType.PROJECT) if n.startswith(("力争", "充分发挥"))}
+
+
+def test_a_county_named_inside_a_list_of_stops_covers_only_what_follows_it():
+    f = facts_of("6月3日至4日，省委书记王林赴黔东南州调研。王林前往中兴新能源装备产业园、宏达化工有限公司，"
+                 "雷山县茶叶种植园、民族文化产业园调研产业发展。在黔东南州，王林听取了州委工作汇报。")
+    loc = _pairs(f, "locatedIn")
+    assert ("民族文化产业园", "雷山县") in loc
+    assert ("中兴新能源装备产业园", "雷山县") not in loc
+    assert ("宏达化工有限公司", "中兴新能源装备产业园") not in loc  # listed beside the park, not in it
+
+
+def test_what_gaigongsi_weiyu_says_is_where_the_company_last_named_is():
+    f = facts_of("3月2日，县委书记王强来到宏宇新材料有限公司调研。该公司位于余江区中童镇，主要生产铜材。")
+    assert ("宏宇新材料有限公司", "中童镇") in _pairs(f, "locatedIn")
+
+
+def test_the_last_place_of_a_chain_after_zuoluoyu_holds_the_site():
+    f = facts_of("5日，市长王刚到武宁县调研。坐落于泾县桃花潭镇的桃花潭景区游人如织。")
+    assert ("桃花潭景区", "桃花潭镇") in _pairs(f, "locatedIn")

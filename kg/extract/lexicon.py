@@ -156,3 +156,8 @@ PROVINCE_ABBREVIATIONS: dict[str, str] = dict(rows("province_abbreviations"))  #
 TO_CHINA_WORDS = words("to_china_words")
 # 文昌市党政代表团先后到…: a travelling group named as the subject; its leaders are the visitors.
 TRAVELLING_GROUP_HEADS = words("travelling_group_heads")
+# Verbs of arriving that 来到X县 shares (莅临吴店镇调研): the visit is now in that region.
+ARRIVE_VERBS = words("arrive_verbs")
+# Named sites that are places of a county as its companies are (念山湿地公园, 洞宫山景区,
+# 皇香牌生猪养殖基地): on a page about one county or town they lie in it, as its companies do.
+SITE_PLACE_HEADS = words("site_place_heads")

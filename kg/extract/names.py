@@ -55,6 +55,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     if suffixes is None:
         suffixes = [(m.start(), m.end(), m.group(0)) for m in _SUFFIX_RE.finditer(text)]
     for suffix_start, suffix_end, suffix in suffixes:
+        if suffix.endswith("园") and text[suffix_end:suffix_end + 1] == "区" and suffix_end + 1 in ends:
+            suffix_end += 1  # 设施农业园区: 农业园 is matched first, the name ends in 园区
         if suffix_end not in ends or suffix_start in blocked:
             continue
         if suffix_end < len(text) and text[suffix_end] in ")）" and "(" not in text[suffix_start:suffix_end]:
@@ -80,14 +82,16 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
                 or name.startswith(GENERIC_MODIFIERS)):
             continue
         etype = _type_of(name, suffix)
+        owned = etype is EntityType.PROJECT and _BY_AN_INVESTOR.search(text, 0, start) is not None
         if etype in (EntityType.PROJECT, EntityType.PARK) and (
-                suffix_start - start < 2 or _a_kind_not_a_name(name, suffix, words, start, suffix_start)):
+                suffix_start - start < 2 or (not owned and _a_kind_not_a_name(name, suffix, words, start,
+                                                                              suffix_start))):
             continue
         if suffix in _OWNED_SUFFIXES and not _COMPANY_IN.search(name[: -len(suffix)]):
             continue  # 特种铝合金生产线 is a kind; 天纤棉业公司二期…生产线 is that company's
         if etype is EntityType.COMPANY and _verb_and_company(words, start, suffix_start):
             continue  # 激励公司不断奋进: 公司 after a verb is the company the page is about
-        if etype in _NEEDS_PROPER and not _has_proper_part(words, start, suffix_start) and not (
+        if etype in _NEEDS_PROPER and not owned and not _has_proper_part(words, start, suffix_start) and not (
                 etype is EntityType.PROJECT and _COMPANY_IN.search(text, start, suffix_start)) and not (
                 etype is EntityType.PROJECT and _noun_phrase(words, start, suffix_start)):
             continue  # 材料基地, 商业街区: a kind of place, not a named one
@@ -125,16 +129,27 @@ _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9ff
                            r"[0-9一二三四五六七八九十百多余家个批]*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
 
 
+# 深入天和铜箔、正洋食品、凯威机械、统和木业公司: a list of short names whose last item ends in
+# 公司 or 集团 lists companies (two items at least before it, each of two to eight characters).
+_COMPANY_LIST_TAIL = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、){2,}[\u4e00-\u9fffA-Za-z0-9]{2,8}?)"
+                                r"、[\u4e00-\u9fff]{2,6}(?:公司|集团)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
+
+
+def _company_lists(text: str):
+    yield from _COMPANY_LIST.finditer(text)
+    yield from _COMPANY_LIST_TAIL.finditer(text)
+
+
 def company_list_items(text: str) -> list[tuple[int, int]]:
     """Where the items of a list said to be companies (…、…等企业) lie in ``text``."""
-    return [(m.start(1), m.end(1)) for m in _COMPANY_LIST.finditer(text)]
+    return [(m.start(1), m.end(1)) for m in _company_lists(text)]
 
 
 def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
     """容百锂电、巴斯巴、航锐航空等龙头企业: the items of a list said to be companies."""
     starts = {w[0] for w in words}
     out = []
-    for m in _COMPANY_LIST.finditer(text):
+    for m in _company_lists(text):
         pos = m.start(1)
         items = m.group(1).split("、")
         first_end = pos + len(items[0])
@@ -142,11 +157,20 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
         for s, e, w, tag in words:
             if s >= m.start(1) and e < first_end and (w in GOVERNING_VERBS or w in BOUNDARY_WORDS):
                 items[0], pos = text[e:first_end], e
+        tail = m.re is _COMPANY_LIST_TAIL
+        if tail and any(_OTHER_KIND.search(item) for item in items):
+            continue  # 规划展览馆、前进灯具公司: a list of sites of several kinds, not of companies
         for item in items:
             if len(item) >= 2 and pos in starts and pos not in blocked:
                 out.append(Span(pos, pos + len(item), item, EntityType.COMPANY))
             pos += len(item) + 1
     return out
+
+
+# An item that ends in another class's suffix (…馆, …村, …项目) is no short company name.
+_OTHER_KIND = re.compile("(?:" + "|".join(sorted(
+    (k for k, v in SUFFIX_TO_TYPE.items() if v is not EntityType.COMPANY), key=len, reverse=True))
+    + "|[村镇乡县市区旗州省])$")
 
 
 def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_start: int,
@@ -260,6 +284,9 @@ def _noun_phrase(words: Sequence[tuple[int, int, str, str]], start: int, end: in
 
 # Suffixes that name one thing only with its owner's name in front (…公司二期…生产线).
 _OWNED_SUFFIXES = ("生产线",)
+# 鑫荣智能装备有限公司投资的智能机器人制造项目: a project its investor names is a named one,
+# however plain its words.
+_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:投资|投建|建设|实施|承建|引进)的$")
 _COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
 _QUANTITY = re.compile(QUANTITY_PATTERN)
 _COUNT = re.compile(COUNT_PATTERN)

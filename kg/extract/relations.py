@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.lexicon import COMPANY_ANAPHORS, COPULA_PLACE_FOLLOWERS, INVEST_VERBS, LOCATION_VERBS
+from kg.extract.lexicon import (ARRIVE_VERBS, COMPANY_ANAPHORS, COUNT_PATTERN, COPULA_PLACE_FOLLOWERS, INVEST_VERBS,
+                                LOCATION_VERBS, SITE_PLACE_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
 from kg.extract.names import ZONE_SUFFIXES
@@ -18,7 +19,8 @@ INVESTS_IN = "investsIn"
 # Where companies, parks and projects are (ONTOLOGY.md); a bureau's region is in its name already.
 _LOCATABLE = {EntityType.COMPANY, EntityType.PARK, EntityType.PROJECT}
 _INVEST_RE = re.compile("|".join(INVEST_VERBS) + "|协议")
-_LOCATED_RE = re.compile(r"位于$")
+# 位于高州金山片区的…, 坐落于婺源县江湾镇的…, 落户贵溪经济开发区的…: the place before 的 holds it.
+_LOCATED_RE = re.compile("(?:" + "|".join(sorted(LOCATION_VERBS, key=len, reverse=True)) + ")$")
 # 4月20日上午，遵义市播州区团溪镇，贵州成黔矿产有限公司…: a feature's place line.
 _DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日(?:[上下]午|晚)?[,，]?)?(?:[\u4e00-\u9fff]{2,12}(?:省|市|州|县|区|旗|镇|乡|街道))*")
 
@@ -42,6 +44,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
         if targets:
             recent_project = (s.index, targets[-1])
     investors = {r.subject for r in out}
+    said_of_anaphor = _anaphor_said_to_be_in(by_sentence)
     # a named place a visit went to (a memorial hall, a base, a park) is located as a site is
     sites = {k for e in events if e.type is EventType.VISIT for k in e.places
              if found.entity(k).type is EntityType.PLACE and not _a_country(found.entity(k).label)}
@@ -52,27 +55,40 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
         tour: str | None = None
         for s in article:
             ms = by_sentence[s.index][1]
-            came_to = _tour_region(s, ms)
+            arrivals = _tour_regions(s, ms)
+            passed = 0
             for m in ms:
-                if came_to and came_to[1] <= m.start:
-                    tour = came_to[0]
-                if (m.type not in _LOCATABLE and m.key not in sites) or m.key in located:
+                while passed < len(arrivals) and arrivals[passed][1] <= m.start:
+                    tour = arrivals[passed][0]  # 在A县，…；在B县，…: each clause its own county
+                    passed += 1
+                if m.key in located:
+                    continue
+                if m.type not in _LOCATABLE and m.key not in sites:
+                    where = _stated_place(s, m, ms) if m.text.endswith(SITE_PLACE_HEADS) else None
+                    if where and where != m.key:  # 坐落于婺源县江湾镇的篁岭景区
+                        located.add(m.key)
+                        out.append(Relation(m.key, LOCATED_IN, where, s.index))
                     continue
                 embedded = _embedded_place(m, ms)
                 if m.type is not EntityType.PARK:
                     embedded = _refined(embedded, tour or page)
-                where = (said.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(m, ms)
+                where = (said.get(m.key) or said_of_anaphor.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(s, m, ms)
                          or _listed_after(s, m, ms))
                 if where is None and m.key not in investors and tour and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
                     where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
                 if where is None and m.type is EntityType.PARK:
+                    where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
+                if where is None and m.type is EntityType.PARK:
                     where = _opening_province(m, ms)  # 山东自贸试验区: a province's own zone
+                    if (where and page and _related(where, page) and _level(page) in _LOCAL
+                            and m.text.endswith(("园", "园区"))):
+                        where = page  # 辽宁西柳…产业园 on a page about 海城市: in 海城市
                 if where and where != m.key:
                     located.add(m.key)
                     out.append(Relation(m.key, LOCATED_IN, where, s.index))
-            if came_to:
-                tour = came_to[0]
+            if arrivals:
+                tour = arrivals[-1][0]
     out.extend(_visited_in_county(events, found, set(located) | investors, sites))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
     out.extend(_in_the_articles_county(sentences, found, located | investors, events, home))
@@ -80,31 +96,37 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
 
 
 # Words after which a region is where the reporter or the visitor is (来到X县, 在X镇，…).
-_MOVE_BEFORE = re.compile(r"(?:来到|走进|深入|前往|赴|到|来|进驻)$")
-# 在X县，…: a sentence that opens in a place frames what follows (在X召开 is a venue, not a tour).
-_FRAME_BEFORE = re.compile(r"^(?:[^,，。]{0,12}[,，])?在$")
+_MOVE_BEFORE = re.compile("(?:" + "|".join(sorted(ARRIVE_VERBS, key=len, reverse=True)) + ")$")
+# 在X县，…: a sentence (or a clause after a semicolon) that opens in a place frames what follows
+# (在X召开 is a venue, not a tour).
+_FRAME_BEFORE = re.compile(r"(?:^|[;；])(?:[^,，。;；]{0,12}[,，])?在$")
 
 
-def _tour_region(s: Sentence, ms: list[Mention]) -> tuple[str | None, int] | None:
-    """赴衡阳市常宁市, 来到沙塘镇, 在定远县，: the county or township a visit has come to (the last
-    of a chain), and where it is named; (None, where) when the visit goes on to a list of
-    places or to a wider region (the tour so far is over); None when it goes nowhere new."""
+def _tour_regions(s: Sentence, ms: list[Mention]) -> list[tuple[str | None, int]]:
+    """赴衡阳市常宁市, 来到沙塘镇, 在定远县，: the counties or townships a visit comes to in this
+    sentence (the last of each chain), each with where it is named; (None, where) when the
+    visit goes on to a list of places or to a wider region (the tour so far is over)."""
     regions = [m for m in ms if m.type in REGION_TYPES and not _inside_another(m, ms)]
-    stops = []
+    chains: list[list[Mention]] = []
     for i, m in enumerate(regions):
         lead = s.text[: m.start - s.start]
-        chained = i > 0 and regions[i - 1].end == m.start
-        framed = _FRAME_BEFORE.search(lead) and s.text[m.end - s.start: m.end - s.start + 1] in ",，"
-        if not (_MOVE_BEFORE.search(lead) or framed or (chained and regions[i - 1] in stops)):
+        chained = i > 0 and regions[i - 1].end == m.start and bool(chains) and chains[-1][-1] is regions[i - 1]
+        rest = s.text[m.end - s.start:]
+        framed = _FRAME_BEFORE.search(lead) and (rest[:1] in ",，" or rest.startswith(VISIT_VERBS))
+        if not (_MOVE_BEFORE.search(lead) or framed or chained):
             continue
         after = s.text[m.end - s.start: m.end - s.start + 1]
         if after == "、" or (i + 1 < len(regions) and regions[i + 1].start == m.end + 1
                              and s.text[m.end - s.start] in "、和与及"):
-            return None, m.end  # 来到A镇、B镇: no one place
-        stops.append(m)
-    if not stops:
-        return None
-    last = stops[-1]
+            return [_arrival(c[-1]) for c in chains] + [(None, m.end)]  # 来到A镇、B镇: no one place
+        if chained:
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    return [_arrival(c[-1]) for c in chains]
+
+
+def _arrival(last: Mention) -> tuple[str | None, int]:
     if last.type not in (EntityType.PREFECTURE, EntityType.COUNTY, EntityType.TOWNSHIP):
         return None, last.end
     return last.key, last.end
@@ -155,13 +177,51 @@ def _page_place(article: list[Sentence], found: Mentions, home: str | None) -> s
                        and not in_a_company(m.start, m.end))
     if counties:
         key, n = counties.most_common(1)[0]
-        if n >= 2 and n * 3 >= 2 * sum(counties.values()):
+        # 吴晓军赴海西州调研 … 乌兰县A、乌兰县B: a page that names the prefecture more often
+        # than the county is about the prefecture
+        wider = Counter(m.key for m in ms if m.type is EntityType.PREFECTURE
+                        and not in_a_company(m.start, m.end) and _related(m.key, key))
+        if n >= 2 and n * 3 >= 2 * sum(counties.values()) and not any(c > n for c in wider.values()):
             gaz = load_gazetteer()
             if home is None or home in gaz.ancestors(key.removeprefix("region/")):
                 return key
     if home and load_gazetteer().regions[home].type in (EntityType.COUNTY, EntityType.TOWNSHIP):
         return f"region/{home}"  # a county's paper: what it names is in the county
     return None
+
+
+_COUNTED = re.compile(COUNT_PATTERN)
+_SIGNING_RE = re.compile(r"签约|签署|开工|奠基")
+
+
+def _venue_park(article: list[Sentence], ms: list[Mention]) -> str | None:
+    """在海城经济开发区重点项目集中签约仪式上, 开工仪式在金牌港开发区举行: the zone an
+    article's signing or ground-breaking is held in (the first such)."""
+    for s in article:
+        for m in ms:
+            if m.type is not EntityType.PARK or not (s.start <= m.start < s.end):
+                continue
+            lead, after = s.text[: m.start - s.start], s.text[m.end - s.start: m.end - s.start + 1]
+            if lead.endswith("在") and after not in ("和", "、", "及", "与") and _SIGNING_RE.search(s.text):
+                return m.key  # (分别在A和B签约: no one venue)
+    return None
+
+
+def _page_town(ms: list[Mention], county: str | None) -> str | None:
+    """The township an article is about (a town's own page, or a visit to one town): named at
+    least three times, as often as any county, in two of every three mentions of a township,
+    and in the article's county when there is one. Names inside a company's do not count."""
+    in_a_name = Cover((m.start, m.end) for m in ms if m.type not in REGION_TYPES).covers
+    towns = Counter(m.key for m in ms if m.type is EntityType.TOWNSHIP and not in_a_name(m.start, m.end))
+    if not towns:
+        return None
+    key, n = towns.most_common(1)[0]
+    counties = Counter(m.key for m in ms if m.type is EntityType.COUNTY and not in_a_name(m.start, m.end))
+    if n < 3 or n * 3 < 2 * sum(towns.values()) or (counties and n < max(counties.values())):
+        return None
+    if county and not _related(key, county):
+        return None
+    return key
 
 
 def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located: set[str],
@@ -178,14 +238,20 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
         ms = found.in_span(start, end)
         park = _the_one(ms, EntityType.PARK)
         county = _page_place(article, found, home)
+        county = _page_town(ms, county) or county
+        venue = _venue_park(article, ms)
         visiting = any(e.type is EventType.VISIT and article[0].index <= e.sentence <= article[-1].index
                        for e in events)
         only_county = _the_one(ms, EntityType.COUNTY)
         for m in ms:
             place = park if park and m.type is not EntityType.PARK else county
+            if venue and m.type is EntityType.PROJECT:
+                place = venue  # the projects signed at a zone's ceremony are in that zone
             if m.type is EntityType.COMPANY and place == county and not park:
                 place = only_county or (county if visiting else None)
-            if not place or m.type not in _LOCATABLE or m.key in located or place == m.key:
+            site = (m.type is EntityType.PLACE and visiting and m.text.endswith(SITE_PLACE_HEADS)
+                    and place == county and not _COUNTED.search(m.text))
+            if not place or (m.type not in _LOCATABLE and not site) or m.key in located or place == m.key:
                 continue
             sentence = next(s for s in article if s.start <= m.start < s.end)
             if place == county and (_opens_with_another_region(m, place)
@@ -297,6 +363,56 @@ def _said_to_be_in(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[st
     return out
 
 
+_LOCAL = (EntityType.COUNTY, EntityType.TOWNSHIP)
+
+
+def _opening_region(m: Mention, context: str | None) -> str | None:
+    """东海经济开发区, 忻州经济开发区: a zone named after a county or a prefecture (its full or
+    short name first, then the zone's own words) is in it; an ambiguous short name counts only
+    when one of its readings is the page's or the tour's region or holds it."""
+    gaz = load_gazetteer()
+    for start, end, _, keys in gaz.scan(m.text, villages=False):
+        if start != 0 or end >= len(m.text):
+            return None
+        keys = [k for k in keys if gaz.regions[k].type in (EntityType.PREFECTURE, EntityType.COUNTY)]
+        if context:
+            near = [k for k in keys if _related(f"region/{k}", context)]
+            keys = near or (keys if len(keys) == 1 else [])
+        return f"region/{keys[0]}" if len(keys) == 1 else None
+    return None
+
+
+_ANAPHOR_LOCATED = re.compile(r"(?:该公司|该企业|公司|企业|该项目|项目)(?:" + "|".join(
+    sorted(LOCATION_VERBS, key=len, reverse=True)) + r")(?:了|在|于)?$")
+
+
+def _anaphor_said_to_be_in(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[str, str]:
+    """…来到宏宇新材料有限公司调研。该公司位于余江区中童镇: what 该公司/该项目 位于 says of the
+    company or project last named (in this sentence or the two before), the last region or
+    park of the chain that follows."""
+    out: dict[str, str] = {}
+    recent: dict[str, tuple[int, str]] = {}
+    for s, ms in by_sentence:
+        outer = sorted((m for m in ms if not _inside_another(m, ms)), key=lambda m: m.start)
+        for i, m in enumerate(outer):
+            if m.type in REGION_TYPES | {EntityType.PARK}:
+                lead = s.text[: m.start - s.start]
+                hit = _ANAPHOR_LOCATED.search(lead)
+                if hit:
+                    kind = EntityType.PROJECT if "项目" in hit.group(0) else EntityType.COMPANY
+                    if kind in recent and s.index - recent[kind][0] <= 2 and recent[kind][1] not in out:
+                        chain = [m]
+                        for o in outer[i + 1:]:
+                            if o.start != chain[-1].end or o.type not in REGION_TYPES | {EntityType.PARK}:
+                                break
+                            chain.append(o)
+                        if chain[-1].type is not EntityType.PROVINCE:
+                            out[recent[kind][1]] = chain[-1].key
+            if m.type in (EntityType.COMPANY, EntityType.PROJECT):
+                recent[m.type] = (s.index, m.key)
+    return out
+
+
 def _opening_province(m: Mention, ms: list[Mention]) -> str | None:
     """The province a name opens with (山东自贸试验区 → 山东省), when nothing narrower follows."""
     for inner in ms:
@@ -308,18 +424,28 @@ def _opening_province(m: Mention, ms: list[Mention]) -> str | None:
 
 def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
     """位于高州金山片区的奇瑞新能源汽车项目 → 高州金山片区."""
+    places = sorted((o for o in ms if o.end <= m.start and o.type in REGION_TYPES | {EntityType.PARK}
+                     and not _inside_another(o, ms)), key=lambda o: o.start)
+    for i, other in enumerate(places):
+        lead = s.text[: other.start - s.start]
+        if _LOCATED_RE.search(lead):
+            last = other  # 坐落于泾县桃花潭镇的…: the last place of the chain that follows
+            for nxt in places[i + 1:]:
+                if nxt.start != last.end:
+                    break
+                last = nxt
+            if s.text[last.end - s.start: m.start - s.start] in ("的", ""):
+                return last.key
     for other in ms:
         if other.end <= m.start and other.type in REGION_TYPES | {EntityType.PARK}:
             lead = s.text[: other.start - s.start]
             gap = s.text[other.end - s.start: m.start - s.start]
-            if _LOCATED_RE.search(lead) and gap in ("的", ""):
-                return other.key
             if gap in (",", "，") and _DATELINE.fullmatch(lead) and other.type is not EntityType.PROVINCE:
                 return other.key
     return None
 
 
-def _park_before(m: Mention, ms: list[Mention]) -> str | None:
+def _park_before(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
     """在贵州台江经济开发区，麒麟公司…: a company after a park, with no other place between."""
     if m.type is not EntityType.COMPANY:
         return None
@@ -328,10 +454,14 @@ def _park_before(m: Mention, ms: list[Mention]) -> str | None:
         if other.end > m.start:
             break
         if other.type is EntityType.PARK:
-            park = other.key
+            gap = s.text[other.end - s.start: m.start - s.start]
+            listed = "、" in gap or gap.startswith(("和", "及", "与"))
+            park = None if listed else other.key  # 前往A产业园、B公司: side by side
         elif (other.type in REGION_TYPES or other.type is EntityType.PLACE) and park \
                 and not _inside_another(other, ms):
             park = None  # a region (or another site: …产业园和X镇统计站) named after the park
+        elif park and other.type in _LOCATABLE and not _inside_another(other, ms):
+            park = None  # 前往A产业园、B公司: a list's items are side by side, not one in another
     return park
 
 
@@ -371,10 +501,19 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
         if not cs and recent and s.index - recent[0] <= 6 and a == 0 \
                 and clause.lstrip("□ ").startswith(COMPANY_ANAPHORS):
             cs = [(recent[1], a)]  # 公司还建成了…项目: the company the article is about
-        # the company acts: an investing verb stands between it and the project it names
-        for c, c_end in cs:
+        # the company acts: an investing verb stands between it and the project it names;
+        # A投资的X项目、B投资的Y项目: the next company with a verb of its own takes what follows
+        starts = {c.key: c.start - s.start for c in companies if here(c)}
+        for j, (c, c_end) in enumerate(cs):
+            reach = len(s.text)
+            for c2, c2_end in cs[j + 1:]:
+                c2_start = starts.get(c2, c2_end)
+                if any(c_end <= v < c2_start for v in verbs) and any(c2_end <= v for v in verbs):
+                    reach = c2_start
+                    break
             for p in projects:
-                if here(p) and any(c_end <= v < p.start - s.start for v in verbs):
+                if here(p) and p.start - s.start < reach and any(
+                        c_end <= v < p.start - s.start for v in verbs):
                     out.append(Relation(c, INVESTS_IN, p.key, s.index))
         if any(here(p) for p in projects) or not any(c_end <= v for _, c_end in cs for v in verbs):
             continue
@@ -421,18 +560,29 @@ def _visited_in_county(events: list[Event], found: Mentions, located: set[str],
     """Things seen on a visit to exactly one county lie in that county, unless we know better."""
     out = []
     county_of_tour: dict[str, str | None] = {}
+    town_of_tour: dict[str, str | None] = {}
     for e in events:
         if e.type is not EventType.VISIT:
             continue
         counties = [k for k in e.places if found.entity(k).type is EntityType.COUNTY]
+        towns = [k for k in e.places if found.entity(k).type is EntityType.TOWNSHIP]
+        before = town_of_tour.get(e.agent) or county_of_tour.get(e.agent)
+        # 前往A产业园、B公司，乌兰县C园: a county named inside a list covers what follows it
+        first = e.places.index(counties[0]) if counties else 0
         if counties:
             county_of_tour[e.agent] = counties[0] if len(counties) == 1 else None
-        county = county_of_tour.get(e.agent)
-        if county is None:
-            continue
-        for k in e.places:
-            if k not in located and (found.entity(k).type in _LOCATABLE or k in sites):
-                out.append(Relation(k, LOCATED_IN, county, e.sentence))
+            town = town_of_tour.get(e.agent)
+            if town and not (len(counties) == 1 and _related(town, counties[0])):
+                town_of_tour[e.agent] = None  # the tour has gone on to another county
+        if towns and all(k in towns or k in counties for k in e.places):
+            # 在钟管镇调研 … 先后来到A公司、B公司: a visit to one township (named as the
+            # destination, not as one stop of a list) sees what is in it
+            town_of_tour[e.agent] = towns[0] if len(towns) == 1 else None
+        where = town_of_tour.get(e.agent) or county_of_tour.get(e.agent)
+        for i, k in enumerate(e.places):
+            here = before if i < first else where
+            if here and k not in located and k != here and (found.entity(k).type in _LOCATABLE or k in sites):
+                out.append(Relation(k, LOCATED_IN, here, e.sentence))
     return out
 
 
