@@ -99,28 +99,28 @@ class Fresh(Generic[T]):
 _CREATE = threading.Lock()
 
 
-def fresh(request: Request, name: str, build: Callable[[object], T]) -> T:
-    """The app's current ``name`` (created on first use), built by ``build`` from its store."""
-    state = request.app.state
-    holder = getattr(state, name, None)
+def _holder(app, name: str, build: Callable[[object], T]) -> Fresh[T]:
+    """The app's :class:`Fresh` called ``name``, created on first use."""
+    holder = getattr(app.state, name, None)
     if holder is None:
         with _CREATE:
-            holder = getattr(state, name, None)
+            holder = getattr(app.state, name, None)
             if holder is None:
-                holder = Fresh(state.pool, build)
-                setattr(state, name, holder)
-    return holder.get()
+                holder = Fresh(app.state.pool, build)
+                setattr(app.state, name, holder)
+    return holder
+
+
+def fresh(request: Request, name: str, build: Callable[[object], T]) -> T:
+    """The app's current ``name`` (created on first use), built by ``build`` from its store."""
+    return _holder(request.app, name, build).get()
 
 
 def warm(app, name: str, build: Callable[[object], T]) -> threading.Thread:
     """Build ``name`` now, in a thread, so that the first visitor of the morning does not wait
     for it (the visits table of a million-triple store takes tens of seconds); a request that
     comes sooner waits for this build instead of starting its own."""
-    with _CREATE:
-        holder = getattr(app.state, name, None)
-        if holder is None:
-            holder = Fresh(app.state.pool, build)
-            setattr(app.state, name, holder)
+    holder = _holder(app, name, build)
 
     def run() -> None:
         try:
