@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import cache
 
 from kg.extract.countries import countries
+from kg.extract.world import is_area
 from kg.extract.dates import byline_date, day_of_month, find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
                                 MEETING_BYSTANDER_WORDS, MEETING_VERBS, MOVE_VERBS,
@@ -370,8 +371,8 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
     out = _away_in(s.text)  # 在苏期间: the province of the stay
     for m in ms:
         rel = m.start - s.start
-        if m.type not in _VISITABLE or m.text.endswith(_TRAVELLING_GROUPS):
-            continue  # 率中国党政代表团: the delegation travels, it is not where it goes
+        if m.type not in _VISITABLE or m.text.endswith(_TRAVELLING_GROUPS) or is_area(m.text):
+            continue  # 率中国党政代表团: the delegation travels, it is not where it goes; nor is 京津冀 a stop
         if _visited_country(s.text, m, rel):
             out.append(m.key)  # 很高兴再次对法国进行国事访问: said, and still a visit
             continue

@@ -17,6 +17,7 @@ from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
 from kg.extract.countries import find_countries
 from kg.extract.index import Cover, SpanIndex
 from kg.extract.names import Span, find_names
+from kg.extract.world import find_world_places
 from kg.extract.people import (foreign_prefix, PersonSpan, find_leaders, find_listed, find_reporters,
                                find_entitled, find_titled, find_workers, is_surname_start, name_at)
 from kg.extract.places import find_regions
@@ -69,7 +70,9 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
         blocked = {i - s.start for i in range(s.start, s.end) if i in person_offsets}
         named = find_names(s.text, _words_of(notes, s), blocked, _suffixes_of(notes, s))
         named = [sp for sp in named if sp.text not in NATIONAL_MINISTRIES]
-        for sp in named + _country_spans(s.text, named, blocked) + _ministry_spans(s.text, named):
+        found = named + _country_spans(s.text, named, blocked)
+        found += _world_spans(s.text, _words_of(notes, s), found, blocked)
+        for sp in found + _ministry_spans(s.text, named):
             spans.append(Span(sp.start + s.start, sp.end + s.start, sp.text, sp.type, sp.canonical))
     in_a_name = Cover((sp.start, sp.end) for sp in spans)
     regions = [m for m in find_regions(text, home, notes.regions())
@@ -96,6 +99,15 @@ def _country_spans(text: str, named: list[Span], blocked: set[int]) -> list[Span
     """Countries the sentence names (对朝鲜进行访问), outside names and people (法国电力公司)."""
     return [Span(a, b, text[a:b], EntityType.PLACE, full) for a, b, full in find_countries(text)
             if not any(sp.start <= a and b <= sp.end for sp in named)
+            and not any(i in blocked for i in range(a, b))]
+
+
+def _world_spans(text: str, words: tuple[tuple[int, int, str, str], ...], named: list[Span],
+                 blocked: set[int]) -> list[Span]:
+    """Foreign cities and divisions, continents, seas and named areas (抵达巴黎, 京津冀协同发展),
+    outside names, countries and people."""
+    return [Span(a, b, text[a:b], EntityType.PLACE, None) for a, b, _ in find_world_places(text, words)
+            if not any(sp.start < b and a < sp.end for sp in named)
             and not any(i in blocked for i in range(a, b))]
 
 

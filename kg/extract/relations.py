@@ -550,9 +550,11 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _a_country(label: str) -> bool:
+    """A country, a place abroad or an area (太平洋, 京津冀): nothing a Chinese region holds."""
     from kg.extract.countries import countries
+    from kg.extract.world import is_abroad, is_area
 
-    return label in countries().values() or label == "中华人民共和国"
+    return label in countries().values() or label == "中华人民共和国" or is_area(label) or is_abroad(label)
 
 
 def _visited_in_county(events: list[Event], found: Mentions, located: set[str],

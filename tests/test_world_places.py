@@ -1,0 +1,47 @@
+"""Places outside China's gazetteer: foreign cities and divisions, continents, seas and named
+areas, as national news writes them (sentences written here in that style, none taken from a
+development page)."""
+
+from kg.documents import load
+from kg.extract import extract
+from kg.extract.model import EntityType, EventType
+
+
+def facts_of(text: str):
+    return extract(load(text.encode(), "t.txt", "t"))
+
+
+def places(f) -> set[str]:
+    return {e.label for e in f.entities.values() if e.type is EntityType.PLACE}
+
+
+def test_foreign_cities_divisions_and_areas_are_places():
+    f = facts_of("外交部长今日抵达里斯本，此前他在马德里出席论坛。日本青森县和北海道普降大雪，"
+                 "美国明尼苏达州发生枪击。长江经济带和京津冀协同发展取得新进展，太平洋岛国代表出席。")
+    assert {"里斯本", "马德里", "青森县", "北海道", "明尼苏达州", "长江经济带", "京津冀", "太平洋"} <= places(f)
+
+
+def test_a_city_written_with_its_level_word_is_named_so():
+    f = facts_of("代表团抵达平壤市，受到热烈欢迎。")
+    assert "平壤市" in places(f) and "平壤" not in places(f)
+
+
+def test_a_place_name_inside_a_common_word_or_a_person_name_is_none():
+    f = facts_of("墙上的马赛克拼图让这里万象更新。白俄罗斯总统亚历山大·卢卡申科出席。金边的装饰很漂亮。")
+    assert not {"马赛", "万象", "亚历山大", "金边"} & places(f)
+
+
+def test_an_area_is_no_stop_of_a_visit_but_a_foreign_city_is():
+    f = facts_of("2024年5月6日，国家主席习近平抵达巴黎，开始对法国进行国事访问。")
+    visited = {f.entities[p].label for e in f.events if e.type is EventType.VISIT for p in e.places}
+    assert "巴黎" in visited
+    f = facts_of("2024年5月6日，省委书记张国华在京津冀协同发展示范区调研，随后来到太平洋沿岸的港口察看。")
+    visited = {f.entities[p].label for e in f.events if e.type is EventType.VISIT for p in e.places}
+    assert not {"京津冀", "太平洋"} & visited
+
+
+def test_nothing_abroad_is_located_in_a_chinese_region():
+    f = facts_of("茂名日报讯 我市企业积极开拓大西洋沿岸和欧洲市场，茂南区的企业走进巴黎参展。")
+    located = {(f.entities[r.subject].label, f.entities[r.object].label) for r in f.relations
+               if r.predicate == "locatedIn"}
+    assert not {s for s, _ in located} & {"大西洋", "欧洲", "巴黎"}
