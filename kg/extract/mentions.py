@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.annotate import Annotations, Lexeme, annotate
-from kg.extract.lexicon import NATIONAL_MINISTRIES, OFFICIAL_MARKERS, TOWNSHIP_SUFFIXES
+from kg.extract.lexicon import INTERNATIONAL_ORGANIZATIONS, NATIONAL_MINISTRIES, OFFICIAL_MARKERS, TOWNSHIP_SUFFIXES
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.countries import find_countries
@@ -96,10 +96,16 @@ def _suffixes_of(notes: Annotations, s: Sentence) -> list[tuple[int, int, str]]:
 
 
 def _country_spans(text: str, named: list[Span], blocked: set[int]) -> list[Span]:
-    """Countries the sentence names (对朝鲜进行访问), outside names and people (法国电力公司)."""
-    return [Span(a, b, text[a:b], EntityType.PLACE, full) for a, b, full in find_countries(text)
-            if not any(sp.start <= a and b <= sp.end for sp in named)
-            and not any(i in blocked for i in range(a, b))]
+    """Countries the sentence names (对朝鲜进行访问), outside names and people (法国电力公司),
+    and the government of one (美国政府, 葡萄牙政府: a government body, named as written)."""
+    out = []
+    for a, b, full in find_countries(text):
+        if any(sp.start <= a and b <= sp.end for sp in named) or any(i in blocked for i in range(a, b)):
+            continue
+        out.append(Span(a, b, text[a:b], EntityType.PLACE, full))
+        if text.startswith("政府", b) and not any(sp.start < b + 2 and b < sp.end for sp in named):
+            out.append(Span(a, b + 2, text[a:b + 2], EntityType.GOVERNMENT_BODY, None))
+    return out
 
 
 def _world_spans(text: str, words: tuple[tuple[int, int, str, str], ...], named: list[Span],
@@ -267,6 +273,8 @@ def _leading_chains(regions: list[Mention], spans: list[Span]) -> dict[tuple[int
     by_start = {m.start: m for m in regions}
     out: dict[tuple[int, int], int] = {}
     for sp in spans:
+        if sp.text in INTERNATIONAL_ORGANIZATIONS:
+            continue  # 上海合作组织 is not an organisation of 上海市
         pos, n = sp.start, 0
         while pos in by_start and by_start[pos].end < sp.end:
             out[(by_start[pos].start, by_start[pos].end)] = n
@@ -380,6 +388,9 @@ def _canonical_labels(spans: list[Span]) -> dict[tuple[str, str], str]:
                                  key=order.__getitem__)
             if longer:
                 out[(group, short)] = max(longer, key=len)
+            full = INTERNATIONAL_ORGANIZATIONS.get(short)
+            if full and full != short and full in names:
+                out[(group, short)] = full  # 世卫组织 on a page that also writes 世界卫生组织
     return out
 
 

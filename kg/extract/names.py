@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.lexicon import (BOUNDARY_WORDS, COMMON_ENDINGS, COUNT_PATTERN, DESCRIPTION_LEADS,
                                 GENERIC_MODIFIERS, GENERIC_PROJECT_ENDINGS, GOVERNING_VERBS,
-                                MONEY_PATTERN, NATIONAL_NAMES, NOT_NAMES, PLACE_NAME_STOPS,
+                                INTERNATIONAL_ORGANIZATIONS, MONEY_PATTERN, NATIONAL_NAMES, NOT_NAMES, PLACE_NAME_STOPS,
                                 QUANTITY_PATTERN, SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
 from kg.extract.model import EntityType
 
@@ -97,6 +98,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue  # 材料基地, 商业街区: a kind of place, not a named one
         found.append(Span(start, suffix_end, name, etype))
     found.extend(_national(text))
+    found.extend(_international(text, words))
     found.extend(_listed_companies(text, words, blocked))
     found.extend(_quoted(text, words, blocked))
     return _outermost(found)
@@ -332,6 +334,21 @@ def _national(text: str) -> list[Span]:
         for m in re.finditer(re.escape(short), text):
             out.append(Span(m.start(), m.end(), short, etype, full))
     return out
+
+
+@cache
+def _international_re() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, INTERNATIONAL_ORGANIZATIONS), key=len, reverse=True)))
+
+
+def _international(text: str, words: Sequence[tuple[int, int, str, str]]) -> list[Span]:
+    """联合国, 世卫组织, 上海合作组织: international organizations by the table, as written (a
+    page that also writes the full name is given it by the mentions' labelling), where the
+    tokenizer's words begin and end with the name (not 北约 in 北约束)."""
+    starts = {w[0] for w in words}
+    ends = {w[1] for w in words}
+    return [Span(m.start(), m.end(), m.group(0), EntityType.ORGANIZATION)
+            for m in _international_re().finditer(text) if m.start() in starts and m.end() in ends]
 
 
 ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "经开区", "高新区",

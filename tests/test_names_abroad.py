@@ -1,5 +1,5 @@
-"""Places outside China's gazetteer: foreign cities and divisions, continents, seas and named
-areas, as national news writes them (sentences written here in that style, none taken from a
+"""Names from beyond China's gazetteer: foreign cities and divisions, continents, seas and named
+areas, international organizations and foreign governments, as national news writes them (sentences written here in that style, none taken from a
 development page)."""
 
 from kg.documents import load
@@ -45,3 +45,19 @@ def test_nothing_abroad_is_located_in_a_chinese_region():
     located = {(f.entities[r.subject].label, f.entities[r.object].label) for r in f.relations
                if r.predicate == "locatedIn"}
     assert not {s for s, _ in located} & {"大西洋", "欧洲", "巴黎"}
+
+
+def named(f, etype) -> set[str]:
+    return {e.label for e in f.entities.values() if e.type is etype}
+
+
+def test_international_organizations_are_named_as_written_or_by_the_full_name_the_page_gives():
+    f = facts_of("联合国秘书长表示，世卫组织将派出专家组。世界卫生组织总干事出席。上海合作组织成员国代表和北约官员与会。")
+    orgs = named(f, EntityType.ORGANIZATION)
+    assert {"联合国", "世界卫生组织", "上海合作组织", "北约"} <= orgs and "世卫组织" not in orgs
+    assert "上海市" not in {e.label for e in f.entities.values()}  # 上海合作组织 is no body of 上海市
+
+
+def test_the_government_of_a_country_is_a_government_body():
+    f = facts_of("美国政府宣布新的关税措施，葡萄牙政府对此表示关切。")
+    assert {"美国政府", "葡萄牙政府"} <= named(f, EntityType.GOVERNMENT_BODY)
