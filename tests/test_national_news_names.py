@@ -61,3 +61,11 @@ def test_international_organizations_are_named_as_written_or_by_the_full_name_th
 def test_the_government_of_a_country_is_a_government_body():
     f = facts_of("美国政府宣布新的关税措施，葡萄牙政府对此表示关切。")
     assert {"美国政府", "葡萄牙政府"} <= named(f, EntityType.GOVERNMENT_BODY)
+
+
+def test_a_name_starts_after_the_words_that_lead_up_to_it():
+    f = facts_of("时任宁德地委书记的王某某到县里调研。外交部长应朝鲜劳动党中央委员会邀请访问朝鲜。"
+                 "国家主席致电祝贺中国体育代表团。")
+    labels = {e.label for e in f.entities.values()}
+    assert not any(x.startswith(("时任", "应", "祝贺")) for x in labels), labels
+    assert "朝鲜劳动党中央委员会" in labels and "中国体育代表团" in labels
