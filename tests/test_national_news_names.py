@@ -69,3 +69,10 @@ def test_a_name_starts_after_the_words_that_lead_up_to_it():
     labels = {e.label for e in f.entities.values()}
     assert not any(x.startswith(("时任", "应", "祝贺")) for x in labels), labels
     assert "朝鲜劳动党中央委员会" in labels and "中国体育代表团" in labels
+
+
+def test_a_body_written_after_another_with_its_level_word_only_is_of_the_same_region():
+    f = facts_of("会上，他代表宁德市委、市政府致辞。楚雄州委州政府高度重视此项工作。")
+    bodies = named(f, EntityType.GOVERNMENT_BODY)
+    assert {"中国共产党宁德市委员会", "宁德市人民政府", "中国共产党楚雄彝族自治州委员会",
+            "楚雄彝族自治州人民政府"} <= bodies

@@ -78,6 +78,7 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     regions = [m for m in find_regions(text, home, notes.regions())
                if not any(i in person_offsets for i in range(m.start, m.end))
                and not _short_township_inside_a_name(m, in_a_name)]
+    spans += _bodies_sharing_a_region(text, spans, regions)
     result = Mentions(people, [])
     _add_people(result, people)
     _add_regions(result, regions, spans)
@@ -315,6 +316,37 @@ _BODY_OF_REGION = {
     "政府": "{}人民政府", "人民政府": "{}人民政府", "人大常委会": "{}人民代表大会常务委员会",
     "政协": "中国人民政治协商会议{}委员会",
 }
+
+
+# 三亚市委、市政府 / 县委县政府: a body written after another with only its level word.
+_NEXT_BODY = re.compile(r"[、和及与]?(省|市|县|区|州|盟|旗|镇|乡)(党委|委|政府|人民政府|人大常委会|人大|政协)")
+
+
+def _bodies_sharing_a_region(text: str, spans: list[Span], regions: list[Mention]) -> list[Span]:
+    """三亚市委、市政府 → 中国共产党三亚市委员会 and 三亚市人民政府; 楚雄州委州政府 → the
+    prefecture's committee and government: the second body is of the first one's region when
+    its level word is that region's."""
+    gaz = load_gazetteer()
+    by_start: dict[int, list[Mention]] = {}
+    for m in regions:
+        by_start.setdefault(m.start, []).append(m)
+    taken = Cover((sp.start, sp.end) for sp in spans)
+    out: list[Span] = []
+    for sp in spans:
+        if sp.type is not EntityType.GOVERNMENT_BODY or not _official_name(sp, by_start.get(sp.start, ())):
+            continue
+        region = next(gaz.regions.get(m.key.removeprefix("region/")) for m in by_start[sp.start]
+                      if m.end < sp.end and _BODY_OF_REGION.get(sp.text[m.end - sp.start:]))
+        end = sp.end
+        while (m := _NEXT_BODY.match(text, end)) and region and region.name.endswith(m.group(1)) \
+                and not taken.covers(m.start(1), m.end()):
+            form = _BODY_OF_REGION.get(m.group(2)) or ("{}人民代表大会" if m.group(2) == "人大" else None)
+            if form is None:
+                break
+            out.append(Span(m.start(1), m.end(), text[m.start(1):m.end()], EntityType.GOVERNMENT_BODY,
+                            form.format(region.name)))
+            end = m.end()
+    return out
 
 
 def _official_name(sp: Span, regions: Iterable[Mention]) -> str | None:
