@@ -76,3 +76,13 @@ def test_a_body_written_after_another_with_its_level_word_only_is_of_the_same_re
     bodies = named(f, EntityType.GOVERNMENT_BODY)
     assert {"中国共产党宁德市委员会", "宁德市人民政府", "中国共产党楚雄彝族自治州委员会",
             "楚雄彝族自治州人民政府"} <= bodies
+
+
+def test_the_outlet_a_web_page_names_as_its_source_is_an_institution_and_no_stop():
+    f = facts_of("县长调研乡村振兴\n来源:今日江城 作者:李明 时间:2025-06-01\n"
+                 "江城在线6月1日讯 5月31日，县长王建国深入青石镇调研。\n"
+                 "您现在的位置: 江城新闻网 >> 本地要闻 >>\n来源:南方+客户端\n")
+    outlets = named(f, EntityType.INSTITUTION)
+    assert {"今日江城", "江城在线", "江城新闻网", "南方+客户端"} <= outlets
+    stops = {f.entities[p].label for e in f.events if e.type is EventType.VISIT for p in e.places}
+    assert not stops & outlets

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import HOME_DEIXIS_WORDS, LEVEL_CHARS, OWN_OFFICE_HEADS
+from kg.extract.media import SOURCE_LINE
 from kg.extract.model import EntityType, Region
 from kg.extract.places import LEVEL_ORDER, word_tag
 from kg.extract.regions import Gazetteer, load_gazetteer
@@ -39,8 +40,6 @@ class Home:
 
 NO_HOME = Home(None, 0.0, "none")
 
-# Where the page names the paper or site it comes from.
-_SOURCE_LINE = re.compile(r"(?:来源|稿源|信息来源|发布单位|发布机构|来自)\s*[:：]\s*([^\s|｜/]{2,20})")
 _BREADCRUMB = re.compile(r"(?:当前位置|您所在的位置|您的位置|所在位置)\s*[:：]?([^\n]{2,80})")
 # 新华社南宁5月13日电, 本报南宁讯, 中新网昆明3月1日电: the place the story was filed from.
 _DATELINE = re.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报|本网)([\u4e00-\u9fff]{2,8}?)"
@@ -245,7 +244,7 @@ def _header_end(text: str) -> int:
 
 def _named_sources(text: str) -> list[tuple[str, float]]:
     """Spans that name the page's own paper, site or filing place, with their weight."""
-    out = [(m.group(1), _SOURCE) for m in _SOURCE_LINE.finditer(text[:3000])]
+    out = [(m.group(1), _SOURCE) for m in SOURCE_LINE.finditer(text[:3000])]
     out += [(m.group(1), _HEADER) for m in _BREADCRUMB.finditer(text[:3000])]
     out += [(m.group(1), _DATELINE_W) for m in _DATELINE.finditer(text[:3000])]
     return out

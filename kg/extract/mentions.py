@@ -16,6 +16,7 @@ from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.countries import find_countries
 from kg.extract.index import Cover, SpanIndex
+from kg.extract.media import find_media
 from kg.extract.names import Span, find_names
 from kg.extract.world import find_world_places
 from kg.extract.people import (foreign_prefix, PersonSpan, find_leaders, find_listed, find_reporters,
@@ -83,6 +84,7 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     _add_people(result, people)
     _add_regions(result, regions, spans)
     _add_names(result, spans, regions)
+    _add_outlets(result, text, in_a_name, person_offsets)
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     return result
 
@@ -237,6 +239,15 @@ def _add_people(result: Mentions, people: list[PersonSpan]) -> None:
         key = entity_key(etype, p.name)
         result.entities.setdefault(key, Entity(key, etype, p.name))
         result.mentions.append(Mention(p.start, p.end, p.name, etype, key))
+
+
+def _add_outlets(result: Mentions, text: str, names: Cover, person_offsets: set[int]) -> None:
+    """The outlets the page names as its source (来源:红网), as entities without mentions: a
+    source line is no sentence of the story, and its outlet no place anyone visits."""
+    for a, b, name in find_media(text):
+        if not names.covers(a, b) and not any(i in person_offsets for i in range(a, b)):
+            key = entity_key(EntityType.INSTITUTION, name)
+            result.entities.setdefault(key, Entity(key, EntityType.INSTITUTION, name))
 
 
 def _add_regions(result: Mentions, regions: list[Mention], spans: list[Span]) -> None:
