@@ -122,6 +122,8 @@ NATIONAL_NAMES: dict[str, tuple[str, T]] = {short: (full, T(cls)) for short, ful
 # The State Council's ministries and commissions, by the names news writes them with (and the
 # full name); a foreign country before one (俄罗斯外交部) makes it another country's.
 NATIONAL_MINISTRIES: dict[str, str] = dict(rows("national_ministries"))  # type: ignore[arg-type]
+# Oceans, seas, world regions and named areas (京津冀, 长江经济带): places, no regions.
+NAMED_AREAS = frozenset(words("named_areas"))
 # International organizations as written → their full names (世卫组织 → 世界卫生组织).
 INTERNATIONAL_ORGANIZATIONS: dict[str, str] = dict(rows("international_organizations"))  # type: ignore[arg-type]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import words
+from kg.extract.lexicon import NAMED_AREAS
 
 # jieba's tags of names: places, people (foreign places are often tagged as people), other
 # proper nouns, and place words.
@@ -37,7 +37,7 @@ def areas() -> frozenset[str]:
     continents = {line[:-1].strip() for line in
                   jionlp_data("world_location.txt").read_text(encoding="utf-8").splitlines()
                   if line.endswith(":")}  # a continent's heading (亚洲:)
-    return frozenset(words("named_areas")) | continents
+    return NAMED_AREAS | continents
 
 
 def is_area(name: str) -> bool:
