@@ -86,3 +86,10 @@ def test_the_outlet_a_web_page_names_as_its_source_is_an_institution_and_no_stop
     assert {"今日江城", "江城在线", "江城新闻网", "南方+客户端"} <= outlets
     stops = {f.entities[p].label for e in f.events if e.type is EventType.VISIT for p in e.places}
     assert not stops & outlets
+
+
+def test_the_people_a_page_credits_are_people_of_the_page():
+    f = facts_of("县长调研乡村振兴\n作者:周一鸣 钱晓光 来源:今日江城\n5月31日，县长王建国深入青石镇调研。"
+                 "(孙立新 摄)\n(责任编辑:李晓燕)\n")
+    people = named(f, EntityType.PERSON) | named(f, EntityType.OFFICIAL)
+    assert {"周一鸣", "钱晓光", "孙立新", "李晓燕", "王建国"} <= people

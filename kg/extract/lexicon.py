@@ -75,6 +75,8 @@ COMPANY_TITLES = frozenset(words("company_titles"))
 # Words meaning "the leaders of <level>" that introduce officials without a post.
 LEADER_WORDS = words("leader_words")
 REPORTER_WORDS = words("reporter_words")
+# Labels of credit lines (作者:, 责任编辑:, 记者/): the names after them are people of the page.
+CREDIT_WORDS = words("credit_words")
 # What may follow a person's name: it fixes where a two- or three-character name ends (举行:
 # jieba reads 举行会谈 as one idiom, with no verb).
 NAME_FOLLOWERS = tuple(sorted(words("name_followers"), key=len, reverse=True))

@@ -15,6 +15,7 @@ from kg.extract.lexicon import INTERNATIONAL_ORGANIZATIONS, NATIONAL_MINISTRIES,
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.countries import find_countries
+from kg.extract.credits import find_credited
 from kg.extract.index import Cover, SpanIndex
 from kg.extract.media import find_media
 from kg.extract.names import Span, find_names
@@ -181,6 +182,8 @@ def _find_people(text: str, sentences: list[Sentence] | None, notes: Annotations
                if not any(i in taken_titled for i in range(p.start, p.end))]
     leaders = find_leaders(text)
     reporters = find_reporters(text) + find_workers(text)
+    bylined = {i for p in reporters for i in range(p.start, p.end)}
+    reporters += [p for p in find_credited(text) if not any(i in bylined for i in range(p.start, p.end))]
     known = {p.name for p in (*titled, *leaders)}
     officials = {p.name for p in (*titled, *leaders) if p.official or _official_titles(p)}
     listed = find_listed(text, known, officials)
