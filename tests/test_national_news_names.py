@@ -93,3 +93,8 @@ def test_the_people_a_page_credits_are_people_of_the_page():
                  "(孙立新 摄)\n(责任编辑:李晓燕)\n")
     people = named(f, EntityType.PERSON) | named(f, EntityType.OFFICIAL)
     assert {"周一鸣", "钱晓光", "孙立新", "李晓燕", "王建国"} <= people
+
+
+def test_a_sentence_that_speaks_of_a_source_names_no_outlet():
+    f = facts_of("5月31日，县长王建国深入青石镇调研。村民主要收入来源：种植业和养殖业。")
+    assert not named(f, EntityType.INSTITUTION) & {"种植业和养殖业", "种植业"}

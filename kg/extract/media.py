@@ -32,12 +32,19 @@ def find_media(text: str) -> list[tuple[int, int, str]]:
     out = []
     for pattern in (SOURCE_LINE, _DATELINE, _CRUMB):
         for m in pattern.finditer(text):
+            if pattern is SOURCE_LINE and not _opens_a_label(text, m.start()):
+                continue  # 主要收入来源：种植业 is a sentence, not a source line
             a, b = m.span(1)
             for part_start, name in _parts(text[a:b]):
                 start = a + part_start
                 if _an_outlet(name):
                     out.append((start, start + len(name), name))
     return sorted(set(out))
+
+
+def _opens_a_label(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 2):pos]
+    return not before or not re.match(r"[\u4e00-\u9fff]", before[-1]) or before == "文章"
 
 
 def _parts(value: str) -> list[tuple[int, str]]:
