@@ -875,3 +875,36 @@ def test_an_appointment_by_pronoun_and_with_a_term_number():
     p = posts(f)
     assert ("钱立", "代理省长", "湖南省") in p
     assert ("孙平", "省人大常委会主任", "湖南省") in p
+
+
+def test_two_posts_joined_by_jian_and_a_foreign_ministers_title():
+    f = facts_of("国务委员兼外长王毅12日在北京会见斐济外长卡洛尼。")
+    p = posts(f)
+    assert ("王毅", "国务委员", None) in p and ("王毅", "外长", None) in p
+    assert ("王毅", "卡洛尼") in _met(f)
+
+
+def test_a_talk_with_yu_is_a_meeting_but_a_forum_is_not():
+    f = facts_of("3日，县委书记赵明与来访的宏达集团董事长钱伟一行座谈。县委常委、副县长孙丽参加座谈。")
+    assert _met(f) == {("赵明", "钱伟")}
+    g = facts_of("5日，县委书记赵明主持召开民营企业家座谈会，县长王五出席。")
+    assert not events(g, EventType.MEETING)
+
+
+def test_the_leader_of_a_delegation_met_is_the_guest():
+    f = facts_of("市委书记李军8日会见由外省政协副主席王东明率领的考察团。")
+    assert ("李军", "王东明") in _met(f)
+    g = facts_of("全国政协主席王沪宁23日在京会见由日本公明党党首齐藤正夫率领的代表团。")
+    assert ("王沪宁", "齐藤正夫") in _met(g)
+
+
+def test_people_present_at_a_meeting_keep_clean_titles():
+    f = facts_of("市长周兵会见了中钢集团董事长何文。会见时在座的还有市委常委、秘书长吴刚。")
+    assert ("吴刚", "市委常委", None) in {(a, t, None) for a, t, _ in posts(f)}
+    assert not {t for _, t, _ in posts(f) if t.startswith("还有")}
+    assert ("周兵", "吴刚") not in _met(f)
+
+
+def test_a_foreign_name_after_a_state_title_ends_before_an_adverb():
+    f = facts_of("俄罗斯外交部发表声明说，俄总统普京曾于去年建议延长该条约。")
+    assert "普京" in {label(f, p.person) for p in f.posts}

@@ -274,7 +274,7 @@ def foreign_prefix(text: str) -> str | None:
     return None
 
 
-_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表")
+_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也")
 
 
 def _foreign_name_at(text: str, pos: int) -> int | None:
@@ -286,7 +286,10 @@ def _foreign_name_at(text: str, pos: int) -> int | None:
         end += 1
     if not 2 <= end - pos <= 6 or end - pos == 7:
         return None
-    return end if not _common_word(text[pos:end]) else None
+    from kg.extract.places import word_tag
+
+    tag = word_tag(text[pos:end]) or "nr"
+    return end if tag.startswith(("nr", "ns")) else None  # 总统普京: jieba tags 普京 a place
 
 
 def _name_words_before(words, i: int) -> tuple[int, int] | None:
@@ -321,9 +324,19 @@ def _title_chain(text: str, name_start: int) -> tuple[tuple[int, int, str], ...]
             out.clear()  # a verb in the chain: what came before it belongs to another clause
         title = piece[cut:]
         if title and _HEAD_RE.search(title) and title.endswith(tuple(TITLE_HEADS)):
-            out.append((pos + cut, pos + len(piece), title))
+            out.extend(_joined_by_jian(pos + cut, title))
         pos += len(piece) + 1
     return tuple(out)
+
+
+def _joined_by_jian(start: int, title: str) -> list[tuple[int, int, str]]:
+    """国务委员兼外长 → 国务委员, 外长: two posts held at once, when both parts are titles."""
+    at = title.find("兼")
+    first, second = title[:at], title[at + 1:]
+    if at > 0 and first.endswith(tuple(TITLE_HEADS)) and second.endswith(tuple(TITLE_HEADS)) \
+            and _HEAD_RE.search(second):
+        return [(start, start + at, first), *_joined_by_jian(start + at + 1, second)]
+    return [(start, start + len(title), title)]
 
 
 # 王五一行受到了省委书记赵七的…: 受到 and the group word 一行 end a clause before a title too.
