@@ -908,3 +908,11 @@ def test_people_present_at_a_meeting_keep_clean_titles():
 def test_a_foreign_name_after_a_state_title_ends_before_an_adverb():
     f = facts_of("俄罗斯外交部发表声明说，俄总统普京曾于去年建议延长该条约。")
     assert "普京" in {label(f, p.person) for p in f.posts}
+
+
+def test_a_former_post_is_no_post_but_the_person_stays():
+    f = facts_of("日前，中央纪委国家监委通报：江西省原副省长周志明、原华海重工董事长孙强严重违纪违法。")
+    assert not {(p, t) for p, t, _ in posts(f) if p in ("周志明", "孙强")}
+    assert "周志明" in _names_of(f, EntityType.PERSON, EntityType.OFFICIAL)
+    g = facts_of("深圳前海宏达控股有限公司董事长陈林出席签约仪式。")
+    assert ("陈林", "董事长") in {(p, t) for p, t, _ in posts(g)}

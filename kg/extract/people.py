@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (DOUBLE_SURNAMES, LEADER_WORDS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
+from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, LEADER_WORDS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
                                 OCCUPATIONS, PASSIVE_MEETING_WORDS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
                                 TRAILING_TITLES)
 
@@ -198,10 +198,12 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         if end is None:
             continue
         titles = _title_chain(text, pos)
-        if not titles:
-            continue
-        taken.add(pos)
-        out.append(PersonSpan(pos, end, text[pos:end], titles))
+        former = () if titles else _title_chain(text, pos, keep_former=True)
+        if not titles and not former:
+            continue  # (with only former titles, 原副省长A, A is still a person: an official
+        taken.add(pos)  # when one of them was a government post)
+        official = any(not t.endswith(tuple(COMPANY_TITLES)) for _, _, t in former)
+        out.append(PersonSpan(pos, end, text[pos:end], titles, official))
     return out
 
 
@@ -310,7 +312,7 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def _title_chain(text: str, name_start: int) -> tuple[tuple[int, int, str], ...]:
+def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple[tuple[int, int, str], ...]:
     """The 、-separated titles between the previous break and the name."""
     i = name_start
     while i > 0 and not _CHAIN_BREAK.match(text[i - 1]) and name_start - i < 60:
@@ -318,15 +320,31 @@ def _title_chain(text: str, name_start: int) -> tuple[tuple[int, int, str], ...]
     chain = text[i:name_start]
     out: list[tuple[int, int, str]] = []
     pos = i
+    former_chain = False  # 原中船重工董事长、党组书记: a former post is no post the person holds
     for piece in chain.split("、"):
         cut = _junk_end(piece)
         if cut:
             out.clear()  # a verb in the chain: what came before it belongs to another clause
         title = piece[cut:]
-        if title and _HEAD_RE.search(title) and title.endswith(tuple(TITLE_HEADS)):
+        former = not keep_former and ((piece[:cut].endswith(_FORMER) and not _is_a_word(piece[cut - 1:cut + 1]))
+                                      or (former_chain and not cut))
+        if not keep_former and title.startswith(_FORMER) and not _is_a_word(title[:2]):
+            former = True  # 原华海重工董事长: the tokenizer may join 原 to the next word
+        former_chain = former
+        if title and _HEAD_RE.search(title) and title.endswith(tuple(TITLE_HEADS)) and not former:
             out.extend(_joined_by_jian(pos + cut, title))
         pos += len(piece) + 1
     return tuple(out)
+
+
+_FORMER = ("原", "前")
+
+
+def _is_a_word(piece: str) -> bool:
+    """深圳前海: 前 is the first character of a name there, not "former"."""
+    from kg.extract.segment import is_word
+
+    return len(piece) == 2 and is_word(piece)
 
 
 def _joined_by_jian(start: int, title: str) -> list[tuple[int, int, str]]:
