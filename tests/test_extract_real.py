@@ -801,3 +801,118 @@ def test_what_gaigongsi_weiyu_says_is_where_the_company_last_named_is():
 def test_the_last_place_of_a_chain_after_zuoluoyu_holds_the_site():
     f = facts_of("5日，市长王刚到武宁县调研。坐落于泾县桃花潭镇的桃花潭景区游人如织。")
     assert ("桃花潭景区", "桃花潭镇") in _pairs(f, "locatedIn")
+
+
+def _met(f):
+    return {(label(f, e.agent), label(f, p)) for e in events(f, EventType.MEETING) for p in e.participants}
+
+
+def _orgs(f):
+    return {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+
+
+def test_a_double_surname_or_a_four_character_name_after_a_title_is_a_person():
+    f = facts_of("6月2日，自治区副主席欧阳建华在拉萨会见了来访客人。自治区政协副主席次仁多吉及有关部门负责人参加会见。")
+    names = {p for p, _, _ in posts(f)}
+    assert "欧阳建华" in names and "次仁多吉" in names
+
+
+def test_a_title_chain_ends_at_a_meeting_verb_the_tokenizer_splits():
+    # 张工会见: jieba reads 张|工会|见; the guest's title must not take in the host
+    f = facts_of("5月8日下午，市委副书记、市长张工会见中华建材集团董事长李明远一行。")
+    assert ("张工", "李明远") in _met(f)
+    assert ("李明远", "董事长", "中华建材集团") in _orgs(f)
+    assert not {t for p, t, _ in posts(f) if p == "李明远" and t != "董事长"}
+
+
+def test_a_bare_city_title_on_a_municipality_page_governs_the_municipality():
+    f = facts_of("天津日报讯 市委书记王明、市长李华昨日在迎宾馆会见客商代表。王明希望企业在津扩大投资。天津将持续优化营商环境。")
+    assert ("王明", "市委书记", "天津市") in posts(f)
+    assert ("李华", "市长", "天津市") in posts(f)
+
+
+def test_a_company_named_before_a_party_title_is_the_posts_organisation():
+    f = facts_of("3月5日，区委书记赵刚会见了中铁建工党委书记、董事长孙立新一行。宏远集团党委副书记、总经理钱海参加会见。")
+    orgs = _orgs(f)
+    assert ("孙立新", "党委书记", "中铁建工") in orgs and ("孙立新", "董事长", "中铁建工") in orgs
+    assert ("钱海", "党委副书记", "宏远集团") in orgs
+    assert not {t for _, t, _ in orgs if t.startswith(("中铁建工", "宏远集团"))}
+
+
+def test_a_title_word_of_its_own_is_not_a_company_before_a_head():
+    f = facts_of("技术总监王海峰介绍了生产线情况，销售总监李红补充了市场情况。")
+    assert ("王海峰", "技术总监", None) in _orgs(f) and ("李红", "销售总监", None) in _orgs(f)
+
+
+def test_a_district_after_its_city_in_a_title_is_the_titles_region():
+    f = facts_of("4月9日，中国华电董事长刘强与北京市海淀区委副书记、区长孙文举行会谈。")
+    assert ("孙文", "区委副书记", "海淀区") in posts(f)
+
+
+def test_deputies_after_a_bodys_deputy_hold_the_same_bodys_post():
+    f = facts_of("12日，竹山县人大常委会召开会议。县人大常委会副主任王兵主持会议，副主任李成、周红参加会议。")
+    p = posts(f)
+    assert ("李成", "县人大常委会副主任", "竹山县") in p and ("周红", "县人大常委会副主任", "竹山县") in p
+
+
+def test_a_two_character_county_inside_a_word_is_not_the_pages_home():
+    f = facts_of("竹山县人大常委会召开会议，任命李刚为县人民政府副县长、代理县长。竹山县各界表示支持。")
+    assert ("李刚", "代理县长", "竹山县") in posts(f)
+    assert "理县" not in {label(f, p.jurisdiction) for p in f.posts}
+
+
+def test_an_appointment_names_the_posts_after_the_person():
+    f = facts_of("新华社兰州3月1日电 甘肃省人大常委会会议1日决定，接受王立新辞去甘肃省省长职务的请求，"
+                 "任命赵志强为甘肃省副省长、代理省长。")
+    p = posts(f)
+    assert ("王立新", "省长", "甘肃省") in p
+    assert ("赵志强", "副省长", "甘肃省") in p and ("赵志强", "代理省长", "甘肃省") in p
+
+
+def test_an_appointment_by_pronoun_and_with_a_term_number():
+    f = facts_of("湖南省第十四届人大常委会会议表决通过，决定任命钱立为湖南省副省长，决定其为代理省长。"
+                 "会议接受孙平辞去湖南省第十四届人大常委会主任职务的请求。")
+    p = posts(f)
+    assert ("钱立", "代理省长", "湖南省") in p
+    assert ("孙平", "省人大常委会主任", "湖南省") in p
+
+
+def test_two_posts_joined_by_jian_and_a_foreign_ministers_title():
+    f = facts_of("国务委员兼外长王毅12日在北京会见斐济外长卡洛尼。")
+    p = posts(f)
+    assert ("王毅", "国务委员", None) in p and ("王毅", "外长", None) in p
+    assert ("王毅", "卡洛尼") in _met(f)
+
+
+def test_a_talk_with_yu_is_a_meeting_but_a_forum_is_not():
+    f = facts_of("3日，县委书记赵明与来访的宏达集团董事长钱伟一行座谈。县委常委、副县长孙丽参加座谈。")
+    assert _met(f) == {("赵明", "钱伟")}
+    g = facts_of("5日，县委书记赵明主持召开民营企业家座谈会，县长王五出席。")
+    assert not events(g, EventType.MEETING)
+
+
+def test_the_leader_of_a_delegation_met_is_the_guest():
+    f = facts_of("市委书记李军8日会见由外省政协副主席王东明率领的考察团。")
+    assert ("李军", "王东明") in _met(f)
+    g = facts_of("全国政协主席王沪宁23日在京会见由日本公明党党首齐藤正夫率领的代表团。")
+    assert ("王沪宁", "齐藤正夫") in _met(g)
+
+
+def test_people_present_at_a_meeting_keep_clean_titles():
+    f = facts_of("市长周兵会见了中钢集团董事长何文。会见时在座的还有市委常委、秘书长吴刚。")
+    assert ("吴刚", "市委常委", None) in {(a, t, None) for a, t, _ in posts(f)}
+    assert not {t for _, t, _ in posts(f) if t.startswith("还有")}
+    assert ("周兵", "吴刚") not in _met(f)
+
+
+def test_a_foreign_name_after_a_state_title_ends_before_an_adverb():
+    f = facts_of("俄罗斯外交部发表声明说，俄总统普京曾于去年建议延长该条约。")
+    assert "普京" in {label(f, p.person) for p in f.posts}
+
+
+def test_a_former_post_is_no_post_but_the_person_stays():
+    f = facts_of("日前，中央纪委国家监委通报：江西省原副省长周志明、原华海重工董事长孙强严重违纪违法。")
+    assert not {(p, t) for p, t, _ in posts(f) if p in ("周志明", "孙强")}
+    assert "周志明" in _names_of(f, EntityType.PERSON, EntityType.OFFICIAL)
+    g = facts_of("深圳前海宏达控股有限公司董事长陈林出席签约仪式。")
+    assert ("陈林", "董事长") in {(p, t) for p, t, _ in posts(g)}

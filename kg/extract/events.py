@@ -43,7 +43,9 @@ _BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
 _MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办回的])到"
                                for v in MOVE_VERBS))
 _VISIT_RE = re.compile("|".join(VISIT_VERBS))
-_MEET_RE = re.compile("|".join(MEETING_VERBS))
+# 县委书记A与来访的B一行座谈: 座谈 with 同/与 is a meeting; a 座谈会 is a conference
+_TALK_VERB = "座谈(?!会)"
+_MEET_RE = re.compile("|".join(MEETING_VERBS) + "|" + _TALK_VERB)
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
@@ -564,7 +566,7 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
         if before.endswith(CO_HOST_WORDS) and not _guests(s, people, cover, ve):
             continue  # 胥健、罗冬灵一同会见。: hosts of a meeting told next to it
         hosts, guests = _meeting_sides(s, [p for p in people if p.start not in earlier_guests],
-                                       cover, v, ve, earlier_hosts)
+                                       cover, v, ve, earlier_hosts, talk_only=verb.group() == "座谈")
         if not hosts or not guests:
             continue
         earlier_hosts = hosts
@@ -682,12 +684,14 @@ _TITLE_AFTER = re.compile("副?(?:" + "|".join(sorted(STATE_TITLES | TRAILING_TI
 
 
 def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int, ve: int,
-                   earlier_hosts: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """(hosts, guests) of the meeting verb at sentence offsets v..ve."""
-    guests = _guests(s, people, cover, ve)
+                   earlier_hosts: list[Mention], talk_only: bool = False
+                   ) -> tuple[list[Mention], list[Mention]]:
+    """(hosts, guests) of the meeting verb at sentence offsets v..ve; ``talk_only``: the verb
+    (座谈) takes its other side only after 同 / 与, never an object."""
+    guests = [] if talk_only else _guests(s, people, cover, ve)
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, v)), default=0)
     before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= v]
-    if not guests and before:
+    if not guests and before and not talk_only:
         passive = _passive_guests(s, people, cover, before[-1], v, clause_start)
         if passive:  # 受到了省委书记A、省长B的亲切会见: both host
             return [h for h in _host_chain(s, people, cover, before[-1]) if h not in passive], passive

@@ -211,7 +211,8 @@ def _written_weight(text: str, start: int, end: int, name: str, keys: list[str],
     short form that is a common word (发展, 建设) or straddles one not at all."""
     regions = [gaz.regions[k] for k in keys]
     if any(r.name == name for r in regions):
-        return _FULL
+        # 代理县长 holds 理县: a two-character full name that straddles a word counts nothing
+        return 0.0 if len(name) == 2 and _straddles(text, start, end) else _FULL
     if not _usable(text, start, end, name, keys, gaz):
         return 0.0
     if all(r.type in (EntityType.TOWNSHIP, EntityType.VILLAGE) for r in regions):
@@ -226,10 +227,15 @@ def _usable(text: str, start: int, end: int, name: str, keys: list[str], gaz: Ga
     freq = tokenizer().FREQ.get(name, 0)
     if tag != "ns" and (freq >= 1000 or (tag[:1] in ("v", "a", "d", "c") and freq >= 100)):
         return False
+    return not _straddles(text, start, end)
+
+
+def _straddles(text: str, start: int, end: int) -> bool:
+    """Whether the name's first character ends a word before it, or its last starts one."""
     left = text[start - 1:start + 1] if start > 0 else ""
     right = text[end - 1:end + 1] if end < len(text) else ""
-    return not ((len(left) == 2 and _CJK.match(left[0]) and is_word(left))
-                or (len(right) == 2 and _CJK.match(right[1]) and is_word(right)))
+    return ((len(left) == 2 and _CJK.match(left[0]) and is_word(left))
+            or (len(right) == 2 and _CJK.match(right[1]) and is_word(right)))
 
 
 def _header_end(text: str) -> int:

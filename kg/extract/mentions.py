@@ -21,7 +21,8 @@ from kg.extract.media import find_media
 from kg.extract.names import Span, find_names
 from kg.extract.world import find_world_places
 from kg.extract.people import (foreign_prefix, PersonSpan, find_leaders, find_listed, find_reporters,
-                               find_entitled, find_titled, find_workers, is_surname_start, name_at)
+                               find_entitled, find_titled, find_workers, is_surname_start, name_at,
+                               with_appointed_posts)
 from kg.extract.places import find_regions
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence, tagged
@@ -192,7 +193,7 @@ def _find_people(text: str, sentences: list[Sentence] | None, notes: Annotations
     taken = {i for p in found for i in range(p.start, p.end)}
     tagged = _tagged_names(sentences, taken, notes) if sentences is not None else []
     found += [p for p in tagged if not any(i in taken for i in range(p.start, p.end))]
-    return sorted(found + _occurrences(text, found), key=lambda p: p.start)
+    return with_appointed_posts(text, sorted(found + _occurrences(text, found), key=lambda p: p.start))
 
 
 def _occurrences(text: str, found: list[PersonSpan]) -> list[PersonSpan]:

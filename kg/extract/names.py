@@ -14,7 +14,8 @@ from functools import cache
 
 from kg.extract.lexicon import (BOUNDARY_WORDS, COMMON_ENDINGS, COUNT_PATTERN, DESCRIPTION_LEADS,
                                 GENERIC_MODIFIERS, GENERIC_PROJECT_ENDINGS, GOVERNING_VERBS,
-                                INTERNATIONAL_ORGANIZATIONS, MONEY_PATTERN, NATIONAL_NAMES, NOT_NAMES, PLACE_NAME_STOPS,
+                                INTERNATIONAL_ORGANIZATIONS, MEETING_VERBS, MONEY_PATTERN, NATIONAL_NAMES, NOT_NAMES,
+                                PLACE_NAME_STOPS,
                                 QUANTITY_PATTERN, SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
 from kg.extract.model import EntityType
 
@@ -200,7 +201,8 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
                 or not all(_NAME_CHAR.match(c) for c in w)
                 or suffix_start - s > MAX_NAME
                 or (stop_at_park and w.endswith(_PARK_SUFFIXES))
-                or (place_like and w in PLACE_NAME_STOPS)):
+                or (place_like and w in PLACE_NAME_STOPS)
+                or _ends_a_meeting_verb(text, s)):
             break
         start = s
         i -= 1
@@ -211,6 +213,12 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
 
 
 _PARTICLES = "了的着"
+
+
+def _ends_a_meeting_verb(text: str, s: int) -> bool:
+    """张工会见中国建筑集团: jieba reads 张|工会|见, and the lone 见 is the end of 会见, no
+    part of the company's name."""
+    return any(text.startswith(v, s - len(v) + 1) for v in MEETING_VERBS)
 
 
 # Words that are verbs in a sentence but the trade in a company's name: 中国电力建设集团,

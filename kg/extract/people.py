@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (DOUBLE_SURNAMES, LEADER_WORDS, NAME_FOLLOWERS, REPORTER_WORDS,
+from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, LEADER_WORDS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
                                 OCCUPATIONS, PASSIVE_MEETING_WORDS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
                                 TRAILING_TITLES)
 
@@ -97,6 +97,31 @@ def name_at(text: str, pos: int) -> int | None:
 def _name_end(text: str, pos: int) -> int | None:
     if not is_surname_start(text[pos:pos + 2]):
         return None
+    if text[pos:pos + 2] in DOUBLE_SURNAMES:
+        four = _four_end(text, pos)  # 欧阳建华在: not 欧阳建
+        if four is not None:
+            return four
+    end = _short_name_end(text, pos)
+    return end if end is not None else _four_end(text, pos)
+
+
+def _four_end(text: str, pos: int) -> int | None:
+    """A four-character name: a double surname and a given name of two (欧阳晓晖), or a
+    Tibetan or Mongolian name written without a dot (白玛才旺, 巴音朝鲁), when a whole
+    follower word of two or more characters or a break comes right after it."""
+    end = pos + 4
+    piece = text[pos:end]
+    if len(piece) < 4 or any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
+        return None
+    rest = text[end:end + _AHEAD]
+    if rest and _CJK.match(rest[0]) and not rest.startswith(_LONG_FOLLOWERS) and rest[0] not in "在等和及与":
+        return None
+    if _common_word(piece) or _common_word(piece[2:]) and piece[:2] not in DOUBLE_SURNAMES:
+        return None
+    return end
+
+
+def _short_name_end(text: str, pos: int) -> int | None:
     for length in (2, 3):
         end = pos + length
         if end > len(text):
@@ -173,10 +198,12 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         if end is None:
             continue
         titles = _title_chain(text, pos)
-        if not titles:
-            continue
-        taken.add(pos)
-        out.append(PersonSpan(pos, end, text[pos:end], titles))
+        former = () if titles else _title_chain(text, pos, keep_former=True)
+        if not titles and not former:
+            continue  # (with only former titles, 原副省长A, A is still a person: an official
+        taken.add(pos)  # when one of them was a government post)
+        official = any(not t.endswith(tuple(COMPANY_TITLES)) for _, _, t in former)
+        out.append(PersonSpan(pos, end, text[pos:end], titles, official))
     return out
 
 
@@ -249,7 +276,7 @@ def foreign_prefix(text: str) -> str | None:
     return None
 
 
-_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表")
+_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也")
 
 
 def _foreign_name_at(text: str, pos: int) -> int | None:
@@ -261,7 +288,10 @@ def _foreign_name_at(text: str, pos: int) -> int | None:
         end += 1
     if not 2 <= end - pos <= 6 or end - pos == 7:
         return None
-    return end if not _common_word(text[pos:end]) else None
+    from kg.extract.places import word_tag
+
+    tag = word_tag(text[pos:end]) or "nr"
+    return end if tag.startswith(("nr", "ns")) else None  # 总统普京: jieba tags 普京 a place
 
 
 def _name_words_before(words, i: int) -> tuple[int, int] | None:
@@ -282,7 +312,7 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def _title_chain(text: str, name_start: int) -> tuple[tuple[int, int, str], ...]:
+def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple[tuple[int, int, str], ...]:
     """The 、-separated titles between the previous break and the name."""
     i = name_start
     while i > 0 and not _CHAIN_BREAK.match(text[i - 1]) and name_start - i < 60:
@@ -290,15 +320,41 @@ def _title_chain(text: str, name_start: int) -> tuple[tuple[int, int, str], ...]
     chain = text[i:name_start]
     out: list[tuple[int, int, str]] = []
     pos = i
+    former_chain = False  # 原中船重工董事长、党组书记: a former post is no post the person holds
     for piece in chain.split("、"):
         cut = _junk_end(piece)
         if cut:
             out.clear()  # a verb in the chain: what came before it belongs to another clause
         title = piece[cut:]
-        if title and _HEAD_RE.search(title) and title.endswith(tuple(TITLE_HEADS)):
-            out.append((pos + cut, pos + len(piece), title))
+        former = not keep_former and ((piece[:cut].endswith(_FORMER) and not _is_a_word(piece[cut - 1:cut + 1]))
+                                      or (former_chain and not cut))
+        if not keep_former and title.startswith(_FORMER) and not _is_a_word(title[:2]):
+            former = True  # 原华海重工董事长: the tokenizer may join 原 to the next word
+        former_chain = former
+        if title and _HEAD_RE.search(title) and title.endswith(tuple(TITLE_HEADS)) and not former:
+            out.extend(_joined_by_jian(pos + cut, title))
         pos += len(piece) + 1
     return tuple(out)
+
+
+_FORMER = ("原", "前")
+
+
+def _is_a_word(piece: str) -> bool:
+    """深圳前海: 前 is the first character of a name there, not "former"."""
+    from kg.extract.segment import is_word
+
+    return len(piece) == 2 and is_word(piece)
+
+
+def _joined_by_jian(start: int, title: str) -> list[tuple[int, int, str]]:
+    """国务委员兼外长 → 国务委员, 外长: two posts held at once, when both parts are titles."""
+    at = title.find("兼")
+    first, second = title[:at], title[at + 1:]
+    if at > 0 and first.endswith(tuple(TITLE_HEADS)) and second.endswith(tuple(TITLE_HEADS)) \
+            and _HEAD_RE.search(second):
+        return [(start, start + at, first), *_joined_by_jian(start + at + 1, second)]
+    return [(start, start + len(title), title)]
 
 
 # 王五一行受到了省委书记赵七的…: 受到 and the group word 一行 end a clause before a title too.
@@ -313,6 +369,11 @@ def _junk_end(piece: str) -> int:
     for start, end, word in tokens(piece):
         if word in _TITLE_JUNK_WORDS:
             cut = end
+    for verb in MEETING_VERBS:
+        # 张工会见…董事长: the tokenizer reads 张|工会|见, yet no title holds 会见 or 会谈
+        at = piece.rfind(verb)
+        if at >= 0:
+            cut = max(cut, at + len(verb))
     while cut and piece[cut:cut + 1] in ("了", "着", "过"):
         cut += 1  # 会见了…董事长: the aspect particle goes with the verb
     de = piece.rfind("的")
@@ -323,6 +384,88 @@ def _junk_end(piece: str) -> int:
         if end is not None and end < len(piece) - 2 and piece[end] in "和及与":
             cut = end + 1  # 集团董事长A和…公司副总裁: A is another person, not a title
     return cut
+
+
+# 任命李殿勋为湖北省副省长、代理省长; 接受王忠林辞去湖北省省长职务; 免去张三的县长职务:
+# an appointment or resignation names the post after the person.
+_APPOINTING = re.compile(r"(?:任命|免去|接受|提名|同意|决定|批准)(?:了)?")
+_TO_POST = re.compile(r"(?:同志)?(?:的|为|辞去|担任|兼任|任)")
+_POST_CHAIN_END = re.compile(r"职务|的请求|[，,。；;：:（(）)\s“”]")
+_APPOINTED_RIGHT_BEFORE = re.compile(r"(?:任命|免去|接受|提名|同意|批准)了?$")
+_PRONOUN_APPOINTED = re.compile(r"(?:决定|任命|提名)其(?:为|担任)")
+
+
+def with_appointed_posts(text: str, people: list[PersonSpan]) -> list[PersonSpan]:
+    """``people`` with the posts an appointment names after each one (任命A为…副县长、代理县长:
+    A holds both), and the people named right after an appointing verb whom no rule found.
+
+    >>> [(p.name, [t[2] for t in p.titles]) for p in with_appointed_posts("会议决定任命李四为副县长、代理县长。", [])]
+    [('李四', ['副县长', '代理县长'])]
+    """
+    people = [_without_appointing_verb(text, p) for p in people]
+    taken = {i for p in people for i in range(p.start, p.end)}
+    extra = []
+    for m in _APPOINTING.finditer(text):
+        pos = m.end()
+        while _APPOINTING.match(text, pos):  # 决定任命, 同意接受
+            pos = _APPOINTING.match(text, pos).end()
+        if pos in taken or not is_surname_start(text[pos:pos + 2]):
+            continue
+        for end in (pos + 2, pos + 3, pos + 4):
+            piece = text[pos:end]
+            after = _TO_POST.match(text, end)
+            if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece) or any(
+                    i in taken for i in range(pos, end)):
+                break
+            if after and _titles_after(text, after.end()) and not _common_word(piece):
+                extra.append(PersonSpan(pos, end, piece, ()))
+                taken.update(range(pos, end))
+                break
+    out, appointed = [], []
+    for p in sorted([*people, *extra], key=lambda p: p.start):
+        after = _TO_POST.match(text, p.end)
+        if after and (_APPOINTED_RIGHT_BEFORE.search(text, max(0, p.start - 4), p.start)
+                      or p.titles and _appointed_before(text, p)):
+            titles = _titles_after(text, after.end())
+            if titles:
+                p = PersonSpan(p.start, p.end, p.name, p.titles + titles, p.official)
+                appointed.append(p)
+        out.append(p)
+    for m in _PRONOUN_APPOINTED.finditer(text):  # 决定任命李殿勋为副省长，决定其为代理省长
+        titles = _titles_after(text, m.end())
+        last = next((q for q in reversed(appointed) if q.end < m.start()), None)
+        if last is not None and titles and m.start() - last.end < 40:
+            out = [PersonSpan(q.start, q.end, q.name, q.titles + titles, q.official)
+                   if q is last else q for q in out]
+    return out
+
+
+def _without_appointing_verb(text: str, p: PersonSpan) -> PersonSpan:
+    """任命钱立为…: the tagger may read the verb into the name (任命钱立)."""
+    m = _APPOINTING.match(p.name)
+    if m and 2 <= len(p.name) - m.end() <= 4 and is_surname_start(p.name[m.end():m.end() + 2]) \
+            and _TO_POST.match(text, p.end):
+        return PersonSpan(p.start + m.end(), p.end, p.name[m.end():], p.titles, p.official)
+    return p
+
+
+def _appointed_before(text: str, p: PersonSpan) -> bool:
+    """任命县委副书记纪道清同志为…: the appointing verb comes before the person's titles."""
+    first = p.titles[0][0]
+    return bool(re.search(r"(?:任命|免去|接受|提名)$", text[max(0, first - 3):first]))
+
+
+def _titles_after(text: str, pos: int) -> tuple[tuple[int, int, str], ...]:
+    stop = _POST_CHAIN_END.search(text, pos, pos + 60)
+    end = stop.start() if stop else min(len(text), pos + 60)
+    out, at = [], pos
+    for piece in text[pos:end].split("、"):
+        if piece and _HEAD_RE.search(piece) and piece.endswith(tuple(TITLE_HEADS)):
+            out.append((at, at + len(piece), piece))
+        else:
+            break
+        at += len(piece) + 1
+    return tuple(out)
 
 
 def find_reporters(text: str) -> list[PersonSpan]:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import COMPANY_ANAPHORS, COMPANY_TITLES, LEVEL_CHARS, TITLE_HEADS
+from kg.extract.lexicon import (COMPANY_ANAPHORS, COMPANY_TITLES, LEVEL_CHARS, SUFFIX_TO_TYPE, SUFFIXES,
+                                TITLE_HEADS)
 from kg.extract.people import foreign_prefix
-from kg.extract.mentions import Mentions
-from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, EntityType, Post
+from kg.extract.mentions import Mentions, entity_key
+from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention, Post
 from kg.extract.regions import Gazetteer, load_gazetteer
 from kg.extract.segment import Sentence
 
 _STRIP_TYPES = ORG_TYPES - {EntityType.GOVERNMENT_BODY} | {EntityType.PARK, EntityType.PLACE}
-_LEVEL_PREFIXES = ("常务副", "副", "")
+_LEVEL_PREFIXES = ("常务副", "副", "代理", "代", "")
 _OFFICE_HEADS = ("部长", "局长", "主任", "秘书长", "厅长", "处长", "科长", "组长", "院长",
                  "检察长", "书记", "委员", "常委", "主席")
 # 市副市长, 县政府县长, 区人民政府副区长: the level word or government before a head that
 # already says its level is a stray head (→ 副市长, 县长, 副区长).
+_TERM = re.compile(r"第[一二三四五六七八九十百零〇0-9]{1,4}届")
 _STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)")
 
 
@@ -35,10 +37,18 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
         inherited: dict[str, str] = {}
         last_region: str | None = None
         last_title: str | None = None
+        last_org: str | None = None
+        in_company = any(t.endswith(tuple(COMPANY_TITLES)) for _, _, t in person.titles)
         for t_start, t_end, _ in person.titles:
             title, region, org = _parse_title(text, t_start, t_end, found)
             if not title:
                 continue
+            if region is None and org is None:
+                title, org = _company_prefix(text, t_end, title, found, in_company)
+            if org is None and region is None and last_org and (
+                    title in COMPANY_TITLES or title.startswith(_PARTY_WORDS)):
+                org = last_org  # 中国铁建党委书记、董事长: the same company's chairman
+            last_org = org
             title = _with_body(title, last_title, bodies.get(sentence))
             body = _office_body(title)
             if body:
@@ -61,6 +71,76 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
                 for other in _listed_after(text, person, found):
                     posts.setdefault((other, title), Post(other, title, region, org, sentence))
     return list(posts.values())
+
+
+_PARTY_WORDS = ("党委", "党组")
+_PARTY_HEADS = ("书记", "副书记", "常委", "委员", "成员", "副书记兼")
+_BODY_TAILS = ("局", "委", "厅", "办", "院", "部", "会", "中心", "处", "所", "站", "队", "政府")
+_COMPANY_SUFFIXES = tuple(x for x in SUFFIXES if SUFFIX_TO_TYPE[x] == EntityType.COMPANY)
+_ALL_HEADS = frozenset(TITLE_HEADS) | frozenset(COMPANY_TITLES)
+_ALL_HEADS_LONGEST = sorted(_ALL_HEADS, key=len, reverse=True)
+_NAME_PIECE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,14}$")
+
+
+def _company_prefix(text: str, t_end: int, title: str, found: Mentions,
+                    in_company: bool) -> tuple[str, str | None]:
+    """中国铁建党委书记 → (党委书记, the company 中国铁建); 正威集团金融委员会副主席 →
+    (金融委员会副主席, 正威集团); 中船重工董事长 → (董事长, 中船重工): the company a title
+    names before its head is the post's organisation, not part of the title. Without a
+    company suffix (集团, 公司) the person's chain must hold a company title (董事长, 总经理)."""
+    if title[:1] in LEVEL_CHARS or not text[:t_end].endswith(title) or title in _ALL_HEADS:
+        return title, None
+    name, rest = None, ""
+    for i in range(len(title) - 2, 1, -1):  # a prefix ending in a company suffix
+        if title[:i].endswith(_COMPANY_SUFFIXES) and title[:i] not in COMPANY_ANAPHORS:
+            suffix = next(x for x in _COMPANY_SUFFIXES if title[:i].endswith(x))
+            if i > len(suffix) + 1 and _is_title(title[i:]):
+                name, rest = title[:i], title[i:]
+                break
+    if name is None and in_company:
+        head = next((h for h in _ALL_HEADS_LONGEST if title.endswith(h) and len(title) > len(h)), None)
+        if head:
+            stem = title[:-len(head)]
+            for party in _PARTY_WORDS:
+                if stem.endswith(party) and head in _PARTY_HEADS:
+                    stem, head = stem[:-len(party)], party + head
+            if (head in COMPANY_TITLES or head[:2] in _PARTY_WORDS) and _NAME_PIECE.match(stem) \
+                    and not stem.endswith(_BODY_TAILS) and not _ordinary_word(stem):
+                name, rest = stem, head
+    if name is None or not _NAME_PIECE.match(name):
+        return title, None
+    start = t_end - len(title)
+    return rest, _company_entity(found, start, start + len(name), name)
+
+
+def _ordinary_word(word: str) -> bool:
+    """销售总监, 技术总监: a dictionary word that is no proper name is the title's own part."""
+    from kg.extract.places import word_tag
+
+    tag = word_tag(word)
+    return tag is not None and not tag.startswith(("nt", "nz", "ns", "nr", "j"))
+
+
+def _is_title(piece: str) -> bool:
+    return piece.endswith(tuple(TITLE_HEADS) + tuple(COMPANY_TITLES)) and piece[:1] not in "、，,"
+
+
+def _company_entity(found: Mentions, start: int, end: int, name: str) -> str:
+    """The key of the company named at ``[start, end)``; a party body or board read as a
+    government body over the same words (中国铁建党委) gives way to it."""
+    for m in list(found.in_span(start, end + 6)):
+        if m.start == start and m.end > end and m.type == EntityType.GOVERNMENT_BODY:
+            found.mentions.remove(m)
+            if not any(o.key == m.key for o in found.mentions):
+                found.entities.pop(m.key, None)
+    key = entity_key(EntityType.COMPANY, name)
+    if key not in found.entities:
+        found.entities[key] = Entity(key, EntityType.COMPANY, name)
+    if not any(m.start == start and m.end == end for m in found.mentions):
+        found.mentions.append(Mention(start, end, name, EntityType.COMPANY, key))
+        found.mentions.sort(key=lambda m: (m.start, -m.end))
+    found._index = None
+    return key
 
 
 # Bare office titles that take the body of the title before them (市统计局党组书记、局长 →
@@ -91,8 +171,8 @@ def _with_body(title: str, last_title: str | None, sentence_body: tuple[str, str
     own = _office_body(last_title) if last_title else None
     if own:
         return own[0] + title
-    if sentence_body and title.lstrip("常务").removeprefix("副") == sentence_body[1].removeprefix("副") \
-            and title != sentence_body[1]:
+    if sentence_body and title.lstrip("常务").removeprefix("副") == sentence_body[1].removeprefix("副"):
+        # 县人大常委会副主任A主持会议，副主任B、C参加: the same body's other deputies too
         return sentence_body[0] + title
     return title
 
@@ -160,9 +240,12 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
                  ) -> tuple[str, str | None, str | None]:
     """昌吉州党委书记 → (州党委书记, region/652300, None); 总裁 of a company → org."""
     pos, region, org = start, None, None
+    region_end = -1  # 北京市石景山区委副书记: a region named right after another is the title's
     inner = sorted(found.in_span(start, end), key=lambda m: (m.start, -m.end))
     for m in inner:
-        if m.start != pos or m.end >= end:
+        if m.start not in (pos, region_end) or m.end >= end:
+            continue
+        if m.start == region_end and m.type not in REGION_TYPES:
             continue
         if m.type in _STRIP_TYPES:
             if m.type in ORG_TYPES:
@@ -175,7 +258,9 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             # autonomous region is 自治区, never a bare 区 (区党委 is a district's)
             kept = 3 if m.text.endswith("自治区") else 1
             pos = m.end - kept if keep_level else m.end
+            region_end = m.end
     title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
+    title = _TERM.sub("", title)  # 省第十二届人大常委会主任 → 省人大常委会主任: the term is no part
     title = _STRAY_HEAD.sub("", title)
     for generic in COMPANY_ANAPHORS:
         if title.startswith(generic) and len(title) > len(generic) + 1:
@@ -231,4 +316,10 @@ def _of_level(gaz: Gazetteer, key: str, level: str, wanted: EntityType) -> str |
         county = gaz.ancestor_of_type(key, EntityType.COUNTY)
         if county and gaz.regions[county].name.endswith("市"):
             return county
+        if gaz.ancestor_of_type(key, wanted) is None:
+            # 天津市, 重庆市: a municipality has no prefecture; its 市长 governs the
+            # province-level city itself
+            province = gaz.ancestor_of_type(key, EntityType.PROVINCE)
+            if province and gaz.regions[province].name.endswith("市"):
+                return province
     return gaz.ancestor_of_type(key, wanted)
