@@ -71,7 +71,12 @@ def read_visits(reader: ReaderDep, request: Request, person: Person = None, plac
         f = _filters(person, place, from_, to, type, min_confidence)
         return HTMLResponse(visits_page.render(request, table(request), f, sort, order == "desc",
                                                page, size))
-    rows = select_visits(reader.select, person, place, from_, to, limit, min_confidence)
+    held = table(request)
+    if held.facts is not None:  # the table's events, in memory (api.visits_table.Facts)
+        rows = held.facts.visit_rows(held.resolve(person), held.resolve(place), from_, to, limit,
+                                     min_confidence)
+    else:
+        rows = select_visits(reader.select, person, place, from_, to, limit, min_confidence)
     return [VisitOut(visit=r["visit"], person=r["person"], person_label=r["personLabel"],
                      place=r["place"], place_label=r["placeLabel"],
                      date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
