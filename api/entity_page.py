@@ -35,10 +35,15 @@ _EVENT = """OPTIONAL { ?ev kgo:confidence ?confidence } OPTIONAL { ?ev kgo:repor
 PLACE_CLASSES = {"Province", "Prefecture", "County", "Township", "Village", "Park", "Place", "Region"}
 
 
-def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) -> dict:
+def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None, index=None) -> dict:
     """Every fact the page shows, as plain rows: each event once (however many documents report
     it) with its best confidence, its number of reports and one report's sentence and source.
-    Visitors and office holders are looked for only when ``types`` name a place (or are unknown)."""
+    Visitors and office holders are looked for only when ``types`` name a place (or are unknown).
+
+    With ``index`` (the service's :class:`api.visits_table.Facts`, kept in memory and rebuilt
+    when the store changes) the events, their counterparts, the visitors, the posts' reports and
+    the regions come from it, the same rows as the SPARQL below gives: for an official with
+    thousands of events these queries read thousands of reports (seconds on a big store)."""
     place = types is None or bool(PLACE_CLASSES & set(types))
     queries = {
         "posts": _q(iri, """SELECT ?post ?title ?region ?org ?confidence ?reports ?first ?last WHERE {
@@ -83,23 +88,32 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None) 
         "investors": _q(iri, """SELECT DISTINCT ?partner ?partnerLabel WHERE {
             ?partner kgo:investsIn $E ; rdfs:label ?partnerLabel } ORDER BY ?partnerLabel"""),
     }
+    if index is not None:
+        for k in ("post_reports", "events", "with", "visitors"):
+            queries[k] = None
     # The queries are independent: run them side by side on the service's query workers.
     with ThreadPoolExecutor(max_workers=4) as pool:
         answers = {k: pool.submit(reader.select, q) for k, q in queries.items() if q is not None}
         facts = {k: answers[k].result() if k in answers else [] for k in queries}
+    if index is not None:
+        facts["events"], facts["with"] = index.entity_events(iri, limit)
+        facts["visitors"] = index.visitors(iri, limit) if place else []
+        facts["post_reports"] = [{"post": p["post"], **index.first[p["post"]].columns()}
+                                 for p in facts["posts"] if p["post"] in index.first]
     reports = {r["post"]: r for r in facts.pop("post_reports")}
     empty = dict.fromkeys(("doc", "source", "extractor", "evidence"))
     facts["posts"] = [{**p, **{k: v for k, v in reports.get(p["post"], empty).items() if k != "post"}}
                       for p in facts["posts"]]
     facts["posts_then"] = posts_then(facts["posts"], facts["events"])
-    facts["regions"] = regions_visited(reader, facts["events"], facts["with"])
+    facts["regions"] = regions_visited(reader, facts["events"], facts["with"],
+                                       index.codes_of if index is not None else None)
     return facts
 
 
-def regions_visited(reader, events: list[dict], with_rows: list[dict]) -> list[dict]:
+def regions_visited(reader, events: list[dict], with_rows: list[dict], codes_of=None) -> list[dict]:
     """Per administrative code (kgo:adminCode of a place visited or of a region it lies in), the
     number of visits and the places visited there. The region chains are asked once per place,
-    not once per visit."""
+    not once per visit (or looked up by ``codes_of``: places -> their codes)."""
     visits = {e["ev"] for e in events if (e["type"] or "").endswith("#Visit")}
     stops = [(w["ev"], w["with"], w["withLabel"]) for w in with_rows
              if w["ev"] in visits and w["role"].endswith("#place")]
@@ -107,10 +121,13 @@ def regions_visited(reader, events: list[dict], with_rows: list[dict]) -> list[d
     if not places:
         return []
     codes: dict[str, set[str]] = {}
-    for row in reader.select(sparql_prefixes() + "SELECT DISTINCT ?p ?code WHERE { VALUES ?p { "
-                             + " ".join(f"<{p}>" for p in places)
-                             + " } ?p (kgo:locatedIn|kgo:parentRegion)* ?r . ?r kgo:adminCode ?code }"):
-        codes.setdefault(row["p"], set()).add(row["code"])
+    if codes_of is not None:
+        codes = {p: c for p, c in codes_of(places).items() if c}
+    else:
+        for row in reader.select(sparql_prefixes() + "SELECT DISTINCT ?p ?code WHERE { VALUES ?p { "
+                                 + " ".join(f"<{p}>" for p in places)
+                                 + " } ?p (kgo:locatedIn|kgo:parentRegion)* ?r . ?r kgo:adminCode ?code }"):
+            codes.setdefault(row["p"], set()).add(row["code"])
     per_code: dict[str, tuple[set, set]] = {}
     for ev, place, label in stops:
         for code in codes.get(place, ()):

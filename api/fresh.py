@@ -89,9 +89,19 @@ class Fresh(Generic[T]):
         value = self.build(self.runner)
         self.value, self.version, self.seconds = value, version, time.perf_counter() - start
 
+    def current(self) -> T | None:
+        """The value if it was built from the store as it is now, else None (a rebuild then
+        runs, as for :meth:`get`)."""
+        value = self.get()
+        return value if self.version == store_version(self.runner) else None
+
     def _rebuild_later(self, version: tuple) -> None:
         start = time.perf_counter()
-        value = self.build(self.runner)
+        try:
+            value = self.build(self.runner)
+        except Exception as exc:  # the service goes on with the old copy; the next change retries
+            log.warning("rebuilding in the background failed: %s", exc)
+            return
         with self.lock:
             self.value, self.version, self.seconds = value, version, time.perf_counter() - start
 
@@ -114,6 +124,12 @@ def _holder(app, name: str, build: Callable[[object], T]) -> Fresh[T]:
 def fresh(request: Request, name: str, build: Callable[[object], T]) -> T:
     """The app's current ``name`` (created on first use), built by ``build`` from its store."""
     return _holder(request.app, name, build).get()
+
+
+def fresh_current(request: Request, name: str, build: Callable[[object], T]) -> T | None:
+    """The app's ``name`` if it is current, else None (while a slow rebuild runs): for answers
+    that must show a write that just went through, which then ask the store instead."""
+    return _holder(request.app, name, build).current()
 
 
 def warm(app, name: str, build: Callable[[object], T]) -> threading.Thread:

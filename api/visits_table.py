@@ -69,11 +69,12 @@ class VisitsTable:
     """The rows, the entities' names (to resolve a filter) and each column's order."""
 
     def __init__(self, rows: list[Row], names: dict[str, set[str]],
-                 reports: dict[str, list[Report]] | None = None) -> None:
+                 reports: dict[str, list[Report]] | None = None, facts: Facts | None = None) -> None:
         self.rows = rows
         self.names = names  # simplified name -> entity IRIs with that label or alias
         self.reports = reports or {}  # event IRI -> its reports
         self.orders = {c: sorted(range(len(rows)), key=_sort_key(rows, c)) for c in Column}
+        self.facts = facts  # every event one by one, for /visits and the entity pages
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -141,11 +142,15 @@ def _q(body: str) -> str:
 
 
 _TYPES = " ".join(f"kgo:{t}" for t in EVENT_TYPES)
-_EVENTS = _q("""SELECT ?ev ?type ?agent ?date WHERE { { ?ev kgo:agent ?agent ; a ?type .
-  VALUES ?type { """ + _TYPES + """ } OPTIONAL { ?ev kgo:date ?date } } }""")
-_PLACES = _q("SELECT ?ev ?x WHERE { { ?ev kgo:place ?x . ?ev kgo:agent ?a } }")
-_PARTNERS = _q("SELECT ?ev ?x WHERE { { ?ev kgo:participant ?x . ?ev kgo:agent ?a } }")
+# Every event, with or without an agent (the rows of the table are those with one; the entity
+# pages show a participant's events whoever leads them).
+_EVENTS = _q("""SELECT ?ev ?type ?agent ?date WHERE { { ?ev a ?type .
+  VALUES ?type { """ + _TYPES + """ } OPTIONAL { ?ev kgo:agent ?agent } OPTIONAL { ?ev kgo:date ?date } } }""")
+_PLACES = _q("SELECT ?ev ?x WHERE { { ?ev kgo:place ?x } }")
+_PARTNERS = _q("SELECT ?ev ?x WHERE { { ?ev kgo:participant ?x } }")
 _STATS = _q("SELECT ?ev ?c ?n WHERE { { ?ev kgo:reportCount ?n OPTIONAL { ?ev kgo:confidence ?c } } }")
+_CHAIN = _q("""SELECT ?x ?y WHERE { { { ?x kgo:locatedIn ?y } UNION { ?x kgo:parentRegion ?y } } }""")
+_CODES = _q("SELECT ?x ?code WHERE { { ?x kgo:adminCode ?code } }")
 _REGIONS = _q("SELECT ?x ?r WHERE { { ?x kgo:inRegion ?r } }")
 _LABELS = _q("""SELECT ?e ?l ?kind WHERE { { { ?e rdfs:label ?l BIND("l" AS ?kind) }
   UNION { ?e skos:altLabel ?l BIND("a" AS ?kind) } } }""")
@@ -168,16 +173,20 @@ def build_table(runner) -> VisitsTable:
         places[r["ev"]].add(r["x"])
     for r in select_all(runner, _PARTNERS):
         partners[r["ev"]].add(r["x"])
-    stats = {r["ev"]: (float(r["c"]) if r["c"] else None, int(r["n"] or 0)) for r in select_all(runner, _STATS)}
+    raw = {r["ev"]: (r["c"], r["n"]) for r in select_all(runner, _STATS)}
+    stats = {ev: (float(c) if c else None, int(n or 0)) for ev, (c, n) in raw.items()}
     regions = defaultdict(set)
     for r in select_all(runner, _REGIONS):
         regions[r["x"]].add(r["r"])
     merged: dict[tuple, list] = {}
+    every: dict[str, Event] = {}
     for r in select_all(runner, _EVENTS):
         ev, agent = r["ev"] or "", r["agent"] or ""
         p, w = tuple(sorted(places.get(ev, ()))), tuple(sorted(partners.get(ev, ())))
-        key = (r["type"], agent, p, w, r["date"] or "")
-        merged.setdefault(key, []).append(ev)
+        every[ev] = Event(ev, (r["type"] or "").removeprefix(KGO), agent or None, r["date"], p, w)
+        if agent:
+            key = (r["type"], agent, p, w, r["date"] or "")
+            merged.setdefault(key, []).append(ev)
     rows = []
     for (type_, agent, p, w, date), events in merged.items():
         confidences = [c for c in (stats.get(e, (None, 0))[0] for e in events) if c is not None]
@@ -186,14 +195,23 @@ def build_table(runner) -> VisitsTable:
                         max(confidences) if confidences else None,
                         sum(stats.get(e, (None, 0))[1] for e in events), tuple(sorted(events)),
                         frozenset(r for x in p for r in regions.get(x, ()))))
-    return VisitsTable(rows, dict(names), read_reports(runner, {e for r in rows for e in r.events}))
+    reports, first = read_reports(runner, set(every))
+    chain: dict[str, set[str]] = defaultdict(set)
+    for r in select_all(runner, _CHAIN):
+        chain[r["x"] or ""].add(r["y"] or "")
+    codes: dict[str, set[str]] = defaultdict(set)
+    for r in select_all(runner, _CODES):
+        codes[r["x"] or ""].add(r["code"] or "")
+    facts = Facts(every, labels, raw, first, dict(chain), dict(codes))
+    return VisitsTable(rows, dict(names), reports, facts)
 
 
-_REPORTS = _q("""SELECT ?ev ?evidence ?confidence ?doc WHERE { GRAPH ?doc {
-  ?r kgo:reportOf ?ev ; kgo:evidence ?evidence OPTIONAL { ?r kgo:confidence ?confidence } } }""")
-_DOCUMENTS = _q("""SELECT ?doc ?id ?title ?paper ?issued WHERE { GRAPH ?doc { ?doc a kgo:Document ;
+_REPORTS = _q("""SELECT ?r ?ev ?evidence ?confidence ?ex ?from ?doc WHERE { GRAPH ?doc {
+  ?r kgo:reportOf ?ev ; kgo:evidence ?evidence OPTIONAL { ?r kgo:confidence ?confidence }
+  OPTIONAL { ?r kgo:extractorVersion ?ex } OPTIONAL { ?r prov:wasDerivedFrom ?from } } }""")
+_DOCUMENTS = _q("""SELECT ?doc ?id ?title ?paper ?issued ?at WHERE { GRAPH ?doc { ?doc a kgo:Document ;
   dcterms:identifier ?id OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:source ?paper }
-  OPTIONAL { ?doc dcterms:date ?issued } } }""")
+  OPTIONAL { ?doc dcterms:date ?issued } OPTIONAL { ?doc prov:atLocation ?at } } }""")
 
 
 @dataclass(frozen=True)
@@ -206,23 +224,78 @@ class Report:
     issued: str
 
 
-def read_reports(runner, events: set[str]) -> dict[str, list[Report]]:
-    """Each of ``events`` -> its reports (sentence, confidence, document), in order of issue date.
+def read_reports(runner, events: set[str]) -> tuple[dict[str, list[Report]], dict[str, FirstReport]]:
+    """Each of ``events`` -> its reports (sentence, confidence, document), in order of issue
+    date; and every reported event or post -> its first report (:class:`FirstReport`).
     Read with the rows (two SELECTs over the documents' graphs): one SELECT per page with the
     page's events in VALUES scans the reports of the whole store on pyoxigraph."""
     from api.fresh import select_all
 
-    docs = {r["doc"]: (r["id"] or "", r["title"] or "", r["paper"] or "", r["issued"] or "")
+    docs = {r["doc"]: (r["id"] or "", r["title"] or "", r["paper"] or "", r["issued"] or "", r["at"])
             for r in select_all(runner, _DOCUMENTS)}
     out: dict[str, list[Report]] = defaultdict(list)
+    first: dict[str, FirstReport] = {}
     for r in select_all(runner, _REPORTS):
-        if r["ev"] in events and r["doc"] in docs:
-            doc_id, title, paper, issued = docs[r["doc"]]
-            out[r["ev"] or ""].append(Report(r["evidence"] or "", float(r["confidence"]) if r["confidence"] else None,
-                                             doc_id, title, paper, issued))
+        node = r["ev"] or ""
+        if r["doc"] not in docs:
+            continue
+        doc_id, title, paper, issued, at = docs[r["doc"]]
+        if node in events:
+            out[node].append(Report(r["evidence"] or "", float(r["confidence"]) if r["confidence"] else None,
+                                    doc_id, title, paper, issued))
+        if r["ex"] is None or r["from"] is None:
+            continue
+        source = at if r["from"] == r["doc"] else docs.get(r["from"], (None,) * 5)[4]
+        if source is None:
+            continue
+        # as kg.queries.REPORT_COLUMNS picks it: the smallest doc⇥source⇥extractor⇥evidence
+        candidate = FirstReport(r["from"], source, r["ex"], r["evidence"] or "", _sentence(r["r"] or ""))
+        seen = first.get(node)
+        if seen is None:
+            first[node] = candidate
+        else:
+            order = min(seen.order, candidate.order) if seen.order is not None else candidate.order
+            if candidate.parts < seen.parts:
+                seen = candidate
+            first[node] = FirstReport(seen.doc, seen.source, seen.extractor, seen.evidence, order)
     for said in out.values():
         said.sort(key=lambda x: (x.issued, x.doc_id, x.evidence))
-    return dict(out)
+    return dict(out), first
+
+
+def _sentence(report: str) -> int | None:
+    """The number of the sentence a report's IRI ends in (…-12): the order of a day's stops."""
+    tail = report.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+@dataclass(frozen=True)
+class FirstReport:
+    """One report of an event or post, the one the pages and /visits show (its document, the
+    document's source, the extractor, the sentence), and the first sentence any report of it
+    is in (``order``)."""
+    doc: str
+    source: str
+    extractor: str
+    evidence: str
+    order: int | None
+
+    @property
+    def parts(self) -> str:
+        return "\t".join((self.doc, self.source, self.extractor, self.evidence))
+
+    def columns(self) -> dict[str, str]:
+        return {"doc": self.doc, "source": self.source, "extractor": self.extractor, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Event:
+    iri: str
+    type: str  # Visit, Meeting …
+    agent: str | None
+    date: str | None
+    places: tuple[str, ...]
+    partners: tuple[str, ...]
 
 
 HEADER = ["date", "type", "person", "place", "with", "confidence", "reports", "evidence", "documents",
@@ -236,3 +309,126 @@ def as_record(r: Row, said: list[Report]) -> list:
             r.confidence, r.reports, said[0].evidence if said else "",
             " ".join(dict.fromkeys(x.doc_id for x in said)), r.person, " ".join(r.places),
             " ".join(r.partners), " ".join(r.events)]
+
+
+PLACE_ROLE, PARTICIPANT_ROLE = KGO + "place", KGO + "participant"
+PAGE_TYPES = ("Visit", "Meeting", "Signing")  # the events an entity page lists
+
+
+def _by_date(date: str | None) -> tuple[bool, str]:
+    """SPARQL's ORDER BY ?date: an unbound date first, then the days in order."""
+    return (date is not None, date or "")
+
+
+class Facts:
+    """Every event of the store one by one, with what ``/visits`` and an entity page show of it
+    (its labels, its best confidence and number of reports as ``kgr:graph/stats`` has them, its
+    first report), and the regions every place lies in. The answers are those of
+    :func:`kg.queries.visits_query` and of the SPARQL of :func:`api.entity_page.gather`, read
+    from memory: an official whom thousands of documents name has thousands of events, and
+    reading them and their reports from the store's indexes for every request is seconds."""
+
+    def __init__(self, events: dict[str, Event], labels: dict[str, str],
+                 stats: dict[str, tuple[str | None, str | None]], first: dict[str, FirstReport],
+                 chain: dict[str, set[str]], codes: dict[str, set[str]]) -> None:
+        self.events, self.labels, self.stats, self.first = events, labels, stats, first
+        self.chain, self.codes = chain, codes
+        self._within: dict[str, frozenset[str]] = {}
+        self.by_entity: dict[str, list[str]] = defaultdict(list)
+        for e in events.values():
+            for who in dict.fromkeys(((e.agent,) if e.agent else ()) + e.partners):
+                self.by_entity[who].append(e.iri)
+        ordered, self.visits_in = [], defaultdict(list)
+        for e in events.values():
+            if e.type != "Visit" or e.agent not in labels or e.iri not in first:
+                continue
+            for p in e.places:
+                if p in labels:
+                    ordered.append(((e.date or "", labels[e.agent], labels[p], e.iri), e, p))
+                    for r in self.within(p):
+                        self.visits_in[r].append((e, p))
+        ordered.sort(key=lambda v: v[0])
+        self.visits = [(e, p) for _, e, p in ordered]  # in /visits' order
+        self.visits_of: dict[str, list[int]] = defaultdict(list)
+        for i, (e, _) in enumerate(self.visits):
+            self.visits_of[e.agent or ""].append(i)
+
+    def within(self, node: str) -> frozenset[str]:
+        """``node`` and everything it lies in: ``(kgo:locatedIn|kgo:parentRegion)*``."""
+        got = self._within.get(node)
+        if got is None:
+            seen, todo = {node}, [node]
+            while todo:
+                for up in self.chain.get(todo.pop(), ()):
+                    if up not in seen:
+                        seen.add(up)
+                        todo.append(up)
+            got = self._within[node] = frozenset(seen)
+        return got
+
+    def codes_of(self, places: list[str]) -> dict[str, set[str]]:
+        """Each place -> the administrative codes of it and of the regions it lies in."""
+        return {p: {c for r in self.within(p) for c in self.codes.get(r, ())} for p in places}
+
+    def _provenance(self, ev: str) -> dict:
+        confidence, reports = self.stats.get(ev, (None, None))
+        return {"confidence": confidence, "reports": reports, **self.first[ev].columns()}
+
+    def visit_rows(self, people: set[str] | None, places: set[str] | None, since: dt.date | None,
+                   until: dt.date | None, limit: int, min_confidence: float | None) -> list[dict]:
+        """The rows of :func:`kg.queries.select_visits` (one per visit and place, ordered by
+        day, person, place), for the agents ``people`` and the regions ``places`` (None: any)."""
+        lo, hi = (since.isoformat() if since else None), (until.isoformat() if until else None)
+        indices = range(len(self.visits)) if people is None else sorted(
+            i for who in people for i in self.visits_of.get(who, ()))
+        out: list[dict] = []
+        for i in indices:
+            if len(out) >= limit:
+                break
+            e, p = self.visits[i]
+            if places is not None and not places & self.within(p):
+                continue
+            if (lo and not (e.date and e.date >= lo)) or (hi and not (e.date and e.date <= hi)):
+                continue
+            confidence = self.stats.get(e.iri, (None, None))[0]
+            if min_confidence is not None and (confidence is None or float(confidence) < min_confidence):
+                continue
+            out.append({"visit": e.iri, "person": e.agent, "personLabel": self.labels[e.agent or ""],
+                        "place": p, "placeLabel": self.labels[p], "date": e.date,
+                        **self._provenance(e.iri)})
+        return out
+
+    def entity_events(self, iri: str, limit: int) -> tuple[list[dict], list[dict]]:
+        """The ``events`` and ``with`` rows of an entity page: the visits, meetings and
+        signings the entity leads or takes part in, and their places and counterparts."""
+        chosen = [self.events[x] for x in dict.fromkeys(self.by_entity.get(iri, ()))
+                  if self.events[x].type in PAGE_TYPES and x in self.first]
+        chosen.sort(key=lambda e: (*_by_date(e.date), self.first[e.iri].order is not None,
+                                   self.first[e.iri].order or 0, e.iri))
+        chosen = chosen[:limit]
+        events = [{"ev": e.iri, "type": KGO + e.type, "date": e.date,
+                   "order": None if self.first[e.iri].order is None else str(self.first[e.iri].order),
+                   **self._provenance(e.iri)} for e in chosen]
+        pairs: dict[tuple, None] = {}
+        for e in chosen:
+            if e.agent == iri:
+                found = [(PLACE_ROLE, p) for p in e.places] + [(PARTICIPANT_ROLE, w) for w in e.partners]
+            else:
+                found = [(PLACE_ROLE, p) for p in e.places] + [
+                    (PARTICIPANT_ROLE, w) for w in ((e.agent,) if e.agent else ()) + e.partners if w != iri]
+            for role, other in found:
+                if other in self.labels:
+                    pairs[(e.iri, role, other, self.labels[other])] = None
+        with_rows = [{"ev": ev, "role": role, "with": other, "withLabel": label}
+                     for ev, role, other, label in sorted(pairs, key=lambda k: (k[0], k[3], k[1], k[2]))]
+        return events, with_rows[:limit * 10]
+
+    def visitors(self, iri: str, limit: int) -> list[dict]:
+        """The visits to ``iri`` or to a place in it, one row per visit and place name."""
+        rows: dict[tuple, tuple] = {}
+        for e, p in self.visits_in.get(iri, ()):
+            rows.setdefault((e.iri, self.labels[p]), (e, p))
+        ordered = sorted(rows.values(), key=lambda v: (*_by_date(v[0].date), v[0].iri))[:limit]
+        return [{"ev": e.iri, "with": e.agent, "withLabel": self.labels[e.agent or ""],
+                 "placeLabel": self.labels[p], "date": e.date, **self._provenance(e.iri)}
+                for e, p in ordered]

@@ -12,6 +12,7 @@ from api import entity_page, search_page
 from api.deps import ReaderDep
 from api.fresh import fresh
 from api.search import Hit, build_index
+from api.routes.visits import current_table
 from api.ui import wants_html
 from kg.vocab import KGR, sparql_prefixes
 
@@ -85,7 +86,9 @@ def read_entity(reader: ReaderDep, entity: str, request: Request):
         # the page shows its own facts (api.entity_page): only the names and classes here,
         # not every edge of an official with hundreds of visits
         out = _names(reader, entity) or _entity(reader, entity)
-        facts = entity_page.gather(reader, out.iri, types=out.types)
+        held = current_table(request)
+        facts = entity_page.gather(reader, out.iri, types=out.types,
+                                   index=held.facts if held is not None else None)
         return HTMLResponse(entity_page.render(out.model_dump(), facts, request=request))
     return _entity(reader, entity)
 

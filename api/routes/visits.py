@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from api import visits_page
 from api.deps import ReaderDep
-from api.fresh import fresh
+from api.fresh import fresh, fresh_current
 from api.ui import wants_html
 from api.visits_table import EVENT_TYPES, Column, Filters, VisitsTable, build_table
 from kg.queries import select_visits
@@ -52,6 +52,13 @@ def table(request: Request) -> VisitsTable:
     return fresh(request, "visits_table", build_table)
 
 
+def current_table(request: Request) -> VisitsTable | None:
+    """The visits table if it is built from the store as it is now (else None, while it is
+    rebuilt): what the JSON answers and the entity pages read from it, so that they show a
+    write as soon as it went through."""
+    return fresh_current(request, "visits_table", build_table)
+
+
 def _filters(person, place, since, until, type_, min_confidence) -> Filters:
     return Filters(person, place, since, until, None if type_ == "all" else (type_ or "Visit"), min_confidence)
 
@@ -71,7 +78,12 @@ def read_visits(reader: ReaderDep, request: Request, person: Person = None, plac
         f = _filters(person, place, from_, to, type, min_confidence)
         return HTMLResponse(visits_page.render(request, table(request), f, sort, order == "desc",
                                                page, size))
-    rows = select_visits(reader.select, person, place, from_, to, limit, min_confidence)
+    held = current_table(request)
+    if held is not None and held.facts is not None:  # its events, in memory (api.visits_table.Facts)
+        rows = held.facts.visit_rows(held.resolve(person), held.resolve(place), from_, to, limit,
+                                     min_confidence)
+    else:
+        rows = select_visits(reader.select, person, place, from_, to, limit, min_confidence)
     return [VisitOut(visit=r["visit"], person=r["person"], person_label=r["personLabel"],
                      place=r["place"], place_label=r["placeLabel"],
                      date=dt.date.fromisoformat(r["date"]) if r["date"] else None,

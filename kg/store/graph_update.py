@@ -120,6 +120,36 @@ WHERE {{
 }}""", f"DROP SILENT GRAPH <{pending}>"]
 
 
+def _add_new(doc: str, old: str, new: str) -> str:
+    """The derived values of the events and posts that ``doc`` reports and its previous version
+    did not (marked in ``new``, not in ``old``), from their kept values and ``doc``'s reports
+    alone: every report of ``doc`` is new to them, so the count adds up and the extremes are
+    the extremes of the two. A page that reports 习近平's post adds to its count instead of
+    re-reading its tens of thousands of reports (what :func:`_recompute` does for the events
+    and posts a replaced or removed version reported: their extremes may go)."""
+    k = KGO
+    return f"""DELETE {{ GRAPH <{STATS_GRAPH}> {{ ?n <{k}reportCount> ?c0 ; <{k}confidence> ?x0 ;
+                                        <{k}firstSeen> ?f0 ; <{k}lastSeen> ?l0 }} }}
+INSERT {{ GRAPH <{STATS_GRAPH}> {{ ?n <{k}reportCount> ?c ; <{k}confidence> ?x ;
+                                <{k}firstSeen> ?f ; <{k}lastSeen> ?l }} }}
+WHERE {{
+  {{ SELECT ?n (COUNT(DISTINCT ?r) AS ?m) (MAX(?conf) AS ?x1) (MIN(?day) AS ?f1) (MAX(?day) AS ?l1) WHERE {{
+      GRAPH <{new}> {{ ?n a <{k}Pending> }}
+      FILTER NOT EXISTS {{ GRAPH <{old}> {{ ?n a <{k}Pending> }} }}
+      GRAPH <{doc}> {{ ?r <{k}reportOf> ?n . OPTIONAL {{ ?r <{k}confidence> ?conf }}
+                       OPTIONAL {{ ?r <{k}seenOn> ?day }} }}
+  }} GROUP BY ?n }}
+  OPTIONAL {{ GRAPH <{STATS_GRAPH}> {{ ?n <{k}reportCount> ?c0 }} }}
+  OPTIONAL {{ GRAPH <{STATS_GRAPH}> {{ ?n <{k}confidence> ?x0 }} }}
+  OPTIONAL {{ GRAPH <{STATS_GRAPH}> {{ ?n <{k}firstSeen> ?f0 }} }}
+  OPTIONAL {{ GRAPH <{STATS_GRAPH}> {{ ?n <{k}lastSeen> ?l0 }} }}
+  BIND(COALESCE(?c0, 0) + ?m AS ?c)
+  BIND(COALESCE(IF(?x0 > ?x1, ?x0, ?x1), ?x1, ?x0) AS ?x)
+  BIND(COALESCE(IF(?f0 < ?f1, ?f0, ?f1), ?f1, ?f0) AS ?f)
+  BIND(COALESCE(IF(?l0 > ?l1, ?l0, ?l1), ?l1, ?l0) AS ?l)
+}}"""
+
+
 def remove_graph_update(graph: str) -> str:
     """Remove a document: its graph, the shared facts only it supports, its share of the counts."""
     pending = KGR + "graph/pending/" + uuid.uuid4().hex
@@ -150,14 +180,16 @@ def replace_graph_update(graph: str, quads: Iterable[Quad]) -> str:
     """Replace a document: quads in ``kgr:graph/facts`` are shared facts (stored once, with
     this document's support), all others are the document's own (stored in its graph)."""
     mine, statements, shared = split_document(graph, quads)
-    pending = KGR + "graph/pending/" + uuid.uuid4().hex
+    pending = KGR + "graph/pending/" + uuid.uuid4().hex  # what the old version reported
+    fresh = pending + "-new"  # what the new version reports
     return " ;\n".join([
         _mark(graph, pending), *_withdraw(graph), f"DROP SILENT GRAPH <{graph}>",
         f"INSERT DATA {{ GRAPH <{graph}> {{\n{_nt(mine)}\n}}\n"
         f"GRAPH <{SUPPORT_GRAPH}> {{\n{_nt(statements)}\n}} }}",
         _admit(graph),
         f"INSERT DATA {{ GRAPH <{FACTS_GRAPH}> {{\n{_nt(shared)}\n}} }}",
-        _mark(graph, pending), *_recompute(pending)])
+        _mark(graph, fresh), _add_new(graph, pending, fresh), f"DROP SILENT GRAPH <{fresh}>",
+        *_recompute(pending)])
 
 
 def bulk_quads(documents: Iterable[tuple[str, Iterable[Quad]]]) -> Iterator[Quad]:
