@@ -801,3 +801,11 @@ def test_what_gaigongsi_weiyu_says_is_where_the_company_last_named_is():
 def test_the_last_place_of_a_chain_after_zuoluoyu_holds_the_site():
     f = facts_of("5日，市长王刚到武宁县调研。坐落于泾县桃花潭镇的桃花潭景区游人如织。")
     assert ("桃花潭景区", "桃花潭镇") in _pairs(f, "locatedIn")
+
+
+def test_the_parties_of_a_signing_are_not_placed_in_the_county_they_sign_with():
+    f = facts_of("11月8日，平安县重点项目集中签约仪式举行。县长李明与远航新材料股份有限公司、恒丰能源有限公司"
+                 "签订投资协议。平安县近年来招商引资成效明显，平安县工业园区企业达到120家。")
+    loc = _pairs(f, "locatedIn")
+    assert ("平安县工业园区", "平安区") in loc  # the county's own park is in it
+    assert not {e for e, _ in loc if e.endswith("有限公司")}  # the companies come from elsewhere

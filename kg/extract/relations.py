@@ -44,6 +44,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
         if targets:
             recent_project = (s.index, targets[-1])
     investors = {r.subject for r in out}
+    # the parties of a signing come to the page's region to invest; where they are is their own
+    signers = {k for e in events if e.type is EventType.SIGNING for k in e.participants}
     said_of_anaphor = _anaphor_said_to_be_in(by_sentence)
     # a named place a visit went to (a memorial hall, a base, a park) is located as a site is
     sites = {k for e in events if e.type is EventType.VISIT for k in e.places
@@ -91,7 +93,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                 tour = arrivals[-1][0]
     out.extend(_visited_in_county(events, found, set(located) | investors, sites))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
-    out.extend(_in_the_articles_county(sentences, found, located | investors, events, home))
+    out.extend(_in_the_articles_county(sentences, found, located | investors | signers, events, home))
     return _unique(out)
 
 
