@@ -809,3 +809,23 @@ def test_the_parties_of_a_signing_are_not_placed_in_the_county_they_sign_with():
     loc = _pairs(f, "locatedIn")
     assert ("平安县工业园区", "平安区") in loc  # the county's own park is in it
     assert not {e for e, _ in loc if e.endswith("有限公司")}  # the companies come from elsewhere
+
+
+def test_he_and_ji_inside_a_project_name_join_its_parts():
+    f = facts_of("10月9日，东阳县举行重点项目集中开工仪式。其中，宏远新能源有限公司在东阳县投资建设的"
+                 "光伏组件及储能电池项目总投资8亿元，还有年产5万吨饲料和2万吨有机肥项目。")
+    projects = _names_of(f, EntityType.PROJECT)
+    assert "光伏组件及储能电池项目" in projects and "年产5万吨饲料和2万吨有机肥项目" in projects
+    assert not {p for p in projects if p.startswith(("储能电池", "2万吨"))}
+
+
+def test_a_project_named_after_its_company_is_the_companys_and_not_in_the_companys_region():
+    f = facts_of("11月5日，青川县举行秋季重点项目集中开工仪式。总投资3亿元的成都恒远建材有限公司"
+                 "装配式钢结构和轻钢房屋项目、总投资2亿元的青川县林源农业科技有限公司茶叶深加工项目集中开工。"
+                 "青川县今年已有亿元以上在建项目18个。")
+    inv = _pairs(f, "investsIn")
+    assert ("成都恒远建材有限公司", "成都恒远建材有限公司装配式钢结构和轻钢房屋项目") in inv
+    assert ("青川县林源农业科技有限公司", "青川县林源农业科技有限公司茶叶深加工项目") in inv
+    loc = _pairs(f, "locatedIn")
+    assert ("成都恒远建材有限公司装配式钢结构和轻钢房屋项目", "青川县") in loc  # not 成都市: the company's
+    assert ("成都恒远建材有限公司", "成都市") in loc

@@ -256,7 +256,7 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
             if not place or (m.type not in _LOCATABLE and not site) or m.key in located or place == m.key:
                 continue
             sentence = next(s for s in article if s.start <= m.start < s.end)
-            if place == county and (_opens_with_another_region(m, place)
+            if place == county and (_opens_with_another_region(_without_its_company(m, ms), place)
                                     or _names_another_county(sentence, ms, place)):
                 continue
             located.add(m.key)
@@ -281,6 +281,18 @@ def _opens_with_another_region(m: Mention, place: str) -> bool:
 
 
 _WIDE = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY)
+
+
+def _without_its_company(m: Mention, ms: list[Mention]) -> Mention:
+    """北京中艺映画文化传媒有限公司棋盘山综合开发项目 → 棋盘山综合开发项目: a project's name
+    after the company it opens with (the company's region is not the project's)."""
+    if m.type is not EntityType.PROJECT:
+        return m
+    owner = max((o for o in ms if o.type is EntityType.COMPANY and o.start == m.start and o.end < m.end),
+                key=lambda o: o.end, default=None)
+    if owner is None:
+        return m
+    return Mention(owner.end, m.end, m.text[owner.end - m.start:], m.type, m.key)
 
 
 def _names_another_county(s: Sentence, ms: list[Mention], place: str) -> bool:
@@ -312,10 +324,14 @@ def _sentence_index(article: list[Sentence], offset: int) -> int:
 
 
 def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
-    """坝羊镇五星村…项目 → 五星村: the last region or park in the name's leading chain."""
+    """坝羊镇五星村…项目 → 五星村: the last region or park in the name's leading chain (after
+    the company a project's name may open with: 国家能源集团梅县抽水蓄能电站项目 → 梅县区)."""
     pos, best, best_region = m.start, None, None
     for inner in sorted(ms, key=lambda x: (x.start, -x.end)):
         if inner.start != pos or inner.end >= m.end or inner.key == m.key:
+            continue
+        if inner.type is EntityType.COMPANY and m.type is EntityType.PROJECT and inner.start == m.start:
+            pos = inner.end  # 深圳万利加集团300万吨…项目: 深圳 is where the company is from
             continue
         if inner.type in REGION_TYPES:
             if inner.type is not EntityType.PROVINCE:
