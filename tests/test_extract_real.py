@@ -829,3 +829,24 @@ def test_a_project_named_after_its_company_is_the_companys_and_not_in_the_compan
     loc = _pairs(f, "locatedIn")
     assert ("成都恒远建材有限公司装配式钢结构和轻钢房屋项目", "青川县") in loc  # not 成都市: the company's
     assert ("成都恒远建材有限公司", "成都市") in loc
+
+
+def test_a_project_a_company_builds_at_a_place_is_there_and_is_the_companys():
+    f = facts_of("工业方面，江苏恒泰新能源科技有限公司在丰镇市投资建设的储能电池系统集成项目已经开工，"
+                 "四川蓝海环保有限公司在兴和县投资建设的固废综合利用项目正在开展前期工作。")
+    inv, loc = _pairs(f, "investsIn"), _pairs(f, "locatedIn")
+    assert ("江苏恒泰新能源科技有限公司", "储能电池系统集成项目") in inv
+    assert ("四川蓝海环保有限公司", "固废综合利用项目") in inv
+    assert ("储能电池系统集成项目", "丰镇市") in loc and ("固废综合利用项目", "兴和县") in loc
+
+
+def test_a_region_in_half_width_brackets_stays_inside_the_name():
+    f = facts_of("何尚元(重庆)有限公司是两江新区的一家注册企业。国展(浙江)冷链物流基地项目正在加紧施工。")
+    assert "何尚元(重庆)有限公司" in _names_of(f, EntityType.COMPANY)
+    assert "国展(浙江)冷链物流基地项目" in _names_of(f, EntityType.PROJECT)
+    assert "何尚元" not in _names_of(f, EntityType.PERSON, EntityType.OFFICIAL)  # the trade name
+
+
+def test_a_country_name_inside_a_region_name_is_no_country():
+    f = facts_of("来自内蒙古的企业代表参加了签约仪式。")
+    assert "蒙古国" not in _names_of(f, EntityType.PLACE)

@@ -323,7 +323,8 @@ def _noun_phrase(words: Sequence[tuple[int, int, str, str]], start: int, end: in
 _OWNED_SUFFIXES = ("生产线",)
 # 鑫荣智能装备有限公司投资的智能机器人制造项目: a project its investor names is a named one,
 # however plain its words.
-_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:投资|投建|建设|实施|承建|引进)的$")
+# …公司在商都县投资建设的净菜加工系列产品项目: and where it builds it may stand between.
+_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的$")
 _COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
 _QUANTITY = re.compile(QUANTITY_PATTERN)
 _COUNT = re.compile(COUNT_PATTERN)

@@ -460,6 +460,28 @@ def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
             gap = s.text[other.end - s.start: m.start - s.start]
             if gap in (",", "，") and _DATELINE.fullmatch(lead) and other.type is not EntityType.PROVINCE:
                 return other.key
+    if m.type is EntityType.PROJECT:
+        return _built_at(s, m, places)
+    return None
+
+
+# 在集宁区投资建设的锂电池项目, 计划在金山工业区建设…项目: the place a project is built at.
+_BUILT_AT = re.compile(r"(?:投资)?(?:建设|新建|兴建|投建|实施|投资)的?")
+
+
+def _built_at(s: Sentence, m: Mention, places: list[Mention]) -> str | None:
+    """在<place>投资建设的<project>: the last place of the chain after 在, right before the verb."""
+    for i, other in enumerate(places):
+        if not s.text[: other.start - s.start].endswith("在"):
+            continue
+        last = other
+        for nxt in places[i + 1:]:
+            if nxt.start != last.end:
+                break
+            last = nxt
+        if _BUILT_AT.fullmatch(s.text[last.end - s.start: m.start - s.start]) and (
+                last.type is not EntityType.PROVINCE):
+            return last.key
     return None
 
 
