@@ -850,3 +850,25 @@ def test_a_region_in_half_width_brackets_stays_inside_the_name():
 def test_a_country_name_inside_a_region_name_is_no_country():
     f = facts_of("来自内蒙古的企业代表参加了签约仪式。")
     assert "蒙古国" not in _names_of(f, EntityType.PLACE)
+
+
+def test_a_company_that_invests_here_is_where_its_name_says():
+    f = facts_of("10月20日，宁远县举行重点项目集中开工仪式。总投资1.2亿元的永州华顺建材有限公司"
+                 "新型墙体材料项目开工。宁远县今年共有亿元以上在建项目30个。")
+    loc = _pairs(f, "locatedIn")
+    assert ("永州华顺建材有限公司", "永州市") in loc and ("永州华顺建材有限公司", "宁远县") not in loc
+    assert ("永州华顺建材有限公司新型墙体材料项目", "宁远县") in loc
+
+
+def test_a_zone_named_like_a_region_of_another_province_is_not_in_it():
+    f = facts_of("9月22日，来自各地的客商在海兴开发区举行的招商洽谈会上签约。海原县与企业签订了农业合作协议。"
+                 "海原县将为企业提供优质服务。")
+    loc = _pairs(f, "locatedIn")
+    assert not {p for e, p in loc if e == "海兴开发区" and p == "海兴县"}
+
+
+def test_a_zone_named_after_another_county_on_a_tour_is_in_that_county():
+    f = facts_of("5月6日，市委书记王军到东海县调研。王军先后来到东海县水晶产业园、泗阳经济开发区，"
+                 "了解园区发展情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("泗阳经济开发区", "泗阳县") in loc and ("泗阳经济开发区", "东海县") not in loc

@@ -72,15 +72,18 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                         out.append(Relation(m.key, LOCATED_IN, where, s.index))
                     continue
                 embedded = _embedded_place(m, ms)
-                if m.type is not EntityType.PARK:
+                if m.type is EntityType.PROJECT or (m.type is EntityType.COMPANY
+                                                    and m.key not in investors | signers):
+                    # (a company that invests or signs here is where its name says: 秦皇岛X公司
+                    # on a page about 卢龙县 is a 秦皇岛 company that comes to build)
                     embedded = _refined(embedded, tour or page)
                 where = (said.get(m.key) or said_of_anaphor.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(s, m, ms)
                          or _listed_after(s, m, ms))
+                if where is None and m.type is EntityType.PARK:
+                    where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
                 if where is None and m.key not in investors and tour and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
                     where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
-                if where is None and m.type is EntityType.PARK:
-                    where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_province(m, ms)  # 山东自贸试验区: a province's own zone
                     if (where and page and _related(where, page) and _level(page) in _LOCAL
@@ -395,9 +398,15 @@ def _opening_region(m: Mention, context: str | None) -> str | None:
         keys = [k for k in keys if gaz.regions[k].type in (EntityType.PREFECTURE, EntityType.COUNTY)]
         if context:
             near = [k for k in keys if _related(f"region/{k}", context)]
-            keys = near or (keys if len(keys) == 1 else [])
+            # 海兴开发区 on a page about 海原县: a name that reads as a region of another
+            # province is the zone's own word, not that region
+            keys = near or [k for k in keys if len(keys) == 1 and _province(k) == _province(context)]
         return f"region/{keys[0]}" if len(keys) == 1 else None
     return None
+
+
+def _province(key: str) -> str:
+    return load_gazetteer().ancestors(key.removeprefix("region/"))[-1]
 
 
 _ANAPHOR_LOCATED = re.compile(r"(?:该公司|该企业|公司|企业|该项目|项目)(?:" + "|".join(
