@@ -872,3 +872,10 @@ def test_a_zone_named_after_another_county_on_a_tour_is_in_that_county():
                  "了解园区发展情况。")
     loc = _pairs(f, "locatedIn")
     assert ("泗阳经济开发区", "泗阳县") in loc and ("泗阳经济开发区", "东海县") not in loc
+
+
+def test_a_provinces_own_zone_seen_on_a_county_tour_is_in_the_province():
+    f = facts_of("4月3日，省长李刚来到寿光市调研。在潍坊港片区，李刚了解浙江自贸试验区建设经验的借鉴情况，"
+                 "察看了蔬菜种业创新中心。")
+    loc = _pairs(f, "locatedIn")
+    assert ("浙江自贸试验区", "浙江省") in loc and ("浙江自贸试验区", "寿光市") not in loc

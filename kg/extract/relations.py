@@ -81,6 +81,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                          or _listed_after(s, m, ms))
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
+                if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
+                    where = _opening_province(m, ms)  # 山东自贸试验区, seen on a tour of 寿光市
                 if where is None and m.key not in investors and tour and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
                     where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
