@@ -916,3 +916,81 @@ def test_a_former_post_is_no_post_but_the_person_stays():
     assert "周志明" in _names_of(f, EntityType.PERSON, EntityType.OFFICIAL)
     g = facts_of("深圳前海宏达控股有限公司董事长陈林出席签约仪式。")
     assert ("陈林", "董事长") in {(p, t) for p, t, _ in posts(g)}
+
+
+def test_the_parties_of_a_signing_are_not_placed_in_the_county_they_sign_with():
+    f = facts_of("11月8日，平安县重点项目集中签约仪式举行。县长李明与远航新材料股份有限公司、恒丰能源有限公司"
+                 "签订投资协议。平安县近年来招商引资成效明显，平安县工业园区企业达到120家。")
+    loc = _pairs(f, "locatedIn")
+    assert ("平安县工业园区", "平安区") in loc  # the county's own park is in it
+    assert not {e for e, _ in loc if e.endswith("有限公司")}  # the companies come from elsewhere
+
+
+def test_he_and_ji_inside_a_project_name_join_its_parts():
+    f = facts_of("10月9日，东阳县举行重点项目集中开工仪式。其中，宏远新能源有限公司在东阳县投资建设的"
+                 "光伏组件及储能电池项目总投资8亿元，还有年产5万吨饲料和2万吨有机肥项目。")
+    projects = _names_of(f, EntityType.PROJECT)
+    assert "光伏组件及储能电池项目" in projects and "年产5万吨饲料和2万吨有机肥项目" in projects
+    assert not {p for p in projects if p.startswith(("储能电池", "2万吨"))}
+
+
+def test_a_project_named_after_its_company_is_the_companys_and_not_in_the_companys_region():
+    f = facts_of("11月5日，青川县举行秋季重点项目集中开工仪式。总投资3亿元的成都恒远建材有限公司"
+                 "装配式钢结构和轻钢房屋项目、总投资2亿元的青川县林源农业科技有限公司茶叶深加工项目集中开工。"
+                 "青川县今年已有亿元以上在建项目18个。")
+    inv = _pairs(f, "investsIn")
+    assert ("成都恒远建材有限公司", "成都恒远建材有限公司装配式钢结构和轻钢房屋项目") in inv
+    assert ("青川县林源农业科技有限公司", "青川县林源农业科技有限公司茶叶深加工项目") in inv
+    loc = _pairs(f, "locatedIn")
+    assert ("成都恒远建材有限公司装配式钢结构和轻钢房屋项目", "青川县") in loc  # not 成都市: the company's
+    assert ("成都恒远建材有限公司", "成都市") in loc
+
+
+def test_a_project_a_company_builds_at_a_place_is_there_and_is_the_companys():
+    f = facts_of("工业方面，江苏恒泰新能源科技有限公司在丰镇市投资建设的储能电池系统集成项目已经开工，"
+                 "四川蓝海环保有限公司在兴和县投资建设的固废综合利用项目正在开展前期工作。")
+    inv, loc = _pairs(f, "investsIn"), _pairs(f, "locatedIn")
+    assert ("江苏恒泰新能源科技有限公司", "储能电池系统集成项目") in inv
+    assert ("四川蓝海环保有限公司", "固废综合利用项目") in inv
+    assert ("储能电池系统集成项目", "丰镇市") in loc and ("固废综合利用项目", "兴和县") in loc
+
+
+def test_a_region_in_half_width_brackets_stays_inside_the_name():
+    f = facts_of("何尚元(重庆)有限公司是两江新区的一家注册企业。国展(浙江)冷链物流基地项目正在加紧施工。")
+    assert "何尚元(重庆)有限公司" in _names_of(f, EntityType.COMPANY)
+    assert "国展(浙江)冷链物流基地项目" in _names_of(f, EntityType.PROJECT)
+    assert "何尚元" not in _names_of(f, EntityType.PERSON, EntityType.OFFICIAL)  # the trade name
+
+
+def test_a_country_name_inside_a_region_name_is_no_country():
+    f = facts_of("来自内蒙古的企业代表参加了签约仪式。")
+    assert "蒙古国" not in _names_of(f, EntityType.PLACE)
+
+
+def test_a_company_that_invests_here_is_where_its_name_says():
+    f = facts_of("10月20日，宁远县举行重点项目集中开工仪式。总投资1.2亿元的永州华顺建材有限公司"
+                 "新型墙体材料项目开工。宁远县今年共有亿元以上在建项目30个。")
+    loc = _pairs(f, "locatedIn")
+    assert ("永州华顺建材有限公司", "永州市") in loc and ("永州华顺建材有限公司", "宁远县") not in loc
+    assert ("永州华顺建材有限公司新型墙体材料项目", "宁远县") in loc
+
+
+def test_a_zone_named_like_a_region_of_another_province_is_not_in_it():
+    f = facts_of("9月22日，来自各地的客商在海兴开发区举行的招商洽谈会上签约。海原县与企业签订了农业合作协议。"
+                 "海原县将为企业提供优质服务。")
+    loc = _pairs(f, "locatedIn")
+    assert not {p for e, p in loc if e == "海兴开发区" and p == "海兴县"}
+
+
+def test_a_zone_named_after_another_county_on_a_tour_is_in_that_county():
+    f = facts_of("5月6日，市委书记王军到东海县调研。王军先后来到东海县水晶产业园、泗阳经济开发区，"
+                 "了解园区发展情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("泗阳经济开发区", "泗阳县") in loc and ("泗阳经济开发区", "东海县") not in loc
+
+
+def test_a_provinces_own_zone_seen_on_a_county_tour_is_in_the_province():
+    f = facts_of("4月3日，省长李刚来到寿光市调研。在潍坊港片区，李刚了解浙江自贸试验区建设经验的借鉴情况，"
+                 "察看了蔬菜种业创新中心。")
+    loc = _pairs(f, "locatedIn")
+    assert ("浙江自贸试验区", "浙江省") in loc and ("浙江自贸试验区", "寿光市") not in loc

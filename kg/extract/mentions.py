@@ -67,11 +67,14 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     ``notes``: the text read once (kg.extract.annotate), made here when not given."""
     notes = notes if notes is not None else annotate(text)
     people = _find_people(text, sentences if use_tagger else None, notes)
+    heads = _bracket_heads(text)
+    people = [p for p in people if p.name not in heads]
     person_offsets = {i for p in people for i in range(p.start, p.end)}
     spans: list[Span] = []
     for s in sentences:
         blocked = {i - s.start for i in range(s.start, s.end) if i in person_offsets}
         named = find_names(s.text, _words_of(notes, s), blocked, _suffixes_of(notes, s))
+        named = _over_the_bracket(s.text, _words_of(notes, s), named, blocked)
         named = [sp for sp in named if sp.text not in NATIONAL_MINISTRIES]
         found = named + _country_spans(s.text, named, blocked)
         found += _world_spans(s.text, _words_of(notes, s), found, blocked)
@@ -81,6 +84,7 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     regions = [m for m in find_regions(text, home, notes.regions())
                if not any(i in person_offsets for i in range(m.start, m.end))
                and not _short_township_inside_a_name(m, in_a_name)]
+    spans = _without_countries_inside_regions(spans, notes.regions())
     spans += _bodies_sharing_a_region(text, spans, regions)
     result = Mentions(people, [])
     _add_people(result, people)
@@ -89,6 +93,49 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     _add_outlets(result, text, in_a_name, person_offsets)
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     return result
+
+
+# 欧尚元(天津)有限公司, 国展(天津)中央厨房…项目: a trade name, the region it is registered
+# in between brackets, and the rest of the name (half-width brackets on most web pages).
+_BRACKETED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,8}?)[(（]([\u4e00-\u9fff]{2,10})[)）]"
+                        r"(?=[\u4e00-\u9fffA-Za-z0-9]{0,24}?(?:有限公司|公司|集团|项目|工厂|基地|园))")
+
+
+def _bracket_heads(text: str) -> set[str]:
+    """The trade names written before a bracketed region (欧尚元 in 欧尚元(天津)有限公司):
+    a name's head, not a person."""
+    gaz = load_gazetteer()
+    return {m.group(1) for m in _BRACKETED.finditer(text) if m.group(2) in gaz.by_name}
+
+
+def _over_the_bracket(text: str, words: tuple[tuple[int, int, str, str], ...], named: list[Span],
+                      blocked: set[int]) -> list[Span]:
+    """A name that starts inside or right after a bracketed region (天津)有限公司 starts at the
+    trade name before the bracket: 欧尚元(天津)有限公司."""
+    from kg.extract.names import _left_edge
+
+    gaz = load_gazetteer()
+    out = []
+    for sp in named:
+        for m in _BRACKETED.finditer(text, max(0, sp.start - 20), sp.end):
+            open_at = m.start(2) - 1
+            if not (open_at <= sp.start <= m.end() < sp.end) or m.group(2) not in gaz.by_name:
+                continue
+            start = _left_edge(text, words, open_at - 1, blocked)
+            if start < open_at:
+                sp = Span(start, sp.end, text[start:sp.end], sp.type, sp.canonical)
+            break
+        out.append(sp)
+    return out
+
+
+def _without_countries_inside_regions(spans: list[Span], hits: list[tuple[int, int, str, list[str]]]) -> list[Span]:
+    """蒙古 in 内蒙古 is no country: a country's name inside a longer region name (``hits``:
+    the gazetteer's names on the page) is part of that name."""
+    inside = Cover((a, b) for a, b, _, _ in hits)
+    return [sp for sp in spans if not (sp.type is EntityType.PLACE and sp.canonical is not None
+                                       and inside.covers(sp.start, sp.end)
+                                       and not any((a, b) == (sp.start, sp.end) for a, b, _, _ in hits))]
 
 
 def _words_of(notes: Annotations, s: Sentence) -> tuple[tuple[int, int, str, str], ...]:

@@ -69,7 +69,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue  # 布局, 开好局, 统揽全局: not a bureau
         kind = SUFFIX_TO_TYPE[suffix]
         start = _left_edge(text, words, suffix_start, blocked, stop_at_park=kind is EntityType.COMPANY,
-                           place_like=kind in _NEEDS_PROPER)
+                           place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT)
         start = _from_the_region(text, words, start, suffix_start)
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
         if lead:
@@ -102,7 +102,24 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     found.extend(_international(text, words))
     found.extend(_listed_companies(text, words, blocked))
     found.extend(_quoted(text, words, blocked))
-    return _outermost(found)
+    return _outermost(_with_their_company(text, found))
+
+
+MAX_OWNED = 50
+
+
+def _with_their_company(text: str, found: list[Span]) -> list[Span]:
+    """总投资1.5亿元的卢龙文景科技有限公司装配式装饰产业研发基地项目: a project named right
+    after a company is that company's, and its name opens with the company's (as registered
+    project names do); the company stays a name of its own (the investor)."""
+    companies = {sp.end: sp for sp in found if sp.type is EntityType.COMPANY}
+    out = []
+    for sp in found:
+        owner = companies.get(sp.start) if sp.type is EntityType.PROJECT else None
+        if owner is not None and sp.end - owner.start <= MAX_OWNED:
+            sp = Span(owner.start, sp.end, text[owner.start:sp.end], sp.type, sp.canonical)
+        out.append(sp)
+    return out
 
 
 _QUOTED = re.compile(r"[“\"《]([^“”\"《》]{3,%d})[”\"》]" % MAX_NAME)
@@ -177,8 +194,11 @@ _OTHER_KIND = re.compile("(?:" + "|".join(sorted(
 
 
 def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_start: int,
-               blocked: set[int], stop_at_park: bool = False, place_like: bool = False) -> int:
-    """Walk left over words from the suffix until a boundary; return the name's start."""
+               blocked: set[int], stop_at_park: bool = False, place_like: bool = False,
+               joins: bool = False) -> int:
+    """Walk left over words from the suffix until a boundary; return the name's start.
+    ``joins``: 和 or 及 between two parts of one project's name (…超薄岩板和8万套整体橱柜
+    生产线项目, 锂电池及正极材料项目) is walked over when the part before it ends no name."""
     idx = None
     for i, (s, e, _, _) in enumerate(words):
         if s <= suffix_start < e:
@@ -193,6 +213,10 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     while i >= 0:
         s, e, w, tag = words[i]
         if stop_at_park and _industry_word_in_a_name(words, i, blocked):
+            start = s
+            i -= 1
+            continue
+        if joins and _joins_one_name(words, i, blocked):
             start = s
             i -= 1
             continue
@@ -213,6 +237,17 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
 
 
 _PARTICLES = "了的着"
+_JOINERS = ("和", "及")
+
+
+def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int]) -> bool:
+    """Whether words[i] is 和 or 及 inside one project's name: a noun or a number comes
+    right before it and that word ends no name (A公司和B项目, 产业园及配套项目 are two things)."""
+    if words[i][2] not in _JOINERS or i == 0:
+        return False
+    s, _, w, tag = words[i - 1]
+    return (tag.startswith(("n", "m", "eng")) and not tag.startswith("nr") and s not in blocked
+            and not w.endswith(_NAME_ENDS) and w not in BOUNDARY_WORDS)
 
 
 def _ends_a_meeting_verb(text: str, s: int) -> bool:
@@ -296,7 +331,8 @@ def _noun_phrase(words: Sequence[tuple[int, int, str, str]], start: int, end: in
 _OWNED_SUFFIXES = ("生产线",)
 # 鑫荣智能装备有限公司投资的智能机器人制造项目: a project its investor names is a named one,
 # however plain its words.
-_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:投资|投建|建设|实施|承建|引进)的$")
+# …公司在商都县投资建设的净菜加工系列产品项目: and where it builds it may stand between.
+_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的$")
 _COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
 _QUANTITY = re.compile(QUANTITY_PATTERN)
 _COUNT = re.compile(COUNT_PATTERN)

@@ -44,6 +44,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
         if targets:
             recent_project = (s.index, targets[-1])
     investors = {r.subject for r in out}
+    # the parties of a signing come to the page's region to invest; where they are is their own
+    signers = {k for e in events if e.type is EventType.SIGNING for k in e.participants}
     said_of_anaphor = _anaphor_said_to_be_in(by_sentence)
     # a named place a visit went to (a memorial hall, a base, a park) is located as a site is
     sites = {k for e in events if e.type is EventType.VISIT for k in e.places
@@ -70,15 +72,20 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                         out.append(Relation(m.key, LOCATED_IN, where, s.index))
                     continue
                 embedded = _embedded_place(m, ms)
-                if m.type is not EntityType.PARK:
+                if m.type is EntityType.PROJECT or (m.type is EntityType.COMPANY
+                                                    and m.key not in investors | signers):
+                    # (a company that invests or signs here is where its name says: 秦皇岛X公司
+                    # on a page about 卢龙县 is a 秦皇岛 company that comes to build)
                     embedded = _refined(embedded, tour or page)
                 where = (said.get(m.key) or said_of_anaphor.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(s, m, ms)
                          or _listed_after(s, m, ms))
+                if where is None and m.type is EntityType.PARK:
+                    where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
+                if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
+                    where = _opening_province(m, ms)  # 山东自贸试验区, seen on a tour of 寿光市
                 if where is None and m.key not in investors and tour and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
                     where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
-                if where is None and m.type is EntityType.PARK:
-                    where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_province(m, ms)  # 山东自贸试验区: a province's own zone
                     if (where and page and _related(where, page) and _level(page) in _LOCAL
@@ -91,7 +98,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                 tour = arrivals[-1][0]
     out.extend(_visited_in_county(events, found, set(located) | investors, sites))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
-    out.extend(_in_the_articles_county(sentences, found, located | investors, events, home))
+    out.extend(_in_the_articles_county(sentences, found, located | investors | signers, events, home))
     return _unique(out)
 
 
@@ -254,7 +261,7 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
             if not place or (m.type not in _LOCATABLE and not site) or m.key in located or place == m.key:
                 continue
             sentence = next(s for s in article if s.start <= m.start < s.end)
-            if place == county and (_opens_with_another_region(m, place)
+            if place == county and (_opens_with_another_region(_without_its_company(m, ms), place)
                                     or _names_another_county(sentence, ms, place)):
                 continue
             located.add(m.key)
@@ -279,6 +286,18 @@ def _opens_with_another_region(m: Mention, place: str) -> bool:
 
 
 _WIDE = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY)
+
+
+def _without_its_company(m: Mention, ms: list[Mention]) -> Mention:
+    """北京中艺映画文化传媒有限公司棋盘山综合开发项目 → 棋盘山综合开发项目: a project's name
+    after the company it opens with (the company's region is not the project's)."""
+    if m.type is not EntityType.PROJECT:
+        return m
+    owner = max((o for o in ms if o.type is EntityType.COMPANY and o.start == m.start and o.end < m.end),
+                key=lambda o: o.end, default=None)
+    if owner is None:
+        return m
+    return Mention(owner.end, m.end, m.text[owner.end - m.start:], m.type, m.key)
 
 
 def _names_another_county(s: Sentence, ms: list[Mention], place: str) -> bool:
@@ -310,10 +329,14 @@ def _sentence_index(article: list[Sentence], offset: int) -> int:
 
 
 def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
-    """坝羊镇五星村…项目 → 五星村: the last region or park in the name's leading chain."""
+    """坝羊镇五星村…项目 → 五星村: the last region or park in the name's leading chain (after
+    the company a project's name may open with: 国家能源集团梅县抽水蓄能电站项目 → 梅县区)."""
     pos, best, best_region = m.start, None, None
     for inner in sorted(ms, key=lambda x: (x.start, -x.end)):
         if inner.start != pos or inner.end >= m.end or inner.key == m.key:
+            continue
+        if inner.type is EntityType.COMPANY and m.type is EntityType.PROJECT and inner.start == m.start:
+            pos = inner.end  # 深圳万利加集团300万吨…项目: 深圳 is where the company is from
             continue
         if inner.type in REGION_TYPES:
             if inner.type is not EntityType.PROVINCE:
@@ -377,9 +400,15 @@ def _opening_region(m: Mention, context: str | None) -> str | None:
         keys = [k for k in keys if gaz.regions[k].type in (EntityType.PREFECTURE, EntityType.COUNTY)]
         if context:
             near = [k for k in keys if _related(f"region/{k}", context)]
-            keys = near or (keys if len(keys) == 1 else [])
+            # 海兴开发区 on a page about 海原县: a name that reads as a region of another
+            # province is the zone's own word, not that region
+            keys = near or [k for k in keys if len(keys) == 1 and _province(k) == _province(context)]
         return f"region/{keys[0]}" if len(keys) == 1 else None
     return None
+
+
+def _province(key: str) -> str:
+    return load_gazetteer().ancestors(key.removeprefix("region/"))[-1]
 
 
 _ANAPHOR_LOCATED = re.compile(r"(?:该公司|该企业|公司|企业|该项目|项目)(?:" + "|".join(
@@ -442,6 +471,28 @@ def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
             gap = s.text[other.end - s.start: m.start - s.start]
             if gap in (",", "，") and _DATELINE.fullmatch(lead) and other.type is not EntityType.PROVINCE:
                 return other.key
+    if m.type is EntityType.PROJECT:
+        return _built_at(s, m, places)
+    return None
+
+
+# 在集宁区投资建设的锂电池项目, 计划在金山工业区建设…项目: the place a project is built at.
+_BUILT_AT = re.compile(r"(?:投资)?(?:建设|新建|兴建|投建|实施|投资)的?")
+
+
+def _built_at(s: Sentence, m: Mention, places: list[Mention]) -> str | None:
+    """在<place>投资建设的<project>: the last place of the chain after 在, right before the verb."""
+    for i, other in enumerate(places):
+        if not s.text[: other.start - s.start].endswith("在"):
+            continue
+        last = other
+        for nxt in places[i + 1:]:
+            if nxt.start != last.end:
+                break
+            last = nxt
+        if _BUILT_AT.fullmatch(s.text[last.end - s.start: m.start - s.start]) and (
+                last.type is not EntityType.PROVINCE):
+            return last.key
     return None
 
 
