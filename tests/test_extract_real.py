@@ -916,3 +916,37 @@ def test_a_former_post_is_no_post_but_the_person_stays():
     assert "周志明" in _names_of(f, EntityType.PERSON, EntityType.OFFICIAL)
     g = facts_of("深圳前海宏达控股有限公司董事长陈林出席签约仪式。")
     assert ("陈林", "董事长") in {(p, t) for p, t, _ in posts(g)}
+
+
+# --- visits on real local pages: tour stops, travellers, escorts (issue 11, visits slice) ---
+
+def test_a_district_short_form_the_name_tagger_reads_as_a_person_is_the_district():
+    f = facts_of("市长周平在杨浦区调研时指出，希望杨浦在城市更新上率先作出探索。周平还来到杨浦区图书馆。")
+    assert ("周平", "杨浦区") in visited(f)
+    assert "杨浦" not in _names_of(f, EntityType.PERSON)
+
+
+def test_a_name_before_yixing_and_a_verb_of_going_is_the_visitor():
+    f = facts_of("王立新一行来到恒泰精密机械有限公司，详细了解企业生产情况；"
+                 "深入宏远新材料科技有限公司生产车间，查看项目进展。")
+    assert {("王立新", "恒泰精密机械有限公司"), ("王立新", "宏远新材料科技有限公司")} <= visited(f)
+
+
+def test_those_who_only_go_along_visit_nothing():
+    f = facts_of("3月5日，县委书记刘洋一行来到兴业纺织有限公司调研。"
+                 "县领导赵明、孙亮，城南经济开发区、县商务局等部门主要负责同志参加调研。")
+    assert ("刘洋", "兴业纺织有限公司") in visited(f)
+    assert not {a for a, _ in visited(f) if a in ("赵明", "孙亮")}
+
+
+def test_the_city_leaders_go_on_to_the_next_stop_of_the_mayor():
+    f = facts_of("4月2日下午，市委副书记、市长周平在静安区调研。随后，市领导来到华东电力设计研究院，察看实验室。"
+                 "市领导还前往云图信息技术(上海)有限公司，察看平台演示。")
+    assert ("周平", "云图信息技术(上海)有限公司") in visited(f)
+
+
+def test_a_county_short_form_opening_a_company_name_is_not_visited():
+    f = facts_of("县委书记李华到原东山产业园，实地了解阜平恒信机电科技有限公司、晨光食品加工有限公司等新落地企业情况。")
+    v = visited(f)
+    assert ("李华", "阜平恒信机电科技有限公司") in v
+    assert not {p for _, p in v if p in ("阜平县",)}
