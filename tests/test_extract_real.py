@@ -950,3 +950,21 @@ def test_a_county_short_form_opening_a_company_name_is_not_visited():
     v = visited(f)
     assert ("李华", "阜平恒信机电科技有限公司") in v
     assert not {p for _, p in v if p in ("阜平县",)}
+
+
+def test_the_sites_listed_after_chakan_are_stops():
+    f = facts_of("8月9日，在西峰区，市长马林察看小河村文旅示范点、董志污水处理厂、北塬物流园等项目建设情况。")
+    v = visited(f)
+    assert ("马林", "董志污水处理厂") in v and ("马林", "北塬物流园") in v
+
+
+def test_ji_inside_one_project_name_does_not_split_it():
+    f = facts_of("调研中，市长陈刚一行先后前往城北污水管网改造及清淤工程、东环路与南三路交叉口改造工程等项目现场，听取汇报。")
+    v = visited(f)
+    assert ("陈刚", "城北污水管网改造及清淤工程") in v
+    assert not {p for _, p in v if p == "清淤工程"}
+
+
+def test_latin_letters_in_a_site_name_keep_the_site():
+    f = facts_of("州长赵云前往天成新能源装备产业园、华数3000P算力中心，督导经济运行情况。")
+    assert ("赵云", "华数3000P算力中心") in visited(f)
