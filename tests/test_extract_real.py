@@ -968,3 +968,15 @@ def test_ji_inside_one_project_name_does_not_split_it():
 def test_latin_letters_in_a_site_name_keep_the_site():
     f = facts_of("州长赵云前往天成新能源装备产业园、华数3000P算力中心，督导经济运行情况。")
     assert ("赵云", "华数3000P算力中心") in visited(f)
+
+
+def test_an_unannounced_inspection_anfang_visits_the_sites_it_lists():
+    f = facts_of("6月2日，副县长张华以“四不两直”方式暗访了鑫源化工有限公司、城东加油站。")
+    v = visited(f)
+    assert ("张华", "鑫源化工有限公司") in v and ("张华", "城东加油站") in v
+
+
+def test_a_counted_stop_of_the_tour_goes_on_with_its_visitor():
+    f = facts_of("4月3日，市委书记孙明一行首站来到华源电子科技有限公司，了解企业生产经营情况。"
+                 "调研第二站考察了宏图新材料有限公司，听取企业负责人介绍。")
+    assert ("孙明", "宏图新材料有限公司") in visited(f)

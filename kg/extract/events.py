@@ -52,6 +52,8 @@ _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "
 _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
 _GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行")
+# 调研第二站考察了…, 最后一站，…来到…: the tour goes on, its stops counted.
+_NEXT_STOP = re.compile(r"^(?:调研|考察|督导|检查|视察)?(?:的)?(?:首站|第[一二三四五六七八九十0-9]{1,2}站|最后一站|下一站)")
 # 市领导还前往…, 省领导一行随后来到…: the leaders the page follows, with no name, are the visitor's party.
 _LEADERS_START = re.compile(r"^(?:随后|接着|之后|当天|同日)?[，,]?(?:自治区|[省市县区州盟旗])领导(?:们|同志)?(?:一行)?"
                             r"(?:还|又|随后|先后|接着)?(?:来到|走进|深入|前往|赴|到|察看|考察|视察|参观|走访)")
@@ -282,7 +284,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     elif people:
         agent = people[0].key
     elif last_agent and (s.text.startswith(_PRONOUN_START) or _GROUP_START.match(s.text)
-                         or _LEADERS_START.match(s.text)):
+                         or _LEADERS_START.match(s.text) or _NEXT_STOP.match(s.text)):
         at_clause = re.split("[，,。]", s.text, maxsplit=1)[0]
         if not (s.text.startswith("在") and not _STOP_CLAUSE.match(s.text)
                 and not _VISIT_RE.search(at_clause) and not _SEEING_AT.match(at_clause)):
