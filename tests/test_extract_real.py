@@ -994,3 +994,67 @@ def test_a_provinces_own_zone_seen_on_a_county_tour_is_in_the_province():
                  "察看了蔬菜种业创新中心。")
     loc = _pairs(f, "locatedIn")
     assert ("浙江自贸试验区", "浙江省") in loc and ("浙江自贸试验区", "寿光市") not in loc
+
+
+# --- visits on real local pages: tour stops, travellers, escorts (issue 11, visits slice) ---
+
+def test_a_district_short_form_the_name_tagger_reads_as_a_person_is_the_district():
+    f = facts_of("市长周平在杨浦区调研时指出，希望杨浦在城市更新上率先作出探索。周平还来到杨浦区图书馆。")
+    assert ("周平", "杨浦区") in visited(f)
+    assert "杨浦" not in _names_of(f, EntityType.PERSON)
+
+
+def test_a_name_before_yixing_and_a_verb_of_going_is_the_visitor():
+    f = facts_of("王立新一行来到恒泰精密机械有限公司，详细了解企业生产情况；"
+                 "深入宏远新材料科技有限公司生产车间，查看项目进展。")
+    assert {("王立新", "恒泰精密机械有限公司"), ("王立新", "宏远新材料科技有限公司")} <= visited(f)
+
+
+def test_those_who_only_go_along_visit_nothing():
+    f = facts_of("3月5日，县委书记刘洋一行来到兴业纺织有限公司调研。"
+                 "县领导赵明、孙亮，城南经济开发区、县商务局等部门主要负责同志参加调研。")
+    assert ("刘洋", "兴业纺织有限公司") in visited(f)
+    assert not {a for a, _ in visited(f) if a in ("赵明", "孙亮")}
+
+
+def test_the_city_leaders_go_on_to_the_next_stop_of_the_mayor():
+    f = facts_of("4月2日下午，市委副书记、市长周平在静安区调研。随后，市领导来到华东电力设计研究院，察看实验室。"
+                 "市领导还前往云图信息技术(上海)有限公司，察看平台演示。")
+    assert ("周平", "云图信息技术(上海)有限公司") in visited(f)
+
+
+def test_a_county_short_form_opening_a_company_name_is_not_visited():
+    f = facts_of("县委书记李华到原东山产业园，实地了解阜平恒信机电科技有限公司、晨光食品加工有限公司等新落地企业情况。")
+    v = visited(f)
+    assert ("李华", "阜平恒信机电科技有限公司") in v
+    assert not {p for _, p in v if p in ("阜平县",)}
+
+
+def test_the_sites_listed_after_chakan_are_stops():
+    f = facts_of("8月9日，在西峰区，市长马林察看小河村文旅示范点、董志污水处理厂、北塬物流园等项目建设情况。")
+    v = visited(f)
+    assert ("马林", "董志污水处理厂") in v and ("马林", "北塬物流园") in v
+
+
+def test_ji_inside_one_project_name_does_not_split_it():
+    f = facts_of("调研中，市长陈刚一行先后前往城北污水管网改造及清淤工程、东环路与南三路交叉口改造工程等项目现场，听取汇报。")
+    v = visited(f)
+    assert ("陈刚", "城北污水管网改造及清淤工程") in v
+    assert not {p for _, p in v if p == "清淤工程"}
+
+
+def test_latin_letters_in_a_site_name_keep_the_site():
+    f = facts_of("州长赵云前往天成新能源装备产业园、华数3000P算力中心，督导经济运行情况。")
+    assert ("赵云", "华数3000P算力中心") in visited(f)
+
+
+def test_an_unannounced_inspection_anfang_visits_the_sites_it_lists():
+    f = facts_of("6月2日，副县长张华以“四不两直”方式暗访了鑫源化工有限公司、城东加油站。")
+    v = visited(f)
+    assert ("张华", "鑫源化工有限公司") in v and ("张华", "城东加油站") in v
+
+
+def test_a_counted_stop_of_the_tour_goes_on_with_its_visitor():
+    f = facts_of("4月3日，市委书记孙明一行首站来到华源电子科技有限公司，了解企业生产经营情况。"
+                 "调研第二站考察了宏图新材料有限公司，听取企业负责人介绍。")
+    assert ("孙明", "宏图新材料有限公司") in visited(f)

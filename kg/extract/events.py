@@ -39,6 +39,8 @@ _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLA
                              EntityType.COMPANY, EntityType.INSTITUTION,
                              EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 _BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
+# A region written with its level (平山县, 五星村), not a short form (平山) that opens a company's name.
+_REGION_ENDS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "街道", "村", "社区", "嘎查", "苏木")
 # 到 as a verb of movement, not inside 受到, 得到, 达到, 直到 …
 _MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办回的])到"
                                for v in MOVE_VERBS))
@@ -50,6 +52,11 @@ _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "
 _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
 _GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行")
+# 调研第二站考察了…, 最后一站，…来到…: the tour goes on, its stops counted.
+_NEXT_STOP = re.compile(r"^(?:调研|考察|督导|检查|视察)?(?:的)?(?:首站|第[一二三四五六七八九十0-9]{1,2}站|最后一站|下一站)")
+# 市领导还前往…, 省领导一行随后来到…: the leaders the page follows, with no name, are the visitor's party.
+_LEADERS_START = re.compile(r"^(?:随后|接着|之后|当天|同日)?[，,]?(?:自治区|[省市县区州盟旗])领导(?:们|同志)?(?:一行)?"
+                            r"(?:还|又|随后|先后|接着)?(?:来到|走进|深入|前往|赴|到|察看|考察|视察|参观|走访)")
 _TRAVELLING_GROUPS = ("代表团", "调研组", "考察团", "考察组", "工作组", "督导组", "一行")
 # 李凡荣一行来我市考察, 来临湘市调研: 来 moves when a place and a verb of visiting follow it (not
 # 以来, 带来, 前来考察的客商 …)
@@ -245,11 +252,21 @@ def _here_of(prev: list[Mention]) -> str | None:
     return low[-1].key if low else None
 
 
+def _only_goes_along(text: str, move) -> bool:
+    """县领导A、B，开发区、县自规局等部门负责同志参加调研。: every verb of visiting in the sentence
+    is what those named do along with the visitor (参加调研, 陪同检查); nobody sets out."""
+    verbs = list(_VISIT_RE.finditer(text))
+    return move is None and bool(verbs) and all(
+        text[max(0, v.start() - 3):v.start()].endswith(ACCOMPANY_WORDS) for v in verbs)
+
+
 def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
            last_agent: str | None, stops: set[tuple[int, int]] = frozenset(),
            here: str | None = None) -> list[Event]:
     move = _MOVE_RE.search(s.text)
     inspect = _VISIT_RE.search(s.text) or _abroad(s, ms)  # 韩正访问荷兰: 访问 a country
+    if _only_goes_along(s.text, move):
+        return []
     touring = last_agent is not None and _TOUR_STOP.match(s.text) is not None
     if not move and not inspect and "现场" not in s.text and not touring:
         return []
@@ -266,7 +283,8 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         fellow = _fellow_travellers(s, before)
     elif people:
         agent = people[0].key
-    elif last_agent and (s.text.startswith(_PRONOUN_START) or _GROUP_START.match(s.text)):
+    elif last_agent and (s.text.startswith(_PRONOUN_START) or _GROUP_START.match(s.text)
+                         or _LEADERS_START.match(s.text) or _NEXT_STOP.match(s.text)):
         at_clause = re.split("[，,。]", s.text, maxsplit=1)[0]
         if not (s.text.startswith("在") and not _STOP_CLAUSE.match(s.text)
                 and not _VISIT_RE.search(at_clause) and not _SEEING_AT.match(at_clause)):
@@ -385,9 +403,9 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             continue
         if skip[0] <= rel < skip[1]:
             continue
-        if m.type in _BROAD and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
-                                    for a, b in named):
-            continue  # 哈尔滨 in 来到哈尔滨工业大学: the university is the stop, not the city
+        if m.type in REGION_TYPES and (m.type in _BROAD or not m.text.endswith(_REGION_ENDS)) and any(
+                a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in named):
+            continue  # 哈尔滨 in 来到哈尔滨工业大学, 平山 in 平山睿铭新能源科技有限公司: the named site is the stop
         if s.text[max(0, rel - 2):rel] == "位于":
             continue  # 位于高州金山片区的奇瑞项目: the park locates the project, it is not a stop
         if m.type in _BROAD:

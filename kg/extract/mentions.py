@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.annotate import Annotations, Lexeme, annotate
-from kg.extract.lexicon import INTERNATIONAL_ORGANIZATIONS, NATIONAL_MINISTRIES, OFFICIAL_MARKERS, TOWNSHIP_SUFFIXES
+from kg.extract.lexicon import (INTERNATIONAL_ORGANIZATIONS, MOVE_VERBS, NATIONAL_MINISTRIES,
+                               OFFICIAL_MARKERS, TOWNSHIP_SUFFIXES, VISIT_VERBS)
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention)
 from kg.extract.countries import find_countries
@@ -200,10 +201,12 @@ def _tagged_names(sentences: list[Sentence], taken: set[int], notes: Annotations
             continue  # the CRF's names must pass name_at too: skip it where nothing can
         listed = {i for a, b in company_list_items(s.text) for i in range(a, b)}
         regions = [(a - s.start, b - s.start, n, k) for a, b, n, k in notes.regions(s.start, s.end, False)]
+        counties = {(a, b) for a, b, _, keys in regions if any("/" not in k for k in keys)}
         for start, end, label in tag(s.text, _words_of(notes, s), regions):
             name = s.text[start:end]
             if (label == "name" and 2 <= len(name) <= 3 and is_surname_start(name)
-                    and name_at(s.text, start) == end and start not in listed):
+                    and name_at(s.text, start) == end and start not in listed
+                    and (start, end) not in counties):  # 调研昌平、门头沟: a district, not 昌平 the man
                 out.append(PersonSpan(s.start + start, s.start + end, name, ()))
     return out
 
@@ -236,6 +239,8 @@ def _find_people(text: str, sentences: list[Sentence] | None, notes: Annotations
     officials = {p.name for p in (*titled, *leaders) if p.official or _official_titles(p)}
     listed = find_listed(text, known, officials)
     found = [*titled, *leaders, *reporters, *listed]
+    taken_now = {i for p in found for i in range(p.start, p.end)}
+    found += [p for p in _travellers(text) if not any(i in taken_now for i in range(p.start, p.end))]
     found += _occurrences(text, found)
     taken = {i for p in found for i in range(p.start, p.end)}
     tagged = _tagged_names(sentences, taken, notes) if sentences is not None else []
@@ -512,3 +517,19 @@ def _core(full: str) -> str:
         if full[:length] in gaz.by_name:
             return full[length:]
     return full
+
+
+# 张前锋一行来到…, 李明一行先后深入…: a name right before 一行 and a verb of going (the page named
+# the traveller's titles elsewhere, or never).
+_TRAVELLER = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})一行(?=[^，,。；;]{0,4}?(?:"
+                        + "|".join(sorted({*MOVE_VERBS, *VISIT_VERBS}, key=len, reverse=True)) + "))")
+
+
+def _travellers(text: str) -> list[PersonSpan]:
+    """People named at the start of a clause right before 一行 and a movement or visit verb."""
+    out = []
+    for m in _TRAVELLER.finditer(text):
+        a, b = m.span(1)
+        if is_surname_start(m.group(1)) and name_at(text, a) == b:
+            out.append(PersonSpan(a, b, m.group(1), ()))
+    return out

@@ -25,7 +25,8 @@ _QUOTES = "“”\""
 _NOT_A_VILLAGE = set("本该全各此每进入邻外他我贵乡山农")
 _ITEM_SEP = re.compile("[、，,]|(?<=[\u4e00-\u9fff]{3})(?:和|及|以及)(?=[\u4e00-\u9fff]{3})")
 _COUNTED = re.compile(r"^(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多数]+)[个项大批座家处条]")
-_HAN = re.compile(r"^[\u4e00-\u9fff“”\"0-9.·]{2,30}$")
+# 中博建融5000P智算中心: a model number or a brand in Latin letters inside a Chinese name.
+_HAN = re.compile(r"^(?=.*[\u4e00-\u9fff].*[\u4e00-\u9fff])[\u4e00-\u9fff“”\"0-9A-Za-z.·]{2,30}$")
 _AT_START = re.compile(r"^(?:随后|接着|之后|其间|同日|当天|[^，,。在]{0,14}(?:日|月|上午|下午|晚上|今天|当天)[）)]?[^，,。在]{0,4})?[,，]?在(?=[^，,。]{2,60}[，,])")
 # 习近平在余村考察时: the site of 在 right before an inspection verb.
 _AT_WHILE = re.compile(r"在(?:参观|考察|调研|视察|察看)?(?=([^，,。在、]{2,20}?)(?:(?:考察|调研|视察)(?:时|期间|调研|工作)|时))")
@@ -75,8 +76,15 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
         end = end_break.start() if end_break else len(s.text)
     out: set[tuple[int, int]] = set()
     start = pos
-    pieces = [(start + a.start(), start + a.end()) for a in _ITEM_SEP.finditer(s.text[start:end])
-              if not _inside_a_name(found, s.start + start + a.start())]  # not 和 of 永和镇
+    pieces = []
+    for a in _ITEM_SEP.finditer(s.text[start:end]):
+        at = start + a.start()
+        if _inside_a_name(found, s.start + at):
+            continue  # not 和 of 永和镇
+        if a.group(0) in ("和", "及", "以及") and not _ends_a_site(s, (pieces[-1][1] if pieces else start), at, found) \
+                and not any(m.start == s.start + start + a.end() for m in found.in_span(s.start + at, s.start + end)):
+            continue  # 文渡污水改扩建及清淤工程: one project's name, not two sites
+        pieces.append((at, start + a.end()))
     bounds = [start] + [b for _, b in pieces]
     stops_at = [a for a, _ in pieces] + [end]
     for i, (a, b) in enumerate(zip(bounds, stops_at)):
@@ -93,6 +101,13 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
             continue
         out.add(site)
     return out
+
+
+def _ends_a_site(s: Sentence, a: int, b: int, found: Mentions) -> bool:
+    """Whether ``s.text[a:b]``, the words before a 和 or 及 of a list, name a site of their own:
+    a name found ends there, or they end with the head of a kind of site."""
+    return bool(_SITE_HEAD_RE.search(s.text, a, b)) or any(
+        m.end == s.start + b and m.start >= s.start + a for m in found.in_span(s.start + a, s.start + b))
 
 
 def _inside_a_name(found: Mentions, pos: int) -> bool:
