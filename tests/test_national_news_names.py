@@ -98,3 +98,8 @@ def test_the_people_a_page_credits_are_people_of_the_page():
 def test_a_sentence_that_speaks_of_a_source_names_no_outlet():
     f = facts_of("5月31日，县长王建国深入青石镇调研。村民主要收入来源：种植业和养殖业。")
     assert not named(f, EntityType.INSTITUTION) & {"种植业和养殖业", "种植业"}
+
+
+def test_the_party_by_its_full_name_is_an_organization():
+    f = facts_of("庆祝中国共产党成立105周年大会在北京隆重举行。")
+    assert "中国共产党" in named(f, EntityType.ORGANIZATION)
