@@ -14,7 +14,7 @@ from kg.extract.annotate import Annotations, Lexeme, annotate
 from kg.extract.lexicon import (INTERNATIONAL_ORGANIZATIONS, MOVE_VERBS, NATIONAL_MINISTRIES,
                                OFFICIAL_MARKERS, TOWNSHIP_SUFFIXES, VISIT_VERBS)
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
-                              Mention)
+                              Mention, Region)
 from kg.extract.countries import find_countries
 from kg.extract.credits import find_credited
 from kg.extract.index import Cover, SpanIndex
@@ -74,11 +74,12 @@ def find_mentions(text: str, sentences: list[Sentence], home: str | None,
     spans: list[Span] = []
     for s in sentences:
         blocked = {i - s.start for i in range(s.start, s.end) if i in person_offsets}
-        named = find_names(s.text, _words_of(notes, s), blocked, _suffixes_of(notes, s))
-        named = _over_the_bracket(s.text, _words_of(notes, s), named, blocked)
+        words = _words_of(notes, s)
+        named = find_names(s.text, words, blocked, _suffixes_of(notes, s))
+        named = _over_the_bracket(s.text, words, named, blocked)
         named = [sp for sp in named if sp.text not in NATIONAL_MINISTRIES]
         found = named + _country_spans(s.text, named, blocked)
-        found += _world_spans(s.text, _words_of(notes, s), found, blocked)
+        found += _world_spans(s.text, words, found, blocked)
         for sp in found + _ministry_spans(s.text, named):
             spans.append(Span(sp.start + s.start, sp.end + s.start, sp.text, sp.type, sp.canonical))
     in_a_name = Cover((sp.start, sp.end) for sp in spans)
@@ -387,38 +388,35 @@ _BODY_OF_REGION = {
 
 # 三亚市委、市政府 / 县委县政府: a body written after another with only its level word.
 _NEXT_BODY = re.compile(r"[、和及与]?(省|市|县|区|州|盟|旗|镇|乡)(党委|委|政府|人民政府|人大常委会|人大|政协)")
+_NEXT_FORMS = {**_BODY_OF_REGION, "人大": "{}人民代表大会"}
 
 
 def _bodies_sharing_a_region(text: str, spans: list[Span], regions: list[Mention]) -> list[Span]:
     """三亚市委、市政府 → 中国共产党三亚市委员会 and 三亚市人民政府; 楚雄州委州政府 → the
     prefecture's committee and government: the second body is of the first one's region when
     its level word is that region's."""
-    gaz = load_gazetteer()
     by_start: dict[int, list[Mention]] = {}
     for m in regions:
         by_start.setdefault(m.start, []).append(m)
     taken = Cover((sp.start, sp.end) for sp in spans)
     out: list[Span] = []
     for sp in spans:
-        if sp.type is not EntityType.GOVERNMENT_BODY or not _official_name(sp, by_start.get(sp.start, ())):
+        hit = _region_body(sp, by_start.get(sp.start, ()))
+        if hit is None:
             continue
-        region = next(gaz.regions.get(m.key.removeprefix("region/")) for m in by_start[sp.start]
-                      if m.end < sp.end and _BODY_OF_REGION.get(sp.text[m.end - sp.start:]))
-        end = sp.end
-        while (m := _NEXT_BODY.match(text, end)) and region and region.name.endswith(m.group(1)) \
+        region, end = hit[0], sp.end
+        while (m := _NEXT_BODY.match(text, end)) and region.name.endswith(m.group(1)) \
                 and not taken.covers(m.start(1), m.end()):
-            form = _BODY_OF_REGION.get(m.group(2)) or ("{}人民代表大会" if m.group(2) == "人大" else None)
-            if form is None:
-                break
             out.append(Span(m.start(1), m.end(), text[m.start(1):m.end()], EntityType.GOVERNMENT_BODY,
-                            form.format(region.name)))
+                            _NEXT_FORMS[m.group(2)].format(region.name)))
             end = m.end()
     return out
 
 
-def _official_name(sp: Span, regions: Iterable[Mention]) -> str | None:
-    """The official name of a region's party committee or government written short
-    (``regions``: the region mentions that start where the name does, in order)."""
+def _region_body(sp: Span, regions: Iterable[Mention]) -> tuple[Region, str] | None:
+    """The region a body written short belongs to and the form of its official name
+    (临湘市委 → 临湘市, 中国共产党{}委员会); ``regions``: the region mentions that start where
+    the name does, in order."""
     if sp.type is not EntityType.GOVERNMENT_BODY:
         return None
     gaz = load_gazetteer()
@@ -427,8 +425,15 @@ def _official_name(sp: Span, regions: Iterable[Mention]) -> str | None:
             form = _BODY_OF_REGION.get(sp.text[m.end - sp.start:])
             region = gaz.regions.get(m.key.removeprefix("region/"))
             if form and region:
-                return form.format(region.name)
+                return region, form
     return None
+
+
+def _official_name(sp: Span, regions: Iterable[Mention]) -> str | None:
+    """The official name of a region's party committee or government written short
+    (``regions``: the region mentions that start where the name does, in order)."""
+    hit = _region_body(sp, regions)
+    return hit[1].format(hit[0].name) if hit else None
 
 
 def _without_leading_regions(sp: Span, leading: dict[int, list[tuple[int, Span | None]]]) -> str | None:

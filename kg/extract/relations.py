@@ -49,7 +49,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     said_of_anaphor = _anaphor_said_to_be_in(by_sentence)
     # a named place a visit went to (a memorial hall, a base, a park) is located as a site is
     sites = {k for e in events if e.type is EventType.VISIT for k in e.places
-             if found.entity(k).type is EntityType.PLACE and not _a_country(found.entity(k).label)}
+             if found.entity(k).type is EntityType.PLACE and not _held_by_no_region(found.entity(k).label)}
     located: set[str] = set()
     said = _said_to_be_in(by_sentence)
     for article in _articles(sentences):
@@ -600,7 +600,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _a_country(label: str) -> bool:
+def _held_by_no_region(label: str) -> bool:
     """A country, a place abroad or an area (太平洋, 京津冀): nothing a Chinese region holds."""
     from kg.extract.countries import countries
     from kg.extract.world import is_abroad, is_area
