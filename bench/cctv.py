@@ -46,3 +46,20 @@ def stories(data: Path = DATA) -> list[Story]:
 def as_text(story: Story) -> str:
     """The story as a plain-text page: its heading, a blank line, its body."""
     return f"{story.heading}\n\n{story.body}\n"
+
+
+def sample(chars: int, data: Path = DATA) -> list[tuple[str, str]]:
+    """A fixed sample of real stories: the transcripts' story sections (heading, blank line,
+    body) from the first day on, until ``chars`` characters; (file name, text) pairs."""
+    out, total = [], 0
+    for md in sorted((data / "news").glob("*.md")):
+        _, _, details = md.read_text(encoding="utf-8").partition("## 详细新闻")
+        for i, m in enumerate(_SECTION.finditer(details)):
+            text = f"{m.group(1).strip()}\n\n{m.group(2).replace('**', '').strip()}\n"
+            out.append((f"{md.stem}_{i:02d}.txt", text))
+            total += len(text)
+            if total >= chars:
+                return out
+    if not out:
+        raise SystemExit(f"no transcripts in {data / 'news'}")
+    return out

@@ -1,5 +1,5 @@
-"""Where ingest time goes: pyinstrument over extraction and RDF building of generated pages
-(after warm-up), printed and written to bench/results/profile-ingest.txt.
+"""Where ingest time goes: pyinstrument over extraction and RDF building of real stories (the
+shared CCTV transcripts, after warm-up), printed and written to bench/results/profile-ingest.txt.
 
     python bench/profile_ingest.py [--chars 150000]
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import generate  # noqa: E402
+from bench.cctv import sample  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -27,7 +27,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--chars", type=int, default=150_000)
     a = ap.parse_args()
-    docs = [load(text.encode(), name, name) for name, text in generate(a.chars, seed=5)]
+    docs = [load(text.encode(), name, name) for name, text in sample(a.chars)]
     _warm_up()
     profiler = Profiler(interval=0.001)
     start = time.perf_counter()

@@ -1,7 +1,11 @@
 """zhkg benchmarks (``make bench``): ingest speed, store load, query latency. Prints figures
 and writes them to bench/results/<date>.json with the machine and versions.
 
-    python bench/run.py [--ingest-chars 300000] [--triples 1000000,10000000] [--rdflib-max N]
+    python bench/run.py [--ingest-chars 3000000] [--triples 1000000,10000000] [--rdflib-max N]
+
+Ingest speed is measured on real text: a fixed sample of the shared CCTV stories (the first
+days' transcripts, one story a file, ~3 M characters), end to end (`kg ingest`'s reading,
+extraction and store), on one core and on all, beside bare ``jieba.lcut`` on the same text.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.cctv import sample as cctv_sample  # noqa: E402
 from bench.corpus import generate  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results"
@@ -47,7 +52,7 @@ def bench_ingest(chars: int) -> dict:
         folder = Path(tmp) / "pages"
         folder.mkdir()
         total = 0
-        for name, text in generate(chars):
+        for name, text in cctv_sample(chars):
             (folder / name).write_text(text, encoding="utf-8")
             total += len(text)
         paths = iter_paths([folder])
@@ -89,12 +94,17 @@ def bench_ner() -> dict:
         return {"skipped": f"no {CLUENER}"}
     dev = [json.loads(line) for line in CLUENER.open(encoding="utf-8") if line.strip()]
     dev = [r for r in dev if is_dev(r["text"])]
+    start = time.perf_counter()  # a fresh process: import, model, lexicon, gazetteer, jieba
+    subprocess.run([sys.executable, "-c", "from kg.ner import recognise; recognise('市委书记到茂南区调研')"],
+                   check=True)
+    first_use_s = round(time.perf_counter() - start, 2)
     recognise("预热")
     start = time.perf_counter()
     preds = [{"id": i, "entities": recognise(r["text"])} for i, r in enumerate(dev)]
     seconds = time.perf_counter() - start
     chars = sum(len(r["text"]) for r in dev)
-    out = {"sentences": len(dev), "chars_per_s": round(chars / seconds)}
+    out = {"sentences": len(dev), "chars_per_s": round(chars / seconds),
+           "first_sentence_in_a_fresh_process_s": first_use_s}
     with tempfile.TemporaryDirectory() as tmp:
         data, pred = Path(tmp) / "dev.json", Path(tmp) / "pred.jsonl"
         data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dev), encoding="utf-8")
@@ -236,7 +246,7 @@ def bench_store(triples: int, rdflib_too: bool) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--ingest-chars", type=int, default=300_000)
+    ap.add_argument("--ingest-chars", type=int, default=3_000_000)
     ap.add_argument("--triples", default="1000000,10000000",
                     help="store sizes to measure, comma-separated")
     ap.add_argument("--rdflib-max", type=int, default=1_000_000,

@@ -198,12 +198,14 @@ def _tagged_names(sentences: list[Sentence], taken: set[int], notes: Annotations
 
     out = []
     for s in sentences:
-        if not _could_hold_a_name(s, taken):
-            continue  # the CRF's names must pass name_at too: skip it where nothing can
+        # the CRF's names must pass name_at too: it reads only the clauses where one can
+        near = _name_starts(s, taken)
+        if not near:
+            continue
         listed = {i for a, b in company_list_items(s.text) for i in range(a, b)}
         regions = [(a - s.start, b - s.start, n, k) for a, b, n, k in notes.regions(s.start, s.end, False)]
         counties = {(a, b) for a, b, _, keys in regions if any("/" not in k for k in keys)}
-        for start, end, label in tag(s.text, _words_of(notes, s), regions):
+        for start, end, label in tag(s.text, _words_of(notes, s), regions, near, posterior=False):
             name = s.text[start:end]
             if (label == "name" and 2 <= len(name) <= 3 and is_surname_start(name)
                     and name_at(s.text, start) == end and start not in listed
@@ -212,10 +214,18 @@ def _tagged_names(sentences: list[Sentence], taken: set[int], notes: Annotations
     return out
 
 
-def _could_hold_a_name(s: Sentence, taken: set[int]) -> bool:
-    text = s.text
-    return any(s.start + i not in taken and is_surname_start(text[i:i + 2]) and name_at(text, i)
-               for i in range(len(text) - 1))
+def _name_starts(s: Sentence, taken: set[int]) -> list[int]:
+    """Where in the sentence a person's name could start, outside the names already found:
+    the first such place of each clause (the tagger reads whole clauses)."""
+    from kg.extract.tagger import clause_end
+
+    text, out, skip_to = s.text, [], 0
+    for i in range(len(text) - 1):
+        if i >= skip_to and s.start + i not in taken and is_surname_start(text[i:i + 2]) \
+                and name_at(text, i):
+            out.append(i)
+            skip_to = clause_end(text, i)
+    return out
 
 
 def _short_township_inside_a_name(m: Mention, names: Cover) -> bool:
