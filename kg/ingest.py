@@ -23,7 +23,7 @@ from kg.documents import Document, from_text, load, parse_date
 from kg.errors import DocumentError
 from kg.extract import extract
 from kg.extract.model import Facts
-from kg.rdf import doc_iri, to_quads
+from kg.rdf import doc_iri, part_iri, to_quads
 from kg.sources import Format, Item, Record, Refusal, iter_items
 from kg.store.base import Store
 from kg.vocab import KGO
@@ -39,6 +39,7 @@ class Options:
     region: str | None = None
     date: dt.date | None = None
     paper: str | None = None
+    window: int = 0  # characters read at a time (see WINDOW; 0: WINDOW)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Result:
     # the document's text, when too long for one line of N-Quads (pyoxigraph's parser reads
     # lines up to 16 MiB: a 20 MB document's kgo:text is more); see :func:`result_quads`
     text: str = ""
+    # a long document's windows (see :func:`document_parts`): the N-Quads of each, stored as
+    # a graph of its own (:func:`kg.rdf.part_iri`); ``nquads`` is then the description alone
+    parts: tuple[bytes, ...] = ()
 
 
 # The longest kgo:text kept in a result's N-Quads, in characters (at most 4 bytes of UTF-8
@@ -62,13 +66,24 @@ LONGEST_LINE = 3_000_000
 
 
 def result_quads(result: Result) -> Iterator[Quad]:
-    """The quads of a result's graph: its N-Quads, and its text if it came apart."""
+    """The quads of a result's graph: its N-Quads, and its text if it came apart (a long
+    document's windows are not in it: :func:`result_graphs` has them all)."""
     from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
     yield from parse(result.nquads, format=RdfFormat.N_QUADS)
     if result.text:
         g = NamedNode(result.graph)
         yield Quad(g, _TEXT, Literal(result.text, language="zh"), g)
+
+
+def result_graphs(result: Result) -> Iterator[tuple[str, Iterator[Quad]]]:
+    """(graph, its quads) of every graph a result is stored as, a long document's windows
+    first and its own graph (the description, which lists them) last."""
+    from pyoxigraph import RdfFormat, parse
+
+    for k, nquads in enumerate(result.parts, 1):
+        yield part_iri(result.graph, k).value, parse(nquads, format=RdfFormat.N_QUADS)
+    yield result.graph, result_quads(result)
 
 
 @dataclass
@@ -100,7 +115,8 @@ def document_quads(doc: Document, region: str | None = None) -> list[Quad]:
 # day of the CCTV transcripts is 33k), so a page is read whole, as ever; a longer document
 # (a file of stories run together, a line without stops) is read a window at a time, so what
 # extraction holds (words, candidates, mentions, rules' indexes) is bounded by the window,
-# not by the document.
+# not by the document; and stored a window at a time (each its own graph and transaction,
+# see :func:`result_graphs`), so what the store's transaction holds is bounded so too.
 WINDOW = 100_000
 
 
@@ -222,14 +238,25 @@ def record_to_result(record: Record, options: Options = Options()) -> Result:
     except DocumentError as exc:
         return Result(record.source, record.container.value, error=str(exc))
     chunks, text = [], ""
-    for part in document_parts(doc, options.region):
+    graph = doc_iri(doc.doc_id)
+    for part in document_parts(doc, options.region, options.window or WINDOW):
         long = [q for q in part if q.predicate == _TEXT and len(q.object.value) > LONGEST_LINE]
         if long:
             text = long[0].object.value
             part = [q for q in part if q not in long]
-        chunks.append(serialize(part, format=RdfFormat.N_QUADS) or b"")
-    return Result(doc.source, record.container.value, doc_iri(doc.doc_id).value, "",
-                  b"".join(chunks), doc.issue_date is not None, text)
+        chunks.append(part)
+    *windows, description = [serialize(part, format=RdfFormat.N_QUADS) or b"" for part in
+                             ([*chunks[:-1], [*chunks[-1], *_has_parts(graph, len(chunks) - 1)]]
+                              if len(chunks) > 1 else chunks)]
+    return Result(doc.source, record.container.value, graph.value, "", description,
+                  doc.issue_date is not None, text, tuple(windows))
+
+
+_HAS_PART = NamedNode(KGO + "hasPart")
+
+
+def _has_parts(graph: NamedNode, n: int) -> list[Quad]:
+    return [Quad(graph, _HAS_PART, part_iri(graph.value, k), graph) for k in range(1, n + 1)]
 
 
 def bytes_to_nquads(data: bytes, source: str, doc_id: str, region: str | None = None) -> bytes:
@@ -369,12 +396,21 @@ def _store_results(store: Store, results: Iterable[Result], report: IngestReport
         if result.error:
             report.refused.append((result.source, result.error))
         else:
-            # a long document's parts may repeat a shared fact: each quad once
-            quads = dict.fromkeys(result_quads(result))
-            report.quads += store.replace_graph(result.graph, quads)
+            stale = set(stored_parts(store, result.graph))
+            for graph, quads in result_graphs(result):
+                report.quads += store.replace_graph(graph, quads)
+                stale.discard(graph)
+            for graph in sorted(stale):  # windows of a longer version that this one has not
+                store.remove_graph(graph)
             report.documents += 1
         if progress:
             progress(result.source)
+
+
+def stored_parts(store: Store, graph: str) -> list[str]:
+    """The graphs of the windows of the stored version of the document ``graph``."""
+    return [r["part"] for r in store.select(
+        f"SELECT ?part WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} }}")]
 
 
 def remove_documents(store: Store, doc_ids: Iterable[str]) -> int:
@@ -386,6 +422,8 @@ def remove_documents(store: Store, doc_ids: Iterable[str]) -> int:
     for doc_id in doc_ids:
         graph = doc_iri(doc_id).value
         if graph in present:
+            for part in stored_parts(store, graph):
+                store.remove_graph(part)
             store.remove_graph(graph)
             present.discard(graph)
             removed += 1

@@ -38,6 +38,12 @@ def doc_iri(doc_id: str) -> NamedNode:
     return NamedNode(KGR + "doc/" + _iri_part(doc_id))
 
 
+def part_iri(graph: str, k: int) -> NamedNode:
+    """The graph of window ``k`` (from 1) of a long document whose graph is ``graph`` (see
+    :func:`kg.ingest.document_parts`). Document ids have no ``/``: no document is named so."""
+    return NamedNode(f"{graph}/part/{k}")
+
+
 def kgo(term: str) -> NamedNode:
     return NamedNode(KGO + term)
 

@@ -232,3 +232,61 @@ def test_a_document_text_longer_than_an_n_quads_line_is_stored_whole(tmp_path: P
     (row,) = store.select(f"SELECT ?t WHERE {{ <{g.value}> <{KGO}text> ?t }}")
     assert row["t"] == text
     store.close()
+
+
+def test_a_long_document_is_stored_a_window_a_graph_and_a_shorter_version_drops_the_rest(tmp_path: Path):
+    """Each window of a long document is a graph (and a transaction) of its own, listed by
+    the document's graph: what one write holds is bounded by the window. Its facts are those
+    of the whole document; ingested again shorter, the windows it no longer has go; removed,
+    nothing of it is left."""
+    from kg.ingest import Options, ingest_items, remove_documents
+    from kg.sources import Format, Record
+    from kg.store.oxigraph import OxigraphStore
+    from kg.store.graph_update import SYSTEM_GRAPHS
+    from kg.vocab import KGO
+
+    doc = _long_document(20_000, "stories in one file")
+    store = OxigraphStore(tmp_path / "s")
+
+    def ingest(text: str):
+        record = Record("long", "long.txt", Format.TEXT, Format.TEXT, text.encode())
+        return ingest_items(store, [record], Options(window=6_000))
+
+    report = ingest(doc.text)
+    g = "https://w3id.org/zhkg/id/doc/long"
+    parts = [r["p"] for r in store.select(f"SELECT ?p WHERE {{ GRAPH <{g}> {{ <{g}> <{KGO}hasPart> ?p }} }}")]
+    assert report.documents == 1 and len(parts) >= 4
+    assert set(store.graphs()) == {g, *parts}
+    # every report of the document is in one of its windows, the description in its own graph
+    (row,) = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?r <{KGO}reportOf> ?x }} }}")
+    assert row["n"] == "0"
+    (row,) = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?p {{ ?r <{KGO}reportOf> ?x }} "
+                          f"GRAPH <{g}> {{ <{g}> <{KGO}hasPart> ?p }} }}")
+    from kg.ingest import document_parts
+
+    expected = {q.subject for part in document_parts(doc, window=6_000) for q in part
+                if q.predicate.value == KGO + "reportOf"}
+    assert int(row["n"]) == len(expected) > 5
+
+    def reports() -> int:
+        (row,) = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?p {{ ?r <{KGO}reportOf> ?x }} }}")
+        return int(row["n"])
+
+    assert reports() == len(expected)
+    ingest(doc.text[:7_000])  # two windows now
+    shorter = [r["p"] for r in store.select(f"SELECT ?p WHERE {{ GRAPH <{g}> {{ <{g}> <{KGO}hasPart> ?p }} }}")]
+    assert len(shorter) == 2 and set(store.graphs()) == {g, *shorter}
+    from dataclasses import replace
+
+    assert reports() == len({q.subject for part in document_parts(replace(doc, text=doc.text[:7_000]),
+                                                                  window=6_000)
+                             for q in part if q.predicate.value == KGO + "reportOf"}) < len(expected)
+
+    assert remove_documents(store, ["long"]) == 1
+    assert store.graphs() == []
+    left = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                        f"FILTER(?g NOT IN ({', '.join(f'<{x}>' for x in SYSTEM_GRAPHS)})) }}")
+    assert left[0]["n"] == "0"
+    (row,) = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?v a <{KGO}Visit> }}")
+    assert row["n"] == "0"
+    store.close()

@@ -8,6 +8,7 @@ transaction: every document of a request is stored, or none is.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 from typing import Annotated
 
@@ -17,8 +18,8 @@ from pydantic import BaseModel
 
 from api.deps import PoolDep, ReaderDep, SettingsDep
 from kg.documents import MAX_BYTES
-from kg.ingest import Options, record_to_result, result_quads
-from kg.rdf import doc_iri
+from kg.ingest import Options, record_to_result, result_graphs
+from kg.rdf import doc_iri, part_iri
 from kg.sources import Refusal, read_bytes
 from kg.store.graph_update import remove_graph_update, replace_graph_update
 from kg.store.pool import QueryRequest
@@ -86,15 +87,29 @@ def _ingest(pool, body: bytes, name: str, doc_id: str | None, options: Options) 
             refused.append(RefusedOut(source=item.source,
                                       reason=item.reason if result is None else result.error))
             continue
-        quads = list(result_quads(result))
-        updates.append(replace_graph_update(result.graph, quads))
-        stored.append(StoredOut(graph=result.graph, source=result.source, quads=len(quads),
+        count = 0
+        for graph, quads in result_graphs(result):  # a long document: its windows, then itself
+            quads = list(quads)
+            updates.append(replace_graph_update(graph, quads))
+            count += len(quads)
+        updates += [remove_graph_update(part) for part in _stale_parts(pool, result)]
+        stored.append(StoredOut(graph=result.graph, source=result.source, quads=count,
                                 dated=result.dated))
     if not stored:
         raise HTTPException(400, {"message": "no document could be read", "refused":
                                   [r.model_dump() for r in refused]})
     pool.update(" ;\n".join(updates), timeout=WRITE_SECONDS)
     return IngestOut(stored=stored, refused=refused)
+
+
+def _stale_parts(pool, result) -> list[str]:
+    """The windows of the stored version of the result's document that it has not."""
+    graph = result.graph
+    answer = pool.query(QueryRequest(f"SELECT ?part WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} }}",
+                                     "application/sparql-results+json", None))
+    new = {part_iri(graph, k).value for k in range(1, len(result.parts) + 1)}
+    return [b["part"]["value"] for b in json.loads(answer.body)["results"]["bindings"]
+            if b["part"]["value"] not in new]
 
 
 @router.delete("/documents/{doc_id:path}", status_code=204, summary="Remove a document and its facts")
@@ -109,8 +124,13 @@ def delete_document(doc_id: str, pool: PoolDep, settings: SettingsDep, request: 
 
 
 def _remove(pool, graph: str) -> None:
-    """The one place a document is removed (its graph and its share of the visit counts)."""
-    pool.update(remove_graph_update(graph), timeout=WRITE_SECONDS)
+    """The one place a document is removed (its graph and its share of the counts; a long
+    one's windows first, a transaction each, as :func:`kg.ingest.remove_documents` does)."""
+    answer = pool.query(QueryRequest(f"SELECT ?part WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} }}",
+                                     "application/sparql-results+json", None))
+    parts = [b["part"]["value"] for b in json.loads(answer.body)["results"]["bindings"]]
+    for g in [*parts, graph]:
+        pool.update(remove_graph_update(g), timeout=WRITE_SECONDS)
 
 
 class DocumentReport(BaseModel):
@@ -136,7 +156,8 @@ class DocumentOut(BaseModel):
 _DOCUMENT = """SELECT ?p ?o ?label WHERE { GRAPH <$G> { <$G> ?p ?o } FILTER(?p != kgo:supports)
   OPTIONAL { ?o rdfs:label ?label } }"""
 _REPORTS = """SELECT ?of ?type ?agent ?evidence ?confidence WHERE {
-  GRAPH <$G> { ?r kgo:reportOf ?of ; kgo:evidence ?evidence OPTIONAL { ?r kgo:confidence ?confidence } }
+  { BIND(<$G> AS ?in) } UNION { GRAPH <$G> { <$G> kgo:hasPart ?in } }  # a long one's windows
+  GRAPH ?in { ?r kgo:reportOf ?of ; kgo:evidence ?evidence OPTIONAL { ?r kgo:confidence ?confidence } }
   ?of a ?type . FILTER(?type != kgo:Event)
   OPTIONAL { ?of kgo:agent/rdfs:label ?agent } OPTIONAL { ?person kgo:holdsPost ?of ; rdfs:label ?agent }
 } ORDER BY ?evidence ?of"""
