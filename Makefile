@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python bench/entity_page.py | tee bench/results/entity-page-latest.json
 	$(BIN)/python bench/html_agreement.py
 	$(BIN)/python bench/ingest_real.py
+	$(BIN)/python bench/long_docs.py
 	$(BIN)/python bench/real_corpus.py build
 	$(BIN)/python bench/real_corpus.py measure
 
