@@ -237,17 +237,17 @@ def record_to_result(record: Record, options: Options = Options()) -> Result:
         doc = read_record(record, options)
     except DocumentError as exc:
         return Result(record.source, record.container.value, error=str(exc))
-    chunks, text = [], ""
+    windows, last, text = [], None, ""
     graph = doc_iri(doc.doc_id)
     for part in document_parts(doc, options.region, options.window or WINDOW):
-        long = [q for q in part if q.predicate == _TEXT and len(q.object.value) > LONGEST_LINE]
-        if long:
-            text = long[0].object.value
-            part = [q for q in part if q not in long]
-        chunks.append(part)
-    *windows, description = [serialize(part, format=RdfFormat.N_QUADS) or b"" for part in
-                             ([*chunks[:-1], [*chunks[-1], *_has_parts(graph, len(chunks) - 1)]]
-                              if len(chunks) > 1 else chunks)]
+        if last is not None:  # a window: N-Quads at once (its quads as objects are 10x that)
+            windows.append(serialize(last, format=RdfFormat.N_QUADS) or b"")
+        last = part
+    long = [q for q in last if q.predicate == _TEXT and len(q.object.value) > LONGEST_LINE]
+    if long:
+        text = long[0].object.value
+        last = [q for q in last if q not in long]
+    description = serialize([*last, *_has_parts(graph, len(windows))], format=RdfFormat.N_QUADS) or b""
     return Result(doc.source, record.container.value, graph.value, "", description,
                   doc.issue_date is not None, text, tuple(windows))
 
