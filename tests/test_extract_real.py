@@ -1058,3 +1058,42 @@ def test_a_counted_stop_of_the_tour_goes_on_with_its_visitor():
     f = facts_of("4月3日，市委书记孙明一行首站来到华源电子科技有限公司，了解企业生产经营情况。"
                  "调研第二站考察了宏图新材料有限公司，听取企业负责人介绍。")
     assert ("孙明", "宏图新材料有限公司") in visited(f)
+
+
+def org_posts(f):
+    return {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+
+
+def test_people_elected_in_a_list_hold_the_post_named_after_dangxuan():
+    f = facts_of("12月28日，攸县第十七届人民代表大会第一次会议举行第三次全体会议。经过计票，"
+                 "周文斌以203票当选为县十七届人大常委会主任，孙立、黄海涛和邓敏当选为县十七届人大常委会副主任；"
+                 "赵启明当选为县人民政府县长，马骏、韩雪当选副县长。")
+    p = posts(f)
+    assert ("周文斌", "县人大常委会主任", "攸县") in p
+    assert {("孙立", "县人大常委会副主任", "攸县"), ("黄海涛", "县人大常委会副主任", "攸县"),
+            ("邓敏", "县人大常委会副主任", "攸县")} <= p
+    assert ("赵启明", "县长", "攸县") in p
+    assert {("马骏", "副县长", "攸县"), ("韩雪", "副县长", "攸县")} <= p
+
+
+def test_a_bare_deputy_after_a_standing_deputy_is_of_the_same_body():
+    f = facts_of("昨天上午，金牛区人大常委会召开第九次会议。区人大常委会常务副主任刘建国，"
+                 "副主任王芳、陈立新出席。")
+    p = posts(f)
+    assert ("王芳", "区人大常委会副主任", "金牛区") in p
+    assert ("陈立新", "区人大常委会副主任", "金牛区") in p
+
+
+def test_the_words_before_a_title_are_not_part_of_it():
+    f = facts_of("会议由区人大常委会主任周海主持。会后，客人一行还拜访了县委常委、副县长孙涛。")
+    titles = {(n, t) for n, t, _ in posts(f)}
+    assert ("周海", "区人大常委会主任") in titles
+    assert ("孙涛", "县委常委") in titles
+    assert not {t for _, t in titles if t.startswith(("会议", "拜访"))}
+
+
+def test_a_company_named_after_its_province_is_the_posts_organisation():
+    f = facts_of("5月6日下午，江西交投公司党委书记、董事长刘明一行拜访县人民政府，与县委书记王华举行会谈。")
+    op = org_posts(f)
+    assert ("刘明", "党委书记", "江西交投公司") in op
+    assert ("刘明", "董事长", "江西交投公司") in op

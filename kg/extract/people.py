@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, LEADER_WORDS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
+from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, LEADER_WORDS, LEVEL_CHARS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
                                 OCCUPATIONS, PASSIVE_MEETING_WORDS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
                                 TRAILING_TITLES)
 
@@ -369,6 +369,8 @@ def _junk_end(piece: str) -> int:
     for start, end, word in tokens(piece):
         if word in _TITLE_JUNK_WORDS:
             cut = end
+        elif len(word) == 2 and word[0] == "由" and word[1] in LEVEL_CHARS:
+            cut = start + 1  # 会议由区人大常委会主任…主持: the tokenizer joins 由 to the level word
     for verb in MEETING_VERBS:
         # 张工会见…董事长: the tokenizer reads 张|工会|见, yet no title holds 会见 or 会谈
         at = piece.rfind(verb)
@@ -431,6 +433,7 @@ def with_appointed_posts(text: str, people: list[PersonSpan]) -> list[PersonSpan
                 p = PersonSpan(p.start, p.end, p.name, p.titles + titles, p.official)
                 appointed.append(p)
         out.append(p)
+    out = _with_elected(text, out)
     for m in _PRONOUN_APPOINTED.finditer(text):  # 决定任命李殿勋为副省长，决定其为代理省长
         titles = _titles_after(text, m.end())
         last = next((q for q in reversed(appointed) if q.end < m.start()), None)
@@ -438,6 +441,83 @@ def with_appointed_posts(text: str, people: list[PersonSpan]) -> list[PersonSpan
             out = [PersonSpan(q.start, q.end, q.name, q.titles + titles, q.official)
                    if q is last else q for q in out]
     return out
+
+
+# 邓泽佳以190票当选为县人大常委会主任; 王土祥、张晓源和李瑛当选副县长; 任命李春雨、何娇等18人
+# 为区人民法院审判员: an election or appointment names its post after a list of people.
+_ELECTED = re.compile(r"(?:当选为|当选|被选举为|被选为|补选为)")
+_VOTES_BEFORE = re.compile(r"(?:以(?:\d+|全)票(?:的高票)?|等\d+(?:名|位|人)(?:代表|同志|委员)?)$")
+_LIST_SEPARATORS = "、和及与"
+_LIST_OPENERS = "，,。；;：:、和及与（(\n 　"
+_APPOINTED_LIST = re.compile(r"(?:任命|选举|决定任命)((?:[\u4e00-\u9fff·]{2,4}、){1,20}[\u4e00-\u9fff·]{2,4})"
+                             r"(?:等\d+(?:名|位|人))?(?:同志)?为")
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Start of the 2- to 4-character name that ends at ``end`` and opens a list item (what is
+    before it is a break, 、 or 和), or None."""
+    for length in (2, 3, 4):
+        start = end - length
+        if start < 0:
+            return None
+        piece = text[start:end]
+        if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
+            return None
+        if (start == 0 or text[start - 1] in _LIST_OPENERS) and is_surname_start(piece) \
+                and not _common_word(piece):
+            return start
+    return None
+
+
+def _names_ending_at(text: str, end: int) -> list[tuple[int, int]]:
+    """The names of a 、/和 list whose last name ends at ``end``, in text order."""
+    out: list[tuple[int, int]] = []
+    while True:
+        start = _name_before(text, end)
+        if start is None:
+            break
+        out.append((start, end))
+        if start == 0 or text[start - 1] not in _LIST_SEPARATORS:
+            break
+        end = start - 1
+    return out[::-1]
+
+
+def _with_elected(text: str, people: list[PersonSpan]) -> list[PersonSpan]:
+    """``people`` with the posts each election (当选为) or listed appointment (任命A、B为) gives,
+    the listed people whom no rule found added."""
+    given: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
+    for m in _ELECTED.finditer(text):
+        titles = _titles_after(text, m.end())
+        if not titles:
+            continue
+        end = m.start()
+        votes = _VOTES_BEFORE.search(text, max(0, end - 12), end)
+        if votes:
+            end = votes.start()
+        for span in _names_ending_at(text, end):
+            given[span] = given.get(span, ()) + titles
+    for m in _APPOINTED_LIST.finditer(text):
+        titles = _titles_after(text, m.end())
+        if not titles:
+            continue
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            if is_surname_start(item) and not _common_word(item):
+                given[(pos, pos + len(item))] = given.get((pos, pos + len(item)), ()) + titles
+            pos += len(item) + 1
+    if not given:
+        return people
+    out = []
+    for p in people:
+        extra = given.pop((p.start, p.end), ())
+        new = tuple(t for t in extra if t not in p.titles)
+        out.append(PersonSpan(p.start, p.end, p.name, p.titles + new, p.official) if new else p)
+    taken = {i for p in out for i in range(p.start, p.end)}
+    for (start, end), titles in given.items():
+        if not any(i in taken for i in range(start, end)):
+            out.append(PersonSpan(start, end, text[start:end], titles))
+    return sorted(out, key=lambda p: p.start)
 
 
 def _without_appointing_verb(text: str, p: PersonSpan) -> PersonSpan:

@@ -18,7 +18,9 @@ _OFFICE_HEADS = ("部长", "局长", "主任", "秘书长", "厅长", "处长", 
                  "检察长", "书记", "委员", "常委", "主席")
 # 市副市长, 县政府县长, 区人民政府副区长: the level word or government before a head that
 # already says its level is a stray head (→ 副市长, 县长, 副区长).
-_TERM = re.compile(r"第[一二三四五六七八九十百零〇0-9]{1,4}届")
+# 县十六届人大常委会主任 writes the term without 第 as well.
+_TERM = re.compile(r"第[一二三四五六七八九十百零〇0-9]{1,4}届|[一二三四五六七八九十百零〇0-9]{1,4}届"
+                   r"(?=人大|政协|人民代表大会|纪委|委员会|县委|市委|区委|省委|党委)")
 _STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)")
 
 
@@ -45,6 +47,11 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
                 continue
             if region is None and org is None:
                 title, org = _company_prefix(text, t_end, title, found, in_company)
+            elif org is None and not _level_char(title):
+                # 安徽路港公司党委书记: a company named after its province, not the province's post
+                whole, org = _company_prefix(text, t_end, text[t_start:t_end], found, False)
+                if org:
+                    title, region = whole, None
             if org is None and region is None and last_org and (
                     title in COMPANY_TITLES or title.startswith(_PARTY_WORDS)):
                 org = last_org  # 中国铁建党委书记、董事长: the same company's chairman
@@ -156,6 +163,8 @@ def _office_body(title: str) -> tuple[str, str] | None:
     for head in _HEADS_LONGEST:
         if title.endswith(head) and len(title) > len(head):
             body = title[:-len(head)]
+            if body.endswith("常务"):  # 县人大常委会常务副主任: 常务 is the head's rank
+                body, head = body[:-2], "常务" + head
             for end in _BODY_ENDS:
                 if body.endswith(end):
                     return body, head
@@ -171,10 +180,15 @@ def _with_body(title: str, last_title: str | None, sentence_body: tuple[str, str
     own = _office_body(last_title) if last_title else None
     if own:
         return own[0] + title
-    if sentence_body and title.lstrip("常务").removeprefix("副") == sentence_body[1].removeprefix("副"):
+    if sentence_body and _rank_free(title) == _rank_free(sentence_body[1]):
         # 县人大常委会副主任A主持会议，副主任B、C参加: the same body's other deputies too
         return sentence_body[0] + title
     return title
+
+
+def _rank_free(head: str) -> str:
+    """常务副主任, 副主任, 主任 → 主任: the head without its rank."""
+    return head.removeprefix("常务").removeprefix("副")
 
 
 def _shared(title: str) -> bool:
