@@ -1097,3 +1097,21 @@ def test_a_company_named_after_its_province_is_the_posts_organisation():
     op = org_posts(f)
     assert ("刘明", "党委书记", "江西交投公司") in op
     assert ("刘明", "董事长", "江西交投公司") in op
+
+
+def test_a_person_elected_by_xuanju_holds_the_post_after_wei():
+    f = facts_of("1月20日上午，湖南省十四届人大一次会议举行第三次全体会议。大会选举张建华为省人民政府省长；"
+                 "选举王丽、李军为省十四届人大常委会副主任。")
+    p = posts(f)
+    assert ("张建华", "省长", "湖南省") in p
+    assert {("王丽", "省人大常委会副主任", "湖南省"), ("李军", "省人大常委会副主任", "湖南省")} <= p
+
+
+def test_a_visiting_provinces_delegation_does_not_make_the_hosts_city_its_own():
+    f = facts_of("由贵州省委副书记、省长王强率领的贵州省党政代表团在温考察。昨晚，市委书记李明会见了王强一行。"
+                 "李明代表市委、市政府对贵州省党政代表团一行的到来表示欢迎。他说，贵州省近年来发展成就显著，"
+                 "温州与贵州省及贵阳等市合作密切，温州民营经济活跃。王强表示，贵州欢迎更多温州企业投资兴业，"
+                 "希望温州与贵州深化合作。温州市副市长张林会见时在座。")
+    p = posts(f)
+    assert ("李明", "市委书记", "温州市") in p
+    assert ("王强", "省长", "贵州省") in p

@@ -189,20 +189,46 @@ def _pick_level(chain: list[str], rolled: dict[str, float], gaz: Gazetteer,
     for key in reversed(chain):
         if _fits(regions[key], wanted):
             return key
+    fitting = [k for k, w in rolled.items() if w >= 0.2 and _fits(regions[k], wanted)]
+    # (a city only: the guests of a city's leaders come from other provinces; a district's
+    # writer names its own city's districts around it)
+    anywhere = max(fitting, key=lambda k: rolled[k], default=None) if wanted == "市" else None
     for top in reversed(chain):
-        below = [k for k, w in rolled.items() if w >= 0.2 and _fits(regions[k], wanted)
-                 and top in gaz.ancestors(k)]
+        below = [k for k in fitting if top in gaz.ancestors(k)]
         if below:
-            return max(below, key=lambda k: rolled[k])
-    return None
+            best = max(below, key=lambda k: rolled[k])
+            # 宁波 named five times beside a visiting province and its capital named once: a
+            # city of the writer's level the page names far more often than any under the
+            # province is the writer's own (the province is the guests').
+            if anywhere and rolled[anywhere] >= 2.0 * rolled[best] + 1.0:
+                return anywhere
+            return best
+    # 市长 on a page whose most named region is a visiting prefecture (黔西南州): a city the
+    # page names often enough is the writer's, as no region on the dominant chain can be.
+    return anywhere if anywhere and rolled[anywhere] >= 2.0 else None
 
 
 def _weigh_mentions(text: str, hits: list, evidence: _Evidence) -> None:
     gaz = evidence.gaz
     for start, end, name, keys in hits:
         w = _written_weight(text, start, end, name, keys, gaz)
+        if w and _visitors_region(text, start, end):
+            w *= _VISITORS
         if w:
             evidence.add(keys, w)
+
+
+# 会见了来访的黑河市委书记A; 辽宁省政府代表团来甬考察: a region that names the visiting party
+# (in the title of the one met, before the delegation's word) is the guests' home, not the page's.
+_VISITORS = 0.25
+_GUEST_BEFORE = re.compile(r"(?:会见了?|会谈|座谈|接见了?|会晤|与|同)(?:来访的|到访的|前来[^，,。]{0,6}的)?$")
+_PARTY_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:党政代表团|代表团|考察团|访问团|客人)")
+
+
+def _visitors_region(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12):start]
+    return bool(_GUEST_BEFORE.search(before) or re.search(r"(?:来访的|到访的)$", before)
+                or _PARTY_AFTER.match(text[end:end + 12]))
 
 
 def _written_weight(text: str, start: int, end: int, name: str, keys: list[str],

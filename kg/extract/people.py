@@ -390,10 +390,10 @@ def _junk_end(piece: str) -> int:
 
 # 任命李殿勋为湖北省副省长、代理省长; 接受王忠林辞去湖北省省长职务; 免去张三的县长职务:
 # an appointment or resignation names the post after the person.
-_APPOINTING = re.compile(r"(?:任命|免去|接受|提名|同意|决定|批准)(?:了)?")
+_APPOINTING = re.compile(r"(?:任命|免去|接受|提名|同意|决定|批准|选举)(?:了)?")
 _TO_POST = re.compile(r"(?:同志)?(?:的|为|辞去|担任|兼任|任)")
 _POST_CHAIN_END = re.compile(r"职务|的请求|[，,。；;：:（(）)\s“”]")
-_APPOINTED_RIGHT_BEFORE = re.compile(r"(?:任命|免去|接受|提名|同意|批准)了?$")
+_APPOINTED_RIGHT_BEFORE = re.compile(r"(?:任命|免去|接受|提名|同意|批准|选举)了?$")
 _PRONOUN_APPOINTED = re.compile(r"(?:决定|任命|提名)其(?:为|担任)")
 
 
