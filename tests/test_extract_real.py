@@ -1115,3 +1115,9 @@ def test_a_visiting_provinces_delegation_does_not_make_the_hosts_city_its_own():
     p = posts(f)
     assert ("李明", "市委书记", "温州市") in p
     assert ("王强", "省长", "贵州省") in p
+
+
+def test_the_one_who_calls_on_a_government_is_the_guest_of_the_talks_after_yu():
+    f = facts_of("3月15日上午，华建路桥集团党委书记、董事长陈海一行拜访县人民政府，与县委书记刘伟举行会谈。"
+                 "刘伟对陈海一行的到来表示欢迎。", paper="青阳日报")
+    assert met(f) == {("刘伟", "陈海")}

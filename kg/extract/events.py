@@ -728,6 +728,9 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
                              and "," not in s.text[p.end - s.start:c]]
                 if in_clause:
                     return _host_chain(s, people, cover, in_clause[-1]), guests
+                calling = _calling_party(s, own, c)
+                if calling:  # 钱某一行拜访县人民政府，与县委书记程某举行会谈: the caller is the guest
+                    return guests, _host_chain(s, people, cover, calling)
                 if earlier_hosts:
                     return earlier_hosts, guests
                 return _host_after_when(s, people, ve), guests
@@ -737,6 +740,18 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
     if earlier_hosts:
         return earlier_hosts, guests
     return _host_after_when(s, people, max(g.end for g in guests) - s.start), guests
+
+
+_CALLS_ON = re.compile(r"[^。；;]{0,12}?(?:一行)?(?:拜访|拜会|到访|走访|来访)[^。；;，,]{2,24}[，,]$")
+
+
+def _calling_party(s: Sentence, own: list[Mention], c: int) -> Mention | None:
+    """The person who opens the clause of 拜访/到访 before ``c`` (钱某一行拜访县人民政府，与…):
+    the one who called on the other side of the talks after 与."""
+    if not own:
+        return None
+    first = own[-1]
+    return first if _CALLS_ON.match(s.text, first.end - s.start, c) else None
 
 
 _PASSIVE = re.compile("(?:" + "|".join(PASSIVE_MEETING_WORDS) + r")[^，,。；;]{0,40}的(?:亲切|热情)?$")
