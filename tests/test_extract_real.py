@@ -1121,3 +1121,10 @@ def test_the_one_who_calls_on_a_government_is_the_guest_of_the_talks_after_yu():
     f = facts_of("3月15日上午，华建路桥集团党委书记、董事长陈海一行拜访县人民政府，与县委书记刘伟举行会谈。"
                  "刘伟对陈海一行的到来表示欢迎。", paper="青阳日报")
     assert met(f) == {("刘伟", "陈海")}
+
+
+def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
+    f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
+    titles = {(n, t) for n, t, _ in posts(f)}
+    assert ("普京", "总统") in titles and ("特朗普", "总统") in titles
+    assert not {t for _, t in titles if t in ("俄总统", "美总统")}

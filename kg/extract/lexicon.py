@@ -69,6 +69,8 @@ TRAILING_TITLES = frozenset(words("trailing_titles"))
 # Titles of heads of state and government, and envoys: the name after them may be a
 # transliterated foreign one (斐济总理兰布卡), with no Chinese surname.
 STATE_TITLES = frozenset(words("state_titles"))
+# One-character short forms of countries written before a head of state's title (俄总统普京).
+COUNTRY_ABBREVIATIONS = frozenset(words("country_abbreviations"))
 # Titles that make a person an official (party, government, congress, CPPCC).
 OFFICIAL_MARKERS = words("official_markers")
 COMPANY_TITLES = frozenset(words("company_titles"))

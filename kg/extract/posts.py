@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import (COMPANY_ANAPHORS, COMPANY_TITLES, LEVEL_CHARS, SUFFIX_TO_TYPE, SUFFIXES,
-                                TITLE_HEADS)
+from kg.extract.lexicon import (COMPANY_ANAPHORS, COMPANY_TITLES, COUNTRY_ABBREVIATIONS, LEVEL_CHARS, STATE_TITLES,
+                                SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
 from kg.extract.people import foreign_prefix
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention, Post
@@ -285,6 +285,8 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
     foreign = foreign_prefix(title[:-2]) if len(title) > 3 else None
     if foreign and title.startswith(foreign) and title[len(foreign):] in TITLE_HEADS:
         title = title[len(foreign):]  # 法国总统 → 总统: a foreign country is no part of the title
+    elif title[:1] in COUNTRY_ABBREVIATIONS and title[1:] in STATE_TITLES and region is None:
+        title = title[1:]  # 俄总统 → 总统: a country's one-character short form
     return title, region, org
 
 
