@@ -99,7 +99,7 @@ _RECALLED = re.compile("(?:贯彻|落实|学习|牢记|按照|践行|遵循|重�
 # Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
 # whose object is a place or a company.
 _TOPIC_VERB_RE = re.compile("调研|督导|检查|督查|指导|调度")
-_SETS_OFF_AGAIN = re.compile("[，,；;](?:随后|先后|接着|又|还|并)?(?:" + "|".join(
+_SETS_OFF_AGAIN = re.compile("[，,；;](?:随后|先后|接着|又|还|并)?(?:实地)?(?:" + "|".join(
     ("来到", "走进", "深入", "前往", "走访", "察看", "考察", "视察", "赴")) + ")")
 # 在参观东江纵队纪念馆时他表示: seeing a site, during the tour.
 _SEEING_AT = re.compile("在(?:参观|参谒|瞻仰)[^，,。]{2,30}时")
@@ -125,7 +125,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     for s in sentences:
         here = _here_of(prev_ms)
         prev_ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
-        if _is_headline(s):
+        if _is_headline(s) and not _caption_of(s, prev_ms, last_agent, year):
             last_agent, party = None, []
             headline_date = find_date(s.text, year)
             current_date = headline_date
@@ -221,6 +221,14 @@ def _drop_undated_repeats(events: list[Event]) -> list[Event]:
     dated = {(e.agent, p) for e in events if e.date for p in e.places}
     return [e for e in events
             if e.date or e.type is not EventType.VISIT or not all((e.agent, p) in dated for p in e.places)]
+
+
+def _caption_of(s: Sentence, ms: list[Mention], last_agent: str | None, year: int | None) -> bool:
+    """李世书（前排右一）在席麻湾镇樱桃产业园调研: a short line inside the story that names the
+    visitor of the tour being told and no day of its own is a photo caption or a subheading of
+    the same tour, not a new story: the tour's visitor and day go on after it."""
+    return (last_agent is not None and s.index > 0 and find_date(s.text, year) is None
+            and any(m.key == last_agent for m in ms))
 
 
 def _is_headline(s: Sentence) -> bool:
