@@ -1058,3 +1058,23 @@ def test_a_counted_stop_of_the_tour_goes_on_with_its_visitor():
     f = facts_of("4月3日，市委书记孙明一行首站来到华源电子科技有限公司，了解企业生产经营情况。"
                  "调研第二站考察了宏图新材料有限公司，听取企业负责人介绍。")
     assert ("孙明", "宏图新材料有限公司") in visited(f)
+
+
+def test_the_sites_listed_after_zoufang_are_stops():
+    f = facts_of("3月14日,区政协主席王明赴江桥街道调研,实地走访华通精密机械股份有限公司、滨河社区服务中心。")
+    v = visited(f)
+    assert ("王明", "华通精密机械股份有限公司") in v and ("王明", "滨河社区服务中心") in v
+
+
+def test_a_dyke_and_an_apartment_block_are_sites_of_a_tour():
+    f = facts_of("副市长刘强一行先后实地察看了东湖大堤、青年公寓,了解防汛和安置情况。")
+    v = visited(f)
+    assert ("刘强", "东湖大堤") in v and ("刘强", "青年公寓") in v
+
+
+def test_a_photo_caption_naming_the_visitor_does_not_end_the_tours_day():
+    f = facts_of("发布时间:2024-05-09\n5月8日,县委书记陈亮到石桥镇调研农业生产。\n"
+                 "陈亮(左二)在石桥镇蔬菜基地调研\n"
+                 "在石桥镇,陈亮走进绿源农业合作社,了解蔬菜销售情况。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates.get("绿源农业合作社") == dt.date(2024, 5, 8)
