@@ -1078,3 +1078,17 @@ def test_a_photo_caption_naming_the_visitor_does_not_end_the_tours_day():
                  "在石桥镇,陈亮走进绿源农业合作社,了解蔬菜销售情况。")
     dates = {label(f, p): e.date for e in events(f) for p in e.places}
     assert dates.get("绿源农业合作社") == dt.date(2024, 5, 8)
+
+
+def test_lately_said_of_what_was_looked_at_keeps_the_tours_day():
+    f = facts_of("发布时间:2024-06-13\n6月12日,县委书记李华到宁条梁镇调研。\n"
+                 "在东坑镇,李华详细了解了东坑镇近期重点工作推进情况。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates.get("东坑镇") == dt.date(2024, 6, 12)
+    g = facts_of("发布时间:2024-06-13\n6月12日,县委书记李华到宁条梁镇调研。\n近日,李华到东坑镇调研。")
+    assert {label(g, p): e.date for e in events(g) for p in e.places}.get("东坑镇") is None
+
+
+def test_a_late_december_day_in_an_early_january_page_is_of_the_year_before():
+    f = facts_of("发布时间:2025-01-03\n12月30日,县长王军到宁条梁镇调研安全生产。")
+    assert {e.date for e in events(f)} == {dt.date(2024, 12, 30)}

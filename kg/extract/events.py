@@ -130,7 +130,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             headline_date = find_date(s.text, year)
             current_date = headline_date
         stated = find_date(s.text, year, page_day) or day_of_month(s.text, page_day)
-        day = stated or (None if _VAGUE_TIME.search(s.text) or _RECALLED.search(s.text)
+        day = stated or (None if _vague_time(s.text) or _RECALLED.search(s.text)
                          else current_date)
         if stated:
             current_date = day
@@ -221,6 +221,19 @@ def _drop_undated_repeats(events: list[Event]) -> list[Event]:
     dated = {(e.agent, p) for e in events if e.date for p in e.places}
     return [e for e in events
             if e.date or e.type is not EventType.VISIT or not all((e.agent, p) in dated for p in e.places)]
+
+
+_LOOKS = re.compile("了解|听取|询问|察看|查看")
+
+
+def _vague_time(text: str) -> bool:
+    """近日，市长到…; 县长李华日前赴…: "lately" said of the visit, before its verb. After the
+    verb it is what was looked at (了解东坑镇近期工作进展), and the tour's day goes on."""
+    vague = _VAGUE_TIME.search(text)
+    if vague is None:
+        return False
+    acts = [m.start() for m in (_MOVE_RE.search(text), _VISIT_RE.search(text), _LOOKS.search(text)) if m]
+    return vague.start() < min(acts, default=len(text))
 
 
 def _caption_of(s: Sentence, ms: list[Mention], last_agent: str | None, year: int | None) -> bool:
