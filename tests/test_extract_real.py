@@ -1092,3 +1092,10 @@ def test_lately_said_of_what_was_looked_at_keeps_the_tours_day():
 def test_a_late_december_day_in_an_early_january_page_is_of_the_year_before():
     f = facts_of("发布时间:2025-01-03\n12月30日,县长王军到宁条梁镇调研安全生产。")
     assert {e.date for e in events(f)} == {dt.date(2024, 12, 30)}
+
+
+def test_the_tour_sets_off_again_after_a_report_is_listened_to():
+    f = facts_of("调研中,县长李强一行先后前往城东污水处理厂、滨江停车场改造工程等项目现场,"
+                 "听取有关负责人汇报项目进展情况,随后还走访宏达新材料股份有限公司,了解企业生产经营情况。")
+    v = visited(f)
+    assert ("李强", "城东污水处理厂") in v and ("李强", "宏达新材料股份有限公司") in v

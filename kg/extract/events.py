@@ -409,6 +409,7 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
         again = _SETS_OFF_AGAIN.search(s.text, topic.end())
         skip = (topic.start(), again.start() if again and again.start() < cut else cut)
     named = [(m.start, m.end) for m in ms if m.type in _VISITABLE and m.type not in REGION_TYPES]
+    resumed = _resumed(s.text, cut)
     out = _away_in(s.text)  # 在苏期间: the province of the stay
     for m in ms:
         rel = m.start - s.start
@@ -417,7 +418,8 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
         if _visited_country(s.text, m, rel):
             out.append(m.key)  # 很高兴再次对法国进行国事访问: said, and still a visit
             continue
-        if rel >= cut or (m.text in _CHINA and not _TO_CHINA.search(s.text)):
+        if (rel >= cut and not resumed[0] <= rel < resumed[1]) or (
+                m.text in _CHINA and not _TO_CHINA.search(s.text)):
             continue  # 中国 is where the pages are, not a stop, unless a guest comes to it
         if (m.start, m.end) in stops:
             out.append(m.key)  # a site the visit lists (先后来到A、B; 调研了X的Y)
@@ -445,6 +447,22 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             continue
         out.append(m.key)
     return out
+
+
+# …，听取汇报，随后还走访福建某某公司: after listening, the tour sets off again.
+_RESUMES = re.compile("[，,；;](?:随后|接着|之后|先后|又|还|并|再)*(?:实地)?(?:来到|走进|深入|前往|走访|察看|考察|视察|赴|到)")
+
+
+def _resumed(text: str, cut: int) -> tuple[int, int]:
+    """The stretch after a topic cut where the tour goes on: the cut is a report listened to
+    (，听取…汇报), and a clause after it sets off again; up to the next topic cut."""
+    if not text.startswith(("，听取", ",听取"), cut):
+        return (0, 0)
+    again = _RESUMES.search(text, cut + 3)
+    if again is None:
+        return (0, 0)
+    rest = again.end()
+    return (rest, rest + _topic_cut(text[rest:]))
 
 
 def _visited_country(text: str, m: Mention, rel: int) -> bool:
