@@ -1099,3 +1099,11 @@ def test_the_tour_sets_off_again_after_a_report_is_listened_to():
                  "听取有关负责人汇报项目进展情况,随后还走访宏达新材料股份有限公司,了解企业生产经营情况。")
     v = visited(f)
     assert ("李强", "城东污水处理厂") in v and ("李强", "宏达新材料股份有限公司") in v
+
+
+def test_sites_told_as_subjects_before_the_visitor_looks_at_them_are_stops():
+    f = facts_of("5月6日,市委书记周明到南河区调研。"
+                 "南河区青年文化艺术中心一经投用便广受欢迎,滨江湿地公园是全市首个生态主题公园,周明察看项目运营情况。")
+    v = visited(f)
+    assert ("周明", "青年文化艺术中心") in v or ("周明", "南河区青年文化艺术中心") in v
+    assert ("周明", "滨江湿地公园") in v
