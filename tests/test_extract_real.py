@@ -1107,3 +1107,11 @@ def test_sites_told_as_subjects_before_the_visitor_looks_at_them_are_stops():
     v = visited(f)
     assert ("周明", "青年文化艺术中心") in v or ("周明", "南河区青年文化艺术中心") in v
     assert ("周明", "滨江湿地公园") in v
+
+
+def test_a_caption_opening_with_what_the_visitor_does_keeps_the_tours_day():
+    f = facts_of("发布时间:2024-05-09\n5月8日,县委书记陈亮到石桥镇调研农业生产。\n"
+                 "察看蔬菜种植基地\n"
+                 "在石桥镇,陈亮走进绿源农业合作社,了解蔬菜销售情况。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates.get("绿源农业合作社") == dt.date(2024, 5, 8)

@@ -236,12 +236,17 @@ def _vague_time(text: str) -> bool:
     return vague.start() < min(acts, default=len(text))
 
 
+# 察看天通苑文化艺术中心 under a photo of the tour: a line that opens with what the visitor does.
+_CAPTION_VERB = re.compile("(?:察看|查看|考察|调研|了解|走访|参观|视察|看望|慰问|听取)")
+
+
 def _caption_of(s: Sentence, ms: list[Mention], last_agent: str | None, year: int | None) -> bool:
-    """李世书（前排右一）在席麻湾镇樱桃产业园调研: a short line inside the story that names the
-    visitor of the tour being told and no day of its own is a photo caption or a subheading of
-    the same tour, not a new story: the tour's visitor and day go on after it."""
+    """李世书（前排右一）在席麻湾镇樱桃产业园调研, 察看文化艺术中心: a short line inside the story
+    that names the visitor of the tour being told, or opens with what the visitor does, and has
+    no day of its own is a photo caption or a subheading of the same tour, not a new story: the
+    tour's visitor and day go on after it."""
     return (last_agent is not None and s.index > 0 and find_date(s.text, year) is None
-            and any(m.key == last_agent for m in ms))
+            and (any(m.key == last_agent for m in ms) or _CAPTION_VERB.match(s.text) is not None))
 
 
 def _is_headline(s: Sentence) -> bool:
