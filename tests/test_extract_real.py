@@ -1128,3 +1128,60 @@ def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_titl
     titles = {(n, t) for n, t, _ in posts(f)}
     assert ("普京", "总统") in titles and ("特朗普", "总统") in titles
     assert not {t for _, t in titles if t in ("俄总统", "美总统")}
+
+
+def test_the_sites_listed_after_zoufang_are_stops():
+    f = facts_of("3月14日,区政协主席王明赴江桥街道调研,实地走访华通精密机械股份有限公司、滨河社区服务中心。")
+    v = visited(f)
+    assert ("王明", "华通精密机械股份有限公司") in v and ("王明", "滨河社区服务中心") in v
+
+
+def test_a_dyke_and_an_apartment_block_are_sites_of_a_tour():
+    f = facts_of("副市长刘强一行先后实地察看了东湖大堤、青年公寓,了解防汛和安置情况。")
+    v = visited(f)
+    assert ("刘强", "东湖大堤") in v and ("刘强", "青年公寓") in v
+
+
+def test_a_photo_caption_naming_the_visitor_does_not_end_the_tours_day():
+    f = facts_of("发布时间:2024-05-09\n5月8日,县委书记陈亮到石桥镇调研农业生产。\n"
+                 "陈亮(左二)在石桥镇蔬菜基地调研\n"
+                 "在石桥镇,陈亮走进绿源农业合作社,了解蔬菜销售情况。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates.get("绿源农业合作社") == dt.date(2024, 5, 8)
+
+
+def test_lately_said_of_what_was_looked_at_keeps_the_tours_day():
+    f = facts_of("发布时间:2024-06-13\n6月12日,县委书记李华到宁条梁镇调研。\n"
+                 "在东坑镇,李华详细了解了东坑镇近期重点工作推进情况。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates.get("东坑镇") == dt.date(2024, 6, 12)
+    g = facts_of("发布时间:2024-06-13\n6月12日,县委书记李华到宁条梁镇调研。\n近日,李华到东坑镇调研。")
+    assert {label(g, p): e.date for e in events(g) for p in e.places}.get("东坑镇") is None
+
+
+def test_a_late_december_day_in_an_early_january_page_is_of_the_year_before():
+    f = facts_of("发布时间:2025-01-03\n12月30日,县长王军到宁条梁镇调研安全生产。")
+    assert {e.date for e in events(f)} == {dt.date(2024, 12, 30)}
+
+
+def test_the_tour_sets_off_again_after_a_report_is_listened_to():
+    f = facts_of("调研中,县长李强一行先后前往城东污水处理厂、滨江停车场改造工程等项目现场,"
+                 "听取有关负责人汇报项目进展情况,随后还走访宏达新材料股份有限公司,了解企业生产经营情况。")
+    v = visited(f)
+    assert ("李强", "城东污水处理厂") in v and ("李强", "宏达新材料股份有限公司") in v
+
+
+def test_sites_told_as_subjects_before_the_visitor_looks_at_them_are_stops():
+    f = facts_of("5月6日,市委书记周明到南河区调研。"
+                 "南河区青年文化艺术中心一经投用便广受欢迎,滨江湿地公园是全市首个生态主题公园,周明察看项目运营情况。")
+    v = visited(f)
+    assert ("周明", "青年文化艺术中心") in v or ("周明", "南河区青年文化艺术中心") in v
+    assert ("周明", "滨江湿地公园") in v
+
+
+def test_a_caption_opening_with_what_the_visitor_does_keeps_the_tours_day():
+    f = facts_of("发布时间:2024-05-09\n5月8日,县委书记陈亮到石桥镇调研农业生产。\n"
+                 "察看蔬菜种植基地\n"
+                 "在石桥镇,陈亮走进绿源农业合作社,了解蔬菜销售情况。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates.get("绿源农业合作社") == dt.date(2024, 5, 8)

@@ -13,6 +13,11 @@ _RELATIVE = re.compile(r"(?<![一-龥])(昨日|昨天|前日|前天|今日|今�
 _OFFSET = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0}
 
 
+# A day named without its year is at most a little after the issue (a schedule announced);
+# more than that and it is a day of the year before.
+_LATE = dt.timedelta(days=31)
+
+
 def find_date(text: str, year: int | None, issue: dt.date | None = None) -> dt.date | None:
     """The first full day named in ``text`` (4月8日上午 → 2026-04-08 in a 2026 paper), or,
     given the issue date, one named relative to it (昨日，…).
@@ -25,6 +30,8 @@ def find_date(text: str, year: int | None, issue: dt.date | None = None) -> dt.d
     datetime.date(2014, 11, 12)
     >>> find_date("近日，他到高州市", 2026) is None
     True
+    >>> find_date("12月29日，市长到高州市", 2027, dt.date(2027, 1, 3))
+    datetime.date(2026, 12, 29)
     """
     if issue is not None:
         rel = _RELATIVE.search(text)
@@ -38,9 +45,16 @@ def find_date(text: str, year: int | None, issue: dt.date | None = None) -> dt.d
         if y is None:
             continue
         try:
-            return dt.date(y, int(m.group(2)), int(m.group(3)))
+            day = dt.date(y, int(m.group(2)), int(m.group(3)))
         except ValueError:
             continue
+        if not m.group(1) and issue is not None and day > issue + _LATE:
+            # 12月29日 in a paper of 3 January: news tells of days past, in the year before
+            try:
+                day = day.replace(year=day.year - 1)
+            except ValueError:
+                continue
+        return day
     return None
 
 

@@ -99,7 +99,7 @@ _RECALLED = re.compile("(?:贯彻|落实|学习|牢记|按照|践行|遵循|重�
 # Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
 # whose object is a place or a company.
 _TOPIC_VERB_RE = re.compile("调研|督导|检查|督查|指导|调度")
-_SETS_OFF_AGAIN = re.compile("[，,；;](?:随后|先后|接着|又|还|并)?(?:" + "|".join(
+_SETS_OFF_AGAIN = re.compile("[，,；;](?:随后|先后|接着|又|还|并)?(?:实地)?(?:" + "|".join(
     ("来到", "走进", "深入", "前往", "走访", "察看", "考察", "视察", "赴")) + ")")
 # 在参观东江纵队纪念馆时他表示: seeing a site, during the tour.
 _SEEING_AT = re.compile("在(?:参观|参谒|瞻仰)[^，,。]{2,30}时")
@@ -125,12 +125,12 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     for s in sentences:
         here = _here_of(prev_ms)
         prev_ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
-        if _is_headline(s):
+        if _is_headline(s) and not _caption_of(s, prev_ms, last_agent, year):
             last_agent, party = None, []
             headline_date = find_date(s.text, year)
             current_date = headline_date
         stated = find_date(s.text, year, page_day) or day_of_month(s.text, page_day)
-        day = stated or (None if _VAGUE_TIME.search(s.text) or _RECALLED.search(s.text)
+        day = stated or (None if _vague_time(s.text) or _RECALLED.search(s.text)
                          else current_date)
         if stated:
             current_date = day
@@ -221,6 +221,32 @@ def _drop_undated_repeats(events: list[Event]) -> list[Event]:
     dated = {(e.agent, p) for e in events if e.date for p in e.places}
     return [e for e in events
             if e.date or e.type is not EventType.VISIT or not all((e.agent, p) in dated for p in e.places)]
+
+
+_LOOKS = re.compile("了解|听取|询问|察看|查看")
+
+
+def _vague_time(text: str) -> bool:
+    """近日，市长到…; 县长李华日前赴…: "lately" said of the visit, before its verb. After the
+    verb it is what was looked at (了解东坑镇近期工作进展), and the tour's day goes on."""
+    vague = _VAGUE_TIME.search(text)
+    if vague is None:
+        return False
+    acts = [m.start() for m in (_MOVE_RE.search(text), _VISIT_RE.search(text), _LOOKS.search(text)) if m]
+    return vague.start() < min(acts, default=len(text))
+
+
+# 察看天通苑文化艺术中心 under a photo of the tour: a line that opens with what the visitor does.
+_CAPTION_VERB = re.compile("(?:察看|查看|考察|调研|了解|走访|参观|视察|看望|慰问|听取)")
+
+
+def _caption_of(s: Sentence, ms: list[Mention], last_agent: str | None, year: int | None) -> bool:
+    """李世书（前排右一）在席麻湾镇樱桃产业园调研, 察看文化艺术中心: a short line inside the story
+    that names the visitor of the tour being told, or opens with what the visitor does, and has
+    no day of its own is a photo caption or a subheading of the same tour, not a new story: the
+    tour's visitor and day go on after it."""
+    return (last_agent is not None and s.index > 0 and find_date(s.text, year) is None
+            and (any(m.key == last_agent for m in ms) or _CAPTION_VERB.match(s.text) is not None))
 
 
 def _is_headline(s: Sentence) -> bool:
@@ -388,6 +414,7 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
         again = _SETS_OFF_AGAIN.search(s.text, topic.end())
         skip = (topic.start(), again.start() if again and again.start() < cut else cut)
     named = [(m.start, m.end) for m in ms if m.type in _VISITABLE and m.type not in REGION_TYPES]
+    resumed = _resumed(s.text, cut)
     out = _away_in(s.text)  # 在苏期间: the province of the stay
     for m in ms:
         rel = m.start - s.start
@@ -396,7 +423,8 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
         if _visited_country(s.text, m, rel):
             out.append(m.key)  # 很高兴再次对法国进行国事访问: said, and still a visit
             continue
-        if rel >= cut or (m.text in _CHINA and not _TO_CHINA.search(s.text)):
+        if (rel >= cut and not resumed[0] <= rel < resumed[1]) or (
+                m.text in _CHINA and not _TO_CHINA.search(s.text)):
             continue  # 中国 is where the pages are, not a stop, unless a guest comes to it
         if (m.start, m.end) in stops:
             out.append(m.key)  # a site the visit lists (先后来到A、B; 调研了X的Y)
@@ -424,6 +452,22 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             continue
         out.append(m.key)
     return out
+
+
+# …，听取汇报，随后还走访福建某某公司: after listening, the tour sets off again.
+_RESUMES = re.compile("[，,；;](?:随后|接着|之后|先后|又|还|并|再)*(?:实地)?(?:来到|走进|深入|前往|走访|察看|考察|视察|赴|到)")
+
+
+def _resumed(text: str, cut: int) -> tuple[int, int]:
+    """The stretch after a topic cut where the tour goes on: the cut is a report listened to
+    (，听取…汇报), and a clause after it sets off again; up to the next topic cut."""
+    if not text.startswith(("，听取", ",听取"), cut):
+        return (0, 0)
+    again = _RESUMES.search(text, cut + 3)
+    if again is None:
+        return (0, 0)
+    rest = again.end()
+    return (rest, rest + _topic_cut(text[rest:]))
 
 
 def _visited_country(text: str, m: Mention, rel: int) -> bool:

@@ -14,7 +14,7 @@ import re
 from kg.extract.lexicon import (GENERIC_MODIFIERS, NOT_NAMES, SITE_HEADS, STOP_LIST_VERBS,
                                 SUFFIX_TO_TYPE)
 from kg.extract.mentions import Mentions, entity_key
-from kg.extract.model import ORG_TYPES, REGION_TYPES, Entity, EntityType, Mention
+from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention
 from kg.extract.places import LEVEL_ORDER
 from kg.extract.segment import Sentence, is_word, tagged
 
@@ -40,6 +40,10 @@ _TAIL_NOISE = re.compile(r"(?:等[0-9\u4e00-\u9fff]{0,8}(?:[（(][\u4e00-\u9fff]
 _LIST_END = re.compile("[。；;！？：:]")
 # Where the last site of a list gives way to what is done there (…产业园进行实地调研).
 _GOES_ON = re.compile("进行|开展|实地|调研|考察|视察|检查|督导|督查|察看|查看|了解|看望|慰问|指导|参观")
+# 天通苑文化艺术中心一经投用便…，温榆河公园是…，蔡奇察看…: sites told as the subjects of the
+# clauses before the visitor looks at them.
+_SUBJECT_SITE = re.compile(r"(?:^|[，,；;])(?=([^，,。；;、]{3,30}?)(?:是|一经|已经|已|作为|现有|目前|正在|正着力))")
+_LOOKS_AT = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|调研|视察|参观|走访|了解|查看)")
 _NAMED_HEADS = ("村", "社区", "屯", "寨", "嘎查")  # a village's own name is no kind: 松林村
 _SITE_HEAD_RE = re.compile("(?:" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + ")$")
 
@@ -57,6 +61,9 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
         for m in _AT_MIDDLE.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
+        for m in _SUBJECT_SITE.finditer(s.text):
+            if _looked_at_later(s, m.start(1) + len(m.group(1)), found):
+                stops |= _read_list(s, m.start(1), found, m.start(1) + len(m.group(1)))
         at = _AT_START.match(s.text)
         if at:
             # 在佳木斯煤矿机械有限公司、松辽二船厂，张义利…: the stops of a tour, up to the comma
@@ -67,6 +74,13 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
         # a new sorted list (not sorted in place), so that its index is made again
         found.mentions = sorted(found.mentions, key=lambda m: (m.start, -m.end))
     return stops
+
+
+def _looked_at_later(s: Sentence, pos: int, found: Mentions) -> bool:
+    """Whether a person named after sentence offset ``pos`` goes on to look at what was told
+    (…，蔡奇察看项目建设情况; …，他详细了解园区发展)."""
+    people = [m for m in found.in_span(s.start + pos, s.end) if m.type in PERSON_TYPES]
+    return any(_LOOKS_AT.match(s.text, m.end - s.start) for m in people)
 
 
 def _read_list(s: Sentence, pos: int, found: Mentions,
