@@ -390,16 +390,30 @@ def _pool_worker_init(parent: int, warm: bool) -> None:
         _warm_up()
 
 
+# N-Quads bytes written between two flushes of the store. The embedded store (RocksDB) keeps
+# what is written in write buffers, per column family up to their size, until they are flushed:
+# ~25 bytes of memory a byte of N-Quads, so an ingest's memory grew with what it had stored
+# (+1.5 GB over 7 M characters of stories run together). Flushed every 4 MB (a hundred pages, a
+# window of 100k characters) it stays flat, and storing is no slower.
+FLUSH_BYTES = 4 * 2**20
+
+
 def _store_results(store: Store, results: Iterable[Result], report: IngestReport,
                    progress: Callable[[str], None] | None) -> None:
+    written = 0
     for result in results:
         if result.error:
             report.refused.append((result.source, result.error))
         else:
             stale = set(stored_parts(store, result.graph))
-            for graph, quads in result_graphs(result):
+            sizes = [*map(len, result.parts), len(result.nquads) + len(result.text)]
+            for (graph, quads), size in zip(result_graphs(result), sizes):
                 report.quads += store.replace_graph(graph, quads)
                 stale.discard(graph)
+                written += size
+                if written > FLUSH_BYTES:
+                    store.flush()
+                    written = 0
             for graph in sorted(stale):  # windows of a longer version that this one has not
                 store.remove_graph(graph)
             report.documents += 1

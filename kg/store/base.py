@@ -65,6 +65,10 @@ class Store(Protocol):
     def remove_graph(self, graph: str) -> None:
         """Atomically remove one document and every shared fact no other document supports."""
 
+    def flush(self) -> None:
+        """Write what the store buffers in memory to disk (the embedded store's write buffers
+        grow with what was written since, by ~100 MB a million characters of text read)."""
+
     def remove_graph(self, graph: str) -> None: ...
 
     def query(self, sparql: str) -> object:
