@@ -80,7 +80,9 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         name = text[start:suffix_end].strip("·-")
         if name.endswith("党组") and len(name) > 4:
             name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group
-        if (start >= suffix_start or name in NOT_NAMES or len(name) > MAX_NAME or len(name) < 3
+        limit = MAX_OWNED if kind is EntityType.PROJECT and _COMPANY_IN.search(
+            name[: -len(suffix)]) else MAX_NAME  # 广西…有限责任公司年产25000吨…项目: a registered name
+        if (start >= suffix_start or name in NOT_NAMES or len(name) > limit or len(name) < 3
                 or name.startswith(GENERIC_MODIFIERS)):
             continue
         etype = _type_of(name, suffix)
@@ -113,6 +115,9 @@ def _with_their_company(text: str, found: list[Span]) -> list[Span]:
     after a company is that company's, and its name opens with the company's (as registered
     project names do); the company stays a name of its own (the investor)."""
     companies = {sp.end: sp for sp in found if sp.type is EntityType.COMPANY}
+    # 秦皇岛满仓面业有限公司年加工小麦12万吨面粉项目: a yearly capacity between them
+    companies.update({sp.end + 1: sp for sp in found if sp.type is EntityType.COMPANY
+                      and text[sp.end:sp.end + 1] == "年" and sp.end + 1 not in companies})
     out = []
     for sp in found:
         owner = companies.get(sp.start) if sp.type is EntityType.PROJECT else None
@@ -210,8 +215,11 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     if start < suffix_start and words[idx][2] in _TITLES:
         return suffix_start
     i = idx - 1
+    limit = MAX_NAME
     while i >= 0:
         s, e, w, tag = words[i]
+        if joins and _COMPANY_IN.search(w) and w.endswith(_NAME_ENDS):
+            limit = MAX_OWNED  # the project's name opens with its company's registered name
         if stop_at_park and _industry_word_in_a_name(words, i, blocked):
             start = s
             i -= 1
@@ -223,7 +231,7 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
         if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
                 or tag in _STOP_TAGS or w in GOVERNING_VERBS
                 or not all(_NAME_CHAR.match(c) for c in w)
-                or suffix_start - s > MAX_NAME
+                or suffix_start - s > limit
                 or (stop_at_park and w.endswith(_PARK_SUFFIXES))
                 or (place_like and w in PLACE_NAME_STOPS)
                 or _ends_a_meeting_verb(text, s)):

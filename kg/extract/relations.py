@@ -52,8 +52,9 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
              if found.entity(k).type is EntityType.PLACE and not _held_by_no_region(found.entity(k).label)}
     located: set[str] = set()
     said = _said_to_be_in(by_sentence)
+    whole = _page_county(sentences, found, home)
     for article in _articles(sentences):
-        page = _page_place(article, found, home)
+        page = _page_place(article, found, home) or _unless_another(article, found, whole)
         tour: str | None = None
         for s in article:
             ms = by_sentence[s.index][1]
@@ -197,6 +198,42 @@ def _page_place(article: list[Sentence], found: Mentions, home: str | None) -> s
     return None
 
 
+def _page_county(sentences: list[Sentence], found: Mentions, home: str | None) -> str | None:
+    """The county the whole page is about (its articles may each name it too seldom: a
+    headline line starts an article of its own); a short report that names one county once,
+    and no other county or prefecture outside a name, is about that county too."""
+    if not sentences:
+        return None
+    key = _page_place(sentences, found, home)
+    if key:
+        return key
+    ms = found.in_span(sentences[0].start, sentences[-1].end)
+    in_a_name = Cover((m.start, m.end) for m in ms if m.type not in REGION_TYPES).covers
+    free = [m for m in ms if m.type in REGION_TYPES and not in_a_name(m.start, m.end)]
+    counties = {m.key for m in free if m.type is EntityType.COUNTY}
+    gaz = load_gazetteer()
+    if len(counties) != 1 or not any(m.text == gaz.regions[m.key.removeprefix("region/")].name
+                                     for m in free if m.type is EntityType.COUNTY):
+        return None  # (西湖 once on a national page: a short form is not enough)
+    county = next(iter(counties))
+    if any(m.type in (EntityType.COUNTY, EntityType.PREFECTURE) and not _related(m.key, county) for m in free):
+        return None
+    return county
+
+
+def _unless_another(article: list[Sentence], found: Mentions, county: str | None) -> str | None:
+    """The page's county for an article that names no county or prefecture of another place
+    (outside a name)."""
+    if county is None:
+        return None
+    ms = found.in_span(article[0].start, article[-1].end)
+    in_a_name = Cover((m.start, m.end) for m in ms if m.type not in REGION_TYPES).covers
+    if any(m.type in (EntityType.COUNTY, EntityType.PREFECTURE) and not in_a_name(m.start, m.end)
+           and not _related(m.key, county) for m in ms):
+        return None
+    return county
+
+
 _COUNTED = re.compile(COUNT_PATTERN)
 _SIGNING_RE = re.compile(r"签约|签署|开工|奠基")
 
@@ -240,11 +277,12 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
     a conference held there), for a name that opens with another region, and for what a
     sentence naming another county says."""
     out = []
+    whole = _page_county(sentences, found, home)
     for article in _articles(sentences):
         start, end = article[0].start, article[-1].end
         ms = found.in_span(start, end)
         park = _the_one(ms, EntityType.PARK)
-        county = _page_place(article, found, home)
+        county = _page_place(article, found, home) or _unless_another(article, found, whole)
         county = _page_town(ms, county) or county
         venue = _venue_park(article, ms)
         visiting = any(e.type is EventType.VISIT and article[0].index <= e.sentence <= article[-1].index
