@@ -1185,3 +1185,46 @@ def test_a_caption_opening_with_what_the_visitor_does_keeps_the_tours_day():
                  "在石桥镇,陈亮走进绿源农业合作社,了解蔬菜销售情况。")
     dates = {label(f, p): e.date for e in events(f) for p in e.places}
     assert dates.get("绿源农业合作社") == dt.date(2024, 5, 8)
+
+
+def test_a_short_report_naming_one_county_once_locates_its_projects_there():
+    f = facts_of("本报讯 今年以来，临泉县新签约项目12个。其中包括计划总投资8亿元的华能新能源公司光伏发电项目、"
+                 "总投资3亿元的金禾集团饲料加工项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华能新能源公司光伏发电项目", "临泉县") in loc
+    assert ("金禾集团饲料加工项目", "临泉县") in loc
+
+
+def test_a_registered_project_name_opens_with_its_company_past_a_yearly_capacity():
+    f = facts_of("当天开工的项目分别是江西瑞丰食品科技有限责任公司年产30000吨速冻调理食品及配套冷链仓储建设项目、"
+                 "九江市恒盛面业有限公司年加工小麦8万吨面粉项目。")
+    inv = _pairs(f, "investsIn")
+    assert ("江西瑞丰食品科技有限责任公司",
+            "江西瑞丰食品科技有限责任公司年产30000吨速冻调理食品及配套冷链仓储建设项目") in inv
+    assert ("九江市恒盛面业有限公司", "九江市恒盛面业有限公司年加工小麦8万吨面粉项目") in inv
+    assert ("江西瑞丰食品科技有限责任公司", "九江市恒盛面业有限公司年加工小麦8万吨面粉项目") not in inv
+
+
+def test_who_a_project_is_built_by_is_its_investor_without_a_legal_suffix():
+    f = facts_of("本报讯 5月8日，弋阳县举行项目集中签约仪式。德兴铜矿尾矿综合利用项目由中冶资源投资建设，"
+                 "总投资约2亿元。")
+    assert ("中冶资源", "德兴铜矿尾矿综合利用项目") in _pairs(f, "investsIn")
+
+
+def test_a_slogan_and_a_common_word_are_no_regions():
+    f = facts_of("近年来，该县大力实施“工业强县、科教兴县”战略，再次走在三秦大地前列。")
+    names = {e.label for e in f.entities.values()} if isinstance(f.entities, dict) else {e.label for e in f.entities}
+    assert "兴县" not in names
+    assert not any(n.startswith("大地") for n in names)
+
+
+def test_a_guessed_person_ending_in_a_preposition_does_not_open_a_park():
+    f = facts_of("近年来，吴南以临港经济区建设为抓手，加快产业集聚。")
+    names = {e.label for e in f.entities.values()} if isinstance(f.entities, dict) else {e.label for e in f.entities}
+    assert "吴南以临港经济区" not in names
+
+
+def test_the_companies_of_a_meeting_held_in_a_county_are_not_located_there():
+    f = facts_of("全国农机产业发展大会在沭阳县召开。会议由中国农机协会主办，江苏天禾传媒有限公司承办，"
+                 "来自沭阳县的企业代表参会。")
+    assert ("江苏天禾传媒有限公司", "沭阳县") not in _pairs(f, "locatedIn")

@@ -80,7 +80,9 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         name = text[start:suffix_end].strip("·-")
         if name.endswith("党组") and len(name) > 4:
             name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group
-        if (start >= suffix_start or name in NOT_NAMES or len(name) > MAX_NAME or len(name) < 3
+        limit = MAX_OWNED if kind is EntityType.PROJECT and _COMPANY_IN.search(
+            name[: -len(suffix)]) else MAX_NAME  # 广西…有限责任公司年产25000吨…项目: a registered name
+        if (start >= suffix_start or name in NOT_NAMES or len(name) > limit or len(name) < 3
                 or name.startswith(GENERIC_MODIFIERS)):
             continue
         etype = _type_of(name, suffix)
@@ -101,6 +103,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     found.extend(_national(text))
     found.extend(_international(text, words))
     found.extend(_listed_companies(text, words, blocked))
+    found.extend(_built_by(text, words, blocked))
     found.extend(_quoted(text, words, blocked))
     return _outermost(_with_their_company(text, found))
 
@@ -113,6 +116,9 @@ def _with_their_company(text: str, found: list[Span]) -> list[Span]:
     after a company is that company's, and its name opens with the company's (as registered
     project names do); the company stays a name of its own (the investor)."""
     companies = {sp.end: sp for sp in found if sp.type is EntityType.COMPANY}
+    # 秦皇岛满仓面业有限公司年加工小麦12万吨面粉项目: a yearly capacity between them
+    companies.update({sp.end + 1: sp for sp in found if sp.type is EntityType.COMPANY
+                      and text[sp.end:sp.end + 1] == "年" and sp.end + 1 not in companies})
     out = []
     for sp in found:
         owner = companies.get(sp.start) if sp.type is EntityType.PROJECT else None
@@ -187,6 +193,26 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
     return out
 
 
+# …项目由中核资源投资建设: who a project's sentence says invests in building it is a company,
+# with or without its legal suffix (not a kind: 由中国企业承建, 由中方投资建设).
+_BUILT_BY = re.compile(r"(?:项目|工程)[,，]?(?:是)?由([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:投资建设|投资兴建|投资开发)")
+_GENERIC_BUILDERS = ("企业", "中企", "公司", "方", "船东", "政府", "部门", "单位", "集团")
+
+
+def _built_by(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int]) -> list[Span]:
+    starts = {w[0] for w in words}
+    ends = {w[1] for w in words}
+    out = []
+    for m in _BUILT_BY.finditer(text):
+        a, b = m.start(1), m.end(1)
+        name = m.group(1)
+        if (a not in starts or b not in ends or a in blocked or name.endswith(_GENERIC_BUILDERS)
+                or _SUFFIX_RE.search(name) or name.startswith(GENERIC_MODIFIERS) or name in NOT_NAMES):
+            continue  # (a name with a suffix of its own is found by it)
+        out.append(Span(a, b, name, EntityType.COMPANY))
+    return out
+
+
 # An item that ends in another class's suffix (…馆, …村, …项目) is no short company name.
 _OTHER_KIND = re.compile("(?:" + "|".join(sorted(
     (k for k, v in SUFFIX_TO_TYPE.items() if v is not EntityType.COMPANY), key=len, reverse=True))
@@ -210,8 +236,11 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     if start < suffix_start and words[idx][2] in _TITLES:
         return suffix_start
     i = idx - 1
+    limit = MAX_NAME
     while i >= 0:
         s, e, w, tag = words[i]
+        if joins and _COMPANY_IN.search(w) and w.endswith(_NAME_ENDS):
+            limit = MAX_OWNED  # the project's name opens with its company's registered name
         if stop_at_park and _industry_word_in_a_name(words, i, blocked):
             start = s
             i -= 1
@@ -223,11 +252,12 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
         if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
                 or tag in _STOP_TAGS or w in GOVERNING_VERBS
                 or not all(_NAME_CHAR.match(c) for c in w)
-                or suffix_start - s > MAX_NAME
+                or suffix_start - s > limit
                 or (stop_at_park and w.endswith(_PARK_SUFFIXES))
                 or (place_like and w in PLACE_NAME_STOPS)
-                or _ends_a_meeting_verb(text, s)):
-            break
+                or _ends_a_meeting_verb(text, s)
+                or (tag.startswith("nr") and len(w) >= 3 and w[-1] in _PREPOSITIONS)):
+            break  # (化南以临空经济区: jieba's guessed person 化南以 ends in the preposition 以)
         start = s
         i -= 1
     while start < suffix_start and (text[start] in "()（）" or (
@@ -237,6 +267,7 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
 
 
 _PARTICLES = "了的着"
+_PREPOSITIONS = "以为把将对从向被让"
 _JOINERS = ("和", "及")
 
 

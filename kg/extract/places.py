@@ -101,7 +101,8 @@ def find_regions(text: str, home: str | None = None,
     gaz = load_gazetteer()
     in_a_title = Cover((t.start(), t.end()) for t in _TITLE.finditer(text)).covers
     matches = [m for m in _scan(text, gaz, hits)  # strictly inside a title: a < start, end < b
-               if not ((_is_short(m) or len(m.text) <= 2) and in_a_title(m.start - 1, m.end + 1))]
+               if not ((_is_short(m) or len(m.text) <= 2) and in_a_title(m.start - 1, m.end + 1))
+               and not _in_a_slogan(text, m)]
     context: Counter[str] = Counter()
     if home:
         context.update(gaz.ancestors(home))
@@ -117,7 +118,10 @@ def find_regions(text: str, home: str | None = None,
             # (茂名滨海新区 is 茂名's own zone, not 天津's 滨海新区).
             inside = tuple(r for r in m.candidates
                            if r.key != before.key and before.key in gaz.ancestors(r.key))
-            if inside:
+            if inside and all(r.type is EntityType.TOWNSHIP and m.text != r.name and r.parent != before.key
+                              for r in inside) and word_tag(m.text) not in (None, "ns"):
+                region = None  # 贵州大地: a township's short form that is a common word, only after its county
+            elif inside:
                 region = inside[0] if len(inside) == 1 else _resolve(
                     _Match(m.start, m.end, m.text, inside), gaz, context, text)
             elif all(LEVEL_ORDER[r.type] > LEVEL_ORDER[before.type] for r in m.candidates):
@@ -134,6 +138,15 @@ def find_regions(text: str, home: str | None = None,
             previous = None
     out = _rescue_list_items(matches, out, text)
     return _drop_odd_ones_in_lists(out, text, gaz)
+
+
+def _in_a_slogan(text: str, m: _Match) -> bool:
+    """科教兴县, 工业强县: a two-character county (兴县) that a common noun right before it
+    makes the end of a slogan, not a place."""
+    if len(m.text) != 2 or m.start < 2 or not any(r.name == m.text for r in m.candidates):
+        return False
+    tag = word_tag(text[m.start - 2:m.start])
+    return tag is not None and tag.startswith(("n", "vn")) and not tag.startswith(("ns", "nr", "nt"))
 
 
 def _rescue_list_items(matches: list[_Match], found: list[Mention], text: str) -> list[Mention]:

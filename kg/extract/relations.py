@@ -197,7 +197,45 @@ def _page_place(article: list[Sentence], found: Mentions, home: str | None) -> s
     return None
 
 
+def _page_county(sentences: list[Sentence], found: Mentions, home: str | None) -> str | None:
+    """The county the whole page is about (its articles may each name it too seldom: a
+    headline line starts an article of its own); a short report that names one county once
+    by its full name, and no other county and no prefecture outside a name, is about that
+    county too."""
+    if not sentences:
+        return None
+    key = _page_place(sentences, found, home)
+    if key:
+        return key
+    ms = found.in_span(sentences[0].start, sentences[-1].end)
+    in_a_name = Cover((m.start, m.end) for m in ms if m.type not in REGION_TYPES).covers
+    free = [m for m in ms if m.type in REGION_TYPES and not in_a_name(m.start, m.end)]
+    counties = {m.key for m in free if m.type is EntityType.COUNTY}
+    gaz = load_gazetteer()
+    if len(counties) != 1 or not any(m.text == gaz.regions[m.key.removeprefix("region/")].name
+                                     for m in free if m.type is EntityType.COUNTY):
+        return None  # (西湖 once on a national page: a short form is not enough)
+    county = next(iter(counties))
+    if any(m.type is EntityType.PREFECTURE for m in free):
+        return None  # (赴黔东南州调研 … 雷山县茶叶种植园: a tour of the prefecture)
+    return county
+
+
+def _unless_another(article: list[Sentence], found: Mentions, county: str | None) -> str | None:
+    """The page's county for an article that names no county or prefecture of another place
+    (outside a name)."""
+    if county is None:
+        return None
+    ms = found.in_span(article[0].start, article[-1].end)
+    in_a_name = Cover((m.start, m.end) for m in ms if m.type not in REGION_TYPES).covers
+    if any(m.type in (EntityType.COUNTY, EntityType.PREFECTURE) and not in_a_name(m.start, m.end)
+           and not _related(m.key, county) for m in ms):
+        return None
+    return county
+
+
 _COUNTED = re.compile(COUNT_PATTERN)
+_GATHERING = re.compile(r"召开|开幕|举行|举办")
 _SIGNING_RE = re.compile(r"签约|签署|开工|奠基")
 
 
@@ -240,16 +278,19 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
     a conference held there), for a name that opens with another region, and for what a
     sentence naming another county says."""
     out = []
+    whole = _page_county(sentences, found, home)
     for article in _articles(sentences):
         start, end = article[0].start, article[-1].end
         ms = found.in_span(start, end)
         park = _the_one(ms, EntityType.PARK)
-        county = _page_place(article, found, home)
+        county = _page_place(article, found, home) or _unless_another(article, found, whole)
         county = _page_town(ms, county) or county
         venue = _venue_park(article, ms)
         visiting = any(e.type is EventType.VISIT and article[0].index <= e.sentence <= article[-1].index
                        for e in events)
         only_county = _the_one(ms, EntityType.COUNTY)
+        if not visiting and any(_GATHERING.search(s.text) for s in article):
+            only_county = None  # 大会在兴义市召开: the companies of a meeting held there come to it
         for m in ms:
             place = park if park and m.type is not EntityType.PARK else county
             if venue and m.type is EntityType.PROJECT:
@@ -566,6 +607,13 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
                 if here(p) and p.start - s.start < reach and any(
                         c_end <= v < p.start - s.start for v in verbs):
                     out.append(Relation(c, INVESTS_IN, p.key, s.index))
+        for p in projects:  # …项目由中核资源投资建设: the project, then 由 and who builds it
+            gap_end = p.end - s.start
+            for c in companies:
+                lead = s.text[gap_end: c.start - s.start]
+                if here(p) and here(c) and lead in ("由", "是由", "，由", ",由") and any(
+                        c.end - s.start <= v for v in verbs):
+                    out.append(Relation(c.key, INVESTS_IN, p.key, s.index))
         if any(here(p) for p in projects) or not any(c_end <= v for _, c_end in cs for v in verbs):
             continue
         # 该项目由…公司投资开发, …项目，由…与…签约: the project this sentence (or the last) is about
