@@ -421,10 +421,14 @@ def _store_results(store: Store, results: Iterable[Result], report: IngestReport
             progress(result.source)
 
 
+def parts_query(graph: str) -> str:
+    """SPARQL: the ``?part`` graphs of the windows of the stored version of document ``graph``."""
+    return f"SELECT ?part WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} }}"
+
+
 def stored_parts(store: Store, graph: str) -> list[str]:
     """The graphs of the windows of the stored version of the document ``graph``."""
-    return [r["part"] for r in store.select(
-        f"SELECT ?part WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} }}")]
+    return [r["part"] for r in store.select(parts_query(graph))]
 
 
 def remove_documents(store: Store, doc_ids: Iterable[str]) -> int:

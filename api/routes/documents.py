@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from api.deps import PoolDep, ReaderDep, SettingsDep
 from kg.documents import MAX_BYTES
-from kg.ingest import Options, record_to_result, result_graphs
+from kg.ingest import Options, parts_query, record_to_result, result_graphs
 from kg.rdf import doc_iri, part_iri
 from kg.sources import Refusal, read_bytes
 from kg.store.graph_update import remove_graph_update, replace_graph_update
@@ -102,14 +102,16 @@ def _ingest(pool, body: bytes, name: str, doc_id: str | None, options: Options) 
     return IngestOut(stored=stored, refused=refused)
 
 
+def _stored_parts(pool, graph: str) -> list[str]:
+    """The graphs of the windows of the stored version of the document ``graph``."""
+    answer = pool.query(QueryRequest(parts_query(graph), "application/sparql-results+json", None))
+    return [b["part"]["value"] for b in json.loads(answer.body)["results"]["bindings"]]
+
+
 def _stale_parts(pool, result) -> list[str]:
     """The windows of the stored version of the result's document that it has not."""
-    graph = result.graph
-    answer = pool.query(QueryRequest(f"SELECT ?part WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} }}",
-                                     "application/sparql-results+json", None))
-    new = {part_iri(graph, k).value for k in range(1, len(result.parts) + 1)}
-    return [b["part"]["value"] for b in json.loads(answer.body)["results"]["bindings"]
-            if b["part"]["value"] not in new]
+    new = {part_iri(result.graph, k).value for k in range(1, len(result.parts) + 1)}
+    return [part for part in _stored_parts(pool, result.graph) if part not in new]
 
 
 @router.delete("/documents/{doc_id:path}", status_code=204, summary="Remove a document and its facts")
@@ -126,10 +128,7 @@ def delete_document(doc_id: str, pool: PoolDep, settings: SettingsDep, request: 
 def _remove(pool, graph: str) -> None:
     """The one place a document is removed (its graph and its share of the counts; a long
     one's windows first, a transaction each, as :func:`kg.ingest.remove_documents` does)."""
-    answer = pool.query(QueryRequest(f"SELECT ?part WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} }}",
-                                     "application/sparql-results+json", None))
-    parts = [b["part"]["value"] for b in json.loads(answer.body)["results"]["bindings"]]
-    for g in [*parts, graph]:
+    for g in [*_stored_parts(pool, graph), graph]:
         pool.update(remove_graph_update(g), timeout=WRITE_SECONDS)
 
 
