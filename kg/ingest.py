@@ -44,46 +44,32 @@ class Options:
 
 @dataclass(frozen=True)
 class Result:
-    """What one record became: its graph's N-Quads, or the reason it was refused."""
+    """What one record became: the N-Quads of the graphs it is stored as, or why it was refused."""
 
     source: str
     container: str
     graph: str = ""
     error: str = ""
-    nquads: bytes = b""
     dated: bool = True
-    # the document's text, when too long for one line of N-Quads (pyoxigraph's parser reads
-    # lines up to 16 MiB: a 20 MB document's kgo:text is more); see :func:`result_quads`
-    text: str = ""
-    # a long document's windows (see :func:`document_parts`): the N-Quads of each, stored as
-    # a graph of its own (:func:`kg.rdf.part_iri`); ``nquads`` is then the description alone
-    parts: tuple[bytes, ...] = ()
+    # (graph, its N-Quads) in the order they are stored: a page is one graph, its own; a long
+    # document's windows (see :func:`document_parts`) come first, each a graph of its own
+    # (:func:`kg.rdf.part_iri`), and its own graph, which lists them, last. A tuple from
+    # :func:`record_to_result` (what a pool or cluster worker sends back); made while it is
+    # stored in a serial ingest (:func:`stream_result`), so no more than a window is held.
+    graphs: Iterable[tuple[str, bytes]] = ()
 
-
-# The longest kgo:text kept in a result's N-Quads, in characters (at most 4 bytes of UTF-8
-# each, or 2 for an escaped line break: 12 MB, under the parser's 16 MiB line).
-LONGEST_LINE = 3_000_000
-
-
-def result_quads(result: Result) -> Iterator[Quad]:
-    """The quads of a result's graph: its N-Quads, and its text if it came apart (a long
-    document's windows are not in it: :func:`result_graphs` has them all)."""
-    from pyoxigraph import Literal, NamedNode, RdfFormat, parse
-
-    yield from parse(result.nquads, format=RdfFormat.N_QUADS)
-    if result.text:
-        g = NamedNode(result.graph)
-        yield Quad(g, _TEXT, Literal(result.text, language="zh"), g)
+    @property
+    def nquads(self) -> bytes:
+        """The N-Quads of the document's own graph (of a result whose graphs are a tuple)."""
+        return self.graphs[-1][1] if self.graphs else b""
 
 
 def result_graphs(result: Result) -> Iterator[tuple[str, Iterator[Quad]]]:
-    """(graph, its quads) of every graph a result is stored as, a long document's windows
-    first and its own graph (the description, which lists them) last."""
+    """(graph, its quads) of every graph a result is stored as, in the order to store them."""
     from pyoxigraph import RdfFormat, parse
 
-    for k, nquads in enumerate(result.parts, 1):
-        yield part_iri(result.graph, k).value, parse(nquads, format=RdfFormat.N_QUADS)
-    yield result.graph, result_quads(result)
+    for graph, nquads in result.graphs:
+        yield graph, parse(nquads, format=RdfFormat.N_QUADS)
 
 
 @dataclass
@@ -128,8 +114,9 @@ def document_parts(doc: Document, region: str | None = None,
     A longer one is cut at the last line break of each window (else after its last stop or
     comma) and each piece extracted on its own, as an article of the document is: its
     sentences are numbered on from the pieces before (a report's name and evidence stay
-    unique), and the document's own description (title, paper, date, home, the whole text)
-    is said once, in the last part. Its facts are those of the pieces, so a person named in
+    unique), each part says its piece's text (``<doc>/part/k kgo:text``: the pieces joined
+    are the document's text), and the document's own description (title, paper, date,
+    home) is said once, in the last part. Its facts are those of the pieces, so a person named in
     two pieces is keyed by each piece's evidence, as in two documents of one paper."""
     if len(doc.text) <= window:
         yield to_quads(document_facts(doc, region))
@@ -138,21 +125,25 @@ def document_parts(doc: Document, region: str | None = None,
 
     from kg.extract.segment import tagged
 
+    from pyoxigraph import Literal
+
     g = doc_iri(doc.doc_id)
-    info, texts, base = None, [], 0
-    for piece in windows(doc.text, window):
+    info, base = None, 0
+    for k, piece in enumerate(windows(doc.text, window), 1):
         facts = document_facts(replace(doc, text=piece), region)
         info = info or facts.info
-        texts.append(facts.text)
+        text = facts.text
         facts = replace(_numbered_from(facts, base), text="")
         base += len(facts.sentences)
-        yield [q for q in to_quads(facts) if q.subject != g]  # the description: below, once
-        del facts
+        part = part_iri(g.value, k)
+        yield [*(q for q in to_quads(facts) if q.subject != g),  # the description: below, once
+               *([Quad(part, _TEXT, Literal(text, language="zh"), g)] if text.strip() else [])]
+        del facts, text
         # the words of each sentence are cached for the rules of one reading (8,192
         # sentences, which for the 500-character pieces of a line without stops is
         # ~150 bytes a character): a piece read, its words are not asked for again
         tagged.cache_clear()
-    yield to_quads(Facts(info=info, sentences=[], text="".join(texts)))
+    yield to_quads(Facts(info=info, sentences=[], text=""))
 
 
 _STOPS = "。！？!?；;"
@@ -229,27 +220,36 @@ def read_record(record: Record, options: Options = Options()) -> Document:
 
 
 def record_to_result(record: Record, options: Options = Options()) -> Result:
-    """The pure unit of work: one record → its graph IRI and N-Quads (or why it was refused).
+    """The pure unit of work: one record → its graphs' N-Quads (or why it was refused).
     What a process-pool or Dask worker runs."""
-    from pyoxigraph import RdfFormat, serialize
+    from dataclasses import replace
 
+    result = stream_result(record, options)
+    return replace(result, graphs=tuple(result.graphs))
+
+
+def stream_result(record: Record, options: Options = Options()) -> Result:
+    """One record → its result, whose graphs are extracted and serialized as they are read:
+    a long document a window at a time (what a serial ingest stores as it goes)."""
     try:
         doc = read_record(record, options)
     except DocumentError as exc:
         return Result(record.source, record.container.value, error=str(exc))
-    windows, last, text = [], None, ""
+    return Result(doc.source, record.container.value, doc_iri(doc.doc_id).value, "",
+                  doc.issue_date is not None, _graphs(doc, options))
+
+
+def _graphs(doc: Document, options: Options) -> Iterator[tuple[str, bytes]]:
+    from pyoxigraph import RdfFormat, serialize
+
     graph = doc_iri(doc.doc_id)
-    for part in document_parts(doc, options.region, options.window or WINDOW):
-        if last is not None:  # a window: N-Quads at once (its quads as objects are 10x that)
-            windows.append(serialize(last, format=RdfFormat.N_QUADS) or b"")
+    parts = document_parts(doc, options.region, options.window or WINDOW)
+    last, k = next(parts), 0
+    for part in parts:  # a long document: a window (its quads as objects are 10x its N-Quads)
+        k += 1
+        yield part_iri(graph.value, k).value, serialize(last, format=RdfFormat.N_QUADS) or b""
         last = part
-    long = [q for q in last if q.predicate == _TEXT and len(q.object.value) > LONGEST_LINE]
-    if long:
-        text = long[0].object.value
-        last = [q for q in last if q not in long]
-    description = serialize([*last, *_has_parts(graph, len(windows))], format=RdfFormat.N_QUADS) or b""
-    return Result(doc.source, record.container.value, graph.value, "", description,
-                  doc.issue_date is not None, text, tuple(windows))
+    yield graph.value, serialize([*last, *_has_parts(graph, k)], format=RdfFormat.N_QUADS) or b""
 
 
 _HAS_PART = NamedNode(KGO + "hasPart")
@@ -304,7 +304,7 @@ def ingest_items(store: Store, items: Iterable[Item], options: Options = Options
     elif workers > 1:
         results = _run_on_pool(items, options, workers)
     else:
-        results = (_refused(i) if isinstance(i, Refusal) else record_to_result(i, options)
+        results = (_refused(i) if isinstance(i, Refusal) else stream_result(i, options)
                    for i in items)
     _store_results(store, _tally(results, report, on_commit), report, progress)
     return report
@@ -400,17 +400,18 @@ FLUSH_BYTES = 4 * 2**20
 
 def _store_results(store: Store, results: Iterable[Result], report: IngestReport,
                    progress: Callable[[str], None] | None) -> None:
+    from pyoxigraph import RdfFormat, parse
+
     written = 0
     for result in results:
         if result.error:
             report.refused.append((result.source, result.error))
         else:
             stale = set(stored_parts(store, result.graph))
-            sizes = [*map(len, result.parts), len(result.nquads) + len(result.text)]
-            for (graph, quads), size in zip(result_graphs(result), sizes):
-                report.quads += store.replace_graph(graph, quads)
+            for graph, nquads in result.graphs:  # a long document's windows: made as stored
+                report.quads += store.replace_graph(graph, parse(nquads, format=RdfFormat.N_QUADS))
                 stale.discard(graph)
-                written += size
+                written += len(nquads)
                 if written > FLUSH_BYTES:
                     store.flush()
                     written = 0
@@ -424,6 +425,18 @@ def _store_results(store: Store, results: Iterable[Result], report: IngestReport
 def parts_query(graph: str) -> str:
     """SPARQL: the ``?part`` graphs of the windows of the stored version of document ``graph``."""
     return f"SELECT ?part WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} }}"
+
+
+def window_texts_query(graph: str) -> str:
+    """SPARQL: ``?part ?text`` of each window of the stored long document ``graph``; a long
+    document's text is its windows' texts joined in their order (:func:`joined_text`)."""
+    return (f"SELECT ?part ?text WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO}hasPart> ?part }} "
+            f"GRAPH ?part {{ ?part <{KGO}text> ?text }} }}")
+
+
+def joined_text(rows: Iterable[tuple[str, str]]) -> str:
+    """The text of a long document from the (part, text) of its windows, in any order."""
+    return "".join(text for _, text in sorted(rows, key=lambda r: int(r[0].rsplit("/", 1)[1]))).strip()
 
 
 def stored_parts(store: Store, graph: str) -> list[str]:

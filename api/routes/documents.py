@@ -18,8 +18,9 @@ from pydantic import BaseModel
 
 from api.deps import PoolDep, ReaderDep, SettingsDep
 from kg.documents import MAX_BYTES
-from kg.ingest import Options, parts_query, record_to_result, result_graphs
-from kg.rdf import doc_iri, part_iri
+from kg.ingest import (Options, joined_text, parts_query, record_to_result, result_graphs,
+                       window_texts_query)
+from kg.rdf import doc_iri
 from kg.sources import Refusal, read_bytes
 from kg.store.graph_update import remove_graph_update, replace_graph_update
 from kg.store.pool import QueryRequest
@@ -110,7 +111,7 @@ def _stored_parts(pool, graph: str) -> list[str]:
 
 def _stale_parts(pool, result) -> list[str]:
     """The windows of the stored version of the result's document that it has not."""
-    new = {part_iri(result.graph, k).value for k in range(1, len(result.parts) + 1)}
+    new = {graph for graph, _ in result.graphs}
     return [part for part in _stored_parts(pool, result.graph) if part not in new]
 
 
@@ -193,10 +194,17 @@ def read_document(doc_id: str, reader: ReaderDep, request: Request,
                       date=dt.date.fromisoformat(date) if date else None,
                       source=values.get("atLocation", (None, None))[0],
                       region=values.get("aboutRegion", (None, None))[1],
-                      text=values.get("text", (None, None))[0], reports=_distinct(reports))
+                      text=values.get("text", (None, None))[0] or _window_text(reader, graph),
+                      reports=_distinct(reports))
     if wants_html(request):
         return HTMLResponse(document_page.render(request, out, hl, hn))
     return out
+
+
+def _window_text(reader, graph: str) -> str | None:
+    """A long document's text: its windows' texts joined (None for a page stored without one)."""
+    rows = [(r["part"], r["text"]) for r in reader.select(window_texts_query(graph))]
+    return joined_text(rows) if rows else None
 
 
 def _distinct(reports: list[DocumentReport]) -> list[DocumentReport]:
