@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -158,31 +159,59 @@ def to_simplified(text: str) -> str:
 
 def normalize(text: str) -> str:
     """NFKC (full-width ASCII → ASCII), simplified characters, page breaks re-joined."""
-    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = to_simplified(text)
-    return _join_broken_lines(text)
+    return _join_broken_lines(_normalized_lines(text))
 
 
-def _join_broken_lines(text: str) -> str:
+# Characters normalised at a time (whole lines): a 20 MB document is not copied whole at
+# every step, so what normalising holds beside the text is a block, not ten times the text.
+_BLOCK = 1 << 16
+
+
+def _normalized_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (as ``split("\n")`` cuts them, line breaks unified), NFKC and
+    simplified, a block of lines at a time (neither step looks across a line break)."""
+    at = 0
+    while at < len(text):
+        end = text.find("\n", at + _BLOCK)
+        end = len(text) if end < 0 else end + 1
+        block = text[at:end].replace("\r\n", "\n").replace("\r", "\n")
+        lines = to_simplified(unicodedata.normalize("NFKC", block)).split("\n")
+        if end < len(text):
+            lines.pop()  # the block ends with its line break: no line after it
+        yield from lines
+        at = end
+
+
+def _join_broken_lines(lines: Iterable[str]) -> str:
     """Re-join a paragraph that the page layout cut in two (a long line with no final stop).
 
-    Paragraphs are kept as lists of their pieces and joined once at the end, so a page of
-    many cut lines costs time linear in its length."""
-    out: list[list[str]] = []  # paragraphs as their pieces; [] is a blank line
-    for raw in text.split("\n"):
+    Paragraphs are kept as lists of their pieces and joined once, so a page of many cut
+    lines costs time linear in its length; only the last paragraph (and a blank line after
+    it) can still be continued, so the ones before are joined as soon as they are done."""
+    done: list[str] = []  # finished paragraphs, "" a blank line
+    out: list[list[str]] = []  # the paragraphs still open, as their pieces; [] is a blank line
+    first = None  # the first paragraph (a headline): never continued
+    for raw in lines:
         line = raw.strip()
         if not line:
             if out and out[-1]:
                 out.append([])
             continue
         prev = out[-2] if len(out) >= 2 and not out[-1] else (out[-1] if out else None)
-        if prev is not None and prev is not out[0] and _continues(prev, line):
+        if prev is not None and prev is not first and _continues(prev, line):
             if not out[-1]:
                 out.pop()
             out[-1].append(line)
         else:
             out.append([line])
-    return "\n".join("".join(p) for p in out).strip() + "\n"
+            first = first or out[-1]
+        while len(out) > 2:
+            done.append("".join(out.pop(0)))
+    done += ["".join(p) for p in out]
+    while done and not done[-1]:  # the text's ends trimmed (its lines are, and no blank opens it)
+        done.pop()
+    done.append("")  # it ends with a line break
+    return "\n".join(done) or "\n"
 
 
 def _continues(prev: list[str], line: str) -> bool:
