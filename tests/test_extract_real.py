@@ -1224,3 +1224,49 @@ def test_the_companies_of_a_meeting_held_in_a_county_are_not_located_there():
     f = facts_of("全国农机产业发展大会在沭阳县召开。会议由中国农机协会主办，江苏天禾传媒有限公司承办，"
                  "来自沭阳县的企业代表参会。")
     assert ("江苏天禾传媒有限公司", "沭阳县") not in _pairs(f, "locatedIn")
+
+
+def test_democratic_party_chairs_are_titles_with_their_region_taken_off():
+    f = facts_of("本报讯 6月3日，省委副书记赵明，省政协副主席、民盟云南省委主委钱立新在昆明会见了"
+                 "以重庆市政协副主席、九三学社市委会主委孙和平为团长的考察团一行。")
+    p = posts(f)
+    assert ("钱立新", "民盟省委主委", "云南省") in p
+    assert ("孙和平", "九三学社市委会主委", "重庆市") in p
+    assert {("赵明", "孙和平"), ("钱立新", "孙和平")} <= _met(f)
+
+
+def test_the_communist_party_before_a_region_is_no_part_of_the_title():
+    f = facts_of("中午，中共营口市委书记王海涛和中共营口市委副书记、营口市市长李向东共同会见了访问团一行。")
+    p = posts(f)
+    assert ("王海涛", "市委书记", "营口市") in p
+    assert ("李向东", "市委副书记", "营口市") in p
+    assert not {t for _, t, _ in p if t.startswith("中共")}
+
+
+def test_a_government_before_a_deputy_county_head_is_a_stray_head():
+    f = facts_of("本报讯 3月2日，平遥县委书记刘志军与来平考察的客商举行座谈。政府副县长韩冬参加座谈。")
+    assert ("韩冬", "副县长", "平遥县") in posts(f)
+
+
+def test_prefecture_committee_and_commissioner_titles_govern_the_prefecture():
+    f = facts_of("9月2日，阿克苏地区举办招商推介会。自治区人民政府副主席、地委书记王成致辞，"
+                 "地委副书记、行署专员阿不都·热合曼主持。")
+    p = posts(f)
+    assert ("王成", "地委书记", "阿克苏地区") in p
+    assert ("阿不都·热合曼", "行署专员", "阿克苏地区") in p
+
+
+def test_a_visiting_county_named_more_than_the_city_does_not_make_the_city_its_parent():
+    # the host city is named in full again and again; the guests' county (and its prefecture
+    # above it, never named) must not become the page's home
+    f = facts_of("5月10日上午，市委书记刘新接见了由县长艾力·买买提率领的新疆托克逊县政府考察团一行。"
+                 "刘新向托克逊县政府考察团介绍了南阳市情。他说，对口支援新疆是光荣的任务，南阳市委、市政府"
+                 "把援建托克逊县的工作作为政治责任。南阳与托克逊结缘，南阳将支持托克逊发展，为新疆的稳定提供帮助，"
+                 "希望南阳市与托克逊县加强合作。")
+    assert ("刘新", "市委书记", "南阳市") in posts(f)
+
+
+def test_hosts_who_meet_the_group_itself_meet_its_leader():
+    f = facts_of("9月8日下午，区委书记张平会见了由议长朴成浩率领的韩国大邱市中区议会代表团全体成员，"
+                 "宾主进行了友好交谈，代表团在区期间，区长李刚、区人大主任王林也分别会见了代表团成员。")
+    assert {("张平", "朴成浩"), ("李刚", "朴成浩"), ("王林", "朴成浩")} <= _met(f)

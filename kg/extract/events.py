@@ -160,6 +160,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                 events[-1] = Event(last.type, last.agent, last.places,
                                    tuple(dict.fromkeys((*last.participants, *escorts))), last.date, last.sentence)
     events = _co_hosts(sentences, found, events, title_spans)
+    events = _group_guests(sentences, found, events, title_spans)
     _add_places(found, events)
     return _drop_undated_repeats(_addressed_guests(sentences, found, events, title_spans))
 
@@ -892,3 +893,65 @@ _ADDRESSED = re.compile("[同与和](" + "|".join(sorted(STATE_TITLES | TRAILING
 
 _JOINT_MEETING = re.compile("(?:" + "|".join(CO_HOST_WORDS) + ")(?:" + "|".join(MEETING_VERBS)
                             + ")(?=[。；;，,]|$)")
+
+
+# 区长A、区人大主任B也分别会见了代表团成员; 市委书记C会见了考察团一行: the object is the
+# travelling group itself, with no person named in it.
+_GROUP_OBJECT = re.compile(r"了?(?:[\u4e00-\u9fff]{0,16}?(?:" + _GROUP_NAMES + r"|客人|客商)"
+                           r"(?:全体)?(?:成员|一行|全体成员)?|[\u4e00-\u9fff]{0,4}一行)(?=[。；;，,]|$)")
+
+
+def _group_guests(sentences: list[Sentence], found: Mentions, events: list[Event],
+                  title_spans: list[tuple[int, int]]) -> list[Event]:
+    """A meeting whose guest is the travelling group the page named (…也分别会见了代表团成员):
+    its guests are those of the meeting told just before (same sentence or the three before
+    it), else the leaders of the last group the page named (A率领的代表团)."""
+    in_a_title = Cover(title_spans).covers
+    meetings = [e for e in events if e.type is EventType.MEETING]
+    added: list[Event] = []
+    leaders: list[str] = []
+    for s in sentences:
+        ms = [m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)]
+        people = _people(ms)
+        cover = _chain_cover(s, ms, title_spans)
+        for verb in _MEET_RE.finditer(s.text):
+            v, ve = verb.start(), verb.end()
+            obj = _GROUP_OBJECT.match(s.text, ve)
+            if obj is None or any(ve <= p.start - s.start < obj.end() for p in people):
+                continue
+            if any(w in s.text[max(0, v - 4):v] for w in MEETING_BYSTANDER_WORDS):
+                continue
+            clause_start = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, v)), default=0)
+            clause_start = max([clause_start] + [m.end() for m in re.finditer("[，,]", s.text[:v])
+                                                 if _own_clause(s.text, m.end(), v)])
+            before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= v]
+            if not before:
+                continue
+            hosts = [h.key for h in _host_chain(s, people, cover, before[-1])]
+            earlier = [e for e in meetings + added if s.index - 3 <= e.sentence <= s.index
+                       and e.agent not in hosts and not set(hosts) & set(e.participants)]
+            earlier = [e for e in earlier if e.sentence < s.index or _told_before(e, s, found, v)]
+            guests = earlier[-1].participants if earlier else tuple(leaders)
+            guests = tuple(g for g in guests if g not in hosts)
+            if not guests:
+                continue
+            day = earlier[-1].date if earlier and earlier[-1].sentence == s.index else None
+            for h in hosts:
+                if not any(e.type is EventType.MEETING and e.agent == h and set(guests) <= set(e.participants)
+                           for e in events + added):
+                    added.append(Event(EventType.MEETING, h, (), guests, day, s.index))
+        leaders = _group_leaders(s, ms, title_spans) or leaders
+    return events + added
+
+
+def _own_clause(text: str, start: int, v: int) -> bool:
+    """Whether text[start:v] opens a clause of its own that holds the subject of the verb at
+    ``v`` (…全体成员，宾主间进行了友好交谈，代表团在昌期间，区长A…会见): a comma that a title chain
+    does not need."""
+    piece = text[start:v]
+    return not piece.startswith(tuple(TITLE_HEADS)) and "、" not in piece[:1]
+
+
+def _told_before(e: Event, s: Sentence, found: Mentions, v: int) -> bool:
+    """Whether the meeting ``e`` of sentence ``s`` names its host before offset ``v``."""
+    return any(m.key == e.agent and m.end - s.start <= v for m in found.in_span(s.start, s.end))

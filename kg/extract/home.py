@@ -118,7 +118,7 @@ class _Evidence:
             return NO_HOME
         chain = _descend(rolled, regions)
         wanted = _wanted_level(levels)
-        key = _pick_level(chain, rolled, self.gaz, wanted) or (chain[-1] if chain else None)
+        key = _pick_level(chain, rolled, self.gaz, wanted, self.direct) or (chain[-1] if chain else None)
         if key is None:
             return NO_HOME
         # Votes for the home's ancestors agree with it too (湖南省 on a page about 常宁市).
@@ -180,19 +180,27 @@ def _fits(region: Region, char: str) -> bool:
 
 
 def _pick_level(chain: list[str], rolled: dict[str, float], gaz: Gazetteer,
-                wanted: str | None) -> str | None:
+                wanted: str | None, direct: dict[str, float] | None = None) -> str | None:
     """The region of the level the writer speaks from: on the dominant chain, else the best
     voted region of that level under the chain's deepest region that has one."""
     if wanted is None or not chain:
         return None
     regions = gaz.regions
-    for key in reversed(chain):
-        if _fits(regions[key], wanted):
-            return key
     fitting = [k for k, w in rolled.items() if w >= 0.2 and _fits(regions[k], wanted)]
     # (a city only: the guests of a city's leaders come from other provinces; a district's
     # writer names its own city's districts around it)
     anywhere = max(fitting, key=lambda k: rolled[k], default=None) if wanted == "市" else None
+    for key in reversed(chain):
+        if _fits(regions[key], wanted):
+            # 市委书记 on a page naming 周口市 six times and a visiting county of 哈密 more: a
+            # city the page never names, only above a county it does, is not the writer's when
+            # another city is named often in its own name.
+            named = max((k for k in fitting if k != key), key=lambda k: (direct or {}).get(k, 0.0),
+                        default=None) if wanted == "市" and direct is not None else None
+            if (named and not direct.get(key) and direct.get(named, 0.0) >= 2.0
+                    and key not in gaz.ancestors(named)):
+                return named
+            return key
     for top in reversed(chain):
         below = [k for k in fitting if top in gaz.ancestors(k)]
         if below:

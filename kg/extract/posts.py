@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import (COMPANY_ANAPHORS, COMPANY_TITLES, COUNTRY_ABBREVIATIONS, LEVEL_CHARS, STATE_TITLES,
-                                SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
+from kg.extract.lexicon import (COMPANY_ANAPHORS, COMPANY_TITLES, COUNTRY_ABBREVIATIONS, LEVEL_CHARS, PARTY_PREFIXES,
+                                PREFECTURE_OFFICES, STATE_TITLES, SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
 from kg.extract.people import foreign_prefix
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention, Post
@@ -21,7 +21,10 @@ _OFFICE_HEADS = ("部长", "局长", "主任", "秘书长", "厅长", "处长", 
 # 县十六届人大常委会主任 writes the term without 第 as well.
 _TERM = re.compile(r"第[一二三四五六七八九十百零〇0-9]{1,4}届|[一二三四五六七八九十百零〇0-9]{1,4}届"
                    r"(?=人大|政协|人民代表大会|纪委|委员会|县委|市委|区委|省委|党委)")
-_STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)")
+_STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)"
+                         r"|^(?:人民政府|政府)(?=(?:常务)?副?[省市州县区旗镇乡]长)")
+# 中共鞍山市委书记, 民革贵州省委主委: a party named before the title's region.
+_PARTIES_LONGEST = sorted(PARTY_PREFIXES, key=len, reverse=True)
 
 
 def find_posts(text: str, sentences: list[Sentence], found: Mentions,
@@ -256,6 +259,9 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
     pos, region, org = start, None, None
     region_end = -1  # 北京市石景山区委副书记: a region named right after another is the title's
     inner = sorted(found.in_span(start, end), key=lambda m: (m.start, -m.end))
+    party = next((w for w in _PARTIES_LONGEST if text.startswith(w, start)), None)
+    if party and any(m.start == start + len(party) and m.type in REGION_TYPES and m.end < end for m in inner):
+        pos = start + len(party)  # 中共鞍山市委书记 → 市委书记; 民革贵州省委主委 → 民革省委主委
     for m in inner:
         if m.start not in (pos, region_end) or m.end >= end:
             continue
@@ -274,6 +280,8 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             pos = m.end - kept if keep_level else m.end
             region_end = m.end
     title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
+    if party and pos > start and PARTY_PREFIXES[party]:
+        title = party + title
     title = _TERM.sub("", title)  # 省第十二届人大常委会主任 → 省人大常委会主任: the term is no part
     title = _STRAY_HEAD.sub("", title)
     for generic in COMPANY_ANAPHORS:
@@ -295,6 +303,11 @@ _AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自�
 
 
 def _level_char(title: str) -> str | None:
+    party = next((w for w in _PARTIES_LONGEST if title.startswith(w) and len(title) > len(w) + 1), None)
+    if party and PARTY_PREFIXES[party]:
+        title = title[len(party):]  # 民建市委会主委: the party's committee of the city
+    if title.startswith(PREFECTURE_OFFICES):
+        return "州"  # 地委书记, 行署专员: the prefecture's
     for prefix in _LEVEL_PREFIXES:
         rest = title[len(prefix):]
         if not title.startswith(prefix) or not rest:
