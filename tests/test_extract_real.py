@@ -1270,3 +1270,20 @@ def test_hosts_who_meet_the_group_itself_meet_its_leader():
     f = facts_of("9月8日下午，区委书记张平会见了由议长朴成浩率领的韩国大邱市中区议会代表团全体成员，"
                  "宾主进行了友好交谈，代表团在区期间，区长李刚、区人大主任王林也分别会见了代表团成员。")
     assert {("张平", "朴成浩"), ("李刚", "朴成浩"), ("王林", "朴成浩")} <= _met(f)
+
+
+def test_a_foreign_name_before_the_words_of_leading_a_group_is_the_guest():
+    f = facts_of("6月3日，市长王强在市政府会见日本经济交流协会会长山田太郎率领的访问团。")
+    assert ("王强", "山田太郎") in _met(f)
+
+
+def test_the_head_of_a_group_met_by_its_name_alone_is_named_after_it():
+    f = facts_of("8月13日下午，副市长李明在市行政中心会见了德国巴伐利亚州经济访华团一行。"
+                 "李明代表市政府对访华团一行表示欢迎，并介绍了我市经济社会发展情况。"
+                 "访华团团长汉斯·穆勒对李明的会见表示感谢。")
+    assert ("李明", "汉斯·穆勒") in _met(f)
+
+
+def test_a_group_lead_word_does_not_make_the_rest_of_a_title_a_name():
+    f = facts_of("4月2日，州委书记杨林会见了正威集团董事局主席王文银一行。")
+    assert _met(f) == {("杨林", "王文银")}

@@ -897,7 +897,7 @@ _JOINT_MEETING = re.compile("(?:" + "|".join(CO_HOST_WORDS) + ")(?:" + "|".join(
 
 # 区长A、区人大主任B也分别会见了代表团成员; 市委书记C会见了考察团一行: the object is the
 # travelling group itself, with no person named in it.
-_GROUP_OBJECT = re.compile(r"了?(?:[\u4e00-\u9fff]{0,16}?(?:" + _GROUP_NAMES + r"|客人|客商)"
+_GROUP_OBJECT = re.compile(r"了?(?:[\u4e00-\u9fff]{0,16}?(?:" + _GROUP_NAMES + r"|访华团|参访团|客人|客商|[团组])"
                            r"(?:全体)?(?:成员|一行|全体成员)?|[\u4e00-\u9fff]{0,4}一行)(?=[。；;，,]|$)")
 
 
@@ -931,7 +931,8 @@ def _group_guests(sentences: list[Sentence], found: Mentions, events: list[Event
             earlier = [e for e in meetings + added if s.index - 3 <= e.sentence <= s.index
                        and e.agent not in hosts and not set(hosts) & set(e.participants)]
             earlier = [e for e in earlier if e.sentence < s.index or _told_before(e, s, found, v)]
-            guests = earlier[-1].participants if earlier else tuple(leaders)
+            guests = earlier[-1].participants if earlier else tuple(leaders) or _heads_named_after(
+                sentences, found, s.index)
             guests = tuple(g for g in guests if g not in hosts)
             if not guests:
                 continue
@@ -955,3 +956,18 @@ def _own_clause(text: str, start: int, v: int) -> bool:
 def _told_before(e: Event, s: Sentence, found: Mentions, v: int) -> bool:
     """Whether the meeting ``e`` of sentence ``s`` names its host before offset ``v``."""
     return any(m.key == e.agent and m.end - s.start <= v for m in found.in_span(s.start, s.end))
+
+
+def _heads_named_after(sentences: list[Sentence], found: Mentions, index: int) -> tuple[str, ...]:
+    """会见了俄罗斯社会各界访华团一行。…访华团团长A对…表示感谢: the head of the group, named by
+    a title ending in 团长 in the six sentences after the meeting."""
+    if index + 1 >= len(sentences):
+        return ()
+    start, end = sentences[index + 1].start, sentences[min(index + 6, len(sentences) - 1)].end
+    for p in found.people:
+        if start <= p.start < end and any(t.endswith("团长") and not t.endswith("副团长")
+                                           for _, _, t in p.titles):
+            key = _key_at(found, p.start, p.end)
+            if key:
+                return (key,)
+    return ()

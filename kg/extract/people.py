@@ -195,6 +195,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
             end = name_at(text, pos) or _tagged_name_at(text, pos)
             if end is None and state:
                 end = _foreign_name_at(text, pos)
+            if end is None:
+                end = _group_leader_at(text, pos)
         if end is None:
             continue
         titles = _title_chain(text, pos)
@@ -292,6 +294,29 @@ def _foreign_name_at(text: str, pos: int) -> int | None:
 
     tag = word_tag(text[pos:end]) or "nr"
     return end if tag.startswith(("nr", "ns")) else None  # 总统普京: jieba tags 普京 a place
+
+
+# 会长河野洋平率领的访华团, 干事长森山裕、…率领的代表团, 总书记加萨马格拉一行: whoever a title
+# names right before the words of leading a group is a person, a foreign name too.
+_LEADS_AFTER = re.compile(r"(?:、[^，,。；;]{2,30}?)?(?:率领的|带领的|率领|为团长的|为团长|一行)")
+
+
+_BODY_CHARS = set("局会部委厅院办处司署")
+
+
+def _group_leader_at(text: str, pos: int) -> int | None:
+    """End of a name of two to five Han characters at ``pos`` that the words of leading a group
+    follow (…会长河野洋平率领的访华团), or None."""
+    for end in range(pos + 2, min(pos + 5, len(text)) + 1):
+        if not _CJK.match(text[end - 1]):
+            return None
+        if _LEADS_AFTER.match(text, end) and text[end:end + 1] in "率带为一、":
+            word = text[pos:end]
+            if _common_word(word) or any(c in _FORBIDDEN_IN_NAME | _BODY_CHARS for c in word) \
+                    or _HEAD_RE.search(word):
+                return None  # 董事|局主席王文银一行: the rest of a title, not a name
+            return end
+    return None
 
 
 def _name_words_before(words, i: int) -> tuple[int, int] | None:
