@@ -1287,3 +1287,23 @@ def test_the_head_of_a_group_met_by_its_name_alone_is_named_after_it():
 def test_a_group_lead_word_does_not_make_the_rest_of_a_title_a_name():
     f = facts_of("4月2日，州委书记杨林会见了正威集团董事局主席王文银一行。")
     assert _met(f) == {("杨林", "王文银")}
+
+
+def test_a_clause_of_titles_alone_before_a_comma_belongs_to_the_name_after_it():
+    f = facts_of("本报讯 5月3日，县委副书记，县长王刚到城关镇调研。"
+                 "区委书记，市高新技术产业园工委书记、管委会主任李芳出席。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert {("王刚", "县委副书记"), ("王刚", "县长"), ("李芳", "区委书记"), ("李芳", "管委会主任")} <= p
+
+
+def test_a_deputy_head_after_a_party_group_title_is_of_the_same_body():
+    f = facts_of("省人大常委会党组副书记、副主任，省总工会主席李华出席。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert ("李华", "省人大常委会副主任") in p and ("李华", "副主任") not in p
+
+
+def test_a_party_outside_the_mainland_before_a_title_is_its_organisation():
+    f = facts_of("5月19日，市委书记王东会见了中国国民党副主席林志明一行。以全国政协委员、台盟中央常委陈华为团长的参访团同行。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert ("林志明", "副主席") in p
+    assert not {t for n, t in p if t.startswith(("国民党", "中国国民党", "以"))}

@@ -338,15 +338,17 @@ def _lines(text: str):
 
 
 def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple[tuple[int, int, str], ...]:
-    """The 、-separated titles between the previous break and the name."""
+    """The 、-separated titles between the previous break and the name (and a clause of titles
+    alone before a comma: 区委书记，市产业园工委书记、管委会主任A)."""
     i = name_start
     while i > 0 and not _CHAIN_BREAK.match(text[i - 1]) and name_start - i < 60:
         i -= 1
+    i = _titles_clause_before(text, i)
     chain = text[i:name_start]
     out: list[tuple[int, int, str]] = []
     pos = i
     former_chain = False  # 原中船重工董事长、党组书记: a former post is no post the person holds
-    for piece in chain.split("、"):
+    for piece in re.split("[、，,]", chain):
         cut = _junk_end(piece)
         if cut:
             out.clear()  # a verb in the chain: what came before it belongs to another clause
@@ -363,6 +365,32 @@ def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple
 
 
 _FORMER = ("原", "前")
+
+
+def _titles_clause_before(text: str, i: int) -> int:
+    """Where a chain starting at ``i`` after a comma starts when the clause before the comma
+    holds titles only (区委书记，市…工委书记、管委会主任A; 5月3日，县委副书记，县长B): that
+    clause's start; else ``i``."""
+    if i < 2 or text[i - 1] not in "，,":
+        return i
+    j = i - 1
+    while j > 0 and not _CHAIN_BREAK.match(text[j - 1]) and i - j < 40:
+        j -= 1
+    clause = text[j:i - 1]
+    pieces = clause.split("、")
+    if clause and all(p.endswith(tuple(TITLE_HEADS)) and _junk_end(p) == 0 and not _names_in(p)
+                      for p in pieces):
+        return j
+    return i
+
+
+def _names_in(piece: str) -> bool:
+    """Whether a person's name stands inside a title-looking piece (市长王五): then it is no
+    bare title."""
+    for head in _HEAD_RE.finditer(piece):
+        if head.end() < len(piece) and name_at(piece, head.end()):
+            return True
+    return False
 
 
 def _is_a_word(piece: str) -> bool:

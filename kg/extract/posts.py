@@ -168,6 +168,8 @@ def _office_body(title: str) -> tuple[str, str] | None:
             body = title[:-len(head)]
             if body.endswith("常务"):  # 县人大常委会常务副主任: 常务 is the head's rank
                 body, head = body[:-2], "常务" + head
+            if body.endswith(_PARTY_WORDS) and body[:-2].endswith(_BODY_ENDS):
+                body = body[:-2]  # 省人大常委会党组副书记、副主任: the deputy head of the 常委会
             for end in _BODY_ENDS:
                 if body.endswith(end):
                     return body, head
@@ -262,6 +264,9 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
     party = next((w for w in _PARTIES_LONGEST if text.startswith(w, start)), None)
     if party and any(m.start == start + len(party) and m.type in REGION_TYPES and m.end < end for m in inner):
         pos = start + len(party)  # 中共鞍山市委书记 → 市委书记; 民革贵州省委主委 → 民革省委主委
+    elif party and PARTY_PREFIXES[party] == "org" and end - start > len(party) + 1:
+        pos = start + len(party)  # 中国国民党荣誉副主席 → 荣誉副主席, of the party
+        org = next((m.key for m in inner if m.start == start and m.end == pos and m.type in ORG_TYPES), None)
     for m in inner:
         if m.start not in (pos, region_end) or m.end >= end:
             continue
@@ -280,7 +285,7 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             pos = m.end - kept if keep_level else m.end
             region_end = m.end
     title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
-    if party and pos > start and PARTY_PREFIXES[party]:
+    if party and pos > start and PARTY_PREFIXES[party] == "keep":
         title = party + title
     title = _TERM.sub("", title)  # 省第十二届人大常委会主任 → 省人大常委会主任: the term is no part
     title = _STRAY_HEAD.sub("", title)
@@ -304,7 +309,7 @@ _AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自�
 
 def _level_char(title: str) -> str | None:
     party = next((w for w in _PARTIES_LONGEST if title.startswith(w) and len(title) > len(w) + 1), None)
-    if party and PARTY_PREFIXES[party]:
+    if party and PARTY_PREFIXES[party] == "keep":
         title = title[len(party):]  # 民建市委会主委: the party's committee of the city
     if title.startswith(PREFECTURE_OFFICES):
         return "州"  # 地委书记, 行署专员: the prefecture's
