@@ -1307,3 +1307,28 @@ def test_a_party_outside_the_mainland_before_a_title_is_its_organisation():
     p = {(n, t) for n, t, _ in posts(f)}
     assert ("林志明", "副主席") in p
     assert not {t for n, t in p if t.startswith(("国民党", "中国国民党", "以"))}
+
+
+def test_negotiations_with_a_guest_after_yu_are_a_meeting_but_a_fair_is_not():
+    f = facts_of("5月8日，县长赵明与中建三局副总经理陈立新一行就项目合作进行洽谈。"
+                 "9日，赵明出席招商洽谈会。")
+    assert _met(f) == {("赵明", "陈立新")}
+
+
+def test_the_leader_of_a_visiting_group_governs_the_region_that_names_the_group():
+    f = facts_of("本报讯 5月18日上午，市委书记徐明会见了由县长艾买提·托合提率领的新疆托克逊县考察团一行。"
+                 "徐明向考察团介绍了南阳市情，南阳市委、市政府高度重视对口支援工作，南阳与托克逊结缘多年。")
+    assert ("艾买提·托合提", "县长", "托克逊县") in posts(f)
+    assert ("徐明", "市委书记", "南阳市") in posts(f)
+
+
+def test_the_words_before_a_list_of_those_present_are_no_part_of_a_title():
+    f = facts_of("出席会议的有县委书记李明，县委副书记、县长王强，县人大常委会主任赵军等。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert {("李明", "县委书记"), ("王强", "县长"), ("赵军", "县人大常委会主任")} <= p
+
+
+def test_talks_between_two_sides_then_those_present_split_by_a_semicolon():
+    f = facts_of("10月11日，高新区与重点招商企业举行工作座谈。区委书记，市软件产业园工委书记、管委会主任"
+                 "王海；中国银行总行处长李娜，华信投资有限公司总经理周涛出席。王海对企业一行的到来表示欢迎。")
+    assert {("王海", "李娜"), ("王海", "周涛")} <= _met(f)

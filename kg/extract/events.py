@@ -21,7 +21,7 @@ from kg.extract.dates import byline_date, day_of_month, find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
                                 MEETING_BYSTANDER_WORDS, MEETING_VERBS, MOVE_VERBS,
                                 PASSIVE_MEETING_WORDS, PERSON_LIST_GLUE, PROVINCE_ABBREVIATIONS,
-                                STATE_TITLES, TALK_CONNECTORS, TITLE_HEADS, TITLE_JUNK,
+                                STATE_TITLES, TALK_CONNECTORS, TALK_VERBS, TITLE_HEADS, TITLE_JUNK,
                                 TO_CHINA_WORDS, TOPIC_CUES, TRAILING_TITLES,
                                 TRAVELLING_GROUP_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
@@ -46,7 +46,7 @@ _MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看
                                for v in MOVE_VERBS))
 _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 # 县委书记A与来访的B一行座谈: 座谈 with 同/与 is a meeting; a 座谈会 is a conference
-_TALK_VERB = "座谈(?!会)"
+_TALK_VERB = "(?:" + "|".join(TALK_VERBS) + ")(?!会)"
 _MEET_RE = re.compile("|".join(MEETING_VERBS) + "|" + _TALK_VERB)
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
@@ -161,6 +161,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                                    tuple(dict.fromkeys((*last.participants, *escorts))), last.date, last.sentence)
     events = _co_hosts(sentences, found, events, title_spans)
     events = _group_guests(sentences, found, events, title_spans)
+    events = _sides_listed(sentences, found, events, title_spans)
     _add_places(found, events)
     return _drop_undated_repeats(_addressed_guests(sentences, found, events, title_spans))
 
@@ -629,7 +630,7 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
         if before.endswith(CO_HOST_WORDS) and not _guests(s, people, cover, ve):
             continue  # 胥健、罗冬灵一同会见。: hosts of a meeting told next to it
         hosts, guests = _meeting_sides(s, [p for p in people if p.start not in earlier_guests],
-                                       cover, v, ve, earlier_hosts, talk_only=verb.group() == "座谈")
+                                       cover, v, ve, earlier_hosts, talk_only=verb.group() in TALK_VERBS)
         if not hosts or not guests:
             continue
         earlier_hosts = hosts
@@ -971,3 +972,37 @@ def _heads_named_after(sentences: list[Sentence], found: Mentions, index: int) -
             if key:
                 return (key,)
     return ()
+
+
+# 海棠区与招商引资重点企业举行工作座谈。: two sides hold talks, no person named yet …
+_SIDES_TALK = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?[^，,。；;]{0,20}?[与同][^，,。；;]{2,30}?(?:举行|进行|开展)?(?:工作)?(?:"
+                         + "|".join(MEETING_VERBS + TALK_VERBS) + r")(?!会)")
+# … 区委书记A；中国贸促会处长B，公司总经理C出席。: the hosts, a semicolon, the guests.
+_SIDES_PRESENT = re.compile(r"(?:出席|参加)(?:座谈|会谈|洽谈|活动|会议)?(?:[。；;]|$)")
+
+
+def _sides_listed(sentences: list[Sentence], found: Mentions, events: list[Event],
+                  title_spans: list[tuple[int, int]]) -> list[Event]:
+    """A sentence of talks between two sides that names no one (X区与企业举行工作座谈), then one
+    listing the people present with a semicolon between the sides (A；B，C出席): the host side
+    (before the semicolon) meets the other."""
+    in_a_title = Cover(title_spans).covers
+    added: list[Event] = []
+    for prev, s in zip(sentences, sentences[1:]):
+        talk = _SIDES_TALK.match(prev.text)
+        if talk is None or _people([m for m in found.in_span(prev.start, prev.end)
+                                    if not in_a_title(m.start, m.end)]):
+            continue
+        semi = re.search("[；;]", s.text)
+        if semi is None or not _SIDES_PRESENT.search(s.text, semi.end()):
+            continue
+        people = _people([m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)])
+        hosts = [p.key for p in people if p.end - s.start <= semi.start()]
+        guests = tuple(dict.fromkeys(p.key for p in people if p.start - s.start >= semi.end()
+                                     and p.key not in hosts))
+        if not hosts or not guests or any(e.type is EventType.MEETING and e.sentence in (prev.index, s.index)
+                                          for e in events):
+            continue
+        for h in hosts:
+            added.append(Event(EventType.MEETING, h, (), guests, None, s.index))
+    return events + added

@@ -69,6 +69,8 @@ TITLE_HEADS = sorted(words("title_heads"), key=len, reverse=True)
 PARTY_PREFIXES: dict[str, str] = {w: v for w, v in rows("party_prefixes")}
 # Prefecture bodies whose titles carry no level word (地委书记, 行署专员).
 PREFECTURE_OFFICES = words("prefecture_offices")
+# Verbs of talks whose other side stands after 同/与 (座谈, 洽谈).
+TALK_VERBS = words("talk_verbs")
 # Titles written after the name (习近平总书记, 李强总理, 王沪宁主席); ``副`` may stand before
 # any of them as its own word (丁薛祥副总理).
 TRAILING_TITLES = frozenset(words("trailing_titles"))

@@ -68,6 +68,7 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
             if region is None and level:
                 region = (inherited.get(level)
                           or _listed_region(level, opening, t_start, titled)
+                          or _led_group_region(text, person.end, level, found)
                           or _context_region(level, t_start, found, home))
             elif region is None and org is None and last_region and _office_title(title):
                 region = last_region  # 市委常委、宣传部长: the office is the same city's
@@ -240,6 +241,25 @@ def _listed_region(level: str, opening: int, offset: int,
             if hit:
                 best = f"region/{hit}"
     return best
+
+
+_LEADS_GROUP = re.compile(r"(?:率领的|带领的|为团长的|率领|带领|率)(?:的)?")
+
+
+def _led_group_region(text: str, end: int, level: str, found: Mentions) -> str | None:
+    """由县长A率领的新疆伊吾县政府考察团: the bare title of a group's leader governs the region
+    that names the group right after him, not the page's."""
+    m = _LEADS_GROUP.match(text, end)
+    if m is None:
+        return None
+    gaz = load_gazetteer()
+    wanted = LEVEL_CHARS[level]
+    for r in found.in_span(m.end(), m.end() + 12):
+        if r.type in REGION_TYPES and not re.search("[，,。；;、]", text[m.end():r.start]):
+            hit = _of_level(gaz, found.entity(r.key).region.key, level, wanted)  # type: ignore[union-attr]
+            if hit:
+                return f"region/{hit}"
+    return None
 
 
 def _office_title(title: str) -> bool:
