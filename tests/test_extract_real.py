@@ -1332,3 +1332,17 @@ def test_talks_between_two_sides_then_those_present_split_by_a_semicolon():
     f = facts_of("10月11日，高新区与重点招商企业举行工作座谈。区委书记，市软件产业园工委书记、管委会主任"
                  "王海；中国银行总行处长李娜，华信投资有限公司总经理周涛出席。王海对企业一行的到来表示欢迎。")
     assert {("王海", "李娜"), ("王海", "周涛")} <= _met(f)
+
+
+def test_a_propaganda_department_head_in_a_chain_keeps_its_office():
+    # jieba tags 宣传部 a person's name: it is neither a person nor a foreign country
+    f = facts_of("8月30日上午，市长郭明会见了客商一行。市委常委、宣传部部长、副市长张春梅会见时在座。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert ("张春梅", "宣传部部长") in p
+    assert "宣传部" not in {n for n, _ in p}
+
+
+def test_a_conjunction_before_a_company_title_is_no_part_of_the_company():
+    f = facts_of("一同参加会见的还有，县委常委、副县长吴朝晖，以及集团总裁刘连勇、高级副总裁孟宪莹。")
+    assert ("刘连勇", "总裁") in {(n, t) for n, t, _ in posts(f)}
+    assert not {o for _, _, o in _orgs(f) if o and o.startswith("以及")}

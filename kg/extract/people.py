@@ -197,8 +197,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
                 end = _foreign_name_at(text, pos)
             if end is None:
                 end = _group_leader_at(text, pos)
-        if end is None:
-            continue
+        if end is None or (text[end - 1] in _BODY_CHARS and _HEAD_RE.match(text, end)):
+            continue  # 市委常委、宣传部部长: jieba tags 宣传部 a name; it is the office of the next head
         titles = _title_chain(text, pos)
         former = () if titles else _title_chain(text, pos, keep_former=True)
         if not titles and not former:
@@ -234,8 +234,8 @@ def find_entitled(text: str) -> list[PersonSpan]:
                     after and after[3].startswith(("nr", "ns"))):
                 continue  # 念兹在兹总书记; 沙特国王萨勒曼: the name comes after the title
             a, b = name
-            if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in line[a:b]):
-                continue
+            if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in line[a:b]) or line[b - 1] in _BODY_CHARS:
+                continue  # 宣传部部长: jieba tags 宣传部 a name; it is the office of the title
             out.append(PersonSpan(line_start + a, line_start + b, line[a:b],
                                   ((line_start + start, line_start + title_end, word),)))
     return out
@@ -273,6 +273,7 @@ def foreign_prefix(text: str) -> str | None:
     word, tag = words[-1][2], words[-1][3]
     gaz = load_gazetteer()
     if len(word) >= 2 and tag in ("ns", "nr", "nrt", "nsf") and not gaz.candidates(word) \
+            and word[-1] not in _BODY_CHARS \
             and not any(gaz.candidates(word + c) for c in "省市县区"):
         return word
     return None
