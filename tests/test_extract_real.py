@@ -1346,3 +1346,10 @@ def test_a_conjunction_before_a_company_title_is_no_part_of_the_company():
     f = facts_of("一同参加会见的还有，县委常委、副县长吴朝晖，以及集团总裁刘连勇、高级副总裁孟宪莹。")
     assert ("刘连勇", "总裁") in {(n, t) for n, t, _ in posts(f)}
     assert not {o for _, _, o in _orgs(f) if o and o.startswith("以及")}
+
+
+def test_a_township_the_gazetteer_does_not_hold_comes_off_its_title():
+    f = facts_of("本报讯 3月5日，紫阳县委书记李明到乡镇调研。白杨镇副镇长张伟、石门乡党委书记赵四、"
+                 "各乡镇党委书记参加。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert ("张伟", "副镇长") in p and ("赵四", "乡党委书记") in p

@@ -23,6 +23,10 @@ _TERM = re.compile(r"第[一二三四五六七八九十百零〇0-9]{1,4}届|[�
                    r"(?=人大|政协|人民代表大会|纪委|委员会|县委|市委|区委|省委|党委)")
 _STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)"
                          r"|^(?:人民政府|政府)(?=(?:常务)?副?[省市州县区旗镇乡]长)")
+# 白杨镇副镇长, 石门乡党委书记, 城南街道党工委书记: a township's name before its level word.
+_UNKNOWN_TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)(?=(?:党委|党工委|人大|人民政府|政府|纪委)?"
+                           r"(?:常务)?副?(?:书记|镇长|乡长|主任|主席|委员|办事处主任))")
+_NOT_A_TOWN = ("各", "全", "本", "该", "我", "有关", "相关", "所在", "城乡")
 # 中共鞍山市委书记, 民革贵州省委主委: a party named before the title's region.
 _PARTIES_LONGEST = sorted(PARTY_PREFIXES, key=len, reverse=True)
 
@@ -305,6 +309,14 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             pos = m.end - kept if keep_level else m.end
             region_end = m.end
     title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
+    if region is None and org is None and pos == start:
+        town = _UNKNOWN_TOWN.match(title)
+        if town and not town.group(1).startswith(_NOT_A_TOWN):
+            # 青石镇党委书记 (a town the gazetteer does not hold): 镇党委书记 of that town
+            name = town.group(1) + town.group(2)
+            region = next((k for k, e in found.entities.items()
+                           if e.type == EntityType.TOWNSHIP and e.label == name), None)
+            title = title[len(town.group(1)):]
     if party and pos > start and PARTY_PREFIXES[party] == "keep":
         title = party + title
     title = _TERM.sub("", title)  # 省第十二届人大常委会主任 → 省人大常委会主任: the term is no part
