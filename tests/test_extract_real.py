@@ -1353,3 +1353,12 @@ def test_a_township_the_gazetteer_does_not_hold_comes_off_its_title():
                  "各乡镇党委书记参加。")
     p = {(n, t) for n, t, _ in posts(f)}
     assert ("张伟", "副镇长") in p and ("赵四", "乡党委书记") in p
+
+
+def test_a_region_named_as_the_guests_once_is_theirs_wherever_the_page_names_it():
+    f = facts_of("本报讯 4月24日，市委副书记、市长林海与来访的绥化市委书记、市人大常委会主任张东座谈。"
+                 "林海代表市委、市政府对张东一行表示欢迎。他指出，湛江与绥化产业关联度高，绥化农业资源丰富，"
+                 "湛江制造业发达，希望两市在绥化、湛江两地共建产业园。")
+    p = posts(f)
+    assert ("林海", "市长", "湛江市") in p
+    assert ("张东", "市委书记", "绥化市") in p

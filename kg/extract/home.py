@@ -218,9 +218,13 @@ def _pick_level(chain: list[str], rolled: dict[str, float], gaz: Gazetteer,
 
 def _weigh_mentions(text: str, hits: list, evidence: _Evidence) -> None:
     gaz = evidence.gaz
+    # 与来访的黑河市委书记A座谈 … 珠海与黑河同属…: once the page names a region as the guests',
+    # its other mentions are the guests' too.
+    guests = {keys[0] for start, end, name, keys in hits
+              if len(keys) == 1 and _surely_visitors(text, start, end)}
     for start, end, name, keys in hits:
         w = _written_weight(text, start, end, name, keys, gaz)
-        if w and _visitors_region(text, start, end):
+        if w and (_visitors_region(text, start, end) or guests.intersection(keys)):
             w *= _VISITORS
         if w:
             evidence.add(keys, w)
@@ -231,6 +235,13 @@ def _weigh_mentions(text: str, hits: list, evidence: _Evidence) -> None:
 _VISITORS = 0.25
 _GUEST_BEFORE = re.compile(r"(?:会见了?|会谈|座谈|接见了?|会晤|与|同)(?:来访的|到访的|前来[^，,。]{0,6}的)?$")
 _PARTY_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:党政代表团|代表团|考察团|访问团|客人)")
+
+
+def _surely_visitors(text: str, start: int, end: int) -> bool:
+    """来访的黑河市委书记, 辽宁省政府代表团: said of the guests in so many words (not only after
+    与 or 同, which join the two sides alike)."""
+    return bool(re.search(r"(?:来访的|到访的|前来[^，,。]{0,6}的)$", text[max(0, start - 12):start])
+                or _PARTY_AFTER.match(text[end:end + 12]))
 
 
 def _visitors_region(text: str, start: int, end: int) -> bool:
