@@ -1362,3 +1362,9 @@ def test_a_region_named_as_the_guests_once_is_theirs_wherever_the_page_names_it(
     p = posts(f)
     assert ("林海", "市长", "湛江市") in p
     assert ("张东", "市委书记", "绥化市") in p
+
+
+def test_the_one_called_on_hosts_the_callers_but_a_new_year_gathering_is_no_call():
+    f = facts_of("5月8日，县委书记王强、县长赵明一行在武汉拜会了中建三局董事长陈立新。"
+                 "9日，王强出席在京老乡春节团拜会。")
+    assert _met(f) == {("陈立新", "王强"), ("陈立新", "赵明")}

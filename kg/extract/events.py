@@ -18,7 +18,7 @@ from functools import cache
 from kg.extract.countries import countries
 from kg.extract.world import is_area
 from kg.extract.dates import byline_date, day_of_month, find_date
-from kg.extract.lexicon import (ACCOMPANY_WORDS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
+from kg.extract.lexicon import (ACCOMPANY_WORDS, CALL_ON_VERBS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
                                 MEETING_BYSTANDER_WORDS, MEETING_VERBS, MOVE_VERBS,
                                 PASSIVE_MEETING_WORDS, PERSON_LIST_GLUE, PROVINCE_ABBREVIATIONS,
                                 STATE_TITLES, TALK_CONNECTORS, TALK_VERBS, TITLE_HEADS, TITLE_JUNK,
@@ -47,7 +47,8 @@ _MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看
 _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 # 县委书记A与来访的B一行座谈: 座谈 with 同/与 is a meeting; a 座谈会 is a conference
 _TALK_VERB = "(?:" + "|".join(TALK_VERBS) + ")(?!会)"
-_MEET_RE = re.compile("|".join(MEETING_VERBS) + "|" + _TALK_VERB)
+# (团拜会, a new-year gathering, is no call)
+_MEET_RE = re.compile("|".join(MEETING_VERBS) + "|" + _TALK_VERB + "|(?<!团)(?:" + "|".join(CALL_ON_VERBS) + ")")
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
@@ -633,6 +634,8 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
                                        cover, v, ve, earlier_hosts, talk_only=verb.group() in TALK_VERBS)
         if not hosts or not guests:
             continue
+        if verb.group() in CALL_ON_VERBS:
+            hosts, guests = guests, hosts  # A一行拜会了B: B receives the callers
         earlier_hosts = hosts
         earlier_guests |= {g.start for g in guests}
         host_end = max(h.end for h in hosts)

@@ -71,6 +71,8 @@ PARTY_PREFIXES: dict[str, str] = {w: v for w, v in rows("party_prefixes")}
 PREFECTURE_OFFICES = words("prefecture_offices")
 # Verbs of talks whose other side stands after 同/与 (座谈, 洽谈).
 TALK_VERBS = words("talk_verbs")
+# Verbs of calling on someone: the one called on (after the verb) hosts the callers.
+CALL_ON_VERBS = words("call_on_verbs")
 # Titles written after the name (习近平总书记, 李强总理, 王沪宁主席); ``副`` may stand before
 # any of them as its own word (丁薛祥副总理).
 TRAILING_TITLES = frozenset(words("trailing_titles"))
