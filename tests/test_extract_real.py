@@ -1224,3 +1224,147 @@ def test_the_companies_of_a_meeting_held_in_a_county_are_not_located_there():
     f = facts_of("全国农机产业发展大会在沭阳县召开。会议由中国农机协会主办，江苏天禾传媒有限公司承办，"
                  "来自沭阳县的企业代表参会。")
     assert ("江苏天禾传媒有限公司", "沭阳县") not in _pairs(f, "locatedIn")
+
+
+def test_democratic_party_chairs_are_titles_with_their_region_taken_off():
+    f = facts_of("本报讯 6月3日，省委副书记赵明，省政协副主席、民盟云南省委主委钱立新在昆明会见了"
+                 "以重庆市政协副主席、九三学社市委会主委孙和平为团长的考察团一行。")
+    p = posts(f)
+    assert ("钱立新", "民盟省委主委", "云南省") in p
+    assert ("孙和平", "九三学社市委会主委", "重庆市") in p
+    assert {("赵明", "孙和平"), ("钱立新", "孙和平")} <= _met(f)
+
+
+def test_the_communist_party_before_a_region_is_no_part_of_the_title():
+    f = facts_of("中午，中共营口市委书记王海涛和中共营口市委副书记、营口市市长李向东共同会见了访问团一行。")
+    p = posts(f)
+    assert ("王海涛", "市委书记", "营口市") in p
+    assert ("李向东", "市委副书记", "营口市") in p
+    assert not {t for _, t, _ in p if t.startswith("中共")}
+
+
+def test_a_government_before_a_deputy_county_head_is_a_stray_head():
+    f = facts_of("本报讯 3月2日，平遥县委书记刘志军与来平考察的客商举行座谈。政府副县长韩冬参加座谈。")
+    assert ("韩冬", "副县长", "平遥县") in posts(f)
+
+
+def test_prefecture_committee_and_commissioner_titles_govern_the_prefecture():
+    f = facts_of("9月2日，阿克苏地区举办招商推介会。自治区人民政府副主席、地委书记王成致辞，"
+                 "地委副书记、行署专员阿不都·热合曼主持。")
+    p = posts(f)
+    assert ("王成", "地委书记", "阿克苏地区") in p
+    assert ("阿不都·热合曼", "行署专员", "阿克苏地区") in p
+
+
+def test_a_visiting_county_named_more_than_the_city_does_not_make_the_city_its_parent():
+    # the host city is named in full again and again; the guests' county (and its prefecture
+    # above it, never named) must not become the page's home
+    f = facts_of("5月10日上午，市委书记刘新接见了由县长艾力·买买提率领的新疆托克逊县政府考察团一行。"
+                 "刘新向托克逊县政府考察团介绍了南阳市情。他说，对口支援新疆是光荣的任务，南阳市委、市政府"
+                 "把援建托克逊县的工作作为政治责任。南阳与托克逊结缘，南阳将支持托克逊发展，为新疆的稳定提供帮助，"
+                 "希望南阳市与托克逊县加强合作。")
+    assert ("刘新", "市委书记", "南阳市") in posts(f)
+
+
+def test_hosts_who_meet_the_group_itself_meet_its_leader():
+    f = facts_of("9月8日下午，区委书记张平会见了由议长朴成浩率领的韩国大邱市中区议会代表团全体成员，"
+                 "宾主进行了友好交谈，代表团在区期间，区长李刚、区人大主任王林也分别会见了代表团成员。")
+    assert {("张平", "朴成浩"), ("李刚", "朴成浩"), ("王林", "朴成浩")} <= _met(f)
+
+
+def test_a_foreign_name_before_the_words_of_leading_a_group_is_the_guest():
+    f = facts_of("6月3日，市长王强在市政府会见日本经济交流协会会长山田太郎率领的访问团。")
+    assert ("王强", "山田太郎") in _met(f)
+
+
+def test_the_head_of_a_group_met_by_its_name_alone_is_named_after_it():
+    f = facts_of("8月13日下午，副市长李明在市行政中心会见了德国巴伐利亚州经济访华团一行。"
+                 "李明代表市政府对访华团一行表示欢迎，并介绍了我市经济社会发展情况。"
+                 "访华团团长汉斯·穆勒对李明的会见表示感谢。")
+    assert ("李明", "汉斯·穆勒") in _met(f)
+
+
+def test_a_group_lead_word_does_not_make_the_rest_of_a_title_a_name():
+    f = facts_of("4月2日，州委书记杨林会见了正威集团董事局主席王文银一行。")
+    assert _met(f) == {("杨林", "王文银")}
+
+
+def test_a_clause_of_titles_alone_before_a_comma_belongs_to_the_name_after_it():
+    f = facts_of("本报讯 5月3日，县委副书记，县长王刚到城关镇调研。"
+                 "区委书记，市高新技术产业园工委书记、管委会主任李芳出席。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert {("王刚", "县委副书记"), ("王刚", "县长"), ("李芳", "区委书记"), ("李芳", "管委会主任")} <= p
+
+
+def test_a_deputy_head_after_a_party_group_title_is_of_the_same_body():
+    f = facts_of("省人大常委会党组副书记、副主任，省总工会主席李华出席。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert ("李华", "省人大常委会副主任") in p and ("李华", "副主任") not in p
+
+
+def test_a_party_outside_the_mainland_before_a_title_is_its_organisation():
+    f = facts_of("5月19日，市委书记王东会见了中国国民党副主席林志明一行。以全国政协委员、台盟中央常委陈华为团长的参访团同行。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert ("林志明", "副主席") in p
+    assert not {t for n, t in p if t.startswith(("国民党", "中国国民党", "以"))}
+
+
+def test_negotiations_with_a_guest_after_yu_are_a_meeting_but_a_fair_is_not():
+    f = facts_of("5月8日，县长赵明与中建三局副总经理陈立新一行就项目合作进行洽谈。"
+                 "9日，赵明出席招商洽谈会。")
+    assert _met(f) == {("赵明", "陈立新")}
+
+
+def test_the_leader_of_a_visiting_group_governs_the_region_that_names_the_group():
+    f = facts_of("本报讯 5月18日上午，市委书记徐明会见了由县长艾买提·托合提率领的新疆托克逊县考察团一行。"
+                 "徐明向考察团介绍了南阳市情，南阳市委、市政府高度重视对口支援工作，南阳与托克逊结缘多年。")
+    assert ("艾买提·托合提", "县长", "托克逊县") in posts(f)
+    assert ("徐明", "市委书记", "南阳市") in posts(f)
+
+
+def test_the_words_before_a_list_of_those_present_are_no_part_of_a_title():
+    f = facts_of("出席会议的有县委书记李明，县委副书记、县长王强，县人大常委会主任赵军等。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert {("李明", "县委书记"), ("王强", "县长"), ("赵军", "县人大常委会主任")} <= p
+
+
+def test_talks_between_two_sides_then_those_present_split_by_a_semicolon():
+    f = facts_of("10月11日，高新区与重点招商企业举行工作座谈。区委书记，市软件产业园工委书记、管委会主任"
+                 "王海；中国银行总行处长李娜，华信投资有限公司总经理周涛出席。王海对企业一行的到来表示欢迎。")
+    assert {("王海", "李娜"), ("王海", "周涛")} <= _met(f)
+
+
+def test_a_propaganda_department_head_in_a_chain_keeps_its_office():
+    # jieba tags 宣传部 a person's name: it is neither a person nor a foreign country
+    f = facts_of("8月30日上午，市长郭明会见了客商一行。市委常委、宣传部部长、副市长张春梅会见时在座。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert ("张春梅", "宣传部部长") in p
+    assert "宣传部" not in {n for n, _ in p}
+
+
+def test_a_conjunction_before_a_company_title_is_no_part_of_the_company():
+    f = facts_of("一同参加会见的还有，县委常委、副县长吴朝晖，以及集团总裁刘连勇、高级副总裁孟宪莹。")
+    assert ("刘连勇", "总裁") in {(n, t) for n, t, _ in posts(f)}
+    assert not {o for _, _, o in _orgs(f) if o and o.startswith("以及")}
+
+
+def test_a_township_the_gazetteer_does_not_hold_comes_off_its_title():
+    f = facts_of("本报讯 3月5日，紫阳县委书记李明到乡镇调研。白杨镇副镇长张伟、石门乡党委书记赵四、"
+                 "各乡镇党委书记参加。")
+    p = {(n, t) for n, t, _ in posts(f)}
+    assert ("张伟", "副镇长") in p and ("赵四", "乡党委书记") in p
+
+
+def test_a_region_named_as_the_guests_once_is_theirs_wherever_the_page_names_it():
+    f = facts_of("本报讯 4月24日，市委副书记、市长林海与来访的绥化市委书记、市人大常委会主任张东座谈。"
+                 "林海代表市委、市政府对张东一行表示欢迎。他指出，湛江与绥化产业关联度高，绥化农业资源丰富，"
+                 "湛江制造业发达，希望两市在绥化、湛江两地共建产业园。")
+    p = posts(f)
+    assert ("林海", "市长", "湛江市") in p
+    assert ("张东", "市委书记", "绥化市") in p
+
+
+def test_the_one_called_on_hosts_the_callers_but_a_new_year_gathering_is_no_call():
+    f = facts_of("5月8日，县委书记王强、县长赵明一行在武汉拜会了中建三局董事长陈立新。"
+                 "9日，王强出席在京老乡春节团拜会。")
+    assert _met(f) == {("陈立新", "王强"), ("陈立新", "赵明")}

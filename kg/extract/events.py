@@ -18,10 +18,10 @@ from functools import cache
 from kg.extract.countries import countries
 from kg.extract.world import is_area
 from kg.extract.dates import byline_date, day_of_month, find_date
-from kg.extract.lexicon import (ACCOMPANY_WORDS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
+from kg.extract.lexicon import (ACCOMPANY_WORDS, CALL_ON_VERBS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
                                 MEETING_BYSTANDER_WORDS, MEETING_VERBS, MOVE_VERBS,
                                 PASSIVE_MEETING_WORDS, PERSON_LIST_GLUE, PROVINCE_ABBREVIATIONS,
-                                STATE_TITLES, TALK_CONNECTORS, TITLE_HEADS, TITLE_JUNK,
+                                STATE_TITLES, TALK_CONNECTORS, TALK_VERBS, TITLE_HEADS, TITLE_JUNK,
                                 TO_CHINA_WORDS, TOPIC_CUES, TRAILING_TITLES,
                                 TRAVELLING_GROUP_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
@@ -46,8 +46,9 @@ _MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看
                                for v in MOVE_VERBS))
 _VISIT_RE = re.compile("|".join(VISIT_VERBS))
 # 县委书记A与来访的B一行座谈: 座谈 with 同/与 is a meeting; a 座谈会 is a conference
-_TALK_VERB = "座谈(?!会)"
-_MEET_RE = re.compile("|".join(MEETING_VERBS) + "|" + _TALK_VERB)
+_TALK_VERB = "(?:" + "|".join(TALK_VERBS) + ")(?!会)"
+# (团拜会, a new-year gathering, is no call)
+_MEET_RE = re.compile("|".join(MEETING_VERBS) + "|" + _TALK_VERB + "|(?<!团)(?:" + "|".join(CALL_ON_VERBS) + ")")
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
@@ -160,6 +161,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                 events[-1] = Event(last.type, last.agent, last.places,
                                    tuple(dict.fromkeys((*last.participants, *escorts))), last.date, last.sentence)
     events = _co_hosts(sentences, found, events, title_spans)
+    events = _group_guests(sentences, found, events, title_spans)
+    events = _sides_listed(sentences, found, events, title_spans)
     _add_places(found, events)
     return _drop_undated_repeats(_addressed_guests(sentences, found, events, title_spans))
 
@@ -628,9 +631,11 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
         if before.endswith(CO_HOST_WORDS) and not _guests(s, people, cover, ve):
             continue  # 胥健、罗冬灵一同会见。: hosts of a meeting told next to it
         hosts, guests = _meeting_sides(s, [p for p in people if p.start not in earlier_guests],
-                                       cover, v, ve, earlier_hosts, talk_only=verb.group() == "座谈")
+                                       cover, v, ve, earlier_hosts, talk_only=verb.group() in TALK_VERBS)
         if not hosts or not guests:
             continue
+        if verb.group() in CALL_ON_VERBS:
+            hosts, guests = guests, hosts  # A一行拜会了B: B receives the callers
         earlier_hosts = hosts
         earlier_guests |= {g.start for g in guests}
         host_end = max(h.end for h in hosts)
@@ -892,3 +897,115 @@ _ADDRESSED = re.compile("[同与和](" + "|".join(sorted(STATE_TITLES | TRAILING
 
 _JOINT_MEETING = re.compile("(?:" + "|".join(CO_HOST_WORDS) + ")(?:" + "|".join(MEETING_VERBS)
                             + ")(?=[。；;，,]|$)")
+
+
+# 区长A、区人大主任B也分别会见了代表团成员; 市委书记C会见了考察团一行: the object is the
+# travelling group itself, with no person named in it.
+_GROUP_OBJECT = re.compile(r"了?(?:[\u4e00-\u9fff]{0,16}?(?:" + _GROUP_NAMES + r"|访华团|参访团|客人|客商|[团组])"
+                           r"(?:全体)?(?:成员|一行|全体成员)?|[\u4e00-\u9fff]{0,4}一行)(?=[。；;，,]|$)")
+
+
+def _group_guests(sentences: list[Sentence], found: Mentions, events: list[Event],
+                  title_spans: list[tuple[int, int]]) -> list[Event]:
+    """A meeting whose guest is the travelling group the page named (…也分别会见了代表团成员):
+    its guests are those of the meeting told just before (same sentence or the three before
+    it), else the leaders of the last group the page named (A率领的代表团)."""
+    in_a_title = Cover(title_spans).covers
+    meetings = [e for e in events if e.type is EventType.MEETING]
+    added: list[Event] = []
+    leaders: list[str] = []
+    for s in sentences:
+        ms = [m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)]
+        people = _people(ms)
+        cover = _chain_cover(s, ms, title_spans)
+        for verb in _MEET_RE.finditer(s.text):
+            v, ve = verb.start(), verb.end()
+            obj = _GROUP_OBJECT.match(s.text, ve)
+            if obj is None or any(ve <= p.start - s.start < obj.end() for p in people):
+                continue
+            if any(w in s.text[max(0, v - 4):v] for w in MEETING_BYSTANDER_WORDS):
+                continue
+            clause_start = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, v)), default=0)
+            clause_start = max([clause_start] + [m.end() for m in re.finditer("[，,]", s.text[:v])
+                                                 if _own_clause(s.text, m.end(), v)])
+            before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= v]
+            if not before:
+                continue
+            hosts = [h.key for h in _host_chain(s, people, cover, before[-1])]
+            earlier = [e for e in meetings + added if s.index - 3 <= e.sentence <= s.index
+                       and e.agent not in hosts and not set(hosts) & set(e.participants)]
+            earlier = [e for e in earlier if e.sentence < s.index or _told_before(e, s, found, v)]
+            guests = earlier[-1].participants if earlier else tuple(leaders) or _heads_named_after(
+                sentences, found, s.index)
+            guests = tuple(g for g in guests if g not in hosts)
+            if not guests:
+                continue
+            day = earlier[-1].date if earlier and earlier[-1].sentence == s.index else None
+            for h in hosts:
+                if not any(e.type is EventType.MEETING and e.agent == h and set(guests) <= set(e.participants)
+                           for e in events + added):
+                    added.append(Event(EventType.MEETING, h, (), guests, day, s.index))
+        leaders = _group_leaders(s, ms, title_spans) or leaders
+    return events + added
+
+
+def _own_clause(text: str, start: int, v: int) -> bool:
+    """Whether text[start:v] opens a clause of its own that holds the subject of the verb at
+    ``v`` (…全体成员，宾主间进行了友好交谈，代表团在昌期间，区长A…会见): a comma that a title chain
+    does not need."""
+    piece = text[start:v]
+    return not piece.startswith(tuple(TITLE_HEADS)) and "、" not in piece[:1]
+
+
+def _told_before(e: Event, s: Sentence, found: Mentions, v: int) -> bool:
+    """Whether the meeting ``e`` of sentence ``s`` names its host before offset ``v``."""
+    return any(m.key == e.agent and m.end - s.start <= v for m in found.in_span(s.start, s.end))
+
+
+def _heads_named_after(sentences: list[Sentence], found: Mentions, index: int) -> tuple[str, ...]:
+    """会见了俄罗斯社会各界访华团一行。…访华团团长A对…表示感谢: the head of the group, named by
+    a title ending in 团长 in the six sentences after the meeting."""
+    if index + 1 >= len(sentences):
+        return ()
+    start, end = sentences[index + 1].start, sentences[min(index + 6, len(sentences) - 1)].end
+    for p in found.people:
+        if start <= p.start < end and any(t.endswith("团长") and not t.endswith("副团长")
+                                           for _, _, t in p.titles):
+            key = _key_at(found, p.start, p.end)
+            if key:
+                return (key,)
+    return ()
+
+
+# 海棠区与招商引资重点企业举行工作座谈。: two sides hold talks, no person named yet …
+_SIDES_TALK = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?[^，,。；;]{0,20}?[与同][^，,。；;]{2,30}?(?:举行|进行|开展)?(?:工作)?(?:"
+                         + "|".join(MEETING_VERBS + TALK_VERBS) + r")(?!会)")
+# … 区委书记A；中国贸促会处长B，公司总经理C出席。: the hosts, a semicolon, the guests.
+_SIDES_PRESENT = re.compile(r"(?:出席|参加)(?:座谈|会谈|洽谈|活动|会议)?(?:[。；;]|$)")
+
+
+def _sides_listed(sentences: list[Sentence], found: Mentions, events: list[Event],
+                  title_spans: list[tuple[int, int]]) -> list[Event]:
+    """A sentence of talks between two sides that names no one (X区与企业举行工作座谈), then one
+    listing the people present with a semicolon between the sides (A；B，C出席): the host side
+    (before the semicolon) meets the other."""
+    in_a_title = Cover(title_spans).covers
+    added: list[Event] = []
+    for prev, s in zip(sentences, sentences[1:]):
+        talk = _SIDES_TALK.match(prev.text)
+        if talk is None or _people([m for m in found.in_span(prev.start, prev.end)
+                                    if not in_a_title(m.start, m.end)]):
+            continue
+        semi = re.search("[；;]", s.text)
+        if semi is None or not _SIDES_PRESENT.search(s.text, semi.end()):
+            continue
+        people = _people([m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)])
+        hosts = [p.key for p in people if p.end - s.start <= semi.start()]
+        guests = tuple(dict.fromkeys(p.key for p in people if p.start - s.start >= semi.end()
+                                     and p.key not in hosts))
+        if not hosts or not guests or any(e.type is EventType.MEETING and e.sentence in (prev.index, s.index)
+                                          for e in events):
+            continue
+        for h in hosts:
+            added.append(Event(EventType.MEETING, h, (), guests, None, s.index))
+    return events + added

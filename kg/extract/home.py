@@ -118,7 +118,7 @@ class _Evidence:
             return NO_HOME
         chain = _descend(rolled, regions)
         wanted = _wanted_level(levels)
-        key = _pick_level(chain, rolled, self.gaz, wanted) or (chain[-1] if chain else None)
+        key = _pick_level(chain, rolled, self.gaz, wanted, self.direct) or (chain[-1] if chain else None)
         if key is None:
             return NO_HOME
         # Votes for the home's ancestors agree with it too (湖南省 on a page about 常宁市).
@@ -180,19 +180,27 @@ def _fits(region: Region, char: str) -> bool:
 
 
 def _pick_level(chain: list[str], rolled: dict[str, float], gaz: Gazetteer,
-                wanted: str | None) -> str | None:
+                wanted: str | None, direct: dict[str, float] | None = None) -> str | None:
     """The region of the level the writer speaks from: on the dominant chain, else the best
     voted region of that level under the chain's deepest region that has one."""
     if wanted is None or not chain:
         return None
     regions = gaz.regions
-    for key in reversed(chain):
-        if _fits(regions[key], wanted):
-            return key
     fitting = [k for k, w in rolled.items() if w >= 0.2 and _fits(regions[k], wanted)]
     # (a city only: the guests of a city's leaders come from other provinces; a district's
     # writer names its own city's districts around it)
     anywhere = max(fitting, key=lambda k: rolled[k], default=None) if wanted == "市" else None
+    for key in reversed(chain):
+        if _fits(regions[key], wanted):
+            # 市委书记 on a page naming 周口市 six times and a visiting county of 哈密 more: a
+            # city the page never names, only above a county it does, is not the writer's when
+            # another city is named often in its own name.
+            named = max((k for k in fitting if k != key), key=lambda k: (direct or {}).get(k, 0.0),
+                        default=None) if wanted == "市" and direct is not None else None
+            if (named and not direct.get(key) and direct.get(named, 0.0) >= 2.0
+                    and key not in gaz.ancestors(named)):
+                return named
+            return key
     for top in reversed(chain):
         below = [k for k in fitting if top in gaz.ancestors(k)]
         if below:
@@ -210,9 +218,13 @@ def _pick_level(chain: list[str], rolled: dict[str, float], gaz: Gazetteer,
 
 def _weigh_mentions(text: str, hits: list, evidence: _Evidence) -> None:
     gaz = evidence.gaz
+    # 与来访的黑河市委书记A座谈 … 珠海与黑河同属…: once the page names a region as the guests',
+    # its other mentions are the guests' too.
+    guests = {keys[0] for start, end, name, keys in hits
+              if len(keys) == 1 and _surely_visitors(text, start, end)}
     for start, end, name, keys in hits:
         w = _written_weight(text, start, end, name, keys, gaz)
-        if w and _visitors_region(text, start, end):
+        if w and (_visitors_region(text, start, end) or guests.intersection(keys)):
             w *= _VISITORS
         if w:
             evidence.add(keys, w)
@@ -223,6 +235,13 @@ def _weigh_mentions(text: str, hits: list, evidence: _Evidence) -> None:
 _VISITORS = 0.25
 _GUEST_BEFORE = re.compile(r"(?:会见了?|会谈|座谈|接见了?|会晤|与|同)(?:来访的|到访的|前来[^，,。]{0,6}的)?$")
 _PARTY_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:党政代表团|代表团|考察团|访问团|客人)")
+
+
+def _surely_visitors(text: str, start: int, end: int) -> bool:
+    """来访的黑河市委书记, 辽宁省政府代表团: said of the guests in so many words (not only after
+    与 or 同, which join the two sides alike)."""
+    return bool(re.search(r"(?:来访的|到访的|前来[^，,。]{0,6}的)$", text[max(0, start - 12):start])
+                or _PARTY_AFTER.match(text[end:end + 12]))
 
 
 def _visitors_region(text: str, start: int, end: int) -> bool:

@@ -63,6 +63,16 @@ BOUNDARY_WORDS = frozenset(words("boundary_words"))
 
 # Title heads, longest first; a title is [place or organisation words] + head.
 TITLE_HEADS = sorted(words("title_heads"), key=len, reverse=True)
+# Parties named before the region of a title (中共鞍山市委书记, 民革贵州省委主委): party → whether
+# the title keeps it ("keep") or drops it ("drop"); "org": a party outside the mainland's system
+# is the post's organisation (中国国民党荣誉副主席 → 荣誉副主席 of the party).
+PARTY_PREFIXES: dict[str, str] = {w: v for w, v in rows("party_prefixes")}
+# Prefecture bodies whose titles carry no level word (地委书记, 行署专员).
+PREFECTURE_OFFICES = words("prefecture_offices")
+# Verbs of talks whose other side stands after 同/与 (座谈, 洽谈).
+TALK_VERBS = words("talk_verbs")
+# Verbs of calling on someone: the one called on (after the verb) hosts the callers.
+CALL_ON_VERBS = words("call_on_verbs")
 # Titles written after the name (习近平总书记, 李强总理, 王沪宁主席); ``副`` may stand before
 # any of them as its own word (丁薛祥副总理).
 TRAILING_TITLES = frozenset(words("trailing_titles"))

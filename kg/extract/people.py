@@ -195,8 +195,10 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
             end = name_at(text, pos) or _tagged_name_at(text, pos)
             if end is None and state:
                 end = _foreign_name_at(text, pos)
-        if end is None:
-            continue
+            if end is None:
+                end = _group_leader_at(text, pos)
+        if end is None or (text[end - 1] in _BODY_CHARS and _HEAD_RE.match(text, end)):
+            continue  # 市委常委、宣传部部长: jieba tags 宣传部 a name; it is the office of the next head
         titles = _title_chain(text, pos)
         former = () if titles else _title_chain(text, pos, keep_former=True)
         if not titles and not former:
@@ -232,8 +234,8 @@ def find_entitled(text: str) -> list[PersonSpan]:
                     after and after[3].startswith(("nr", "ns"))):
                 continue  # 念兹在兹总书记; 沙特国王萨勒曼: the name comes after the title
             a, b = name
-            if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in line[a:b]):
-                continue
+            if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in line[a:b]) or line[b - 1] in _BODY_CHARS:
+                continue  # 宣传部部长: jieba tags 宣传部 a name; it is the office of the title
             out.append(PersonSpan(line_start + a, line_start + b, line[a:b],
                                   ((line_start + start, line_start + title_end, word),)))
     return out
@@ -271,6 +273,7 @@ def foreign_prefix(text: str) -> str | None:
     word, tag = words[-1][2], words[-1][3]
     gaz = load_gazetteer()
     if len(word) >= 2 and tag in ("ns", "nr", "nrt", "nsf") and not gaz.candidates(word) \
+            and word[-1] not in _BODY_CHARS \
             and not any(gaz.candidates(word + c) for c in "省市县区"):
         return word
     return None
@@ -294,6 +297,29 @@ def _foreign_name_at(text: str, pos: int) -> int | None:
     return end if tag.startswith(("nr", "ns")) else None  # 总统普京: jieba tags 普京 a place
 
 
+# 会长河野洋平率领的访华团, 干事长森山裕、…率领的代表团, 总书记加萨马格拉一行: whoever a title
+# names right before the words of leading a group is a person, a foreign name too.
+_LEADS_AFTER = re.compile(r"(?:、[^，,。；;]{2,30}?)?(?:率领的|带领的|率领|为团长的|为团长|一行)")
+
+
+_BODY_CHARS = set("局会部委厅院办处司署")
+
+
+def _group_leader_at(text: str, pos: int) -> int | None:
+    """End of a name of two to five Han characters at ``pos`` that the words of leading a group
+    follow (…会长河野洋平率领的访华团), or None."""
+    for end in range(pos + 2, min(pos + 5, len(text)) + 1):
+        if not _CJK.match(text[end - 1]):
+            return None
+        if _LEADS_AFTER.match(text, end) and text[end:end + 1] in "率带为一、":
+            word = text[pos:end]
+            if _common_word(word) or any(c in _FORBIDDEN_IN_NAME | _BODY_CHARS for c in word) \
+                    or _HEAD_RE.search(word):
+                return None  # 董事|局主席王文银一行: the rest of a title, not a name
+            return end
+    return None
+
+
 def _name_words_before(words, i: int) -> tuple[int, int] | None:
     """The span of the person-name words (tag nr*) that end right before word ``i``."""
     j = i
@@ -313,15 +339,17 @@ def _lines(text: str):
 
 
 def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple[tuple[int, int, str], ...]:
-    """The 、-separated titles between the previous break and the name."""
+    """The 、-separated titles between the previous break and the name (and a clause of titles
+    alone before a comma: 区委书记，市产业园工委书记、管委会主任A)."""
     i = name_start
     while i > 0 and not _CHAIN_BREAK.match(text[i - 1]) and name_start - i < 60:
         i -= 1
+    i = _titles_clause_before(text, i)
     chain = text[i:name_start]
     out: list[tuple[int, int, str]] = []
     pos = i
     former_chain = False  # 原中船重工董事长、党组书记: a former post is no post the person holds
-    for piece in chain.split("、"):
+    for piece in re.split("[、，,]", chain):
         cut = _junk_end(piece)
         if cut:
             out.clear()  # a verb in the chain: what came before it belongs to another clause
@@ -338,6 +366,32 @@ def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple
 
 
 _FORMER = ("原", "前")
+
+
+def _titles_clause_before(text: str, i: int) -> int:
+    """Where a chain starting at ``i`` after a comma starts when the clause before the comma
+    holds titles only (区委书记，市…工委书记、管委会主任A; 5月3日，县委副书记，县长B): that
+    clause's start; else ``i``."""
+    if i < 2 or text[i - 1] not in "，,":
+        return i
+    j = i - 1
+    while j > 0 and not _CHAIN_BREAK.match(text[j - 1]) and i - j < 40:
+        j -= 1
+    clause = text[j:i - 1]
+    pieces = clause.split("、")
+    if clause and all(p.endswith(tuple(TITLE_HEADS)) and _junk_end(p) == 0 and not _names_in(p)
+                      for p in pieces):
+        return j
+    return i
+
+
+def _names_in(piece: str) -> bool:
+    """Whether a person's name stands inside a title-looking piece (市长王五): then it is no
+    bare title."""
+    for head in _HEAD_RE.finditer(piece):
+        if head.end() < len(piece) and name_at(piece, head.end()):
+            return True
+    return False
 
 
 def _is_a_word(piece: str) -> bool:

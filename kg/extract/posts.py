@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import (COMPANY_ANAPHORS, COMPANY_TITLES, COUNTRY_ABBREVIATIONS, LEVEL_CHARS, STATE_TITLES,
-                                SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
+from kg.extract.lexicon import (COMPANY_ANAPHORS, COMPANY_TITLES, COUNTRY_ABBREVIATIONS, LEVEL_CHARS, PARTY_PREFIXES,
+                                PREFECTURE_OFFICES, STATE_TITLES, SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
 from kg.extract.people import foreign_prefix
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention, Post
@@ -21,7 +21,14 @@ _OFFICE_HEADS = ("部长", "局长", "主任", "秘书长", "厅长", "处长", 
 # 县十六届人大常委会主任 writes the term without 第 as well.
 _TERM = re.compile(r"第[一二三四五六七八九十百零〇0-9]{1,4}届|[一二三四五六七八九十百零〇0-9]{1,4}届"
                    r"(?=人大|政协|人民代表大会|纪委|委员会|县委|市委|区委|省委|党委)")
-_STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)")
+_STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)"
+                         r"|^(?:人民政府|政府)(?=(?:常务)?副?[省市州县区旗镇乡]长)")
+# 白杨镇副镇长, 石门乡党委书记, 城南街道党工委书记: a township's name before its level word.
+_UNKNOWN_TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)(?=(?:党委|党工委|人大|人民政府|政府|纪委)?"
+                           r"(?:常务)?副?(?:书记|镇长|乡长|主任|主席|委员|办事处主任))")
+_NOT_A_TOWN = ("各", "全", "本", "该", "我", "有关", "相关", "所在", "城乡")
+# 中共鞍山市委书记, 民革贵州省委主委: a party named before the title's region.
+_PARTIES_LONGEST = sorted(PARTY_PREFIXES, key=len, reverse=True)
 
 
 def find_posts(text: str, sentences: list[Sentence], found: Mentions,
@@ -65,6 +72,7 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
             if region is None and level:
                 region = (inherited.get(level)
                           or _listed_region(level, opening, t_start, titled)
+                          or _led_group_region(text, person.end, level, found)
                           or _context_region(level, t_start, found, home))
             elif region is None and org is None and last_region and _office_title(title):
                 region = last_region  # 市委常委、宣传部长: the office is the same city's
@@ -165,6 +173,8 @@ def _office_body(title: str) -> tuple[str, str] | None:
             body = title[:-len(head)]
             if body.endswith("常务"):  # 县人大常委会常务副主任: 常务 is the head's rank
                 body, head = body[:-2], "常务" + head
+            if body.endswith(_PARTY_WORDS) and body[:-2].endswith(_BODY_ENDS):
+                body = body[:-2]  # 省人大常委会党组副书记、副主任: the deputy head of the 常委会
             for end in _BODY_ENDS:
                 if body.endswith(end):
                     return body, head
@@ -237,6 +247,25 @@ def _listed_region(level: str, opening: int, offset: int,
     return best
 
 
+_LEADS_GROUP = re.compile(r"(?:率领的|带领的|为团长的|率领|带领|率)(?:的)?")
+
+
+def _led_group_region(text: str, end: int, level: str, found: Mentions) -> str | None:
+    """由县长A率领的新疆伊吾县政府考察团: the bare title of a group's leader governs the region
+    that names the group right after him, not the page's."""
+    m = _LEADS_GROUP.match(text, end)
+    if m is None:
+        return None
+    gaz = load_gazetteer()
+    wanted = LEVEL_CHARS[level]
+    for r in found.in_span(m.end(), m.end() + 12):
+        if r.type in REGION_TYPES and not re.search("[，,。；;、]", text[m.end():r.start]):
+            hit = _of_level(gaz, found.entity(r.key).region.key, level, wanted)  # type: ignore[union-attr]
+            if hit:
+                return f"region/{hit}"
+    return None
+
+
 def _office_title(title: str) -> bool:
     """A party or government office without a level word of its own (宣传部长, 局长, 办公室主任,
     管委会主任): it belongs to the region of the title before it."""
@@ -256,6 +285,12 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
     pos, region, org = start, None, None
     region_end = -1  # 北京市石景山区委副书记: a region named right after another is the title's
     inner = sorted(found.in_span(start, end), key=lambda m: (m.start, -m.end))
+    party = next((w for w in _PARTIES_LONGEST if text.startswith(w, start)), None)
+    if party and any(m.start == start + len(party) and m.type in REGION_TYPES and m.end < end for m in inner):
+        pos = start + len(party)  # 中共鞍山市委书记 → 市委书记; 民革贵州省委主委 → 民革省委主委
+    elif party and PARTY_PREFIXES[party] == "org" and end - start > len(party) + 1:
+        pos = start + len(party)  # 中国国民党荣誉副主席 → 荣誉副主席, of the party
+        org = next((m.key for m in inner if m.start == start and m.end == pos and m.type in ORG_TYPES), None)
     for m in inner:
         if m.start not in (pos, region_end) or m.end >= end:
             continue
@@ -274,6 +309,16 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             pos = m.end - kept if keep_level else m.end
             region_end = m.end
     title = re.sub(r"^[(（][^)）]{1,10}[)）]", "", text[pos:end])
+    if region is None and org is None and pos == start:
+        town = _UNKNOWN_TOWN.match(title)
+        if town and not town.group(1).startswith(_NOT_A_TOWN):
+            # 青石镇党委书记 (a town the gazetteer does not hold): 镇党委书记 of that town
+            name = town.group(1) + town.group(2)
+            region = next((k for k, e in found.entities.items()
+                           if e.type == EntityType.TOWNSHIP and e.label == name), None)
+            title = title[len(town.group(1)):]
+    if party and pos > start and PARTY_PREFIXES[party] == "keep":
+        title = party + title
     title = _TERM.sub("", title)  # 省第十二届人大常委会主任 → 省人大常委会主任: the term is no part
     title = _STRAY_HEAD.sub("", title)
     for generic in COMPANY_ANAPHORS:
@@ -295,6 +340,11 @@ _AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自�
 
 
 def _level_char(title: str) -> str | None:
+    party = next((w for w in _PARTIES_LONGEST if title.startswith(w) and len(title) > len(w) + 1), None)
+    if party and PARTY_PREFIXES[party] == "keep":
+        title = title[len(party):]  # 民建市委会主委: the party's committee of the city
+    if title.startswith(PREFECTURE_OFFICES):
+        return "州"  # 地委书记, 行署专员: the prefecture's
     for prefix in _LEVEL_PREFIXES:
         rest = title[len(prefix):]
         if not title.startswith(prefix) or not rest:
