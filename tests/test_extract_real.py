@@ -1224,3 +1224,47 @@ def test_the_companies_of_a_meeting_held_in_a_county_are_not_located_there():
     f = facts_of("全国农机产业发展大会在沭阳县召开。会议由中国农机协会主办，江苏天禾传媒有限公司承办，"
                  "来自沭阳县的企业代表参会。")
     assert ("江苏天禾传媒有限公司", "沭阳县") not in _pairs(f, "locatedIn")
+
+
+def test_a_tour_goes_on_after_a_day_said_first_and_the_leader_of_the_group_is_its_visitor():
+    f = facts_of("3月5日至7日，市委书记周建国带领市委常委、秘书长林海，副市长吴峰，及市发改委、"
+                 "市交通局等部门考察组一行赴通江县考察。\n"
+                 "6日，考察组一行先后来到沙溪镇、通江县博物馆。\n"
+                 "7日上午和下午考察组一行先后到铁佛镇、平昌县。")
+    seen = visited(f)
+    assert {("周建国", "通江县"), ("周建国", "沙溪镇"), ("周建国", "通江县博物馆"), ("周建国", "平昌县")} <= seen
+    assert not any(agent in ("林海", "吴峰") for agent, _ in seen)
+    assert ("林海", "秘书长", None) not in {(a, t, None) for a, t, _ in posts(f) if "周建国" in t}
+    assert not any(place in ("市发改委", "市交通局") for _, place in seen)
+
+
+def test_who_briefs_the_visitor_at_a_stop_is_not_the_visitor():
+    f = facts_of("5月12日下午，市委书记陈志远到龙门镇调研。\n"
+                 "在龙门镇政府，镇党委书记黄明介绍了全镇工作。\n"
+                 "在青山村，村党支部书记刘芳汇报了村集体经济发展情况。")
+    seen = visited(f)
+    assert ("陈志远", "龙门镇") in seen and ("陈志远", "青山村") in seen
+    assert not any(agent in ("黄明", "刘芳") for agent, _ in seen)
+
+
+def test_the_day_after_a_dateline_of_a_web_page_is_the_day_of_the_visit():
+    f = facts_of("陈志远调研澄迈县\n\n21.09.2019  10:05\n\n"
+                 "  某某网9月21日消息（记者李平）20日上午，省委常委陈志远到澄迈县调研。")
+    days = {e.date for e in events(f)}
+    assert days == {dt.date(2019, 9, 20)}
+
+
+def test_a_stop_the_sentence_moves_on_to_without_a_subject_is_the_visitors_not_its_hosts():
+    f = facts_of("6月3日，县委书记马永刚到河湾镇柳树村调研。\n"
+                 "离开柳树村，来到河湾镇红星村，村党支部书记张德华介绍了村里的情况。")
+    seen = visited(f)
+    assert any(agent == "马永刚" and place.endswith("红星村") for agent, place in seen)
+    assert not any(agent == "张德华" for agent, _ in seen)
+
+
+def test_a_township_written_before_the_village_of_a_stop_is_not_a_stop_of_its_own():
+    f = facts_of("4月9日，县长杨德明前往南华县，先后察看了五街镇咪黑们村和兔街镇，了解产业发展情况。")
+    seen = visited(f)
+    assert any(agent == "杨德明" and place.endswith("咪黑们村") for agent, place in seen)
+    assert ("杨德明", "五街镇") not in seen
+    assert ("杨德明", "兔街镇") in seen
