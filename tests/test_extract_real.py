@@ -1268,3 +1268,12 @@ def test_a_township_written_before_the_village_of_a_stop_is_not_a_stop_of_its_ow
     assert any(agent == "杨德明" and place.endswith("咪黑们村") for agent, place in seen)
     assert ("杨德明", "五街镇") not in seen
     assert ("杨德明", "兔街镇") in seen
+
+
+def test_a_short_farm_company_or_workshop_is_a_stop_but_a_field_of_farming_is_not():
+    f = facts_of("5月6日，县长王海涛先后到丰禾农业、金穗醋坊，察看了设施农业，了解企业生产情况。")
+    seen = visited(f)
+    assert {("王海涛", "丰禾农业"), ("王海涛", "金穗醋坊")} <= seen
+    assert not any(place == "设施农业" for _, place in seen)
+    kinds = {e.label: e.type for e in f.entities.values()}
+    assert kinds["丰禾农业"] is EntityType.COMPANY and "设施农业" not in kinds
