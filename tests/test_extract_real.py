@@ -1277,3 +1277,8 @@ def test_a_short_farm_company_or_workshop_is_a_stop_but_a_field_of_farming_is_no
     assert not any(place == "设施农业" for _, place in seen)
     kinds = {e.label: e.type for e in f.entities.values()}
     assert kinds["丰禾农业"] is EntityType.COMPANY and "设施农业" not in kinds
+
+
+def test_a_visit_made_at_a_request_keeps_its_destination():
+    f = facts_of("按照省委的要求，7月2日，市委书记郑国平轻车简从，来到深山里的平陆县，住村调研。")
+    assert ("郑国平", "平陆县") in visited(f)

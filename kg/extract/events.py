@@ -659,10 +659,15 @@ def _topic_cut(text: str) -> int:
             if i >= 0:
                 cut = min(cut, i)
     for cue in ("强调", "指出", "要求", "表示"):
-        i = text.find(cue)
-        if i >= 0:
-            cut = min(cut, i)
+        for hit in re.finditer(cue, text):
+            if not _FRAMED.search(re.split("[，,。；;]", text[:hit.start()])[-1]):
+                cut = min(cut, hit.start())
+                break
     return cut
+
+
+# 按照省委的要求，…来到…: the request the visit follows, not what the visitor says.
+_FRAMED = re.compile("^(?:按照|根据|遵照|依照|按|依据|落实)")
 
 
 def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
