@@ -1282,3 +1282,9 @@ def test_a_short_farm_company_or_workshop_is_a_stop_but_a_field_of_farming_is_no
 def test_a_visit_made_at_a_request_keeps_its_destination():
     f = facts_of("按照省委的要求，7月2日，市委书记郑国平轻车简从，来到深山里的平陆县，住村调研。")
     assert ("郑国平", "平陆县") in visited(f)
+
+
+def test_who_shows_the_way_is_not_the_leader_of_the_visitors():
+    f = facts_of("5月3日，在县委书记王海带领下，市委常委李军一行来到柳河县红旗村调研。")
+    seen = visited(f)
+    assert ("李军", "柳河县") in seen and not any(agent == "王海" for agent, _ in seen)

@@ -68,7 +68,8 @@ _SETS_OFF_START = ("离开", "来到", "走进", "深入", "前往", "随后来�
 _BRIEFS = re.compile(r"[^，,。；;]{0,6}?(?:汇报|介绍)")
 _HEARS = ("听取", "听了", "听")
 # 刘新建带领师党委常委、副政委徐广江…考察组一行赴…: the one named before 带领 leads, those after go along.
-_LEADS = re.compile("|".join(w for w in GROUP_LEAD_WORDS if not w.startswith("为")))
+# (not 在A带领下，B来到…: there A shows B the way)
+_LEADS = re.compile("(?:" + "|".join(w for w in GROUP_LEAD_WORDS if not w.startswith("为")) + ")(?!下)")
 # 李凡荣一行来我市考察, 来临湘市调研: 来 moves when a place and a verb of visiting follow it (not
 # 以来, 带来, 前来考察的客商 …)
 _COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我[市县区省州镇乡旗]|[\u4e00-\u9fff]{2,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
