@@ -1288,3 +1288,9 @@ def test_who_shows_the_way_is_not_the_leader_of_the_visitors():
     f = facts_of("5月3日，在县委书记王海带领下，市委常委李军一行来到柳河县红旗村调研。")
     seen = visited(f)
     assert ("李军", "柳河县") in seen and not any(agent == "王海" for agent, _ in seen)
+
+
+def test_who_takes_officials_along_is_the_visitor_and_keeps_a_title_of_their_own():
+    f = facts_of("3月2日，县长吴刚带着县发改局局长刘明、县交通局局长赵亮赴澄迈县调研。")
+    assert visited(f) == {("吴刚", "澄迈县")}
+    assert {p[:2] for p in posts(f)} >= {("吴刚", "县长"), ("刘明", "县发改局局长")}
