@@ -1368,3 +1368,73 @@ def test_the_one_called_on_hosts_the_callers_but_a_new_year_gathering_is_no_call
     f = facts_of("5月8日，县委书记王强、县长赵明一行在武汉拜会了中建三局董事长陈立新。"
                  "9日，王强出席在京老乡春节团拜会。")
     assert _met(f) == {("陈立新", "王强"), ("陈立新", "赵明")}
+
+
+def test_a_tour_goes_on_after_a_day_said_first_and_the_leader_of_the_group_is_its_visitor():
+    f = facts_of("3月5日至7日，市委书记周建国带领市委常委、秘书长林海，副市长吴峰，及市发改委、"
+                 "市交通局等部门考察组一行赴通江县考察。\n"
+                 "6日，考察组一行先后来到沙溪镇、通江县博物馆。\n"
+                 "7日上午和下午考察组一行先后到铁佛镇、平昌县。")
+    seen = visited(f)
+    assert {("周建国", "通江县"), ("周建国", "沙溪镇"), ("周建国", "通江县博物馆"), ("周建国", "平昌县")} <= seen
+    assert not any(agent in ("林海", "吴峰") for agent, _ in seen)
+    assert ("林海", "秘书长", None) not in {(a, t, None) for a, t, _ in posts(f) if "周建国" in t}
+    assert not any(place in ("市发改委", "市交通局") for _, place in seen)
+
+
+def test_who_briefs_the_visitor_at_a_stop_is_not_the_visitor():
+    f = facts_of("5月12日下午，市委书记陈志远到龙门镇调研。\n"
+                 "在龙门镇政府，镇党委书记黄明介绍了全镇工作。\n"
+                 "在青山村，村党支部书记刘芳汇报了村集体经济发展情况。")
+    seen = visited(f)
+    assert ("陈志远", "龙门镇") in seen and ("陈志远", "青山村") in seen
+    assert not any(agent in ("黄明", "刘芳") for agent, _ in seen)
+
+
+def test_the_day_after_a_dateline_of_a_web_page_is_the_day_of_the_visit():
+    f = facts_of("陈志远调研澄迈县\n\n21.09.2019  10:05\n\n"
+                 "  某某网9月21日消息（记者李平）20日上午，省委常委陈志远到澄迈县调研。")
+    days = {e.date for e in events(f)}
+    assert days == {dt.date(2019, 9, 20)}
+
+
+def test_a_stop_the_sentence_moves_on_to_without_a_subject_is_the_visitors_not_its_hosts():
+    f = facts_of("6月3日，县委书记马永刚到河湾镇柳树村调研。\n"
+                 "离开柳树村，来到河湾镇红星村，村党支部书记张德华介绍了村里的情况。")
+    seen = visited(f)
+    assert any(agent == "马永刚" and place.endswith("红星村") for agent, place in seen)
+    assert not any(agent == "张德华" for agent, _ in seen)
+
+
+def test_a_township_written_before_the_village_of_a_stop_is_not_a_stop_of_its_own():
+    f = facts_of("4月9日，县长杨德明前往南华县，先后察看了五街镇咪黑们村和兔街镇，了解产业发展情况。")
+    seen = visited(f)
+    assert any(agent == "杨德明" and place.endswith("咪黑们村") for agent, place in seen)
+    assert ("杨德明", "五街镇") not in seen
+    assert ("杨德明", "兔街镇") in seen
+
+
+def test_a_short_farm_company_or_workshop_is_a_stop_but_a_field_of_farming_is_not():
+    f = facts_of("5月6日，县长王海涛先后到丰禾农业、金穗醋坊，察看了设施农业，了解企业生产情况。")
+    seen = visited(f)
+    assert {("王海涛", "丰禾农业"), ("王海涛", "金穗醋坊")} <= seen
+    assert not any(place == "设施农业" for _, place in seen)
+    kinds = {e.label: e.type for e in f.entities.values()}
+    assert kinds["丰禾农业"] is EntityType.COMPANY and "设施农业" not in kinds
+
+
+def test_a_visit_made_at_a_request_keeps_its_destination():
+    f = facts_of("按照省委的要求，7月2日，市委书记郑国平轻车简从，来到深山里的平陆县，住村调研。")
+    assert ("郑国平", "平陆县") in visited(f)
+
+
+def test_who_shows_the_way_is_not_the_leader_of_the_visitors():
+    f = facts_of("5月3日，在县委书记王海带领下，市委常委李军一行来到柳河县红旗村调研。")
+    seen = visited(f)
+    assert ("李军", "柳河县") in seen and not any(agent == "王海" for agent, _ in seen)
+
+
+def test_who_takes_officials_along_is_the_visitor_and_keeps_a_title_of_their_own():
+    f = facts_of("3月2日，县长吴刚带着县发改局局长刘明、县交通局局长赵亮赴澄迈县调研。")
+    assert visited(f) == {("吴刚", "澄迈县")}
+    assert {p[:2] for p in posts(f)} >= {("吴刚", "县长"), ("刘明", "县发改局局长")}

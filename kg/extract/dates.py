@@ -39,7 +39,8 @@ def find_date(text: str, year: int | None, issue: dt.date | None = None) -> dt.d
             return issue + dt.timedelta(days=_OFFSET[rel.group(1)])
     days = list(_DAY.finditer(text))
     for i, m in enumerate(days):
-        if text.startswith(("讯", "电"), m.end()) and i + 1 < len(days):
+        dateline = text.startswith(("讯", "电", "消息"), m.end())
+        if dateline and i + 1 < len(days):
             continue  # 临湘站11月14日讯 11月12日，…: the dateline, then the day it happened
         y = int(m.group(1)) if m.group(1) else year
         if y is None:
@@ -48,6 +49,11 @@ def find_date(text: str, year: int | None, issue: dt.date | None = None) -> dt.d
             day = dt.date(y, int(m.group(2)), int(m.group(3)))
         except ValueError:
             continue
+        if dateline:
+            # 海口网6月18日消息（记者吴跃）17日下午，…: the day it happened, in the dateline's month
+            told = day_of_month(text[m.end():], day)
+            if told is not None:
+                return told
         if not m.group(1) and issue is not None and day > issue + _LATE:
             # 12月29日 in a paper of 3 January: news tells of days past, in the year before
             try:
@@ -64,6 +70,8 @@ def find_date(text: str, year: int | None, issue: dt.date | None = None) -> dt.d
 _BYLINE_LABELED = re.compile(r"(?:日期|时间|发布|发表|更新|来源)[^\d\n]{0,4}?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _BYLINE_ISO = re.compile(r"(?<![\d/])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/])")
 _BYLINE_TIMED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*\d{1,2}[:：]\d{2}")
+# 18.06.2016  18:13 (day, month, year): a web page's time stamp written the European way.
+_BYLINE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\s+\d{1,2}:\d{2}")
 _URL_DATE = re.compile(r"(?:https?://|www\.|\.(?:cn|com|net|org)/)\S*?/(20\d\d)[/-]?([01]\d)[/-]?([0-3]\d)/")
 _HEAD_LINES = 25
 
@@ -80,10 +88,11 @@ def byline_date(text: str) -> dt.date | None:
     True
     """
     head = "\n".join(text.split("\n")[:_HEAD_LINES])[:2000]
-    for pattern in (_BYLINE_LABELED, _BYLINE_TIMED, _BYLINE_ISO, _URL_DATE):
+    for pattern in (_BYLINE_LABELED, _BYLINE_TIMED, _BYLINE_ISO, _BYLINE_DMY, _URL_DATE):
         for m in pattern.finditer(head):
+            y, mo, d = (3, 2, 1) if pattern is _BYLINE_DMY else (1, 2, 3)
             try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return dt.date(int(m.group(y)), int(m.group(mo)), int(m.group(d)))
             except ValueError:
                 continue
     return None

@@ -59,6 +59,18 @@ _NEXT_STOP = re.compile(r"^(?:调研|考察|督导|检查|视察)?(?:的)?(?:首
 _LEADERS_START = re.compile(r"^(?:随后|接着|之后|当天|同日)?[，,]?(?:自治区|[省市县区州盟旗])领导(?:们|同志)?(?:一行)?"
                             r"(?:还|又|随后|先后|接着)?(?:来到|走进|深入|前往|赴|到|察看|考察|视察|参观|走访)")
 _TRAVELLING_GROUPS = ("代表团", "调研组", "考察团", "考察组", "工作组", "督导组", "一行")
+# 18日，考察组一行先后来到…; 15日下午和16日上午调研组一行…: a day of the tour said first, then who goes on.
+_LEAD_TIME = re.compile(r"^(?:(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|傍晚)?"
+                        r"|上午|下午|晚上|晚间|早上|中午|傍晚)(?:[和至到、-]|[，,])?)+")
+# 离开养殖场，来到沙坝村，村党支部书记何庆…: the sentence sets off again with no subject; those
+# named after the stop receive the visitor.
+_SETS_OFF_START = ("离开", "来到", "走进", "深入", "前往", "随后来到", "随后走进", "接着来到")
+# 在清泉村，村党支部第一书记黄亮汇报了…: who briefs the visitor at a stop is not the visitor.
+_BRIEFS = re.compile(r"[^，,。；;]{0,6}?(?:汇报|介绍)")
+_HEARS = ("听取", "听了", "听")
+# 刘新建带领师党委常委、副政委徐广江…考察组一行赴…: the one named before 带领 leads, those after go along.
+# (not 在A带领下，B来到…: there A shows B the way)
+_LEADS = re.compile("(?:" + "|".join(w for w in GROUP_LEAD_WORDS if not w.startswith("为")) + ")(?!下)")
 # 李凡荣一行来我市考察, 来临湘市调研: 来 moves when a place and a verb of visiting follow it (not
 # 以来, 带来, 前来考察的客商 …)
 _COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我[市县区省州镇乡旗]|[\u4e00-\u9fff]{2,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
@@ -85,7 +97,8 @@ _ESCORTED_BY = re.compile("在[^，,。]{1,40}?陪同下")
 # 在武汉，华中地区最大的智算中心投入使用: only a visitor, a pronoun or a verb of seeing after
 # 在X， makes X a stop of the tour.
 _STOP_CLAUSE = re.compile(r"^[^，,。]{0,30}?[，,](?:[\u4e00-\u9fff]{0,8}(?:总书记|他|她|一行|同志)|"
-                          r"(?:先后|随后|详细|实地|仔细|认真)?(?:察看|查看|了解|听取|考察|调研|参观|走进|观看|看望|慰问|与|同|向))")
+                          r"(?:先后|随后|详细|实地|仔细|认真)?(?:察看|查看|了解|听取|考察|调研|参观|走进|观看|看望|慰问|与|同|向)|"
+                          r"[^，,。]{0,16}?(?:汇报|介绍))")  # 在清泉村，村党支部书记黄亮汇报…: a stop
 # 应马克龙总统邀请: the host who invites does not travel.
 _INVITATION = re.compile("应[^，,。]{1,40}?邀请")
 _STATE_VISIT = re.compile("进行[^，,。]{0,6}访问")
@@ -302,18 +315,21 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     invited_by = [(a.start(), a.end()) for a in _INVITATION.finditer(s.text)]
     invited_by += [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
     people = [m for m in _people(ms) if not _accompanies(s, m)
-              and not any(a <= m.start - s.start < b for a, b in invited_by)]
+              and not any(a <= m.start - s.start < b for a, b in invited_by)
+              and not (last_agent and _briefs(s, m))]
     verb_at = min(x.start() for x in (move, inspect) if x) if (move or inspect) else len(s.text)
     agent = None
-    before = [p for p in people if p.start - s.start < verb_at]
+    before = _leader_first([p for p in people if p.start - s.start < verb_at], s)
     fellow: list[str] = []
+    rest = s.text[_lead_time_end(s.text):]
     if before:
         agent = before[-1].key
         fellow = _fellow_travellers(s, before)
-    elif people:
+    elif people and not (last_agent and rest.startswith(_SETS_OFF_START)):
         agent = people[0].key
-    elif last_agent and (s.text.startswith(_PRONOUN_START) or _GROUP_START.match(s.text)
-                         or _LEADERS_START.match(s.text) or _NEXT_STOP.match(s.text)):
+    elif last_agent and (rest.startswith(_PRONOUN_START) or _GROUP_START.match(rest)
+                         or rest.startswith(_SETS_OFF_START)
+                         or _LEADERS_START.match(rest) or _NEXT_STOP.match(rest)):
         at_clause = re.split("[，,。]", s.text, maxsplit=1)[0]
         if not (s.text.startswith("在") and not _STOP_CLAUSE.match(s.text)
                 and not _VISIT_RE.search(at_clause) and not _SEEING_AT.match(at_clause)):
@@ -323,6 +339,13 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     agent_at = [p for p in people if p.key == agent]
     places = _destinations(s, ms, move is not None, stops,
                            agent_at[0].end - s.start if agent_at else -99)
+    led = _LEADS.match(s.text, agent_at[0].end - s.start) if agent_at else None
+    if led and move and move.start() > led.end():
+        # 刘新建带领…天北新区、天北城投公司等部门单位考察组一行赴伊犁州: the units led go, they are not stops
+        places = [k for k in places if not any(m.key == k and led.end() <= m.start - s.start < move.start()
+                                               for m in ms) or any(m.key == k and m.start - s.start >= move.start()
+                                                                   for m in ms)]
+    places = _without_towns_of_a_chain(places, ms)
     if not places and here and _HERE.search(s.text):
         places = [here]
     if not places:
@@ -334,6 +357,46 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     escorts = tuple(dict.fromkeys(_escorts(s, ms, agent)))
     return [Event(EventType.VISIT, a, tuple(dict.fromkeys(places)), escorts, day, s.index)
             for a in (*fellow, agent)]
+
+
+def _without_towns_of_a_chain(places: list[str], ms: list[Mention]) -> list[str]:
+    """在青石乡柳溪村…, 了解对竹镇塔上村…: the township written right before the village or the
+    site visited says where that stop is; the stop is the village (not the township between),
+    unless the township is also named alone."""
+    kept = set(places)
+    drop = set()
+    for m in ms:
+        if m.type is not EntityType.TOWNSHIP or m.key not in kept:
+            continue
+        nxt = [n for n in ms if n.start == m.end and n.key in kept and n.key != m.key
+               and (n.type is EntityType.VILLAGE or n.type not in REGION_TYPES)]
+        if nxt:
+            drop.add(m.key)
+    alone = {m.key for m in ms if m.key in drop and not any(n.start == m.end and n.key in kept for n in ms)}
+    return [k for k in places if k not in drop - alone]
+
+
+def _lead_time_end(text: str) -> int:
+    """Where a sentence's opening day (18日，; 15日下午和16日上午) ends, else 0."""
+    m = _LEAD_TIME.match(text)
+    return m.end() if m else 0
+
+
+def _briefs(s: Sentence, m: Mention) -> bool:
+    """黄亮汇报了…, 陈发介绍全镇…: the person tells the visitor about the place."""
+    rel = m.end - s.start
+    return _BRIEFS.match(s.text, rel) is not None and not s.text[max(0, m.start - s.start - 4):
+                                                                 m.start - s.start].endswith(_HEARS)
+
+
+def _leader_first(before: list[Mention], s: Sentence) -> list[Mention]:
+    """The people named before the verb, up to the one who leads (A带领B、C…赴X: A), when
+    the ones after 带领 are what A leads, not a list of visitors of their own."""
+    for i, p in enumerate(before[:-1]):
+        gap = s.text[p.end - s.start:before[i + 1].start - s.start]
+        if _LEADS.match(gap) or _LEADS.match(gap.lstrip("一行等同志")):
+            return before[:i + 1]
+    return before
 
 
 _TITLE_ENDS = tuple(TITLE_HEADS)
@@ -600,10 +663,15 @@ def _topic_cut(text: str) -> int:
             if i >= 0:
                 cut = min(cut, i)
     for cue in ("强调", "指出", "要求", "表示"):
-        i = text.find(cue)
-        if i >= 0:
-            cut = min(cut, i)
+        for hit in re.finditer(cue, text):
+            if not _FRAMED.search(re.split("[，,。；;]", text[:hit.start()])[-1]):
+                cut = min(cut, hit.start())
+                break
     return cut
+
+
+# 按照省委的要求，…来到…: the request the visit follows, not what the visitor says.
+_FRAMED = re.compile("^(?:按照|根据|遵照|依照|按|依据|落实)")
 
 
 def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,

@@ -122,6 +122,9 @@ INVEST_VERBS = words("invest_verbs")
 STOP_LIST_VERBS = words("stop_list_verbs")
 # The word a site's name ends with, when no suffix rule names it, and the class it gives.
 SITE_HEADS: dict[str, T] = _types("site_heads")
+# Heads that also name a whole field (农业): a site only after a name of its own (宜景农业),
+# not after a common word (特色农业, 设施农业).
+SECTOR_HEADS = words("sector_heads")
 
 # Words that stand for the company an article is about (公司还建成了…项目).
 COMPANY_ANAPHORS = words("company_anaphors")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, LEADER_WORDS, LEVEL_CHARS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
+from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, GROUP_LEAD_WORDS, LEADER_WORDS, LEVEL_CHARS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
                                 OCCUPATIONS, PASSIVE_MEETING_WORDS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
                                 TRAILING_TITLES)
 
@@ -413,6 +413,8 @@ def _joined_by_jian(start: int, title: str) -> list[tuple[int, int, str]]:
 
 # 王五一行受到了省委书记赵七的…: 受到 and the group word 一行 end a clause before a title too.
 _TITLE_JUNK_WORDS = frozenset(TITLE_JUNK) | frozenset(PASSIVE_MEETING_WORDS) | {"一行"}
+# A、B率领…, A带着…: who leads stands before these, the led after them.
+_LEAD_VERBS = tuple(w for w in GROUP_LEAD_WORDS if len(w) >= 2 and not w.startswith("为"))
 
 
 def _junk_end(piece: str) -> int:
@@ -425,6 +427,11 @@ def _junk_end(piece: str) -> int:
             cut = end
         elif len(word) == 2 and word[0] == "由" and word[1] in LEVEL_CHARS:
             cut = start + 1  # 会议由区人大常委会主任…主持: the tokenizer joins 由 to the level word
+    for verb in _LEAD_VERBS:
+        # 县长吴刚带着县发改局局长刘明: the tokenizer may read 刚带|着, yet no title holds 带着
+        at = piece.rfind(verb)
+        if at >= 0:
+            cut = max(cut, at + len(verb))
     for verb in MEETING_VERBS:
         # 张工会见…董事长: the tokenizer reads 张|工会|见, yet no title holds 会见 or 会谈
         at = piece.rfind(verb)

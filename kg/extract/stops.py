@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import (GENERIC_MODIFIERS, NOT_NAMES, SITE_HEADS, STOP_LIST_VERBS,
-                                SUFFIX_TO_TYPE)
+from kg.extract.lexicon import (GENERIC_MODIFIERS, NOT_NAMES, SECTOR_HEADS, SITE_HEADS,
+                                STOP_LIST_VERBS, SUFFIX_TO_TYPE)
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention
 from kg.extract.places import LEVEL_ORDER
@@ -210,4 +210,6 @@ def _site_type(name: str) -> EntityType | None:
     if len(name) - len(hit.group(0)) < 2 and not (
             hit.group(0) == "村" and len(name) == 2 and name[0] not in _NOT_A_VILLAGE):
         return None  # 余村 is a village's name; 本村, 进村 are not
+    if hit.group(0) in SECTOR_HEADS and is_word(name[:-len(hit.group(0))]):
+        return None  # 特色农业 is a field; 宜景农业 a company
     return SITE_HEADS[hit.group(0)]
