@@ -1224,3 +1224,46 @@ def test_the_companies_of_a_meeting_held_in_a_county_are_not_located_there():
     f = facts_of("全国农机产业发展大会在沭阳县召开。会议由中国农机协会主办，江苏天禾传媒有限公司承办，"
                  "来自沭阳县的企业代表参会。")
     assert ("江苏天禾传媒有限公司", "沭阳县") not in _pairs(f, "locatedIn")
+
+
+def test_a_company_then_a_building_verb_opens_no_project_name():
+    f = facts_of("本报讯 1月8日，兴平区春季重点项目集中开工。陕西瑞康医疗公司新建年产2亿支注射器生产线项目、"
+                 "西北恒远物流公司扩建冷链仓储中心项目等破土动工。")
+    inv = _pairs(f, "investsIn")
+    assert ("陕西瑞康医疗公司", "年产2亿支注射器生产线项目") in inv
+    assert ("西北恒远物流公司", "冷链仓储中心项目") in inv
+    assert not any("新建" in p or "扩建" in p for _, p in inv)
+
+
+def test_each_party_of_a_respectively_signing_list_takes_its_own_project():
+    f = facts_of("活动中，县长现场与鼎盛实业有限公司、安徽华瑞新材料有限公司、金谷粮业有限公司分别签订了"
+                 "鼎盛箱包生产项目、华瑞光伏背板生产项目、金谷粮业面粉加工项目。")
+    inv = _pairs(f, "investsIn")
+    assert ("鼎盛实业有限公司", "鼎盛箱包生产项目") in inv
+    assert ("安徽华瑞新材料有限公司", "华瑞光伏背板生产项目") in inv
+    assert ("金谷粮业有限公司", "金谷粮业面粉加工项目") in inv
+    assert ("鼎盛实业有限公司", "华瑞光伏背板生产项目") not in inv
+    assert ("金谷粮业有限公司", "鼎盛箱包生产项目") not in inv
+
+
+def test_a_semicolon_ends_the_clause_a_park_frames():
+    f = facts_of("本报讯 长垣县举行项目集中签约。其中，河南宏泰集团投资的宏泰产业园二期项目投资额为5亿元；"
+                 "中联控股集团投资的智能装备产业园项目投资额为8亿元。")
+    loc = _pairs(f, "locatedIn")
+    assert not any(e == "中联控股集团" and "宏泰产业园" in p for e, p in loc)
+
+
+def test_the_companies_seen_on_a_tour_of_another_province_are_not_in_the_home_county():
+    f = facts_of("本报讯 3月2日至4日，锦屏县委副书记、县长杨明率考察组到浙江省宁波市、温州市开展招商考察。"
+                 "杨明一行先后到宁波市海顺模具公司、华东精工控股有限公司、温州市瓯江电气公司等进行实地考察。"
+                 "锦屏县委、县政府将为企业提供全方位服务，希望企业到锦屏县投资兴业。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华东精工控股有限公司", "锦屏县") not in loc
+    assert ("宁波市海顺模具公司", "锦屏县") not in loc
+
+
+def test_a_preposition_glued_to_a_company_name_is_not_part_of_it():
+    f = facts_of("此次考察中，该县与部分企业达成合作意向，与莹辉光电科技(东莞)有限公司签订了合作框架协议。")
+    names = _names_of(f, EntityType.COMPANY)
+    assert "莹辉光电科技(东莞)有限公司" in names
+    assert not any(n.startswith("与") for n in names)

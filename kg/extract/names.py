@@ -77,6 +77,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         open_paren = max(text.rfind("(", start, suffix_end), text.rfind("（", start, suffix_end))
         if open_paren >= 0 and not re.search(r"[)）]", text[open_paren:suffix_end]):
             start = open_paren + 1  # 低圩河(华附茂南实验学校段): the school starts inside the bracket
+        if kind is EntityType.PROJECT:
+            start = _after_its_builder(text, start, suffix_start)
         name = text[start:suffix_end].strip("·-")
         if name.endswith("党组") and len(name) > 4:
             name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group
@@ -97,7 +99,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue  # 激励公司不断奋进: 公司 after a verb is the company the page is about
         if etype in _NEEDS_PROPER and not owned and not _has_proper_part(words, start, suffix_start) and not (
                 etype is EntityType.PROJECT and _COMPANY_IN.search(text, start, suffix_start)) and not (
-                etype is EntityType.PROJECT and _noun_phrase(words, start, suffix_start)):
+                etype is EntityType.PROJECT and _noun_phrase(words, start, suffix_start)) and not (
+                etype is EntityType.PROJECT and _a_companys_brand(text, words, start, suffix_start)):
             continue  # 材料基地, 商业街区: a kind of place, not a named one
         found.append(Span(start, suffix_end, name, etype))
     found.extend(_national(text))
@@ -109,6 +112,21 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
 
 
 MAX_OWNED = 50
+# 山西某某医疗公司新建年产4亿件医疗器械生产线项目: a company, then what it does (新建, 扩建,
+# 投资建设) — the project's name is what follows the verb; the company is its investor.
+_BUILDER_AND_VERB = re.compile("(?:" + "|".join(sorted(
+    (k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY), key=len, reverse=True))
+    + r")(?:投资新建|投资建设|投资兴建|新建|扩建|兴建|投建)")
+
+
+def _after_its_builder(text: str, start: int, suffix_start: int) -> int:
+    """Where a project's name starts when a company and a building verb open it."""
+    last = None
+    for m in _BUILDER_AND_VERB.finditer(text, start, suffix_start):
+        last = m
+    if last is None or suffix_start - last.end() < 2:
+        return start
+    return last.end()
 
 
 def _with_their_company(text: str, found: list[Span]) -> list[Span]:
@@ -263,10 +281,15 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     while start < suffix_start and (text[start] in "()（）" or (
             text[start] in _PARTICLES and suffix_start - start > 3)):
         start += 1  # 察看了鑫源电子有限公司: jieba's 了鑫源 is no name's start
+    if (start < suffix_start and text[start] in _LEADING_PREPOSITIONS and start > 0
+            and text[start - 1] in _CLAUSE_MARKS and suffix_start - start > 4):
+        start += 1  # ，与莹展电子科技有限公司签订: jieba's 与莹展 is no name's start
     return start
 
 
 _PARTICLES = "了的着"
+_LEADING_PREPOSITIONS = "与同跟"
+_CLAUSE_MARKS = ",，;；、。：:"
 _PREPOSITIONS = "以为把将对从向被让"
 _JOINERS = ("和", "及")
 
@@ -348,6 +371,22 @@ def _has_proper_part(words: Sequence[tuple[int, int, str, str]], start: int, end
         if s < start or e > end:
             continue
         if tag.startswith(_PROPER_TAGS) or w in names or _ASCII_ALNUM.search(w):
+            return True
+    return False
+
+
+def _a_companys_brand(text: str, words: Sequence[tuple[int, int, str, str]], start: int,
+                      suffix_start: int) -> bool:
+    """与浩然实业有限公司签订了浩然鞋材生产项目: a project's first word that is the distinctive
+    word of a company the sentence names elsewhere is that company's brand, a proper part."""
+    first = next((w for s, e, w, _ in words if s == start and e <= suffix_start), None)
+    if not first or len(first) < 2 or not all(_NAME_CHAR.match(c) for c in first):
+        return False
+    for m in re.finditer(re.escape(first), text):
+        if m.start() == start:
+            continue
+        tail = text[m.end(): m.end() + 10]
+        if _COMPANY_IN.match(tail) or re.match(r"[\u4e00-\u9fff]{1,6}?(?:" + _COMPANY_IN.pattern + ")", tail):
             return True
     return False
 

@@ -279,6 +279,7 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
     sentence naming another county says."""
     out = []
     whole = _page_county(sentences, found, home)
+    away = _seen_away(events, found)
     for article in _articles(sentences):
         start, end = article[0].start, article[-1].end
         ms = found.in_span(start, end)
@@ -301,12 +302,30 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
                     and place == county and not _COUNTED.search(m.text))
             if not place or (m.type not in _LOCATABLE and not site) or m.key in located or place == m.key:
                 continue
+            if place == county and any(not _related(r, place) for r in away.get(m.key, ())):
+                continue  # a stop of a tour of another region is not in the page's county
             sentence = next(s for s in article if s.start <= m.start < s.end)
             if place == county and (_opens_with_another_region(_without_its_company(m, ms), place)
                                     or _names_another_county(sentence, ms, place)):
                 continue
             located.add(m.key)
             out.append(Relation(m.key, LOCATED_IN, place, sentence.index))
+    return out
+
+
+def _seen_away(events: list[Event], found: Mentions) -> dict[str, set[str]]:
+    """赴佛山市、中山市考察 … 先后到A公司、B公司: the things a visit saw, each with the regions
+    the tour had last gone to (in that visit or one before), when it named any. (The page's
+    tour, whoever leads it: 杨明率考察组 and 杨明一行 are one tour.)"""
+    out: dict[str, set[str]] = {}
+    last: set[str] = set()
+    for e in sorted((e for e in events if e.type is EventType.VISIT), key=lambda e: e.sentence):
+        regions = {k for k in e.places if found.entity(k).type in REGION_TYPES}
+        if regions:
+            last = regions
+        for k in e.places:
+            if k not in regions and last:
+                out.setdefault(k, set()).update(last)
     return out
 
 
@@ -548,7 +567,8 @@ def _park_before(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
         if other.type is EntityType.PARK:
             gap = s.text[other.end - s.start: m.start - s.start]
             listed = "、" in gap or gap.startswith(("和", "及", "与"))
-            park = None if listed else other.key  # 前往A产业园、B公司: side by side
+            # (A投资的B产业园二期项目…；C集团…: a semicolon ends the clause the park framed)
+            park = None if listed or re.search("[;；]", gap) else other.key  # 前往A产业园、B公司: side by side
         elif (other.type in REGION_TYPES or other.type is EntityType.PLACE) and park \
                 and not _inside_another(other, ms):
             park = None  # a region (or another site: …产业园和X镇统计站) named after the park
@@ -578,6 +598,13 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
         for c in ms:
             if c.type is EntityType.COMPANY and c.start == p.start and c.end < p.end:
                 out.append(Relation(c.key, INVESTS_IN, p.key, s.index))
+            elif c.type is EntityType.COMPANY and c.end < p.start and _BUILDS.fullmatch(
+                    s.text[c.end - s.start: p.start - s.start]):
+                out.append(Relation(c.key, INVESTS_IN, p.key, s.index))  # A公司新建B项目
+    paired = _respectively(s, companies, projects)
+    if paired:
+        out.extend(Relation(c, INVESTS_IN, p, s.index) for c, p in paired)
+        return out
     masked = list(s.text)
     for m in ms:
         for i in range(m.start - s.start, m.end - s.start):
@@ -632,6 +659,43 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
     return out
 
 
+# 与A、B、C分别签订了X、Y、Z; 分别与A、B签约X和Y项目: the n-th party signs for the n-th project.
+_SIGNS = re.compile(r"签订|签署|签约|达成")
+_LIST_JOINS = ("、", "和", "及", "与", "以及", ",", "，")
+
+
+def _name_list(s: Sentence, ms: list[Mention], first: int) -> list[Mention]:
+    """The mentions of ``ms`` (sorted) from index ``first`` that follow one another joined by
+    a list's joining words."""
+    run = [ms[first]]
+    for m in ms[first + 1:]:
+        gap = s.text[run[-1].end - s.start: m.start - s.start]
+        if gap not in _LIST_JOINS:
+            break
+        run.append(m)
+    return run
+
+
+def _respectively(s: Sentence, companies: list[Mention], projects: list[Mention]) -> list[tuple[str, str]]:
+    """Pairs of a 分别 sentence: a list of parties, a signing verb, then as many projects."""
+    if "分别" not in s.text or len(companies) < 2 or len(projects) < 2:
+        return []
+    cs = sorted(companies, key=lambda m: m.start)
+    ps = sorted((p for p in projects if p.start >= cs[0].end), key=lambda m: m.start)
+    if not ps:
+        return []
+    parties = _name_list(s, cs, 0)
+    items = _name_list(s, ps, 0)
+    between = s.text[parties[-1].end - s.start: items[0].start - s.start]
+    lead = s.text[max(0, parties[0].start - s.start - 4): parties[0].start - s.start]
+    if (len(parties) != len(items) or not _SIGNS.search(between) or len(between) > 12
+            or not ("分别" in between or "分别" in lead) or re.search(r"[。；;]", between)):
+        return []
+    return [(c.key, p.key) for c, p in zip(parties, items)]
+
+
+# 某某公司新建年产…项目, 某某集团扩建…项目: the verb that joins a company to the project it builds.
+_BUILDS = re.compile(r"(?:投资)?(?:新建|扩建|兴建|投建)|投资建设")
 _CLAUSE_END = re.compile(r"[,，;；:：。！？!?]")
 _PROJECT_ANAPHOR = re.compile(r"该项目|此项目|项目(?:由|是由)")
 
