@@ -1267,3 +1267,14 @@ def test_a_preposition_glued_to_a_company_name_is_not_part_of_it():
     names = _names_of(f, EntityType.COMPANY)
     assert "莹辉光电科技(东莞)有限公司" in names
     assert not any(n.startswith("与") for n in names)
+
+
+def test_a_year_a_region_or_one_verb_before_the_suffix_names_no_project():
+    f = facts_of("本报讯 今年以来，兴仁县掀起新一轮项目建设热潮，2023年度首批招商项目顺利落地，"
+                 "展示了兴仁县项目建设的强劲势头，重建项目和建设项目有序推进。"
+                 "贵州华坤纺织有限公司年产200万件服装项目已开工。")
+    names = _names_of(f, EntityType.PROJECT)
+    assert "兴仁县项目" not in names
+    assert not any(n.startswith(("2023年", "新一轮")) for n in names)
+    assert "重建项目" not in names and "建设项目" not in names
+    assert any(n.endswith("年产200万件服装项目") for n in names)

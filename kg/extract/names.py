@@ -409,6 +409,22 @@ _COUNT = re.compile(COUNT_PATTERN)
 _MONEY = re.compile(MONEY_PATTERN)
 
 
+_YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _only_a_region(modifier: str) -> bool:
+    """辽中区 (项目): the words before the suffix are one region's name and nothing else."""
+    from kg.extract.regions import load_gazetteer
+
+    return modifier in load_gazetteer().by_name
+
+
+def _one_verb(modifier: str, words: Sequence[tuple[int, int, str, str]], start: int, suffix_start: int) -> bool:
+    """建设 (项目), 重建 (项目): one verb of two characters before the suffix."""
+    inside = [(w, t) for s, e, w, t in words if s >= start and e <= suffix_start]
+    return len(modifier) <= 2 and len(inside) == 1 and inside[0][1].startswith("v")
+
+
 def _a_kind_not_a_name(name: str, suffix: str, words: Sequence[tuple[int, int, str, str]],
                        start: int, suffix_start: int) -> bool:
     """12个项目, 三大项目, 20亿元以上项目, 一批重点招商项目, 3000亩产业园, 金昌市招商引资项目,
@@ -417,6 +433,9 @@ def _a_kind_not_a_name(name: str, suffix: str, words: Sequence[tuple[int, int, s
     modifier = name[: len(name) - len(suffix)]
     if _COUNT.search(modifier) or _MONEY.search(modifier) or name.startswith(DESCRIPTION_LEADS):
         return True
+    if SUFFIX_TO_TYPE[suffix] is EntityType.PROJECT and (
+            _YEAR_LEAD.match(modifier) or _only_a_region(modifier) or _one_verb(modifier, words, start, suffix_start)):
+        return True  # 2022年度外资项目, 辽中区项目, 建设项目 / 重建项目: no project's own name
     if name.endswith(GENERIC_PROJECT_ENDINGS):
         return True
     if _QUANTITY.search(modifier):
