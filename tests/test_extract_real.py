@@ -1278,3 +1278,11 @@ def test_a_year_a_region_or_one_verb_before_the_suffix_names_no_project():
     assert not any(n.startswith(("2023年", "新一轮")) for n in names)
     assert "重建项目" not in names and "建设项目" not in names
     assert any(n.endswith("年产200万件服装项目") for n in names)
+
+
+def test_a_company_opening_the_name_of_its_own_plants_next_phase_is_where_that_plant_is():
+    f = facts_of("本报讯 4月9日，崇信县举行重点项目集中开工仪式。华瑞棉纺公司三期10万锭紧密纺生产线项目、"
+                 "大唐新能源公司风电场项目等8个项目集中开工。崇信县县长出席开工仪式。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华瑞棉纺公司", "崇信县") in loc
+    assert ("大唐新能源公司", "崇信县") not in loc

@@ -99,7 +99,44 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     out.extend(_visited_in_county(events, found, set(located) | investors, sites))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
     out.extend(_in_the_articles_county(sentences, found, located | investors | signers, events, home))
+    out.extend(_where_its_own_project_is(out, found))
     return _unique(out)
+
+
+# 二期, 扩建, 技改: a company's project that grows a plant it has, where it has it.
+_OWN_PLANT = re.compile(r"[二三四五]期|扩建|技改|扩能|改造|提升")
+
+
+def _where_its_own_project_is(relations: list[Relation], found: Mentions) -> list[Relation]:
+    """天纤棉业公司二期20万锭棉纱生产线 in 泾川县: a company whose registered name opens the
+    name of a project it builds is where that project is (its own plant), unless its name holds
+    a region that does not hold that place (北京某公司棋盘山项目: a Beijing company builds)."""
+    where = {r.subject: r.object for r in relations if r.predicate == LOCATED_IN}
+    out = []
+    for r in relations:
+        if r.predicate != INVESTS_IN or r.subject in where or r.object not in where:
+            continue
+        company, project = found.entity(r.subject), found.entity(r.object)
+        if company.type is not EntityType.COMPANY or not project.label.startswith(company.label) \
+                or len(project.label) <= len(company.label):
+            continue
+        place = where[r.object]
+        region = place
+        while region in where and not region.startswith("region/"):
+            region = where[region]  # a park: the region it is in
+        if not region.startswith("region/"):
+            continue
+        gaz = load_gazetteer()
+        keys = [k for _, _, _, ks in gaz.scan(company.label, villages=False) for k in ks]
+        if keys and not any(_related(f"region/{k}", region) for k in keys):
+            continue
+        local = any(_related(f"region/{k}", region) and gaz.regions[k].type is not EntityType.PROVINCE
+                    for k in keys)  # 卢龙某某公司 on a page about 卢龙县
+        if not local and not _OWN_PLANT.search(project.label[len(company.label):]):
+            continue  # (国家能源集团, 大唐新能源公司: groups build far from home)
+        where[r.subject] = place
+        out.append(Relation(r.subject, LOCATED_IN, place, r.sentence))
+    return out
 
 
 # Words after which a region is where the reporter or the visitor is (来到X县, 在X镇，…).
