@@ -1286,3 +1286,10 @@ def test_a_company_opening_the_name_of_its_own_plants_next_phase_is_where_that_p
     loc = _pairs(f, "locatedIn")
     assert ("华瑞棉纺公司", "崇信县") in loc
     assert ("大唐新能源公司", "崇信县") not in loc
+
+
+def test_an_industrial_cluster_zone_is_a_park_in_its_county():
+    f = facts_of("本报讯 6月5日，武陟县在产业集聚区举行项目集中签约活动。面积18平方公里的武陟县产业集聚区，"
+                 "已入驻企业120余家。")
+    assert "武陟县产业集聚区" in _names_of(f, EntityType.PARK)
+    assert ("武陟县产业集聚区", "武陟县") in _pairs(f, "locatedIn")
