@@ -1293,3 +1293,14 @@ def test_an_industrial_cluster_zone_is_a_park_in_its_county():
                  "已入驻企业120余家。")
     assert "武陟县产业集聚区" in _names_of(f, EntityType.PARK)
     assert ("武陟县产业集聚区", "武陟县") in _pairs(f, "locatedIn")
+
+
+def test_a_project_whose_amount_or_builder_is_stated_is_named_however_plain_its_words():
+    f = facts_of("本报讯 当天，睢县签约项目8个，分别是总投资6亿元的铝合金型材加工项目、总投资3亿元的果蔬冷链物流项目。"
+                 "皮革制品生产及推广应用项目由河南鑫达皮业投资建设，预计年产值3亿元。")
+    names = _names_of(f, EntityType.PROJECT)
+    assert "铝合金型材加工项目" in names
+    assert "果蔬冷链物流项目" in names
+    assert "皮革制品生产及推广应用项目" in names
+    assert ("河南鑫达皮业", "皮革制品生产及推广应用项目") in _pairs(f, "investsIn")
+    assert "8个" not in " ".join(names)

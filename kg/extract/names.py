@@ -69,7 +69,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue  # 布局, 开好局, 统揽全局: not a bureau
         kind = SUFFIX_TO_TYPE[suffix]
         start = _left_edge(text, words, suffix_start, blocked, stop_at_park=kind is EntityType.COMPANY,
-                           place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT)
+                           place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT,
+                           verbal=_BUILT_BY_AFTER.match(text, suffix_end) is not None)
         start = _from_the_region(text, words, start, suffix_start)
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
         if lead:
@@ -89,6 +90,10 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue
         etype = _type_of(name, suffix)
         owned = etype is EntityType.PROJECT and _BY_AN_INVESTOR.search(text, 0, start) is not None
+        # 总投资5亿元的铝型材加工项目, …推广应用项目由某某印业投资: a project whose amount or
+        # builder the sentence states is one project, however plain its words
+        stated = etype is EntityType.PROJECT and (_PRICED.search(text, 0, start) is not None
+                                                  or _BUILT_BY_AFTER.match(text, suffix_end) is not None)
         if etype in (EntityType.PROJECT, EntityType.PARK) and (
                 suffix_start - start < 2 or (not owned and _a_kind_not_a_name(name, suffix, words, start,
                                                                               suffix_start))):
@@ -97,7 +102,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue  # 特种铝合金生产线 is a kind; 天纤棉业公司二期…生产线 is that company's
         if etype is EntityType.COMPANY and _verb_and_company(words, start, suffix_start):
             continue  # 激励公司不断奋进: 公司 after a verb is the company the page is about
-        if etype in _NEEDS_PROPER and not owned and not _has_proper_part(words, start, suffix_start) and not (
+        if etype in _NEEDS_PROPER and not owned and not stated and not _has_proper_part(words, start, suffix_start) and not (
                 etype is EntityType.PROJECT and _COMPANY_IN.search(text, start, suffix_start)) and not (
                 etype is EntityType.PROJECT and _noun_phrase(words, start, suffix_start)) and not (
                 etype is EntityType.PROJECT and _a_companys_brand(text, words, start, suffix_start)):
@@ -239,7 +244,7 @@ _OTHER_KIND = re.compile("(?:" + "|".join(sorted(
 
 def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_start: int,
                blocked: set[int], stop_at_park: bool = False, place_like: bool = False,
-               joins: bool = False) -> int:
+               joins: bool = False, verbal: bool = False) -> int:
     """Walk left over words from the suffix until a boundary; return the name's start.
     ``joins``: 和 or 及 between two parts of one project's name (…超薄岩板和8万套整体橱柜
     生产线项目, 锂电池及正极材料项目) is walked over when the part before it ends no name."""
@@ -263,7 +268,7 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             start = s
             i -= 1
             continue
-        if joins and _joins_one_name(words, i, blocked):
+        if joins and _joins_one_name(words, i, blocked, verbal):
             start = s
             i -= 1
             continue
@@ -294,13 +299,17 @@ _PREPOSITIONS = "以为把将对从向被让"
 _JOINERS = ("和", "及")
 
 
-def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int]) -> bool:
+def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int],
+                    verbal: bool = False) -> bool:
     """Whether words[i] is 和 or 及 inside one project's name: a noun or a number comes
-    right before it and that word ends no name (A公司和B项目, 产业园及配套项目 are two things)."""
+    right before it and that word ends no name (A公司和B项目, 产业园及配套项目 are two things);
+    ``verbal``: a verbal noun may too (数字印章生产及推广应用项目由…投资: a project its builder
+    is named for is one thing)."""
     if words[i][2] not in _JOINERS or i == 0:
         return False
     s, _, w, tag = words[i - 1]
-    return (tag.startswith(("n", "m", "eng")) and not tag.startswith("nr") and s not in blocked
+    kinds = ("n", "m", "eng", "vn") if verbal else ("n", "m", "eng")
+    return (tag.startswith(kinds) and not tag.startswith("nr") and s not in blocked
             and not w.endswith(_NAME_ENDS) and w not in BOUNDARY_WORDS)
 
 
@@ -404,6 +413,8 @@ _OWNED_SUFFIXES = ("生产线",)
 # …公司在商都县投资建设的净菜加工系列产品项目: and where it builds it may stand between.
 _BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的$")
 _COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
+_PRICED = re.compile(r"(?:总投资|计划投资|投资|投资额|总投资额)(?:约|达|近|超)?[0-9.]+(?:万|亿)?(?:元|美元)(?:人民币)?的$")
+_BUILT_BY_AFTER = re.compile(r"[,，]?(?:是)?由[\u4e00-\u9fffA-Za-z0-9()（）]{2,30}?(?:投资|建设|承建|开发|实施)")
 _QUANTITY = re.compile(QUANTITY_PATTERN)
 _COUNT = re.compile(COUNT_PATTERN)
 _MONEY = re.compile(MONEY_PATTERN)
