@@ -1304,3 +1304,10 @@ def test_a_project_whose_amount_or_builder_is_stated_is_named_however_plain_its_
     assert "皮革制品生产及推广应用项目" in names
     assert ("河南鑫达皮业", "皮革制品生产及推广应用项目") in _pairs(f, "investsIn")
     assert "8个" not in " ".join(names)
+
+
+def test_a_project_named_with_a_companys_brand_is_that_companys():
+    f = facts_of("随后，镇长又来到诺维斯项目现场，与来自宁波诺维斯厨具设备有限公司的总经理就项目进展进行交流。"
+                 "三鱼新能源有限公司负责人介绍，新能源汽车配件项目明年投产。")
+    inv = _pairs(f, "investsIn")
+    assert ("宁波诺维斯厨具设备有限公司", "诺维斯项目") in inv

@@ -99,8 +99,54 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     out.extend(_visited_in_county(events, found, set(located) | investors, sites))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
     out.extend(_in_the_articles_county(sentences, found, located | investors | signers, events, home))
+    out.extend(_by_its_brand(by_sentence, out))
     out.extend(_where_its_own_project_is(out, found))
     return _unique(out)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _by_its_brand(by_sentence: list[tuple[Sentence, list[Mention]]], relations: list[Relation]) -> list[Relation]:
+    """来到拉斯贝姆项目现场，与杭州拉斯贝姆餐饮设备有限公司的总经理…: a project with no investor
+    whose name opens with the distinctive word of a company named in its sentence (or the two
+    before), that word right after the region the company's name may open with, is that
+    company's."""
+    from kg.extract.segment import tagged
+
+    has_investor = {r.object for r in relations if r.predicate == INVESTS_IN}
+    gaz = load_gazetteer()
+    out = []
+    recent: list[tuple[int, Mention]] = []
+    for s, ms in by_sentence:
+        companies = [m for m in ms if m.type is EntityType.COMPANY and not _inside_another(m, ms)]
+        recent = [(i, c) for i, c in recent if s.index - i <= 2] + [(s.index, c) for c in companies]
+        for p in ms:
+            if p.type is not EntityType.PROJECT or p.key in has_investor or _inside_another(p, ms):
+                continue
+            owners = set()
+            for _, c in recent:
+                name = c.text
+                lead = 0
+                for a, b, _, _ in gaz.scan(name, villages=False):
+                    if a != lead:
+                        break
+                    lead = b
+                brand = _common_prefix(name[lead:], p.text)
+                if len(brand) < 2 or len(brand) > len(p.text) - 2 or gaz.by_name.get(brand):
+                    continue
+                words = tagged(brand)
+                if len(words) == 1 and words[0][3] in ("n", "vn", "v", "nz", "b"):
+                    continue  # 新能源, 智能: a common word, no brand
+                owners.add(c.key)
+            if len(owners) == 1:
+                has_investor.add(p.key)
+                out.append(Relation(owners.pop(), INVESTS_IN, p.key, s.index))
+    return out
 
 
 # 二期, 扩建, 技改: a company's project that grows a plant it has, where it has it.
