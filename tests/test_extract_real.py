@@ -1311,3 +1311,16 @@ def test_a_project_named_with_a_companys_brand_is_that_companys():
                  "三鱼新能源有限公司负责人介绍，新能源汽车配件项目明年投产。")
     inv = _pairs(f, "investsIn")
     assert ("宁波诺维斯厨具设备有限公司", "诺维斯项目") in inv
+
+
+def test_a_company_said_to_be_in_this_town_is_in_the_town_last_named():
+    f = facts_of("近年来，蛟河市松江镇立足林地资源发展林业产业。调研组来到位于该镇的吉林奥源科技有限公司，"
+                 "了解经营状况。")
+    assert ("吉林奥源科技有限公司", "松江镇") in _pairs(f, "locatedIn")
+
+
+def test_a_garden_park_seen_on_a_visit_to_a_township_is_in_the_township():
+    f = facts_of("6月12日，县委书记王建国到海子镇、红柳镇调研农业农村工作。"
+                 "在海子镇，王建国走进沙地西瓜种植基地和红枣生态观光产业园，详细了解特色产业发展情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("红枣生态观光产业园", "海子镇") in loc

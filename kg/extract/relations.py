@@ -52,6 +52,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
              if found.entity(k).type is EntityType.PLACE and not _held_by_no_region(found.entity(k).label)}
     located: set[str] = set()
     said = _said_to_be_in(by_sentence)
+    for key, where in _in_this_place(by_sentence).items():
+        said.setdefault(key, where)
     for article in _articles(sentences):
         page = _page_place(article, found, home)
         tour: str | None = None
@@ -84,7 +86,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                 if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
                     where = _opening_province(m, ms)  # 山东自贸试验区, seen on a tour of 寿光市
                 if where is None and m.key not in investors and tour and (
-                        m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
+                        m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY
+                        or _a_towns_park(m, ms, tour)):
                     where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_province(m, ms)  # 山东自贸试验区: a province's own zone
@@ -214,6 +217,14 @@ def _tour_regions(s: Sentence, ms: list[Mention]) -> list[tuple[str | None, int]
         else:
             chains.append([m])
     return [_arrival(c[-1]) for c in chains]
+
+
+def _a_towns_park(m: Mention, ms: list[Mention], tour: str) -> bool:
+    """在宁条梁镇，…走进小白杏生态观光产业园: a garden-like park (…园) that opens with no region
+    of its own, seen on a visit to a township, is in that township (a development zone is a
+    county's)."""
+    return (_level(tour) is EntityType.TOWNSHIP and m.text.endswith("园")
+            and not any(o.start == m.start and o.type in REGION_TYPES for o in ms if o is not m))
 
 
 def _arrival(last: Mention) -> tuple[str | None, int]:
@@ -530,6 +541,32 @@ def _said_to_be_in(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[st
 
 
 _LOCAL = (EntityType.COUNTY, EntityType.TOWNSHIP)
+# 来到位于该镇的…公司, 落户本县的…项目: the region of that level the page named last.
+_THIS_PLACE = re.compile("(?:" + "|".join(sorted(LOCATION_VERBS, key=len, reverse=True))
+                         + r")(?:在|于)?(?:该|本|这个)([镇乡县区市村])的?$")
+_LEVEL_OF = {"镇": (EntityType.TOWNSHIP,), "乡": (EntityType.TOWNSHIP,), "县": (EntityType.COUNTY,),
+             "区": (EntityType.COUNTY,), "市": (EntityType.COUNTY, EntityType.PREFECTURE),
+             "村": (EntityType.VILLAGE,)}
+
+
+def _in_this_place(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[str, str]:
+    """…北大湖镇立足林地资源… 调研组来到位于该镇的索特科技有限公司: a company, park or project
+    said to be in 该镇 / 本县 is in the township (county, …) last named, in this sentence or before."""
+    out: dict[str, str] = {}
+    last: dict[EntityType, str] = {}
+    for s, ms in by_sentence:
+        for m in sorted(ms, key=lambda m: m.start):
+            if m.type in REGION_TYPES and not _inside_another(m, ms):
+                last[m.type] = m.key
+                continue
+            if m.type not in _LOCATABLE or m.key in out:
+                continue
+            hit = _THIS_PLACE.search(s.text[: m.start - s.start])
+            if hit:
+                where = next((last[t] for t in _LEVEL_OF[hit.group(1)] if t in last), None)
+                if where:
+                    out[m.key] = where
+    return out
 
 
 def _opening_region(m: Mention, context: str | None) -> str | None:
