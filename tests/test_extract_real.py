@@ -1324,3 +1324,10 @@ def test_a_garden_park_seen_on_a_visit_to_a_township_is_in_the_township():
                  "在海子镇，王建国走进沙地西瓜种植基地和红枣生态观光产业园，详细了解特色产业发展情况。")
     loc = _pairs(f, "locatedIn")
     assert ("红枣生态观光产业园", "海子镇") in loc
+
+
+def test_a_row_of_quoted_honours_names_no_parks():
+    f = facts_of("本报讯 面积15平方公里的修武县产业集聚区，是“河南省二星级产业集聚区”“十快产业集聚区”“河南省经济开发区”。")
+    parks = _names_of(f, EntityType.PARK)
+    assert "修武县产业集聚区" in parks
+    assert not any("星级" in p or p.startswith(("河南省", "十快")) for p in parks)

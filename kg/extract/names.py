@@ -113,7 +113,23 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     found.extend(_listed_companies(text, words, blocked))
     found.extend(_built_by(text, words, blocked))
     found.extend(_quoted(text, words, blocked))
-    return _outermost(_with_their_company(text, found))
+    return _outermost(_with_their_company(text, [sp for sp in found if not _an_honour(text, sp)]))
+
+
+def _an_honour(text: str, sp: Span) -> bool:
+    """是“河南省二星级产业集聚区”“十快产业集聚区”: a park or project named in a row of quoted
+    titles is an honour the place holds, not a park of its own."""
+    if sp.type not in (EntityType.PARK, EntityType.PROJECT):
+        return False
+    a, b = sp.start, sp.end
+    while a > 0 and text[a - 1] not in "“\"" and b - a < MAX_NAME and text[a - 1] not in "，,。；;":
+        a -= 1
+    if a == 0 or text[a - 1] not in "“\"":
+        return False
+    close = text.find("”", sp.end)
+    if close < 0 or close - sp.end > 3:
+        return False
+    return text[close + 1: close + 2] == "“" or (a >= 2 and text[a - 2] == "”")
 
 
 MAX_OWNED = 50
