@@ -1331,3 +1331,9 @@ def test_a_row_of_quoted_honours_names_no_parks():
     parks = _names_of(f, EntityType.PARK)
     assert "修武县产业集聚区" in parks
     assert not any("星级" in p or p.startswith(("河南省", "十快")) for p in parks)
+
+
+def test_a_short_description_may_stand_between_by_and_the_builder():
+    f = facts_of("本报讯 4月15日，铁东区举行春季重点项目集中开工仪式。鞍山华美家居产业园项目是由广东知名家具企业华美集团"
+                 "在铁东区投资兴建，总投资8亿元。")
+    assert ("华美集团", "鞍山华美家居产业园项目") in _pairs(f, "investsIn")

@@ -758,7 +758,7 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
             gap_end = p.end - s.start
             for c in companies:
                 lead = s.text[gap_end: c.start - s.start]
-                if here(p) and here(c) and lead in ("由", "是由", "，由", ",由") and any(
+                if here(p) and here(c) and _BY_LEAD.fullmatch(lead) and any(
                         c.end - s.start <= v for v in verbs):
                     out.append(Relation(c.key, INVESTS_IN, p.key, s.index))
         if any(here(p) for p in projects) or not any(c_end <= v for _, c_end in cs for v in verbs):
@@ -814,6 +814,9 @@ def _respectively(s: Sentence, companies: list[Mention], projects: list[Mention]
     return [(c.key, p.key) for c, p in zip(parties, items)]
 
 
+# …项目由中核资源投资, …项目是由浙江百强科技企业一百岁集团在辽中区投资兴建: 由, then at most a
+# short description of the builder (no punctuation), then the builder.
+_BY_LEAD = re.compile(r"[,，]?(?:是)?由[\u4e00-\u9fff]{0,10}")
 # 某某公司新建年产…项目, 某某集团扩建…项目: the verb that joins a company to the project it builds.
 _BUILDS = re.compile(r"(?:投资)?(?:新建|扩建|兴建|投建)|投资建设")
 _CLAUSE_END = re.compile(r"[,，;；:：。！？!?]")
