@@ -1246,7 +1246,7 @@ def test_each_party_of_a_respectively_signing_list_takes_its_own_project():
     assert ("金谷粮业有限公司", "鼎盛箱包生产项目") not in inv
 
 
-def test_a_semicolon_ends_the_clause_a_park_frames():
+def test_a_park_inside_a_projects_name_frames_no_company_after_it():
     f = facts_of("本报讯 长垣县举行项目集中签约。其中，河南宏泰集团投资的宏泰产业园二期项目投资额为5亿元；"
                  "中联控股集团投资的智能装备产业园项目投资额为8亿元。")
     loc = _pairs(f, "locatedIn")
@@ -1337,3 +1337,9 @@ def test_a_short_description_may_stand_between_by_and_the_builder():
     f = facts_of("本报讯 4月15日，铁东区举行春季重点项目集中开工仪式。鞍山华美家居产业园项目是由广东知名家具企业华美集团"
                  "在铁东区投资兴建，总投资8亿元。")
     assert ("华美集团", "鞍山华美家居产业园项目") in _pairs(f, "investsIn")
+
+
+def test_a_region_named_infrastructure_is_still_a_project():
+    f = facts_of("本报讯 花湖机场建成投用后，鄂州市加快临空经济区建设，展示了鄂州市项目建设的强劲势头。")
+    names = _names_of(f, EntityType.PROJECT)
+    assert "鄂州市项目" not in names

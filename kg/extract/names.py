@@ -437,6 +437,8 @@ _MONEY = re.compile(MONEY_PATTERN)
 
 
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年")
+# Suffixes that say only "a project" (郑州机场, 兴泉铁路 are named by their region: not these).
+_PLAIN_PROJECT_SUFFIXES = ("项目", "工程")
 
 
 def _only_a_region(modifier: str) -> bool:
@@ -461,7 +463,8 @@ def _a_kind_not_a_name(name: str, suffix: str, words: Sequence[tuple[int, int, s
     if _COUNT.search(modifier) or _MONEY.search(modifier) or name.startswith(DESCRIPTION_LEADS):
         return True
     if SUFFIX_TO_TYPE[suffix] is EntityType.PROJECT and (
-            _YEAR_LEAD.match(modifier) or _only_a_region(modifier) or _one_verb(modifier, words, start, suffix_start)):
+            _YEAR_LEAD.match(modifier) or (suffix in _PLAIN_PROJECT_SUFFIXES and (
+                _only_a_region(modifier) or _one_verb(modifier, words, start, suffix_start)))):
         return True  # 2022年度外资项目, 辽中区项目, 建设项目 / 重建项目: no project's own name
     if name.endswith(GENERIC_PROJECT_ENDINGS):
         return True

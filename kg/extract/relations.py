@@ -687,8 +687,8 @@ def _park_before(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
         if other.type is EntityType.PARK:
             gap = s.text[other.end - s.start: m.start - s.start]
             listed = "、" in gap or gap.startswith(("和", "及", "与"))
-            # (A投资的B产业园二期项目…；C集团…: a semicolon ends the clause the park framed)
-            park = None if listed or re.search("[;；]", gap) else other.key  # 前往A产业园、B公司: side by side
+            # (A投资的B产业园二期项目；C集团…: a park inside a project's name frames nothing)
+            park = None if listed or _inside_another(other, ms) else other.key  # 前往A产业园、B公司: side by side
         elif (other.type in REGION_TYPES or other.type is EntityType.PLACE) and park \
                 and not _inside_another(other, ms):
             park = None  # a region (or another site: …产业园和X镇统计站) named after the park
