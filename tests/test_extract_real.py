@@ -675,9 +675,6 @@ def test_tour_stops_named_with_their_county_and_town_or_by_a_kind():
     assert {("高文冬", "临淮关镇统计站"), ("高文冬", "洪武拆解有限公司")} <= got
 
 
-def meetings_of(f):
-    return {(label(f, e.agent), label(f, k)) for e in events(f, EventType.MEETING) for k in e.participants}
-
 
 def test_two_guests_joined_by_he_each_behind_their_own_titles():
     # the second guest's chain of titles does not swallow the first guest (…董事长A和…公司副总裁B)
@@ -1438,3 +1435,122 @@ def test_who_takes_officials_along_is_the_visitor_and_keeps_a_title_of_their_own
     f = facts_of("3月2日，县长吴刚带着县发改局局长刘明、县交通局局长赵亮赴澄迈县调研。")
     assert visited(f) == {("吴刚", "澄迈县")}
     assert {p[:2] for p in posts(f)} >= {("吴刚", "县长"), ("刘明", "县发改局局长")}
+
+
+def test_a_company_then_a_building_verb_opens_no_project_name():
+    f = facts_of("本报讯 1月8日，兴平区春季重点项目集中开工。陕西瑞康医疗公司新建年产2亿支注射器生产线项目、"
+                 "西北恒远物流公司扩建冷链仓储中心项目等破土动工。")
+    inv = _pairs(f, "investsIn")
+    assert ("陕西瑞康医疗公司", "年产2亿支注射器生产线项目") in inv
+    assert ("西北恒远物流公司", "冷链仓储中心项目") in inv
+    assert not any("新建" in p or "扩建" in p for _, p in inv)
+
+
+def test_each_party_of_a_respectively_signing_list_takes_its_own_project():
+    f = facts_of("活动中，县长现场与鼎盛实业有限公司、安徽华瑞新材料有限公司、金谷粮业有限公司分别签订了"
+                 "鼎盛箱包生产项目、华瑞光伏背板生产项目、金谷粮业面粉加工项目。")
+    inv = _pairs(f, "investsIn")
+    assert ("鼎盛实业有限公司", "鼎盛箱包生产项目") in inv
+    assert ("安徽华瑞新材料有限公司", "华瑞光伏背板生产项目") in inv
+    assert ("金谷粮业有限公司", "金谷粮业面粉加工项目") in inv
+    assert ("鼎盛实业有限公司", "华瑞光伏背板生产项目") not in inv
+    assert ("金谷粮业有限公司", "鼎盛箱包生产项目") not in inv
+
+
+def test_a_park_inside_a_projects_name_frames_no_company_after_it():
+    f = facts_of("本报讯 长垣县举行项目集中签约。其中，河南宏泰集团投资的宏泰产业园二期项目投资额为5亿元；"
+                 "中联控股集团投资的智能装备产业园项目投资额为8亿元。")
+    loc = _pairs(f, "locatedIn")
+    assert not any(e == "中联控股集团" and "宏泰产业园" in p for e, p in loc)
+
+
+def test_the_companies_seen_on_a_tour_of_another_province_are_not_in_the_home_county():
+    f = facts_of("本报讯 3月2日至4日，锦屏县委副书记、县长杨明率考察组到浙江省宁波市、温州市开展招商考察。"
+                 "杨明一行先后到宁波市海顺模具公司、华东精工控股有限公司、温州市瓯江电气公司等进行实地考察。"
+                 "锦屏县委、县政府将为企业提供全方位服务，希望企业到锦屏县投资兴业。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华东精工控股有限公司", "锦屏县") not in loc
+    assert ("宁波市海顺模具公司", "锦屏县") not in loc
+
+
+def test_a_preposition_glued_to_a_company_name_is_not_part_of_it():
+    f = facts_of("此次考察中，该县与部分企业达成合作意向，与莹辉光电科技(东莞)有限公司签订了合作框架协议。")
+    names = _names_of(f, EntityType.COMPANY)
+    assert "莹辉光电科技(东莞)有限公司" in names
+    assert not any(n.startswith("与") for n in names)
+
+
+def test_a_year_a_region_or_one_verb_before_the_suffix_names_no_project():
+    f = facts_of("本报讯 今年以来，兴仁县掀起新一轮项目建设热潮，2023年度首批招商项目顺利落地，"
+                 "展示了兴仁县项目建设的强劲势头，重建项目和建设项目有序推进。"
+                 "贵州华坤纺织有限公司年产200万件服装项目已开工。")
+    names = _names_of(f, EntityType.PROJECT)
+    assert "兴仁县项目" not in names
+    assert not any(n.startswith(("2023年", "新一轮")) for n in names)
+    assert "重建项目" not in names and "建设项目" not in names
+    assert any(n.endswith("年产200万件服装项目") for n in names)
+
+
+def test_a_company_opening_the_name_of_its_own_plants_next_phase_is_where_that_plant_is():
+    f = facts_of("本报讯 4月9日，崇信县举行重点项目集中开工仪式。华瑞棉纺公司三期10万锭紧密纺生产线项目、"
+                 "大唐新能源公司风电场项目等8个项目集中开工。崇信县县长出席开工仪式。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华瑞棉纺公司", "崇信县") in loc
+    assert ("大唐新能源公司", "崇信县") not in loc
+
+
+def test_an_industrial_cluster_zone_is_a_park_in_its_county():
+    f = facts_of("本报讯 6月5日，武陟县在产业集聚区举行项目集中签约活动。面积18平方公里的武陟县产业集聚区，"
+                 "已入驻企业120余家。")
+    assert "武陟县产业集聚区" in _names_of(f, EntityType.PARK)
+    assert ("武陟县产业集聚区", "武陟县") in _pairs(f, "locatedIn")
+
+
+def test_a_project_whose_amount_or_builder_is_stated_is_named_however_plain_its_words():
+    f = facts_of("本报讯 当天，睢县签约项目8个，分别是总投资6亿元的铝合金型材加工项目、总投资3亿元的果蔬冷链物流项目。"
+                 "皮革制品生产及推广应用项目由河南鑫达皮业投资建设，预计年产值3亿元。")
+    names = _names_of(f, EntityType.PROJECT)
+    assert "铝合金型材加工项目" in names
+    assert "果蔬冷链物流项目" in names
+    assert "皮革制品生产及推广应用项目" in names
+    assert ("河南鑫达皮业", "皮革制品生产及推广应用项目") in _pairs(f, "investsIn")
+    assert "8个" not in " ".join(names)
+
+
+def test_a_project_named_with_a_companys_brand_is_that_companys():
+    f = facts_of("随后，镇长又来到诺维斯项目现场，与来自宁波诺维斯厨具设备有限公司的总经理就项目进展进行交流。"
+                 "三鱼新能源有限公司负责人介绍，新能源汽车配件项目明年投产。")
+    inv = _pairs(f, "investsIn")
+    assert ("宁波诺维斯厨具设备有限公司", "诺维斯项目") in inv
+
+
+def test_a_company_said_to_be_in_this_town_is_in_the_town_last_named():
+    f = facts_of("近年来，蛟河市松江镇立足林地资源发展林业产业。调研组来到位于该镇的吉林奥源科技有限公司，"
+                 "了解经营状况。")
+    assert ("吉林奥源科技有限公司", "松江镇") in _pairs(f, "locatedIn")
+
+
+def test_a_garden_park_seen_on_a_visit_to_a_township_is_in_the_township():
+    f = facts_of("6月12日，县委书记王建国到海子镇、红柳镇调研农业农村工作。"
+                 "在海子镇，王建国走进沙地西瓜种植基地和红枣生态观光产业园，详细了解特色产业发展情况。")
+    loc = _pairs(f, "locatedIn")
+    assert ("红枣生态观光产业园", "海子镇") in loc
+
+
+def test_a_row_of_quoted_honours_names_no_parks():
+    f = facts_of("本报讯 面积15平方公里的修武县产业集聚区，是“河南省二星级产业集聚区”“十快产业集聚区”“河南省经济开发区”。")
+    parks = _names_of(f, EntityType.PARK)
+    assert "修武县产业集聚区" in parks
+    assert not any("星级" in p or p.startswith(("河南省", "十快")) for p in parks)
+
+
+def test_a_short_description_may_stand_between_by_and_the_builder():
+    f = facts_of("本报讯 4月15日，铁东区举行春季重点项目集中开工仪式。鞍山华美家居产业园项目是由广东知名家具企业华美集团"
+                 "在铁东区投资兴建，总投资8亿元。")
+    assert ("华美集团", "鞍山华美家居产业园项目") in _pairs(f, "investsIn")
+
+
+def test_a_region_named_infrastructure_is_still_a_project():
+    f = facts_of("本报讯 花湖机场建成投用后，鄂州市加快临空经济区建设，展示了鄂州市项目建设的强劲势头。")
+    names = _names_of(f, EntityType.PROJECT)
+    assert "鄂州市项目" not in names

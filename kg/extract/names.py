@@ -69,7 +69,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue  # 布局, 开好局, 统揽全局: not a bureau
         kind = SUFFIX_TO_TYPE[suffix]
         start = _left_edge(text, words, suffix_start, blocked, stop_at_park=kind is EntityType.COMPANY,
-                           place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT)
+                           place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT,
+                           verbal=_BUILT_BY_AFTER.match(text, suffix_end) is not None)
         start = _from_the_region(text, words, start, suffix_start)
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
         if lead:
@@ -77,6 +78,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         open_paren = max(text.rfind("(", start, suffix_end), text.rfind("（", start, suffix_end))
         if open_paren >= 0 and not re.search(r"[)）]", text[open_paren:suffix_end]):
             start = open_paren + 1  # 低圩河(华附茂南实验学校段): the school starts inside the bracket
+        if kind is EntityType.PROJECT:
+            start = _after_its_builder(text, start, suffix_start)
         name = text[start:suffix_end].strip("·-")
         if name.endswith("党组") and len(name) > 4:
             name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group
@@ -87,6 +90,10 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue
         etype = _type_of(name, suffix)
         owned = etype is EntityType.PROJECT and _BY_AN_INVESTOR.search(text, 0, start) is not None
+        # 总投资5亿元的铝型材加工项目, …推广应用项目由某某印业投资: a project whose amount or
+        # builder the sentence states is one project, however plain its words
+        stated = etype is EntityType.PROJECT and (_PRICED.search(text, 0, start) is not None
+                                                  or _BUILT_BY_AFTER.match(text, suffix_end) is not None)
         if etype in (EntityType.PROJECT, EntityType.PARK) and (
                 suffix_start - start < 2 or (not owned and _a_kind_not_a_name(name, suffix, words, start,
                                                                               suffix_start))):
@@ -95,9 +102,10 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             continue  # 特种铝合金生产线 is a kind; 天纤棉业公司二期…生产线 is that company's
         if etype is EntityType.COMPANY and _verb_and_company(words, start, suffix_start):
             continue  # 激励公司不断奋进: 公司 after a verb is the company the page is about
-        if etype in _NEEDS_PROPER and not owned and not _has_proper_part(words, start, suffix_start) and not (
+        if etype in _NEEDS_PROPER and not owned and not stated and not _has_proper_part(words, start, suffix_start) and not (
                 etype is EntityType.PROJECT and _COMPANY_IN.search(text, start, suffix_start)) and not (
-                etype is EntityType.PROJECT and _noun_phrase(words, start, suffix_start)):
+                etype is EntityType.PROJECT and _noun_phrase(words, start, suffix_start)) and not (
+                etype is EntityType.PROJECT and _a_companys_brand(text, words, start, suffix_start)):
             continue  # 材料基地, 商业街区: a kind of place, not a named one
         found.append(Span(start, suffix_end, name, etype))
     found.extend(_national(text))
@@ -105,10 +113,41 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     found.extend(_listed_companies(text, words, blocked))
     found.extend(_built_by(text, words, blocked))
     found.extend(_quoted(text, words, blocked))
-    return _outermost(_with_their_company(text, found))
+    return _outermost(_with_their_company(text, [sp for sp in found if not _an_honour(text, sp)]))
+
+
+def _an_honour(text: str, sp: Span) -> bool:
+    """是“河南省二星级产业集聚区”“十快产业集聚区”: a park or project named in a row of quoted
+    titles is an honour the place holds, not a park of its own."""
+    if sp.type not in (EntityType.PARK, EntityType.PROJECT):
+        return False
+    a, b = sp.start, sp.end
+    while a > 0 and text[a - 1] not in "“\"" and b - a < MAX_NAME and text[a - 1] not in "，,。；;":
+        a -= 1
+    if a == 0 or text[a - 1] not in "“\"":
+        return False
+    close = text.find("”", sp.end)
+    if close < 0 or close - sp.end > 3:
+        return False
+    return text[close + 1: close + 2] == "“" or (a >= 2 and text[a - 2] == "”")
 
 
 MAX_OWNED = 50
+# 山西某某医疗公司新建年产4亿件医疗器械生产线项目: a company, then what it does (新建, 扩建,
+# 投资建设) — the project's name is what follows the verb; the company is its investor.
+_BUILDER_AND_VERB = re.compile("(?:" + "|".join(sorted(
+    (k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY), key=len, reverse=True))
+    + r")(?:投资新建|投资建设|投资兴建|新建|扩建|兴建|投建)")
+
+
+def _after_its_builder(text: str, start: int, suffix_start: int) -> int:
+    """Where a project's name starts when a company and a building verb open it."""
+    last = None
+    for m in _BUILDER_AND_VERB.finditer(text, start, suffix_start):
+        last = m
+    if last is None or suffix_start - last.end() < 2:
+        return start
+    return last.end()
 
 
 def _with_their_company(text: str, found: list[Span]) -> list[Span]:
@@ -221,7 +260,7 @@ _OTHER_KIND = re.compile("(?:" + "|".join(sorted(
 
 def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_start: int,
                blocked: set[int], stop_at_park: bool = False, place_like: bool = False,
-               joins: bool = False) -> int:
+               joins: bool = False, verbal: bool = False) -> int:
     """Walk left over words from the suffix until a boundary; return the name's start.
     ``joins``: 和 or 及 between two parts of one project's name (…超薄岩板和8万套整体橱柜
     生产线项目, 锂电池及正极材料项目) is walked over when the part before it ends no name."""
@@ -245,7 +284,7 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             start = s
             i -= 1
             continue
-        if joins and _joins_one_name(words, i, blocked):
+        if joins and _joins_one_name(words, i, blocked, verbal):
             start = s
             i -= 1
             continue
@@ -263,21 +302,30 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     while start < suffix_start and (text[start] in "()（）" or (
             text[start] in _PARTICLES and suffix_start - start > 3)):
         start += 1  # 察看了鑫源电子有限公司: jieba's 了鑫源 is no name's start
+    if (start < suffix_start and text[start] in _LEADING_PREPOSITIONS and start > 0
+            and text[start - 1] in _CLAUSE_MARKS and suffix_start - start > 4):
+        start += 1  # ，与莹展电子科技有限公司签订: jieba's 与莹展 is no name's start
     return start
 
 
 _PARTICLES = "了的着"
+_LEADING_PREPOSITIONS = "与同跟"
+_CLAUSE_MARKS = ",，;；、。：:"
 _PREPOSITIONS = "以为把将对从向被让"
 _JOINERS = ("和", "及")
 
 
-def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int]) -> bool:
+def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int],
+                    verbal: bool = False) -> bool:
     """Whether words[i] is 和 or 及 inside one project's name: a noun or a number comes
-    right before it and that word ends no name (A公司和B项目, 产业园及配套项目 are two things)."""
+    right before it and that word ends no name (A公司和B项目, 产业园及配套项目 are two things);
+    ``verbal``: a verbal noun may too (数字印章生产及推广应用项目由…投资: a project its builder
+    is named for is one thing)."""
     if words[i][2] not in _JOINERS or i == 0:
         return False
     s, _, w, tag = words[i - 1]
-    return (tag.startswith(("n", "m", "eng")) and not tag.startswith("nr") and s not in blocked
+    kinds = ("n", "m", "eng", "vn") if verbal else ("n", "m", "eng")
+    return (tag.startswith(kinds) and not tag.startswith("nr") and s not in blocked
             and not w.endswith(_NAME_ENDS) and w not in BOUNDARY_WORDS)
 
 
@@ -352,6 +400,22 @@ def _has_proper_part(words: Sequence[tuple[int, int, str, str]], start: int, end
     return False
 
 
+def _a_companys_brand(text: str, words: Sequence[tuple[int, int, str, str]], start: int,
+                      suffix_start: int) -> bool:
+    """与浩然实业有限公司签订了浩然鞋材生产项目: a project's first word that is the distinctive
+    word of a company the sentence names elsewhere is that company's brand, a proper part."""
+    first = next((w for s, e, w, _ in words if s == start and e <= suffix_start), None)
+    if not first or len(first) < 2 or not all(_NAME_CHAR.match(c) for c in first):
+        return False
+    for m in re.finditer(re.escape(first), text):
+        if m.start() == start:
+            continue
+        tail = text[m.end(): m.end() + 10]
+        if _COMPANY_IN.match(tail) or re.match(r"[\u4e00-\u9fff]{1,6}?(?:" + _COMPANY_IN.pattern + ")", tail):
+            return True
+    return False
+
+
 def _noun_phrase(words: Sequence[tuple[int, int, str, str]], start: int, end: int) -> bool:
     """香雪制药 (项目): four or more characters of nouns only, a name more than a description."""
     inside = [(w, tag) for s, e, w, tag in words if s >= start and e <= end]
@@ -365,9 +429,29 @@ _OWNED_SUFFIXES = ("生产线",)
 # …公司在商都县投资建设的净菜加工系列产品项目: and where it builds it may stand between.
 _BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的$")
 _COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
+_PRICED = re.compile(r"(?:总投资|计划投资|投资|投资额|总投资额)(?:约|达|近|超)?[0-9.]+(?:万|亿)?(?:元|美元)(?:人民币)?的$")
+_BUILT_BY_AFTER = re.compile(r"[,，]?(?:是)?由[\u4e00-\u9fffA-Za-z0-9()（）]{2,30}?(?:投资|建设|承建|开发|实施)")
 _QUANTITY = re.compile(QUANTITY_PATTERN)
 _COUNT = re.compile(COUNT_PATTERN)
 _MONEY = re.compile(MONEY_PATTERN)
+
+
+_YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年")
+# Suffixes that say only "a project" (郑州机场, 兴泉铁路 are named by their region: not these).
+_PLAIN_PROJECT_SUFFIXES = ("项目", "工程")
+
+
+def _only_a_region(modifier: str) -> bool:
+    """辽中区 (项目): the words before the suffix are one region's name and nothing else."""
+    from kg.extract.regions import load_gazetteer
+
+    return modifier in load_gazetteer().by_name
+
+
+def _one_verb(modifier: str, words: Sequence[tuple[int, int, str, str]], start: int, suffix_start: int) -> bool:
+    """建设 (项目), 重建 (项目): one verb of two characters before the suffix."""
+    inside = [(w, t) for s, e, w, t in words if s >= start and e <= suffix_start]
+    return len(modifier) <= 2 and len(inside) == 1 and inside[0][1].startswith("v")
 
 
 def _a_kind_not_a_name(name: str, suffix: str, words: Sequence[tuple[int, int, str, str]],
@@ -378,6 +462,10 @@ def _a_kind_not_a_name(name: str, suffix: str, words: Sequence[tuple[int, int, s
     modifier = name[: len(name) - len(suffix)]
     if _COUNT.search(modifier) or _MONEY.search(modifier) or name.startswith(DESCRIPTION_LEADS):
         return True
+    if SUFFIX_TO_TYPE[suffix] is EntityType.PROJECT and (
+            _YEAR_LEAD.match(modifier) or (suffix in _PLAIN_PROJECT_SUFFIXES and (
+                _only_a_region(modifier) or _one_verb(modifier, words, start, suffix_start)))):
+        return True  # 2022年度外资项目, 辽中区项目, 建设项目 / 重建项目: no project's own name
     if name.endswith(GENERIC_PROJECT_ENDINGS):
         return True
     if _QUANTITY.search(modifier):

@@ -52,6 +52,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
              if found.entity(k).type is EntityType.PLACE and not _held_by_no_region(found.entity(k).label)}
     located: set[str] = set()
     said = _said_to_be_in(by_sentence)
+    for key, where in _in_this_place(by_sentence).items():
+        said.setdefault(key, where)
     for article in _articles(sentences):
         page = _page_place(article, found, home)
         tour: str | None = None
@@ -84,7 +86,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                 if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
                     where = _opening_province(m, ms)  # 山东自贸试验区, seen on a tour of 寿光市
                 if where is None and m.key not in investors and tour and (
-                        m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY):
+                        m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY
+                        or _a_towns_park(m, ms, tour)):
                     where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_province(m, ms)  # 山东自贸试验区: a province's own zone
@@ -99,7 +102,90 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     out.extend(_visited_in_county(events, found, set(located) | investors, sites))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
     out.extend(_in_the_articles_county(sentences, found, located | investors | signers, events, home))
+    out.extend(_by_its_brand(by_sentence, out))
+    out.extend(_where_its_own_project_is(out, found))
     return _unique(out)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _by_its_brand(by_sentence: list[tuple[Sentence, list[Mention]]], relations: list[Relation]) -> list[Relation]:
+    """来到拉斯贝姆项目现场，与杭州拉斯贝姆餐饮设备有限公司的总经理…: a project with no investor
+    whose name opens with the distinctive word of a company named in its sentence (or the two
+    before), that word right after the region the company's name may open with, is that
+    company's."""
+    from kg.extract.segment import tagged
+
+    has_investor = {r.object for r in relations if r.predicate == INVESTS_IN}
+    gaz = load_gazetteer()
+    out = []
+    recent: list[tuple[int, Mention]] = []
+    for s, ms in by_sentence:
+        companies = [m for m in ms if m.type is EntityType.COMPANY and not _inside_another(m, ms)]
+        recent = [(i, c) for i, c in recent if s.index - i <= 2] + [(s.index, c) for c in companies]
+        for p in ms:
+            if p.type is not EntityType.PROJECT or p.key in has_investor or _inside_another(p, ms):
+                continue
+            owners = set()
+            for _, c in recent:
+                name = c.text
+                lead = 0
+                for a, b, _, _ in gaz.scan(name, villages=False):
+                    if a != lead:
+                        break
+                    lead = b
+                brand = _common_prefix(name[lead:], p.text)
+                if len(brand) < 2 or len(brand) > len(p.text) - 2 or gaz.by_name.get(brand):
+                    continue
+                words = tagged(brand)
+                if len(words) == 1 and words[0][3] in ("n", "vn", "v", "nz", "b"):
+                    continue  # 新能源, 智能: a common word, no brand
+                owners.add(c.key)
+            if len(owners) == 1:
+                has_investor.add(p.key)
+                out.append(Relation(owners.pop(), INVESTS_IN, p.key, s.index))
+    return out
+
+
+# 二期, 扩建, 技改: a company's project that grows a plant it has, where it has it.
+_OWN_PLANT = re.compile(r"[二三四五]期|扩建|技改|扩能|改造|提升")
+
+
+def _where_its_own_project_is(relations: list[Relation], found: Mentions) -> list[Relation]:
+    """天纤棉业公司二期20万锭棉纱生产线 in 泾川县: a company whose registered name opens the
+    name of a project it builds is where that project is (its own plant), unless its name holds
+    a region that does not hold that place (北京某公司棋盘山项目: a Beijing company builds)."""
+    where = {r.subject: r.object for r in relations if r.predicate == LOCATED_IN}
+    out = []
+    for r in relations:
+        if r.predicate != INVESTS_IN or r.subject in where or r.object not in where:
+            continue
+        company, project = found.entity(r.subject), found.entity(r.object)
+        if company.type is not EntityType.COMPANY or not project.label.startswith(company.label) \
+                or len(project.label) <= len(company.label):
+            continue
+        place = where[r.object]
+        region = place
+        while region in where and not region.startswith("region/"):
+            region = where[region]  # a park: the region it is in
+        if not region.startswith("region/"):
+            continue
+        gaz = load_gazetteer()
+        keys = [k for _, _, _, ks in gaz.scan(company.label, villages=False) for k in ks]
+        if keys and not any(_related(f"region/{k}", region) for k in keys):
+            continue
+        local = any(_related(f"region/{k}", region) and gaz.regions[k].type is not EntityType.PROVINCE
+                    for k in keys)  # 卢龙某某公司 on a page about 卢龙县
+        if not local and not _OWN_PLANT.search(project.label[len(company.label):]):
+            continue  # (国家能源集团, 大唐新能源公司: groups build far from home)
+        where[r.subject] = place
+        out.append(Relation(r.subject, LOCATED_IN, place, r.sentence))
+    return out
 
 
 # Words after which a region is where the reporter or the visitor is (来到X县, 在X镇，…).
@@ -131,6 +217,14 @@ def _tour_regions(s: Sentence, ms: list[Mention]) -> list[tuple[str | None, int]
         else:
             chains.append([m])
     return [_arrival(c[-1]) for c in chains]
+
+
+def _a_towns_park(m: Mention, ms: list[Mention], tour: str) -> bool:
+    """在宁条梁镇，…走进小白杏生态观光产业园: a garden-like park (…园) that opens with no region
+    of its own, seen on a visit to a township, is in that township (a development zone is a
+    county's)."""
+    return (_level(tour) is EntityType.TOWNSHIP and m.text.endswith("园")
+            and not any(o.start == m.start and o.type in REGION_TYPES for o in ms if o is not m))
 
 
 def _arrival(last: Mention) -> tuple[str | None, int]:
@@ -279,6 +373,7 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
     sentence naming another county says."""
     out = []
     whole = _page_county(sentences, found, home)
+    away = _seen_away(events, found)
     for article in _articles(sentences):
         start, end = article[0].start, article[-1].end
         ms = found.in_span(start, end)
@@ -301,12 +396,30 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
                     and place == county and not _COUNTED.search(m.text))
             if not place or (m.type not in _LOCATABLE and not site) or m.key in located or place == m.key:
                 continue
+            if place == county and any(not _related(r, place) for r in away.get(m.key, ())):
+                continue  # a stop of a tour of another region is not in the page's county
             sentence = next(s for s in article if s.start <= m.start < s.end)
             if place == county and (_opens_with_another_region(_without_its_company(m, ms), place)
                                     or _names_another_county(sentence, ms, place)):
                 continue
             located.add(m.key)
             out.append(Relation(m.key, LOCATED_IN, place, sentence.index))
+    return out
+
+
+def _seen_away(events: list[Event], found: Mentions) -> dict[str, set[str]]:
+    """赴佛山市、中山市考察 … 先后到A公司、B公司: the things a visit saw, each with the regions
+    the tour had last gone to (in that visit or one before), when it named any. (The page's
+    tour, whoever leads it: 杨明率考察组 and 杨明一行 are one tour.)"""
+    out: dict[str, set[str]] = {}
+    last: set[str] = set()
+    for e in sorted((e for e in events if e.type is EventType.VISIT), key=lambda e: e.sentence):
+        regions = {k for k in e.places if found.entity(k).type in REGION_TYPES}
+        if regions:
+            last = regions
+        for k in e.places:
+            if k not in regions and last:
+                out.setdefault(k, set()).update(last)
     return out
 
 
@@ -428,6 +541,32 @@ def _said_to_be_in(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[st
 
 
 _LOCAL = (EntityType.COUNTY, EntityType.TOWNSHIP)
+# 来到位于该镇的…公司, 落户本县的…项目: the region of that level the page named last.
+_THIS_PLACE = re.compile("(?:" + "|".join(sorted(LOCATION_VERBS, key=len, reverse=True))
+                         + r")(?:在|于)?(?:该|本|这个)([镇乡县区市村])的?$")
+_LEVEL_OF = {"镇": (EntityType.TOWNSHIP,), "乡": (EntityType.TOWNSHIP,), "县": (EntityType.COUNTY,),
+             "区": (EntityType.COUNTY,), "市": (EntityType.COUNTY, EntityType.PREFECTURE),
+             "村": (EntityType.VILLAGE,)}
+
+
+def _in_this_place(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[str, str]:
+    """…北大湖镇立足林地资源… 调研组来到位于该镇的索特科技有限公司: a company, park or project
+    said to be in 该镇 / 本县 is in the township (county, …) last named, in this sentence or before."""
+    out: dict[str, str] = {}
+    last: dict[EntityType, str] = {}
+    for s, ms in by_sentence:
+        for m in sorted(ms, key=lambda m: m.start):
+            if m.type in REGION_TYPES and not _inside_another(m, ms):
+                last[m.type] = m.key
+                continue
+            if m.type not in _LOCATABLE or m.key in out:
+                continue
+            hit = _THIS_PLACE.search(s.text[: m.start - s.start])
+            if hit:
+                where = next((last[t] for t in _LEVEL_OF[hit.group(1)] if t in last), None)
+                if where:
+                    out[m.key] = where
+    return out
 
 
 def _opening_region(m: Mention, context: str | None) -> str | None:
@@ -548,7 +687,8 @@ def _park_before(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
         if other.type is EntityType.PARK:
             gap = s.text[other.end - s.start: m.start - s.start]
             listed = "、" in gap or gap.startswith(("和", "及", "与"))
-            park = None if listed else other.key  # 前往A产业园、B公司: side by side
+            # (A投资的B产业园二期项目；C集团…: a park inside a project's name frames nothing)
+            park = None if listed or _inside_another(other, ms) else other.key  # 前往A产业园、B公司: side by side
         elif (other.type in REGION_TYPES or other.type is EntityType.PLACE) and park \
                 and not _inside_another(other, ms):
             park = None  # a region (or another site: …产业园和X镇统计站) named after the park
@@ -578,6 +718,13 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
         for c in ms:
             if c.type is EntityType.COMPANY and c.start == p.start and c.end < p.end:
                 out.append(Relation(c.key, INVESTS_IN, p.key, s.index))
+            elif c.type is EntityType.COMPANY and c.end < p.start and _BUILDS.fullmatch(
+                    s.text[c.end - s.start: p.start - s.start]):
+                out.append(Relation(c.key, INVESTS_IN, p.key, s.index))  # A公司新建B项目
+    paired = _respectively(s, companies, projects)
+    if paired:
+        out.extend(Relation(c, INVESTS_IN, p, s.index) for c, p in paired)
+        return out
     masked = list(s.text)
     for m in ms:
         for i in range(m.start - s.start, m.end - s.start):
@@ -611,7 +758,7 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
             gap_end = p.end - s.start
             for c in companies:
                 lead = s.text[gap_end: c.start - s.start]
-                if here(p) and here(c) and lead in ("由", "是由", "，由", ",由") and any(
+                if here(p) and here(c) and _BY_LEAD.fullmatch(lead) and any(
                         c.end - s.start <= v for v in verbs):
                     out.append(Relation(c.key, INVESTS_IN, p.key, s.index))
         if any(here(p) for p in projects) or not any(c_end <= v for _, c_end in cs for v in verbs):
@@ -632,6 +779,46 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
     return out
 
 
+# 与A、B、C分别签订了X、Y、Z; 分别与A、B签约X和Y项目: the n-th party signs for the n-th project.
+_SIGNS = re.compile(r"签订|签署|签约|达成")
+_LIST_JOINS = ("、", "和", "及", "与", "以及", ",", "，")
+
+
+def _name_list(s: Sentence, ms: list[Mention], first: int) -> list[Mention]:
+    """The mentions of ``ms`` (sorted) from index ``first`` that follow one another joined by
+    a list's joining words."""
+    run = [ms[first]]
+    for m in ms[first + 1:]:
+        gap = s.text[run[-1].end - s.start: m.start - s.start]
+        if gap not in _LIST_JOINS:
+            break
+        run.append(m)
+    return run
+
+
+def _respectively(s: Sentence, companies: list[Mention], projects: list[Mention]) -> list[tuple[str, str]]:
+    """Pairs of a 分别 sentence: a list of parties, a signing verb, then as many projects."""
+    if "分别" not in s.text or len(companies) < 2 or len(projects) < 2:
+        return []
+    cs = sorted(companies, key=lambda m: m.start)
+    ps = sorted((p for p in projects if p.start >= cs[0].end), key=lambda m: m.start)
+    if not ps:
+        return []
+    parties = _name_list(s, cs, 0)
+    items = _name_list(s, ps, 0)
+    between = s.text[parties[-1].end - s.start: items[0].start - s.start]
+    lead = s.text[max(0, parties[0].start - s.start - 4): parties[0].start - s.start]
+    if (len(parties) != len(items) or not _SIGNS.search(between) or len(between) > 12
+            or not ("分别" in between or "分别" in lead) or re.search(r"[。；;]", between)):
+        return []
+    return [(c.key, p.key) for c, p in zip(parties, items)]
+
+
+# …项目由中核资源投资, …项目是由浙江百强科技企业一百岁集团在辽中区投资兴建: 由, then at most a
+# short description of the builder (no punctuation), then the builder.
+_BY_LEAD = re.compile(r"[,，]?(?:是)?由[\u4e00-\u9fff]{0,10}")
+# 某某公司新建年产…项目, 某某集团扩建…项目: the verb that joins a company to the project it builds.
+_BUILDS = re.compile(r"(?:投资)?(?:新建|扩建|兴建|投建)|投资建设")
 _CLAUSE_END = re.compile(r"[,，;；:：。！？!?]")
 _PROJECT_ANAPHOR = re.compile(r"该项目|此项目|项目(?:由|是由)")
 
