@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.documents import Document, from_text, load, parse_date
 from kg.errors import DocumentError
@@ -116,16 +116,14 @@ def document_parts(doc: Document, region: str | None = None,
     sentences are numbered on from the pieces before (a report's name and evidence stay
     unique), each part says its piece's text (``<doc>/part/k kgo:text``: the pieces joined
     are the document's text), and the document's own description (title, paper, date,
-    home) is said once, in the last part. Its facts are those of the pieces, so a person named in
-    two pieces is keyed by each piece's evidence, as in two documents of one paper."""
+    home) is said once, in the last part. Its facts are those of the pieces, so a person
+    named in two pieces is keyed by each piece's evidence, as in two documents of one paper."""
     if len(doc.text) <= window:
         yield to_quads(document_facts(doc, region))
         return
     from dataclasses import replace
 
     from kg.extract.segment import tagged
-
-    from pyoxigraph import Literal
 
     g = doc_iri(doc.doc_id)
     info, base = None, 0

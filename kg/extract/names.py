@@ -411,7 +411,7 @@ def _a_companys_brand(text: str, words: Sequence[tuple[int, int, str, str]], sta
         if m.start() == start:
             continue
         tail = text[m.end(): m.end() + 10]
-        if _COMPANY_IN.match(tail) or re.match(r"[\u4e00-\u9fff]{1,6}?(?:" + _COMPANY_IN.pattern + ")", tail):
+        if _COMPANY_AFTER.match(tail):
             return True
     return False
 
@@ -429,6 +429,8 @@ _OWNED_SUFFIXES = ("生产线",)
 # …公司在商都县投资建设的净菜加工系列产品项目: and where it builds it may stand between.
 _BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的$")
 _COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
+# a company's legal suffix, right away or after up to six more characters of its name
+_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _COMPANY_IN.pattern + ")")
 _PRICED = re.compile(r"(?:总投资|计划投资|投资|投资额|总投资额)(?:约|达|近|超)?[0-9.]+(?:万|亿)?(?:元|美元)(?:人民币)?的$")
 _BUILT_BY_AFTER = re.compile(r"[,，]?(?:是)?由[\u4e00-\u9fffA-Za-z0-9()（）]{2,30}?(?:投资|建设|承建|开发|实施)")
 _QUANTITY = re.compile(QUANTITY_PATTERN)

@@ -69,8 +69,6 @@ class Store(Protocol):
         """Write what the store buffers in memory to disk (the embedded store's write buffers
         grow with what was written since, by ~100 MB a million characters of text read)."""
 
-    def remove_graph(self, graph: str) -> None: ...
-
     def query(self, sparql: str) -> object:
         """Run a SPARQL query over the union of all graphs."""
 
