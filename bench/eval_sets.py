@@ -29,8 +29,10 @@ def sets() -> list[tuple[str, Path, Path, str | None]]:
     out = [("seeds", ROOT / "seeds", SHARED / "gold" / "seeds.json", None),
            ("cctv_dev", SHARED / "gold" / "cctv_dev", SHARED / "gold" / "cctv_dev.json", None)]
     if (REAL / "gold.json").exists():
-        out += [("real dev", REAL / "pages", REAL / "gold.json", "dev"),
-                ("real test", REAL / "pages", REAL / "gold.json", "test")]
+        docs = json.loads((REAL / "gold.json").read_text(encoding="utf-8"))["documents"]
+        # dev and test, then any other split (a fresh set being annotated, scored before its rules)
+        splits = ["dev", "test"] + sorted({d.get("split") for d in docs} - {"dev", "test", None})
+        out += [(f"real {s}", REAL / "pages", REAL / "gold.json", s) for s in splits]
     return out
 
 
