@@ -35,10 +35,19 @@ _EVENT = """OPTIONAL { ?ev kgo:confidence ?confidence } OPTIONAL { ?ev kgo:repor
 PLACE_CLASSES = {"Province", "Prefecture", "County", "Township", "Village", "Park", "Place", "Region"}
 
 
-def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None, index=None) -> dict:
+PAGE_EVENTS = 300  # events (and visits to a place) listed on the page: the latest; ?days=all lists all
+
+
+def gather(reader, iri: str, limit: int | None = PAGE_EVENTS, types: list[str] | None = None,
+           index=None) -> dict:
     """Every fact the page shows, as plain rows: each event once (however many documents report
     it) with its best confidence, its number of reports and one report's sentence and source.
     Visitors and office holders are looked for only when ``types`` name a place (or are unknown).
+
+    The events (and the visits to a place) are the latest ``limit`` (None: all of them): an
+    official whom thousands of documents name has thousands of events, and the page lists the
+    recent ones, with the number of each kind (``counts``) and the map of every visit
+    (``regions``), and links to the whole list.
 
     With ``index`` (the service's :class:`api.visits_table.Facts`, kept in memory and rebuilt
     when the store changes) the events, their counterparts, the visitors, the posts' reports and
@@ -64,23 +73,24 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None, 
                                    + """ AS ?order) """ + REPORT_COLUMNS + """
             WHERE { { ?ev kgo:agent $E } UNION { ?ev kgo:participant $E } ?ev a ?type .
             FILTER(?type IN (kgo:Visit, kgo:Meeting, kgo:Signing)) """ + _EVENT + """ }
-            GROUP BY ?ev ?type ?date ?confidence ?reports ORDER BY ?date ?order ?ev LIMIT """ + str(limit)),
-        "with": _q(iri, """SELECT DISTINCT ?ev ?role ?with ?withLabel WHERE {
-            { ?ev kgo:agent $E ; kgo:place ?with . BIND(kgo:place AS ?role) }
-            UNION { ?ev kgo:agent $E ; kgo:participant ?with . BIND(kgo:participant AS ?role) }
-            UNION { ?ev kgo:participant $E ; kgo:place ?with . BIND(kgo:place AS ?role) }
-            UNION { ?ev kgo:participant $E ; kgo:agent|kgo:participant ?with . FILTER(?with != $E)
-                    BIND(kgo:participant AS ?role) }
-            ?with rdfs:label ?withLabel } ORDER BY ?ev ?withLabel LIMIT """ + str(limit * 10)),
+            GROUP BY ?ev ?type ?date ?confidence ?reports ORDER BY DESC(?date) DESC(?order) DESC(?ev)"""
+                         + _limit(limit)),
+        "counts": _q(iri, """SELECT ?type (COUNT(DISTINCT ?ev) AS ?n) WHERE {
+            { ?ev kgo:agent $E } UNION { ?ev kgo:participant $E } ?ev a ?type .
+            FILTER(?type IN (kgo:Visit, kgo:Meeting, kgo:Signing)) ?r kgo:reportOf ?ev . """ + REPORT_PARTS + """ }
+            GROUP BY ?type"""),
+        "visit_places": _q(iri, """SELECT DISTINCT ?ev ?with ?withLabel WHERE {
+            { ?ev kgo:agent $E } UNION { ?ev kgo:participant $E } ?ev a kgo:Visit ; kgo:place ?with .
+            ?with rdfs:label ?withLabel . ?r kgo:reportOf ?ev . """ + REPORT_PARTS + """ }"""),
         "visitors": None if not place else _q(iri, """SELECT ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports """ + REPORT_COLUMNS + """
             WHERE { ?place (kgo:locatedIn|kgo:parentRegion)* $E . ?ev a kgo:Visit ; kgo:place ?place ; kgo:agent ?with .
             ?with rdfs:label ?withLabel . ?place rdfs:label ?placeLabel . """ + _EVENT + """ }
             GROUP BY ?ev ?with ?withLabel ?placeLabel ?date ?confidence ?reports
-            ORDER BY ?date ?ev LIMIT """ + str(limit)),
+            ORDER BY DESC(?date) DESC(?ev) DESC(?placeLabel)""" + _limit(limit)),
         "holders": None if not place else _q(iri, """SELECT DISTINCT ?person ?name ?title ?first ?last WHERE {
             ?post kgo:jurisdiction $E ; kgo:title ?title . ?person kgo:holdsPost ?post ; rdfs:label ?name .
             OPTIONAL { ?post kgo:firstSeen ?first } OPTIONAL { ?post kgo:lastSeen ?last } }
-            ORDER BY ?title ?first ?name LIMIT """ + str(limit)),
+            ORDER BY ?title ?first ?name""" + _limit(limit)),
         "invests": _q(iri, """SELECT DISTINCT ?project ?label ?partner ?partnerLabel WHERE {
             $E kgo:investsIn ?project . ?project rdfs:label ?label .
             OPTIONAL { ?partner kgo:investsIn ?project . ?partner rdfs:label ?partnerLabel
@@ -89,7 +99,7 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None, 
             ?partner kgo:investsIn $E ; rdfs:label ?partnerLabel } ORDER BY ?partnerLabel"""),
     }
     if index is not None:
-        for k in ("post_reports", "events", "with", "visitors"):
+        for k in ("post_reports", "events", "counts", "visit_places", "visitors"):
             queries[k] = None
     # The queries are independent: run them side by side on the service's query workers.
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -97,37 +107,64 @@ def gather(reader, iri: str, limit: int = 2000, types: list[str] | None = None, 
         facts = {k: answers[k].result() if k in answers else [] for k in queries}
     if index is not None:
         facts["events"], facts["with"] = index.entity_events(iri, limit)
+        facts["counts"] = index.event_counts(iri)
+        facts["regions"] = index.regions_visited(iri)
         facts["visitors"] = index.visitors(iri, limit) if place else []
         facts["post_reports"] = [{"post": p["post"], **index.first[p["post"]].columns()}
                                  for p in facts["posts"] if p["post"] in index.first]
+    else:
+        facts["events"].reverse()  # the latest, asked for newest first: in day order again
+        facts["visitors"].reverse()
+        facts["with"] = counterparts(reader, iri, [e["ev"] for e in facts["events"]])
+        facts["counts"] = {r["type"].rsplit("#", 1)[-1]: int(r["n"]) for r in facts["counts"]}
+        facts["regions"] = regions_visited(reader, facts.pop("visit_places"))
+    facts.pop("visit_places", None)
     reports = {r["post"]: r for r in facts.pop("post_reports")}
     empty = dict.fromkeys(("doc", "source", "extractor", "evidence"))
     facts["posts"] = [{**p, **{k: v for k, v in reports.get(p["post"], empty).items() if k != "post"}}
                       for p in facts["posts"]]
     facts["posts_then"] = posts_then(facts["posts"], facts["events"])
-    facts["regions"] = regions_visited(reader, facts["events"], facts["with"],
-                                       index.codes_of if index is not None else None)
     return facts
 
 
-def regions_visited(reader, events: list[dict], with_rows: list[dict], codes_of=None) -> list[dict]:
+def _limit(limit: int | None) -> str:
+    return "" if limit is None else f" LIMIT {int(limit)}"
+
+
+def counterparts(reader, iri: str, events: list[str]) -> list[dict]:
+    """The places and counterparts of ``events`` (the entity's, as :func:`gather` chose them):
+    the ``with`` rows, ordered by event and label."""
+    if not events:
+        return []
+    return reader.select(_q(iri, """SELECT DISTINCT ?ev ?role ?with ?withLabel WHERE {
+        VALUES ?ev { """ + " ".join(f"<{e}>" for e in events) + """ }
+        { ?ev kgo:agent $E ; kgo:place ?with . BIND(kgo:place AS ?role) }
+        UNION { ?ev kgo:agent $E ; kgo:participant ?with . BIND(kgo:participant AS ?role) }
+        UNION { ?ev kgo:participant $E ; kgo:place ?with . BIND(kgo:place AS ?role) }
+        UNION { ?ev kgo:participant $E ; kgo:agent|kgo:participant ?with . FILTER(?with != $E)
+                BIND(kgo:participant AS ?role) }
+        ?with rdfs:label ?withLabel } ORDER BY ?ev ?withLabel"""))
+
+
+def regions_visited(reader, stops: list[dict]) -> list[dict]:
     """Per administrative code (kgo:adminCode of a place visited or of a region it lies in), the
-    number of visits and the places visited there. The region chains are asked once per place,
-    not once per visit (or looked up by ``codes_of``: places -> their codes)."""
-    visits = {e["ev"] for e in events if (e["type"] or "").endswith("#Visit")}
-    stops = [(w["ev"], w["with"], w["withLabel"]) for w in with_rows
-             if w["ev"] in visits and w["role"].endswith("#place")]
-    places = sorted({p for _, p, _ in stops if not any(c in p for c in '<>"{}|\\^` ')})
+    number of visits and the places visited there, from ``stops``: every visit of the entity
+    as rows of ``ev``, ``with`` (a place) and ``withLabel``. The region chains are asked once
+    per place, not once per visit."""
+    places = sorted({w["with"] for w in stops if not any(c in w["with"] for c in '<>"{}|\\^` ')})
     if not places:
         return []
     codes: dict[str, set[str]] = {}
-    if codes_of is not None:
-        codes = {p: c for p, c in codes_of(places).items() if c}
-    else:
-        for row in reader.select(sparql_prefixes() + "SELECT DISTINCT ?p ?code WHERE { VALUES ?p { "
-                                 + " ".join(f"<{p}>" for p in places)
-                                 + " } ?p (kgo:locatedIn|kgo:parentRegion)* ?r . ?r kgo:adminCode ?code }"):
-            codes.setdefault(row["p"], set()).add(row["code"])
+    for row in reader.select(sparql_prefixes() + "SELECT DISTINCT ?p ?code WHERE { VALUES ?p { "
+                             + " ".join(f"<{p}>" for p in places)
+                             + " } ?p (kgo:locatedIn|kgo:parentRegion)* ?r . ?r kgo:adminCode ?code }"):
+        codes.setdefault(row["p"], set()).add(row["code"])
+    return count_regions(((w["ev"], w["with"], w["withLabel"]) for w in stops), codes)
+
+
+def count_regions(stops, codes: dict[str, set[str]]) -> list[dict]:
+    """(event, place, label) stops and each place's codes -> per code, the number of visits and
+    the places' labels (tab-separated), in code order."""
     per_code: dict[str, tuple[set, set]] = {}
     for ev, place, label in stops:
         for code in codes.get(place, ()):
@@ -307,6 +344,10 @@ def render(entity: dict, facts: dict, lang: str | None = None, request=None,
         parts.append('<p class="above">' + " › ".join(_link(r["r"], r["label"]) for r in facts["above"]) + "</p>")
     events = group_events(facts["events"], facts.get("with", []), facts.get("posts_then", []))
     visits = [e for e in events if e["type"] == "Visit"]
+    total = sum(facts.get("counts", {}).values())
+    if total > len(events) and not all_days:
+        parts.append(f'<p class="latest" id="latest">{esc(t("latest_events", lang).format(shown=len(events), total=total))}'
+                     f' <a href="?days=all">{esc(t("show_all", lang))}</a></p>')
     if facts["posts"]:
         parts.append(f'<h2>{esc(t("posts_over_time", lang))}</h2>' + _posts(facts["posts"], lang))
     if visits:
@@ -330,7 +371,10 @@ def render(entity: dict, facts: dict, lang: str | None = None, request=None,
         parts.append(f'<h2>{esc(t("visited_by", lang))}</h2><ul id="visitors">' + "".join(
             f'<li>{esc(r["date"] or t("no_date", lang))} {_link(r["with"], r["withLabel"])} → '
             f'{esc(r["placeLabel"])}{_provenance(r, lang)}{_source(r, lang)}{_evidence(r)}</li>'
-            for r in facts["visitors"]) + "</ul>")
+            for r in facts["visitors"]) + "</ul>"
+            + (f'<p class="latest">{esc(t("latest_visitors", lang).format(shown=len(facts["visitors"])))}'
+               f' <a href="?days=all">{esc(t("show_all", lang))}</a></p>'
+               if len(facts["visitors"]) >= PAGE_EVENTS and not all_days else ""))
     if facts["invests"] or facts["investors"]:
         parts.append(f'<h2>{esc(t("projects_partners", lang))}</h2><ul id="projects">' + "".join(
             f"<li>{_link(r['project'], r['label'])}"

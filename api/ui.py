@@ -44,6 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "stops": ("站数", "stops"),
     "earlier_days": ("更早的到访日", "earlier days with visits:"),
     "show_all": ("全部显示", "show all"),
+    "latest_events": ("本页列出最近的 {shown} 项活动（共 {total} 项）：", "the latest {shown} of {total} events are listed:"),
+    "latest_visitors": ("以上是最近的 {shown} 次到访。", "the latest {shown} visits are listed."),
     "counterparts": ("对方", "Counterparts"),
     "aliases": ("又名", "also"),
     "posts_over_time": ("任职", "Posts over time"),

@@ -320,6 +320,12 @@ def _by_date(date: str | None) -> tuple[bool, str]:
     return (date is not None, date or "")
 
 
+def _page_order(e: Event, first: dict[str, FirstReport]) -> tuple:
+    """An entity page's ORDER BY ?date ?order ?ev (the number of the first sentence reporting it)."""
+    order = first[e.iri].order
+    return (*_by_date(e.date), order is not None, order or 0, e.iri)
+
+
 class Facts:
     """Every event of the store one by one, with what ``/visits`` and an entity page show of it
     (its labels, its best confidence and number of reports as ``kgr:graph/stats`` has them, its
@@ -334,10 +340,15 @@ class Facts:
         self.events, self.labels, self.stats, self.first = events, labels, stats, first
         self.chain, self.codes = chain, codes
         self._within: dict[str, frozenset[str]] = {}
-        self.by_entity: dict[str, list[str]] = defaultdict(list)
-        for e in events.values():
+        # each entity's page events (reported visits, meetings, signings), in the page's order
+        # (:func:`_page_order`), sorted once here: a page takes the latest of them
+        listed = sorted((e for e in events.values() if e.type in PAGE_TYPES and e.iri in first),
+                        key=lambda e: _page_order(e, first))
+        self.by_entity: dict[str, list[Event]] = defaultdict(list)
+        for e in listed:
             for who in dict.fromkeys(((e.agent,) if e.agent else ()) + e.partners):
-                self.by_entity[who].append(e.iri)
+                self.by_entity[who].append(e)
+        self._regions: dict[str, list[dict]] = {}
         ordered, self.visits_in = [], defaultdict(list)
         for e in events.values():
             if e.type != "Visit" or e.agent not in labels or e.iri not in first:
@@ -349,6 +360,8 @@ class Facts:
                         self.visits_in[r].append((e, p))
         ordered.sort(key=lambda v: v[0])
         self.visits = [(e, p) for _, e, p in ordered]  # in /visits' order
+        for stops in self.visits_in.values():  # in the order of an entity page's visitors
+            stops.sort(key=lambda v: (*_by_date(v[0].date), v[0].iri, labels[v[1]]))
         self.visits_of: dict[str, list[int]] = defaultdict(list)
         for i, (e, _) in enumerate(self.visits):
             self.visits_of[e.agent or ""].append(i)
@@ -398,14 +411,12 @@ class Facts:
                         **self._provenance(e.iri)})
         return out
 
-    def entity_events(self, iri: str, limit: int) -> tuple[list[dict], list[dict]]:
-        """The ``events`` and ``with`` rows of an entity page: the visits, meetings and
-        signings the entity leads or takes part in, and their places and counterparts."""
-        chosen = [self.events[x] for x in dict.fromkeys(self.by_entity.get(iri, ()))
-                  if self.events[x].type in PAGE_TYPES and x in self.first]
-        chosen.sort(key=lambda e: (*_by_date(e.date), self.first[e.iri].order is not None,
-                                   self.first[e.iri].order or 0, e.iri))
-        chosen = chosen[:limit]
+    def entity_events(self, iri: str, limit: int | None) -> tuple[list[dict], list[dict]]:
+        """The ``events`` and ``with`` rows of an entity page: the latest ``limit`` (None: all)
+        visits, meetings and signings the entity leads or takes part in, in day order, and
+        their places and counterparts."""
+        chosen = self.by_entity.get(iri, [])
+        chosen = chosen[-limit:] if limit is not None and limit > 0 else chosen if limit is None else []
         events = [{"ev": e.iri, "type": KGO + e.type, "date": e.date,
                    "order": None if self.first[e.iri].order is None else str(self.first[e.iri].order),
                    **self._provenance(e.iri)} for e in chosen]
@@ -421,14 +432,37 @@ class Facts:
                     pairs[(e.iri, role, other, self.labels[other])] = None
         with_rows = [{"ev": ev, "role": role, "with": other, "withLabel": label}
                      for ev, role, other, label in sorted(pairs, key=lambda k: (k[0], k[3], k[1], k[2]))]
-        return events, with_rows[:limit * 10]
+        return events, with_rows
 
-    def visitors(self, iri: str, limit: int) -> list[dict]:
-        """The visits to ``iri`` or to a place in it, one row per visit and place name."""
+    def event_counts(self, iri: str) -> dict[str, int]:
+        """The number of the entity's page events of each type (Visit, Meeting, Signing)."""
+        counts: dict[str, int] = {}
+        for e in self.by_entity.get(iri, ()):
+            counts[e.type] = counts.get(e.type, 0) + 1
+        return counts
+
+    def regions_visited(self, iri: str) -> list[dict]:
+        """:func:`api.entity_page.regions_visited` of every visit of the entity (kept per
+        entity until the store changes: the map of an official's thousands of visits)."""
+        from api.entity_page import count_regions
+
+        got = self._regions.get(iri)
+        if got is None:
+            stops = [(e.iri, p, self.labels[p]) for e in self.by_entity.get(iri, ())
+                     if e.type == "Visit" for p in e.places if p in self.labels
+                     and not any(c in p for c in '<>"{}|\\^` ')]
+            got = self._regions[iri] = count_regions(stops, self.codes_of(sorted({p for _, p, _ in stops})))
+        return got
+
+    def visitors(self, iri: str, limit: int | None) -> list[dict]:
+        """The latest ``limit`` (None: all) visits to ``iri`` or to a place in it, one row per
+        visit and place name, in day order."""
         rows: dict[tuple, tuple] = {}
-        for e, p in self.visits_in.get(iri, ()):
+        for e, p in reversed(self.visits_in.get(iri, ())):
+            if limit is not None and len(rows) >= limit:
+                break
             rows.setdefault((e.iri, self.labels[p]), (e, p))
-        ordered = sorted(rows.values(), key=lambda v: (*_by_date(v[0].date), v[0].iri))[:limit]
+        ordered = sorted(rows.values(), key=lambda v: (*_by_date(v[0].date), v[0].iri, self.labels[v[1]]))
         return [{"ev": e.iri, "with": e.agent, "withLabel": self.labels[e.agent or ""],
                  "placeLabel": self.labels[p], "date": e.date, **self._provenance(e.iri)}
                 for e, p in ordered]

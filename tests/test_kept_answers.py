@@ -69,3 +69,26 @@ def test_entity_pages_from_memory_are_the_sparql_pages(kept):
         assert entity_page.render(entity, kept_facts, lang="zh") == entity_page.render(entity, asked, lang="zh")
         shown += bool(asked["events"] or asked["visitors"])
     assert shown >= 5
+
+
+def test_an_entity_page_lists_its_latest_events_and_maps_and_counts_every_visit(kept):
+    """An official with thousands of events: the page lists the latest ones (from memory and
+    from SPARQL alike), counts every one and maps every visit; ?days=all lists them all."""
+    from api import entity_page
+    from kg.vocab import sparql_prefixes
+
+    reader, table = kept
+    busiest = reader.select(sparql_prefixes() + """SELECT ?e (COUNT(DISTINCT ?v) AS ?n) WHERE {
+        ?v a kgo:Visit ; kgo:agent ?e } GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1""")[0]["e"]
+    for index in (None, table.facts):
+        every = entity_page.gather(reader, busiest, limit=None, index=index)
+        latest = entity_page.gather(reader, busiest, limit=3, index=index)
+        assert len(every["events"]) > 3
+        assert latest["events"] == every["events"][-3:]
+        assert latest["counts"] == every["counts"] and sum(every["counts"].values()) == len(every["events"])
+        assert latest["regions"] == every["regions"] and every["regions"]
+        assert {w["ev"] for w in latest["with"]} <= {e["ev"] for e in latest["events"]}
+        entity = {"id": "x", "iri": busiest, "labels": ["x"], "aliases": [], "types": ["Official"]}
+        page = entity_page.render(entity, latest, lang="zh")
+        assert f"最近的 3 项活动（共 {len(every['events'])} 项）" in page and 'href="?days=all"' in page
+        assert "最近的" not in entity_page.render(entity, every, lang="zh")

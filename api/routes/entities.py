@@ -87,8 +87,9 @@ def read_entity(reader: ReaderDep, entity: str, request: Request):
         # not every edge of an official with hundreds of visits
         out = _names(reader, entity) or _entity(reader, entity)
         held = current_table(request)
-        facts = entity_page.gather(reader, out.iri, types=out.types,
-                                   index=held.facts if held is not None else None)
+        every = request.query_params.get("days") == "all"
+        facts = entity_page.gather(reader, out.iri, None if every else entity_page.PAGE_EVENTS,
+                                   types=out.types, index=held.facts if held is not None else None)
         return HTMLResponse(entity_page.render(out.model_dump(), facts, request=request))
     return _entity(reader, entity)
 
