@@ -305,7 +305,8 @@ def measure(path: Path, runs: int = 20, page_adds: bool = True) -> dict:
     out["typical_official"] = {"iri": typical["p"], "visits": int(typical["n"]),
                                "officials_with_visits": len(counts)}
     asked = dict(QUERIES, a_visits_of_a_typical_official=QUERIES["a_visits_of_one_official"].replace(
-        "{person}", typical["p"]))
+        "{person}", typical["p"]), d_one_hop_construct_of_a_typical_official=QUERIES[
+        "d_one_hop_construct"].replace("{person}", typical["p"]))
     for name, q in asked.items():
         text = PREFIX + q.replace("{person}", person).replace("{province}", province)
         rows = len(list(store.query(text)))

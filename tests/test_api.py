@@ -101,6 +101,21 @@ def test_entity_search_and_page(api):
     assert httpx.get(api + "/entities/person/无此人").status_code == 404
 
 
+def test_an_entity_s_facts_come_a_page_at_a_time_with_the_link_to_the_next(api):
+    hits = httpx.get(api + "/entities", params={"q": "庄悦群"}).json()
+    whole = httpx.get(api + "/entities/" + hits[0]["id"], params={"limit": 5000}).json()
+    assert whole["next"] is None and whole["facts_total"] == len(whole["facts"]) > 6
+    seen, url = [], api + "/entities/" + hits[0]["id"] + "?limit=4"
+    while url:
+        page = httpx.get(url).json()
+        assert page["labels"] == whole["labels"] and page["facts_total"] == whole["facts_total"]
+        assert len(page["facts"]) <= 4
+        seen += page["facts"]
+        url = page["next"]
+    assert seen == whole["facts"]  # every fact once, in the same order
+    assert httpx.get(api + "/entities/" + hits[0]["id"], params={"limit": 0}).status_code == 422
+
+
 def test_graph_page_is_offline(api):
     r = httpx.get(api + "/graph.html", params={"focus": "庄悦群"})
     assert r.status_code == 200 and "vis-network" in r.text.lower() or "vis.Network" in r.text

@@ -45,6 +45,11 @@ class EntityOut(BaseModel):
     aliases: list[str]
     types: list[str]
     facts: list[Fact]
+    facts_total: int = 0  # every fact of the entity; ``facts`` is one page of them (limit, offset)
+    next: str | None = None  # the link to the next page of facts, if there is one
+
+
+FACTS_PAGE = 500  # facts in one JSON answer unless ?limit= asks for another number (≤ 5000)
 
 
 def entity_id(iri: str) -> str:
@@ -80,8 +85,11 @@ def read_search(request: Request, q: Annotated[str, Query(max_length=100)] = "",
 
 
 @router.get("/entities/{entity:path}", response_model=EntityOut)
-def read_entity(reader: ReaderDep, entity: str, request: Request):
-    """One entity: JSON, or its HTML page when the browser asks for HTML."""
+def read_entity(reader: ReaderDep, entity: str, request: Request,
+                limit: Annotated[int, Query(ge=1, le=5000)] = FACTS_PAGE,
+                offset: Annotated[int, Query(ge=0)] = 0):
+    """One entity: JSON (its names and classes, the number of its facts, in and out, and one
+    page of them, with the link to the next), or its HTML page when the browser asks for HTML."""
     if "text/html" in request.headers.get("accept", ""):
         # the page shows its own facts (api.entity_page): only the names and classes here,
         # not every edge of an official with hundreds of visits
@@ -91,7 +99,10 @@ def read_entity(reader: ReaderDep, entity: str, request: Request):
         facts = entity_page.gather(reader, out.iri, None if every else entity_page.PAGE_EVENTS,
                                    types=out.types, index=held.facts if held is not None else None)
         return HTMLResponse(entity_page.render(out.model_dump(), facts, request=request))
-    return _entity(reader, entity)
+    out = _entity(reader, entity, limit, offset)
+    if offset + len(out.facts) < out.facts_total:
+        out.next = str(request.url.include_query_params(limit=limit, offset=offset + limit))
+    return out
 
 
 def _names(reader, entity: str) -> EntityOut | None:
@@ -112,30 +123,35 @@ def _check_id(entity: str) -> None:
         raise HTTPException(400, "an entity id has no spaces or <>\"{}|\\^` characters")
 
 
-def _entity(reader, entity: str) -> EntityOut:
+_EDGES = """{{ <{node}> ?p ?v . BIND("out" AS ?dir) FILTER(?p NOT IN (rdfs:label, skos:altLabel, rdf:type)) }}
+  UNION {{ ?v ?p <{node}> . BIND("in" AS ?dir) FILTER(?p NOT IN (rdf:subject, rdf:object, kgo:reportOf)) }}"""
+
+
+def _entity(reader, entity: str, limit: int = FACTS_PAGE, offset: int = 0) -> EntityOut:
+    """The names and classes of an entity, the number of its facts and the page [offset,
+    offset + limit) of them. Each page is asked for itself, and the labels of its values
+    afterwards: an official whom thousands of documents name has tens of thousands of edges."""
     _check_id(entity)
     iri = KGR + entity
-    node = iri
-    query = sparql_prefixes() + f"""
-SELECT ?dir ?p ?v (MIN(?label) AS ?l) WHERE {{
-  {{ <{node}> ?p ?v . BIND("out" AS ?dir) }} UNION {{ ?v ?p <{node}> . BIND("in" AS ?dir)
-     FILTER(?p NOT IN (rdf:subject, rdf:object, kgo:reportOf)) }}
-  OPTIONAL {{ ?v rdfs:label ?label }}
-}} GROUP BY ?dir ?p ?v ORDER BY ?dir ?p ?v LIMIT 5000"""
-    rows = [(r["dir"], r["p"], r["v"], r["l"]) for r in reader.select(query)]
-    if not rows:
+    names = _names(reader, entity)
+    edges = _EDGES.format(node=iri)
+    total = int(reader.select(sparql_prefixes() + "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?dir ?p ?v WHERE { "
+                              + edges + " } }")[0]["n"])
+    if names is None and not total:
         raise HTTPException(404, f"no entity {entity!r}")
-    labels, aliases, types, facts = set(), set(), set(), []
-    for direction, p, v, label in rows:
-        if direction == "out" and p.endswith("#label"):
-            labels.add(v)
-        elif direction == "out" and p.endswith("#altLabel"):
-            aliases.add(v)
-        elif direction == "out" and p.endswith("#type"):
-            types.add(v.rsplit("#", 1)[-1])
-        else:
-            facts.append(Fact(predicate=p.rsplit("#", 1)[-1].rsplit("/", 1)[-1], value=v,
-                              label=label or None, direction=direction))
-    return EntityOut(id=entity, iri=iri, labels=sorted(labels), aliases=sorted(aliases),
-                     types=sorted(types), facts=facts)
-
+    # in the store's own order (its indexes: out-edges, then in-edges), the same for every page
+    # while the store is unchanged: an ORDER BY sorts every edge for each page (150 ms for an
+    # official's 2,700 events on the embedded store)
+    rows = reader.select(sparql_prefixes() + f"SELECT DISTINCT ?dir ?p ?v WHERE {{ {edges} }} "
+                         f"LIMIT {int(limit)} OFFSET {int(offset)}")
+    values = sorted({r["v"] for r in rows if r["v"] and r["v"].startswith(("http://", "https://"))
+                     and not any(c in r["v"] for c in '<>"{}|\\^` ')})
+    labels: dict[str, str] = {}
+    if values:
+        for r in reader.select(sparql_prefixes() + "SELECT ?v (MIN(?l) AS ?label) WHERE { VALUES ?v { "
+                               + " ".join(f"<{v}>" for v in values) + " } ?v rdfs:label ?l } GROUP BY ?v"):
+            labels[r["v"]] = r["label"]
+    facts = [Fact(predicate=r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1], value=r["v"],
+                  label=labels.get(r["v"]) or None, direction=r["dir"]) for r in rows]
+    base = names or EntityOut(id=entity, iri=iri, labels=[], aliases=[], types=[], facts=[])
+    return base.model_copy(update={"facts": facts, "facts_total": total})
