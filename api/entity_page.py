@@ -101,10 +101,12 @@ def gather(reader, iri: str, limit: int | None = PAGE_EVENTS, types: list[str] |
     if index is not None:
         for k in ("post_reports", "events", "counts", "visit_places", "visitors"):
             queries[k] = None
-    # The queries are independent: run them side by side on the service's query workers.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        answers = {k: pool.submit(reader.select, q) for k, q in queries.items() if q is not None}
-        facts = {k: answers[k].result() if k in answers else [] for k in queries}
+    if index is None:  # the queries are independent: side by side on the service's workers
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            answers = {k: pool.submit(reader.select, q) for k, q in queries.items() if q is not None}
+            facts = {k: answers[k].result() if k in answers else [] for k in queries}
+    else:  # a few small ones (a few ms in all): threads would cost more than they save
+        facts = {k: reader.select(q) if q is not None else [] for k, q in queries.items()}
     if index is not None:
         facts["events"], facts["with"] = index.entity_events(iri, limit)
         facts["counts"] = index.event_counts(iri)

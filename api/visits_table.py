@@ -345,9 +345,11 @@ class Facts:
         listed = sorted((e for e in events.values() if e.type in PAGE_TYPES and e.iri in first),
                         key=lambda e: _page_order(e, first))
         self.by_entity: dict[str, list[Event]] = defaultdict(list)
+        self.counts: dict[str, dict[str, int]] = defaultdict(dict)  # entity -> type -> events
         for e in listed:
             for who in dict.fromkeys(((e.agent,) if e.agent else ()) + e.partners):
                 self.by_entity[who].append(e)
+                self.counts[who][e.type] = self.counts[who].get(e.type, 0) + 1
         self._regions: dict[str, list[dict]] = {}
         ordered, self.visits_in = [], defaultdict(list)
         for e in events.values():
@@ -436,10 +438,7 @@ class Facts:
 
     def event_counts(self, iri: str) -> dict[str, int]:
         """The number of the entity's page events of each type (Visit, Meeting, Signing)."""
-        counts: dict[str, int] = {}
-        for e in self.by_entity.get(iri, ()):
-            counts[e.type] = counts.get(e.type, 0) + 1
-        return counts
+        return dict(self.counts.get(iri, {}))
 
     def regions_visited(self, iri: str) -> list[dict]:
         """:func:`api.entity_page.regions_visited` of every visit of the entity (kept per

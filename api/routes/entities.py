@@ -49,7 +49,7 @@ class EntityOut(BaseModel):
     next: str | None = None  # the link to the next page of facts, if there is one
 
 
-FACTS_PAGE = 500  # facts in one JSON answer unless ?limit= asks for another number (≤ 5000)
+FACTS_PAGE = 100  # facts in one JSON answer unless ?limit= asks for another number (≤ 5000)
 
 
 def entity_id(iri: str) -> str:
