@@ -427,7 +427,9 @@ _OWNED_SUFFIXES = ("生产线",)
 # 鑫荣智能装备有限公司投资的智能机器人制造项目: a project its investor names is a named one,
 # however plain its words.
 # …公司在商都县投资建设的净菜加工系列产品项目: and where it builds it may stand between.
-_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的$")
+# 与四川圆融石油化工有限公司签订废矿物油集中处置及综合利用项目: and the project a company signs for.
+_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的"
+                             r"|(?:签订|签署)了?)$")
 _COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
 # a company's legal suffix, right away or after up to six more characters of its name
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _COMPANY_IN.pattern + ")")

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from kg.extract.lexicon import (ARRIVE_VERBS, COMPANY_ANAPHORS, COUNT_PATTERN, COPULA_PLACE_FOLLOWERS, INVEST_VERBS,
+                                INVESTOR_ROLES,
                                 LOCATION_VERBS, SITE_PLACE_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
@@ -79,8 +80,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     # (a company that invests or signs here is where its name says: 秦皇岛X公司
                     # on a page about 卢龙县 is a 秦皇岛 company that comes to build)
                     embedded = _refined(embedded, tour or page)
-                where = (said.get(m.key) or said_of_anaphor.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(s, m, ms)
-                         or _listed_after(s, m, ms))
+                where = (_signed_by_government(s, m, ms) or said.get(m.key) or said_of_anaphor.get(m.key) or embedded
+                         or _stated_place(s, m, ms) or _park_before(s, m, ms) or _listed_after(s, m, ms))
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
                 if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
@@ -697,6 +698,34 @@ def _park_before(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
     return park
 
 
+# 苍溪县人民政府与浙江东泰集团有限公司签订…项目: a government (or a zone's committee) with a
+# party, then the signing verb and its projects.
+_WITH_PARTY_SIGNS = re.compile(r"与[^,，;；。]{2,40}?(?:签订|签署|签约)(?:了)?(?:[^,，;；。]{0,4})$")
+
+
+def _signed_by_government(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
+    """A project a region's government or a zone's committee signs for with a company is in
+    that region or zone: 旺苍县人民政府与A公司签订B项目 → 旺苍县; 广元经济技术开发区管委会
+    与A签订B项目 → 广元经济技术开发区. Projects listed after the verb (B、C项目) all count."""
+    if m.type is not EntityType.PROJECT:
+        return None
+    clause_start = max((i + 1 for i, ch in enumerate(s.text[: m.start - s.start]) if ch in ",，;；。"), default=0)
+    for g in ms:
+        if g.type is not EntityType.GOVERNMENT_BODY or g.start - s.start < clause_start or g.end > m.start:
+            continue
+        gap = list(s.text[g.end - s.start: m.start - s.start])
+        for o in ms:  # the projects listed before this one (签订A园、B项目) are masked
+            if g.end <= o.start and o.end <= m.start and o.type in _LOCATABLE:
+                gap[o.start - g.end: o.end - g.end] = "□" * (o.end - o.start)
+        if not _WITH_PARTY_SIGNS.search(re.sub(r"(?:□+、)+$", "", "".join(gap))):
+            continue
+        inner = [o for o in ms if g.start <= o.start and o.end <= g.end and o is not g
+                 and (o.type in REGION_TYPES - {EntityType.PROVINCE} or o.type is EntityType.PARK)]
+        if inner:
+            return max(inner, key=lambda o: (o.end, o.type is EntityType.PARK)).key
+    return None
+
+
 def _inside_another(m: Mention, ms: list[Mention]) -> bool:
     return any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
                for o in ms)
@@ -721,6 +750,7 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
             elif c.type is EntityType.COMPANY and c.end < p.start and _BUILDS.fullmatch(
                     s.text[c.end - s.start: p.start - s.start]):
                 out.append(Relation(c.key, INVESTS_IN, p.key, s.index))  # A公司新建B项目
+    out.extend(_by_role(s, ms, companies, recent_project))
     paired = _respectively(s, companies, projects)
     if paired:
         out.extend(Relation(c, INVESTS_IN, p, s.index) for c, p in paired)
@@ -776,6 +806,22 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
         if topic:
             out += [Relation(c, INVESTS_IN, topic, s.index) for c, c_end in cs
                     if c != topic and any(c_end <= v for v in verbs)]
+    return out
+
+
+def _by_role(s: Sentence, ms: list[Mention], companies: list[Mention],
+             recent_project: tuple[int, str] | None) -> list[Relation]:
+    """…示范园总投资5亿元。投资方A公司负责人介绍: a company named as the investor (投资方,
+    建设方) invests in the project named last before it, in its sentence or the one before."""
+    out = []
+    for c in companies:
+        if not s.text[: c.start - s.start].endswith(INVESTOR_ROLES):
+            continue
+        before = [m.key for m in ms if m.end <= c.start and m.type in (EntityType.PROJECT, EntityType.PARK)]
+        if before:
+            out.append(Relation(c.key, INVESTS_IN, before[-1], s.index))
+        elif recent_project and s.index - recent_project[0] <= 1:
+            out.append(Relation(c.key, INVESTS_IN, recent_project[1], s.index))
     return out
 
 
