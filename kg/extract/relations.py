@@ -80,7 +80,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     # (a company that invests or signs here is where its name says: 秦皇岛X公司
                     # on a page about 卢龙县 is a 秦皇岛 company that comes to build)
                     embedded = _refined(embedded, tour or page)
-                where = (_signed_by_government(s, m, ms) or said.get(m.key) or said_of_anaphor.get(m.key) or embedded
+                where = (_signed_by_government(s, m, ms) or _respective_places(s, m, ms, page) or said.get(m.key) or said_of_anaphor.get(m.key) or embedded
                          or _stated_place(s, m, ms) or _park_before(s, m, ms) or _listed_after(s, m, ms))
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
@@ -726,6 +726,40 @@ def _signed_by_government(s: Sentence, m: Mention, ms: list[Mention]) -> str | N
     return None
 
 
+# A、B等12个项目，分别位于X开发区、Y镇Z村和W经合区: each item is in one of the places.
+_RESPECTIVELY_IN = re.compile(r"分别(?:签约)?(?:位于|落户|进入|入驻|落地|布局在|布局于)")
+
+
+def _respective_places(s: Sentence, m: Mention, ms: list[Mention], page: str | None) -> str | None:
+    """Items of a list that are ``分别位于`` several places are each in one of them, so in the
+    region all of them lie in (a county, or a prefecture): 华贵饮品、武汉久胜等项目，分别位于
+    洪湖经济开发区、乌林镇和新滩经合区 → 洪湖市. The places are the regions and zones named
+    after the verb, up to the clause's end; a zone counts by the region it is named after."""
+    if m.type not in _LOCATABLE or _inside_another(m, ms):
+        return None
+    tail = s.text[m.end - s.start:]
+    verb = _RESPECTIVELY_IN.search(tail)
+    if not verb or re.search(r"[。；;]", tail[: verb.start()]):
+        return None
+    start = m.end + verb.end()
+    stop = re.search(r"[,，;；。]", s.text[start - s.start:])
+    end = start + stop.start() if stop else s.end
+    gaz = load_gazetteer()
+    chains = []
+    for o in ms:
+        if not (start <= o.start < end) or _inside_another(o, ms):
+            continue
+        key = o.key if o.type in REGION_TYPES else _opening_region(o, page) if o.type is EntityType.PARK else None
+        if key:
+            chains.append(gaz.ancestors(key.removeprefix("region/")))
+    if len(chains) < 2:
+        return None
+    common = [k for k in chains[0] if all(k in c for c in chains[1:])]
+    if not common or gaz.regions[common[0]].type is EntityType.PROVINCE:
+        return None
+    return f"region/{common[0]}"
+
+
 def _inside_another(m: Mention, ms: list[Mention]) -> bool:
     return any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
                for o in ms)
@@ -767,6 +801,8 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
             continue
         here = lambda m: a <= m.start - s.start < b  # noqa: E731
         cs = [(c.key, c.end - s.start) for c in companies if here(c)]
+        if len(cs) > 1 and "分别" in clause:
+            continue  # 分别与A、B签订了X和Y: each its own, never both for one (see _respectively)
         if not cs and recent and s.index - recent[0] <= 6 and a == 0 \
                 and clause.lstrip("□ ").startswith(COMPANY_ANAPHORS):
             cs = [(recent[1], a)]  # 公司还建成了…项目: the company the article is about
