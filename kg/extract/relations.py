@@ -700,7 +700,7 @@ def _park_before(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
 
 # 苍溪县人民政府与浙江东泰集团有限公司签订…项目: a government (or a zone's committee) with a
 # party, then the signing verb and its projects.
-_WITH_PARTY_SIGNS = re.compile(r"与[^,，;；。]{2,40}?(?:签订|签署|签约)(?:了)?(?:[^,，;；。]{0,4})$")
+_WITH_PARTY_SIGNS = re.compile(r"与[^,，;；。]{2,40}?(?:签订|签署|签约)(?:了)?(?:[^,，;；。、]{1,24}、)*[^,，;；。、]{0,4}$")
 
 
 def _signed_by_government(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
@@ -713,12 +713,8 @@ def _signed_by_government(s: Sentence, m: Mention, ms: list[Mention]) -> str | N
     for g in ms:
         if g.type is not EntityType.GOVERNMENT_BODY or g.start - s.start < clause_start or g.end > m.start:
             continue
-        gap = list(s.text[g.end - s.start: m.start - s.start])
-        for o in ms:  # the projects listed before this one (签订A园、B项目) are masked
-            if g.end <= o.start and o.end <= m.start and o.type in _LOCATABLE:
-                gap[o.start - g.end: o.end - g.end] = "□" * (o.end - o.start)
-        if not _WITH_PARTY_SIGNS.search(re.sub(r"(?:□+、)+$", "", "".join(gap))):
-            continue
+        if not _WITH_PARTY_SIGNS.search(s.text[g.end - s.start: m.start - s.start]):
+            continue  # (the items listed before this one, 签订A园、B项目, may stand between)
         inner = [o for o in ms if g.start <= o.start and o.end <= g.end and o is not g
                  and (o.type in REGION_TYPES - {EntityType.PROVINCE} or o.type is EntityType.PARK)]
         if inner:
