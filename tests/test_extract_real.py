@@ -1592,3 +1592,13 @@ def test_a_failed_respective_pairing_gives_no_project_to_every_party():
     f = facts_of("本报讯 县长代表县政府分别与甲乙建材有限公司、丙丁食品有限公司签订了绿色建材产业园项目和建设冷链物流(一期)项目。")
     inv = _pairs(f, "investsIn")
     assert not {("甲乙建材有限公司", "绿色建材产业园项目"), ("丙丁食品有限公司", "绿色建材产业园项目")} <= inv
+
+
+def test_the_firms_a_zones_count_of_projects_rolls_out_are_in_that_zone():
+    f = facts_of("本报讯 上半年两个园区共开工项目90项。其中，张掖循环经济示范园开工建设项目60项，总投资20亿元。"
+                 "甘肃泰和化工有限公司年产2万吨硫酸生产线已建成投产，祁连乳业有限公司液态奶项目正在建设；"
+                 "民乐生态工业园区开工建设项目30项，总投资8亿元。民乐丰源食品有限公司年产5000吨马铃薯淀粉生产线已完成投资。")
+    loc = _pairs(f, "locatedIn")
+    assert ("甘肃泰和化工有限公司", "张掖循环经济示范园") in loc
+    assert ("祁连乳业有限公司", "张掖循环经济示范园") in loc
+    assert ("民乐丰源食品有限公司", "民乐生态工业园区") in loc

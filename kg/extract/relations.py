@@ -53,7 +53,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
              if found.entity(k).type is EntityType.PLACE and not _held_by_no_region(found.entity(k).label)}
     located: set[str] = set()
     said = _said_to_be_in(by_sentence)
-    for key, where in _in_this_place(by_sentence).items():
+    for key, where in list(_in_this_place(by_sentence).items()) + list(_park_rolls(by_sentence).items()):
         said.setdefault(key, where)
     for article in _articles(sentences):
         page = _page_place(article, found, home)
@@ -754,6 +754,31 @@ def _respective_places(s: Sentence, m: Mention, ms: list[Mention], page: str | N
     if not common or gaz.regions[common[0]].type is EntityType.PROVINCE:
         return None
     return f"region/{common[0]}"
+
+
+# 武威工业园区开工建设项目117项，…。A公司…生产线、B项目…正在建设: a zone's count of its
+# projects or firms opens the roll of them that follows.
+_ROLL_HEADER = re.compile(r"(?:共|已)?(?:开工建设|新开工|开工|在建|建设|实施|落户|入驻|引进|签约)(?:各类)?"
+                          r"(?:项目|企业)\s*\d+\s*(?:项|个|家)")
+
+
+def _park_rolls(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[str, str]:
+    """The companies and projects a zone's roll names are in that zone: from the zone's count
+    (``<zone>开工建设项目117项``) to the end of the next sentence, or to the next zone's
+    count. The first zone a thing is rolled under holds it."""
+    out: dict[str, str] = {}
+    park: str | None = None
+    until = -1
+    for s, ms in by_sentence:
+        for m in ms:
+            if m.type is EntityType.PARK and not _inside_another(m, ms) and _ROLL_HEADER.match(
+                    s.text, m.end - s.start):
+                park, until = m.key, s.index + 1
+            elif park and s.index <= until and m.type in (EntityType.COMPANY, EntityType.PROJECT):
+                out.setdefault(m.key, park)
+        if s.index >= until:
+            park = None
+    return out
 
 
 def _inside_another(m: Mention, ms: list[Mention]) -> bool:
