@@ -1558,13 +1558,15 @@ def test_a_region_named_infrastructure_is_still_a_project():
 
 def test_a_project_a_county_government_signs_with_a_company_is_in_that_county():
     f = facts_of("本报讯 4月9日，在招商推介会上，总投资4亿元的平武县人民政府与四川鑫茂建材有限公司签订新型砂石骨料生产项目；"
-                 "总投资2亿元的北川羌族自治县人民政府与绵阳佳禾农业开发有限公司签订佳禾茶旅产业园、佳禾茶叶精深加工项目。")
+                 "总投资2亿元的北川羌族自治县人民政府与绵阳佳禾农业开发有限公司签订佳禾茶旅产业园、佳禾茶叶精深加工项目；"
+                 "总投资1亿元的梓潼县人民政府与四川林丰木业有限公司签订实木门窗生产项目。")
     inv = _pairs(f, "investsIn")
     assert ("四川鑫茂建材有限公司", "新型砂石骨料生产项目") in inv
     assert ("绵阳佳禾农业开发有限公司", "佳禾茶叶精深加工项目") in inv
     loc = _pairs(f, "locatedIn")
     assert ("新型砂石骨料生产项目", "平武县") in loc
     assert ("佳禾茶叶精深加工项目", "北川羌族自治县") in loc
+    assert ("四川林丰木业有限公司", "实木门窗生产项目") in inv  # a plain name, but a signed project
 
 
 def test_a_company_named_as_the_investor_invests_in_the_project_just_named():
