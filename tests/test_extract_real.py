@@ -1599,3 +1599,9 @@ def test_the_firms_a_zones_count_of_projects_rolls_out_are_in_that_zone():
     assert ("甘肃泰和化工有限公司", "张掖循环经济示范园") in loc
     assert ("祁连乳业有限公司", "张掖循环经济示范园") in loc
     assert ("民乐丰源食品有限公司", "民乐生态工业园区") in loc
+
+
+def test_a_project_to_be_built_in_a_town_the_sentence_names_is_in_that_town():
+    f = facts_of("本报讯 6月20日，弥勒市举行项目集中开工仪式。云南红河花海农业开发有限公司玫瑰精油加工项目计划总投资2亿元，"
+                 "将在西三镇建设占地300亩的玫瑰种植及加工基地。")
+    assert ("云南红河花海农业开发有限公司玫瑰精油加工项目", "西三镇") in _pairs(f, "locatedIn")

@@ -653,7 +653,34 @@ def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
             if gap in (",", "，") and _DATELINE.fullmatch(lead) and other.type is not EntityType.PROVINCE:
                 return other.key
     if m.type is EntityType.PROJECT:
-        return _built_at(s, m, places)
+        return _built_at(s, m, places) or _to_be_built_at(s, m, ms)
+    return None
+
+
+# …项目计划总投资3亿元，将在勤丰镇建设…: where the sentence's project is to be built.
+_WILL_BUILD = re.compile(r"(?:将|拟|计划|预计)?(?:投资)?(?:[0-9.]+(?:万|亿)元)?(?:建设|新建|兴建|投建|建成)")
+
+
+def _to_be_built_at(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
+    """A project that opens its sentence, then ``在<place>建设`` later in it with no other
+    project, company or park named between, is built at that place (the last of the chain)."""
+    if _inside_another(m, ms) or any(o.type in _LOCATABLE and o.end <= m.start and not _inside_another(o, ms)
+                                     for o in ms):
+        return None
+    later = sorted((o for o in ms if o.start >= m.end and not _inside_another(o, ms)), key=lambda o: o.start)
+    for i, o in enumerate(later):
+        if o.type in _LOCATABLE or o.type is EntityType.PLACE:
+            return None
+        if o.type not in REGION_TYPES - {EntityType.PROVINCE} or not s.text[: o.start - s.start].endswith("在"):
+            continue
+        last = o
+        for nxt in later[i + 1:]:
+            if nxt.start != last.end or nxt.type not in REGION_TYPES:
+                break
+            last = nxt
+        if _WILL_BUILD.match(s.text, last.end - s.start):
+            return last.key
+        return None
     return None
 
 
