@@ -1577,6 +1577,11 @@ def test_a_company_named_as_the_investor_invests_in_the_project_just_named():
     assert ("湖南茗香农业科技有限公司", "大坪生态茶叶示范园项目") in _pairs(f, "investsIn")
 
 
+def test_a_project_that_starts_inside_a_company_opens_with_the_whole_company():
+    f = facts_of("本报讯 园区内，宁夏金禾化工有限公司年产3万吨精细化工原料生产线正在加紧建设。")
+    assert ("宁夏金禾化工有限公司", "宁夏金禾化工有限公司年产3万吨精细化工原料生产线") in _pairs(f, "investsIn")
+
+
 def test_projects_respectively_in_several_zones_are_in_the_county_they_share():
     f = facts_of("本报讯 9月8日，监利市举行重点项目集中签约活动。武汉恒瑞光电新材料项目、长沙博远智能装备项目等6个项目"
                  "分别签约进入监利经济开发区、容城镇和新沟镇，总投资12亿元。")

@@ -158,9 +158,14 @@ def _with_their_company(text: str, found: list[Span]) -> list[Span]:
     # 秦皇岛满仓面业有限公司年加工小麦12万吨面粉项目: a yearly capacity between them
     companies.update({sp.end + 1: sp for sp in found if sp.type is EntityType.COMPANY
                       and text[sp.end:sp.end + 1] == "年" and sp.end + 1 not in companies})
+    # 甘肃中大铝型材有限公司年产1万吨…生产线: a project whose name starts inside a company's
+    # (its left edge stopped at the province) opens with the whole company
+    inside = [sp for sp in found if sp.type is EntityType.COMPANY]
     out = []
     for sp in found:
         owner = companies.get(sp.start) if sp.type is EntityType.PROJECT else None
+        if owner is None and sp.type is EntityType.PROJECT:
+            owner = next((c for c in inside if c.start < sp.start < c.end < sp.end), None)
         if owner is not None and sp.end - owner.start <= MAX_OWNED:
             sp = Span(owner.start, sp.end, text[owner.start:sp.end], sp.type, sp.canonical)
         out.append(sp)
