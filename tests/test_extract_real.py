@@ -1578,8 +1578,9 @@ def test_a_company_named_as_the_investor_invests_in_the_project_just_named():
 
 
 def test_a_project_that_starts_inside_a_company_opens_with_the_whole_company():
-    f = facts_of("本报讯 园区内，宁夏金禾化工有限公司年产3万吨精细化工原料生产线正在加紧建设。")
-    assert ("宁夏金禾化工有限公司", "宁夏金禾化工有限公司年产3万吨精细化工原料生产线") in _pairs(f, "investsIn")
+    # the project's left edge stops at the verb inside the company's name (…规划建设有限公司)
+    f = facts_of("本报讯 此次签约项目包括中建城投规划建设有限公司西南设计分院项目、兴旺农业科技示范项目等。")
+    assert ("中建城投规划建设有限公司", "中建城投规划建设有限公司西南设计分院项目") in _pairs(f, "investsIn")
 
 
 def test_projects_respectively_in_several_zones_are_in_the_county_they_share():
