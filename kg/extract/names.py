@@ -158,7 +158,7 @@ def _with_their_company(text: str, found: list[Span]) -> list[Span]:
     # 秦皇岛满仓面业有限公司年加工小麦12万吨面粉项目: a yearly capacity between them
     companies.update({sp.end + 1: sp for sp in found if sp.type is EntityType.COMPANY
                       and text[sp.end:sp.end + 1] == "年" and sp.end + 1 not in companies})
-    # 甘肃中大铝型材有限公司年产1万吨…生产线: a project whose name starts inside a company's
+    # 某某规划建设有限公司设计分院项目: a project whose name starts inside a company's
     # (its left edge stopped at a verb of the company's name: …规划建设有限公司) opens with the whole company
     inside = [sp for sp in found if sp.type is EntityType.COMPANY]
     out = []
