@@ -1554,3 +1554,60 @@ def test_a_region_named_infrastructure_is_still_a_project():
     f = facts_of("本报讯 花湖机场建成投用后，鄂州市加快临空经济区建设，展示了鄂州市项目建设的强劲势头。")
     names = _names_of(f, EntityType.PROJECT)
     assert "鄂州市项目" not in names
+
+
+def test_a_project_a_county_government_signs_with_a_company_is_in_that_county():
+    f = facts_of("本报讯 4月9日，在招商推介会上，总投资4亿元的平武县人民政府与四川鑫茂建材有限公司签订新型砂石骨料生产项目；"
+                 "总投资2亿元的北川羌族自治县人民政府与绵阳佳禾农业开发有限公司签订佳禾茶旅产业园、佳禾茶叶精深加工项目；"
+                 "总投资1亿元的梓潼县人民政府与四川林丰木业有限公司签订实木门窗生产项目。")
+    inv = _pairs(f, "investsIn")
+    assert ("四川鑫茂建材有限公司", "新型砂石骨料生产项目") in inv
+    assert ("绵阳佳禾农业开发有限公司", "佳禾茶叶精深加工项目") in inv
+    loc = _pairs(f, "locatedIn")
+    assert ("新型砂石骨料生产项目", "平武县") in loc
+    assert ("佳禾茶叶精深加工项目", "北川羌族自治县") in loc
+    assert ("四川林丰木业有限公司", "实木门窗生产项目") in inv  # a plain name, but a signed project
+
+
+def test_a_company_named_as_the_investor_invests_in_the_project_just_named():
+    f = facts_of("本报讯 当天开工的大坪生态茶叶示范园项目总投资3亿元，分两期建设。投资方湖南茗香农业科技有限公司负责人说，"
+                 "一期将建设标准化茶园2000亩。")
+    assert "湖南茗香农业科技有限公司" in _names_of(f, EntityType.COMPANY)
+    assert not any(n.startswith("投资方") for n in _names_of(f, EntityType.COMPANY))
+    assert ("湖南茗香农业科技有限公司", "大坪生态茶叶示范园项目") in _pairs(f, "investsIn")
+
+
+def test_a_project_that_starts_inside_a_company_opens_with_the_whole_company():
+    # the project's left edge stops at the verb inside the company's name (…规划建设有限公司)
+    f = facts_of("本报讯 此次签约项目包括中建城投规划建设有限公司西南设计分院项目、兴旺农业科技示范项目等。")
+    assert ("中建城投规划建设有限公司", "中建城投规划建设有限公司西南设计分院项目") in _pairs(f, "investsIn")
+
+
+def test_projects_respectively_in_several_zones_are_in_the_county_they_share():
+    f = facts_of("本报讯 9月8日，监利市举行重点项目集中签约活动。武汉恒瑞光电新材料项目、长沙博远智能装备项目等6个项目"
+                 "分别签约进入监利经济开发区、容城镇和新沟镇，总投资12亿元。")
+    loc = _pairs(f, "locatedIn")
+    assert ("武汉恒瑞光电新材料项目", "监利市") in loc
+    assert ("长沙博远智能装备项目", "监利市") in loc
+
+
+def test_a_failed_respective_pairing_gives_no_project_to_every_party():
+    f = facts_of("本报讯 县长代表县政府分别与甲乙建材有限公司、丙丁食品有限公司签订了绿色建材产业园项目和建设冷链物流(一期)项目。")
+    inv = _pairs(f, "investsIn")
+    assert not {("甲乙建材有限公司", "绿色建材产业园项目"), ("丙丁食品有限公司", "绿色建材产业园项目")} <= inv
+
+
+def test_the_firms_a_zones_count_of_projects_rolls_out_are_in_that_zone():
+    f = facts_of("本报讯 上半年两个园区共开工项目90项。其中，张掖循环经济示范园开工建设项目60项，总投资20亿元。"
+                 "甘肃泰和化工有限公司年产2万吨硫酸生产线已建成投产，祁连乳业有限公司液态奶项目正在建设；"
+                 "民乐生态工业园区开工建设项目30项，总投资8亿元。民乐丰源食品有限公司年产5000吨马铃薯淀粉生产线已完成投资。")
+    loc = _pairs(f, "locatedIn")
+    assert ("甘肃泰和化工有限公司", "张掖循环经济示范园") in loc
+    assert ("祁连乳业有限公司", "张掖循环经济示范园") in loc
+    assert ("民乐丰源食品有限公司", "民乐生态工业园区") in loc
+
+
+def test_a_project_to_be_built_in_a_town_the_sentence_names_is_in_that_town():
+    f = facts_of("本报讯 6月20日，弥勒市举行项目集中开工仪式。云南红河花海农业开发有限公司玫瑰精油加工项目计划总投资2亿元，"
+                 "将在西三镇建设占地300亩的玫瑰种植及加工基地。")
+    assert ("云南红河花海农业开发有限公司玫瑰精油加工项目", "西三镇") in _pairs(f, "locatedIn")

@@ -117,6 +117,8 @@ PASSIVE_MEETING_WORDS = words("passive_meeting_words")
 # 市人大常委会主任胥健、市委副书记罗冬灵一同会见。: these are hosts beside the one named.
 CO_HOST_WORDS = words("co_host_words")
 INVEST_VERBS = words("invest_verbs")
+# 投资方X公司负责人介绍: the role word before a company that invests in the project last named.
+INVESTOR_ROLES = words("investor_roles")
 # Verbs after which a visit lists the sites it went to (先后来到A、B和C; 调研了X的Y; 参谒…).
 # Bare 调研/考察/检查 take a topic (调研防汛工作); with 了 they take the sites.
 STOP_LIST_VERBS = words("stop_list_verbs")

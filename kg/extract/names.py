@@ -158,9 +158,14 @@ def _with_their_company(text: str, found: list[Span]) -> list[Span]:
     # 秦皇岛满仓面业有限公司年加工小麦12万吨面粉项目: a yearly capacity between them
     companies.update({sp.end + 1: sp for sp in found if sp.type is EntityType.COMPANY
                       and text[sp.end:sp.end + 1] == "年" and sp.end + 1 not in companies})
+    # 某某规划建设有限公司设计分院项目: a project whose name starts inside a company's
+    # (its left edge stopped at a verb of the company's name: …规划建设有限公司) opens with the whole company
+    inside = [sp for sp in found if sp.type is EntityType.COMPANY]
     out = []
     for sp in found:
         owner = companies.get(sp.start) if sp.type is EntityType.PROJECT else None
+        if owner is None and sp.type is EntityType.PROJECT:
+            owner = next((c for c in inside if c.start < sp.start < c.end < sp.end), None)
         if owner is not None and sp.end - owner.start <= MAX_OWNED:
             sp = Span(owner.start, sp.end, text[owner.start:sp.end], sp.type, sp.canonical)
         out.append(sp)
@@ -427,7 +432,9 @@ _OWNED_SUFFIXES = ("生产线",)
 # 鑫荣智能装备有限公司投资的智能机器人制造项目: a project its investor names is a named one,
 # however plain its words.
 # …公司在商都县投资建设的净菜加工系列产品项目: and where it builds it may stand between.
-_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的$")
+# 与四川圆融石油化工有限公司签订废矿物油集中处置及综合利用项目: and the project a company signs for.
+_BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的"
+                             r"|(?:签订|签署)了?)$")
 _COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
 # a company's legal suffix, right away or after up to six more characters of its name
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _COMPANY_IN.pattern + ")")

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from kg.extract.lexicon import (ARRIVE_VERBS, COMPANY_ANAPHORS, COUNT_PATTERN, COPULA_PLACE_FOLLOWERS, INVEST_VERBS,
+                                INVESTOR_ROLES,
                                 LOCATION_VERBS, SITE_PLACE_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
@@ -52,7 +53,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
              if found.entity(k).type is EntityType.PLACE and not _held_by_no_region(found.entity(k).label)}
     located: set[str] = set()
     said = _said_to_be_in(by_sentence)
-    for key, where in _in_this_place(by_sentence).items():
+    for key, where in list(_in_this_place(by_sentence).items()) + list(_park_rolls(by_sentence).items()):
         said.setdefault(key, where)
     for article in _articles(sentences):
         page = _page_place(article, found, home)
@@ -79,8 +80,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     # (a company that invests or signs here is where its name says: 秦皇岛X公司
                     # on a page about 卢龙县 is a 秦皇岛 company that comes to build)
                     embedded = _refined(embedded, tour or page)
-                where = (said.get(m.key) or said_of_anaphor.get(m.key) or embedded or _stated_place(s, m, ms) or _park_before(s, m, ms)
-                         or _listed_after(s, m, ms))
+                where = (_signed_by_government(s, m, ms) or _respective_places(s, m, ms, page) or said.get(m.key) or said_of_anaphor.get(m.key) or embedded
+                         or _stated_place(s, m, ms) or _park_before(s, m, ms) or _listed_after(s, m, ms))
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
                 if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
@@ -652,7 +653,34 @@ def _stated_place(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
             if gap in (",", "，") and _DATELINE.fullmatch(lead) and other.type is not EntityType.PROVINCE:
                 return other.key
     if m.type is EntityType.PROJECT:
-        return _built_at(s, m, places)
+        return _built_at(s, m, places) or _to_be_built_at(s, m, ms)
+    return None
+
+
+# …项目计划总投资3亿元，将在勤丰镇建设…: where the sentence's project is to be built.
+_WILL_BUILD = re.compile(r"(?:将|拟|计划|预计)?(?:投资)?(?:[0-9.]+(?:万|亿)元)?(?:建设|新建|兴建|投建|建成)")
+
+
+def _to_be_built_at(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
+    """A project that opens its sentence, then ``在<place>建设`` later in it with no other
+    project, company or park named between, is built at that place (the last of the chain)."""
+    if _inside_another(m, ms) or any(o.type in _LOCATABLE and o.end <= m.start and not _inside_another(o, ms)
+                                     for o in ms):
+        return None
+    later = sorted((o for o in ms if o.start >= m.end and not _inside_another(o, ms)), key=lambda o: o.start)
+    for i, o in enumerate(later):
+        if o.type in _LOCATABLE or o.type is EntityType.PLACE:
+            return None
+        if o.type not in REGION_TYPES - {EntityType.PROVINCE} or not s.text[: o.start - s.start].endswith("在"):
+            continue
+        last = o
+        for nxt in later[i + 1:]:
+            if nxt.start != last.end or nxt.type not in REGION_TYPES:
+                break
+            last = nxt
+        if _WILL_BUILD.match(s.text, last.end - s.start):
+            return last.key
+        return None
     return None
 
 
@@ -697,6 +725,89 @@ def _park_before(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
     return park
 
 
+# 苍溪县人民政府与浙江东泰集团有限公司签订…项目: a government (or a zone's committee) with a
+# party, then the signing verb and its projects.
+_WITH_PARTY_SIGNS = re.compile(r"与[^,，;；。]{2,40}?(?:签订|签署|签约)(?:了)?(?:[^,，;；。、]{1,24}、)*[^,，;；。、]{0,4}$")
+
+
+def _signed_by_government(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
+    """A project a region's government or a zone's committee signs for with a company is in
+    that region or zone: 旺苍县人民政府与A公司签订B项目 → 旺苍县; 广元经济技术开发区管委会
+    与A签订B项目 → 广元经济技术开发区. Projects listed after the verb (B、C项目) all count."""
+    if m.type is not EntityType.PROJECT:
+        return None
+    clause_start = max((i + 1 for i, ch in enumerate(s.text[: m.start - s.start]) if ch in ",，;；。"), default=0)
+    for g in ms:
+        if g.type is not EntityType.GOVERNMENT_BODY or g.start - s.start < clause_start or g.end > m.start:
+            continue
+        if not _WITH_PARTY_SIGNS.search(s.text[g.end - s.start: m.start - s.start]):
+            continue  # (the items listed before this one, 签订A园、B项目, may stand between)
+        inner = [o for o in ms if g.start <= o.start and o.end <= g.end and o is not g
+                 and (o.type in REGION_TYPES - {EntityType.PROVINCE} or o.type is EntityType.PARK)]
+        if inner:
+            return max(inner, key=lambda o: (o.end, o.type is EntityType.PARK)).key
+    return None
+
+
+# A、B等12个项目，分别位于X开发区、Y镇Z村和W经合区: each item is in one of the places.
+_RESPECTIVELY_IN = re.compile(r"分别(?:签约)?(?:位于|落户|进入|入驻|落地|布局在|布局于)")
+
+
+def _respective_places(s: Sentence, m: Mention, ms: list[Mention], page: str | None) -> str | None:
+    """Items of a list that are ``分别位于`` several places are each in one of them, so in the
+    region all of them lie in (a county, or a prefecture): 华贵饮品、武汉久胜等项目，分别位于
+    洪湖经济开发区、乌林镇和新滩经合区 → 洪湖市. The places are the regions and zones named
+    after the verb, up to the clause's end; a zone counts by the region it is named after."""
+    if m.type not in _LOCATABLE or _inside_another(m, ms):
+        return None
+    tail = s.text[m.end - s.start:]
+    verb = _RESPECTIVELY_IN.search(tail)
+    if not verb or re.search(r"[。；;]", tail[: verb.start()]):
+        return None
+    start = m.end + verb.end()
+    stop = re.search(r"[,，;；。]", s.text[start - s.start:])
+    end = start + stop.start() if stop else s.end
+    gaz = load_gazetteer()
+    chains = []
+    for o in ms:
+        if not (start <= o.start < end) or _inside_another(o, ms):
+            continue
+        key = o.key if o.type in REGION_TYPES else _opening_region(o, page) if o.type is EntityType.PARK else None
+        if key:
+            chains.append(gaz.ancestors(key.removeprefix("region/")))
+    if len(chains) < 2:
+        return None
+    common = [k for k in chains[0] if all(k in c for c in chains[1:])]
+    if not common or gaz.regions[common[0]].type is EntityType.PROVINCE:
+        return None
+    return f"region/{common[0]}"
+
+
+# 武威工业园区开工建设项目117项，…。A公司…生产线、B项目…正在建设: a zone's count of its
+# projects or firms opens the roll of them that follows.
+_ROLL_HEADER = re.compile(r"(?:共|已)?(?:开工建设|新开工|开工|在建|建设|实施|落户|入驻|引进|签约)(?:各类)?"
+                          r"(?:项目|企业)\s*\d+\s*(?:项|个|家)")
+
+
+def _park_rolls(by_sentence: list[tuple[Sentence, list[Mention]]]) -> dict[str, str]:
+    """The companies and projects a zone's roll names are in that zone: from the zone's count
+    (``<zone>开工建设项目117项``) to the end of the next sentence, or to the next zone's
+    count. The first zone a thing is rolled under holds it."""
+    out: dict[str, str] = {}
+    park: str | None = None
+    until = -1
+    for s, ms in by_sentence:
+        for m in ms:
+            if m.type is EntityType.PARK and not _inside_another(m, ms) and _ROLL_HEADER.match(
+                    s.text, m.end - s.start):
+                park, until = m.key, s.index + 1
+            elif park and s.index <= until and m.type in (EntityType.COMPANY, EntityType.PROJECT):
+                out.setdefault(m.key, park)
+        if s.index >= until:
+            park = None
+    return out
+
+
 def _inside_another(m: Mention, ms: list[Mention]) -> bool:
     return any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
                for o in ms)
@@ -721,6 +832,7 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
             elif c.type is EntityType.COMPANY and c.end < p.start and _BUILDS.fullmatch(
                     s.text[c.end - s.start: p.start - s.start]):
                 out.append(Relation(c.key, INVESTS_IN, p.key, s.index))  # A公司新建B项目
+    out.extend(_by_role(s, ms, companies, recent_project))
     paired = _respectively(s, companies, projects)
     if paired:
         out.extend(Relation(c, INVESTS_IN, p, s.index) for c, p in paired)
@@ -737,6 +849,8 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
             continue
         here = lambda m: a <= m.start - s.start < b  # noqa: E731
         cs = [(c.key, c.end - s.start) for c in companies if here(c)]
+        if len(cs) > 1 and "分别" in clause:
+            continue  # 分别与A、B签订了X和Y: each its own, never both for one (see _respectively)
         if not cs and recent and s.index - recent[0] <= 6 and a == 0 \
                 and clause.lstrip("□ ").startswith(COMPANY_ANAPHORS):
             cs = [(recent[1], a)]  # 公司还建成了…项目: the company the article is about
@@ -776,6 +890,22 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
         if topic:
             out += [Relation(c, INVESTS_IN, topic, s.index) for c, c_end in cs
                     if c != topic and any(c_end <= v for v in verbs)]
+    return out
+
+
+def _by_role(s: Sentence, ms: list[Mention], companies: list[Mention],
+             recent_project: tuple[int, str] | None) -> list[Relation]:
+    """…示范园总投资5亿元。投资方A公司负责人介绍: a company named as the investor (投资方,
+    建设方) invests in the project named last before it, in its sentence or the one before."""
+    out = []
+    for c in companies:
+        if not s.text[: c.start - s.start].endswith(INVESTOR_ROLES):
+            continue
+        before = [m.key for m in ms if m.end <= c.start and m.type in (EntityType.PROJECT, EntityType.PARK)]
+        if before:
+            out.append(Relation(c.key, INVESTS_IN, before[-1], s.index))
+        elif recent_project and s.index - recent_project[0] <= 1:
+            out.append(Relation(c.key, INVESTS_IN, recent_project[1], s.index))
     return out
 
 
