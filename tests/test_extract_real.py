@@ -1554,3 +1554,24 @@ def test_a_region_named_infrastructure_is_still_a_project():
     f = facts_of("本报讯 花湖机场建成投用后，鄂州市加快临空经济区建设，展示了鄂州市项目建设的强劲势头。")
     names = _names_of(f, EntityType.PROJECT)
     assert "鄂州市项目" not in names
+
+
+def test_villages_after_their_township_are_stops_even_when_they_read_as_verbs():
+    f = facts_of("5月8日，县委书记李明到东岭镇调研。李明先后来到东岭镇联建村、团结村、石材加工集中区等地，"
+                 "察看人居环境整治情况。")
+    seen = visited(f)
+    assert {("李明", "联建村"), ("李明", "团结村"), ("李明", "石材加工集中区")} <= seen
+
+
+def test_a_chain_of_village_committee_village_and_site_names_the_village_and_the_site():
+    f = facts_of("3月4日，县长王强到长坪乡调研。在长坪乡青松村委会竹溪村蓝莓种植基地，王强察看蓝莓长势，"
+                 "了解农户增收情况。")
+    seen = visited(f)
+    assert ("王强", "竹溪村") in seen
+    assert ("王强", "蓝莓种植基地") in seen
+    assert not any(p and p.startswith(("委会", "村委会")) for _, p in seen)
+
+
+def test_the_last_site_of_a_list_before_its_kind_is_a_stop():
+    f = facts_of("6月3日，区长赵刚一行先后来到宏达机械公司、云溪科技企业孵化器等地调研，详细了解企业生产情况。")
+    assert ("赵刚", "云溪科技企业孵化器") in visited(f)
