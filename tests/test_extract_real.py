@@ -1575,3 +1575,11 @@ def test_a_chain_of_village_committee_village_and_site_names_the_village_and_the
 def test_the_last_site_of_a_list_before_its_kind_is_a_stop():
     f = facts_of("6月3日，区长赵刚一行先后来到宏达机械公司、云溪科技企业孵化器等地调研，详细了解企业生产情况。")
     assert ("赵刚", "云溪科技企业孵化器") in visited(f)
+
+
+def test_a_photo_file_name_between_paragraphs_does_not_end_the_tour():
+    f = facts_of("4月9日，副市长孙丽一行深入河口县调研农村电商工作。\n"
+                 "a41c9e07d2b34f8e9c1a5b6d7e8f9012.jpg\n"
+                 "调研组一行先后来到河口县电子商务产业园、兴农果蔬有限公司，详细了解电商带货情况。")
+    seen = visited(f)
+    assert ("孙丽", "兴农果蔬有限公司") in seen

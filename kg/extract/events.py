@@ -266,7 +266,13 @@ def _caption_of(s: Sentence, ms: list[Mention], last_agent: str | None, year: in
 
 
 def _is_headline(s: Sentence) -> bool:
-    return len(s.text) <= _HEADLINE_MAX and not s.text.endswith(("。", "！", "？", "”"))
+    """A short line with no full stop that says something (8f2d….jpg, a photo's file name left
+    in the page, says nothing: the tour told around it goes on)."""
+    return len(s.text) <= _HEADLINE_MAX and not s.text.endswith(("。", "！", "？", "”")) \
+        and _HAN_PAIR.search(s.text) is not None
+
+
+_HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 
 
 def _people(ms: list[Mention]) -> list[Mention]:
