@@ -1583,3 +1583,17 @@ def test_a_photo_file_name_between_paragraphs_does_not_end_the_tour():
                  "调研组一行先后来到河口县电子商务产业园、兴农果蔬有限公司，详细了解电商带货情况。")
     seen = visited(f)
     assert ("孙丽", "兴农果蔬有限公司") in seen
+
+
+def test_escorts_listed_over_commas_before_the_visit_are_not_its_visitors():
+    f = facts_of("近日，省农业农村厅副厅长周平一行，在市委常委、副市长刘洋，县委书记陈东，县委副书记、县长吴海及"
+                 "县农业农村局等部门负责人的陪同下，对我县春耕生产进行了调研。周平一行来到桃源镇，察看育秧情况。")
+    agents = {a for a, _ in visited(f)}
+    assert "周平" in agents
+    assert not agents & {"刘洋", "陈东", "吴海"}
+    assert ("周平", "县农业农村局") not in visited(f)
+
+
+def test_a_front_command_chief_is_a_titled_visitor():
+    f = facts_of("5月6日，援建前方指挥部党委书记、总指挥张海新赴河口县调研援建项目。")
+    assert "张海新" in {a for a, _ in visited(f)}

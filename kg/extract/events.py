@@ -93,7 +93,9 @@ class _Movement:
 
 _MOVE_RE = _Movement()
 # 在省委书记王蒙徽和省长王忠林陪同下: those named inside go along, they are not the visitors.
-_ESCORTED_BY = re.compile("在[^，,。]{1,40}?陪同下")
+# 在市人大常委会主任A、…，县委书记B，县长C…的陪同下: the escorts' list may run over commas (never
+# over another 在: 在福州，张三在李四陪同下 is escorted by 李四 only).
+_ESCORTED_BY = re.compile("在(?:[^，,。；;在]{1,40}[，,])*?[^，,。；;在]{1,40}?陪同下")
 # 在武汉，华中地区最大的智算中心投入使用: only a visitor, a pronoun or a verb of seeing after
 # 在X， makes X a stop of the tour.
 _STOP_CLAUSE = re.compile(r"^[^，,。]{0,30}?[，,](?:[\u4e00-\u9fff]{0,8}(?:总书记|他|她|一行|同志)|"
@@ -352,6 +354,10 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
                                                for m in ms) or any(m.key == k and m.start - s.start >= move.start()
                                                                    for m in ms)]
     places = _without_towns_of_a_chain(places, ms)
+    escorted = [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
+    # 在县烟办、县烟草公司等部门领导的陪同下: the escorts' units are who goes along, not stops
+    places = [k for k in places if not any(m.key == k for m in ms) or any(
+        m.key == k and not any(a <= m.start - s.start < b for a, b in escorted) for m in ms)]
     if not places and here and _HERE.search(s.text):
         places = [here]
     if not places:
