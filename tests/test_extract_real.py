@@ -1569,7 +1569,7 @@ def test_a_chain_of_village_committee_village_and_site_names_the_village_and_the
     seen = visited(f)
     assert ("王强", "竹溪村") in seen
     assert ("王强", "蓝莓种植基地") in seen
-    assert not any(p and p.startswith(("委会", "村委会")) for _, p in seen)
+    assert not any(p and ("委会" in p) for _, p in seen)
 
 
 def test_the_last_site_of_a_list_before_its_kind_is_a_stop():

@@ -30,7 +30,7 @@ from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, E
                               EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
-from kg.extract.stops import find_stops
+from kg.extract.stops import VILLAGE_COMMITTEE, find_stops
 
 SentenceRule = Callable[[Sentence, list[Mention], dt.date | None, SentenceContext],
                         tuple[list[Event], bool]]
@@ -353,7 +353,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         places = [k for k in places if not any(m.key == k and led.end() <= m.start - s.start < move.start()
                                                for m in ms) or any(m.key == k and m.start - s.start >= move.start()
                                                                    for m in ms)]
-    places = _without_towns_of_a_chain(places, ms)
+    places = _without_towns_of_a_chain(places, ms, s.text, s.start)
     escorted = [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
     # 在县烟办、县烟草公司等部门领导的陪同下: the escorts' units are who goes along, not stops
     places = [k for k in places if not any(m.key == k for m in ms) or any(
@@ -371,21 +371,32 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
             for a in (*fellow, agent)]
 
 
-def _without_towns_of_a_chain(places: list[str], ms: list[Mention]) -> list[str]:
+def _without_towns_of_a_chain(places: list[str], ms: list[Mention], text: str = "",
+                              offset: int = 0) -> list[str]:
     """在青石乡柳溪村…, 了解对竹镇塔上村…: the township written right before the village or the
     site visited says where that stop is; the stop is the village (not the township between),
-    unless the township is also named alone."""
+    unless the township is also named alone. So does a village committee before the village
+    it holds (石门村委会草果丁村: 草果丁村)."""
     kept = set(places)
     drop = set()
     for m in ms:
-        if m.type is not EntityType.TOWNSHIP or m.key not in kept:
+        committee = m.text.endswith(VILLAGE_COMMITTEE)  # 青松村委会, named as one
+        if (m.type not in _CHAIN_LINKS and not committee) or m.key not in kept:
             continue
-        nxt = [n for n in ms if n.start == m.end and n.key in kept and n.key != m.key
+        end = m.end + (len(VILLAGE_COMMITTEE) if m.type is EntityType.VILLAGE
+                       and text.startswith(VILLAGE_COMMITTEE, m.end - offset) else 0)
+        if m.type is not EntityType.TOWNSHIP and end == m.end and not committee:
+            continue  # 黄寨子村示范点: a village before its own site is still a stop
+        nxt = [n for n in ms if n.start == end and n.key in kept and n.key != m.key
                and (n.type is EntityType.VILLAGE or n.type not in REGION_TYPES)]
         if nxt:
             drop.add(m.key)
-    alone = {m.key for m in ms if m.key in drop and not any(n.start == m.end and n.key in kept for n in ms)}
+    alone = {m.key for m in ms if m.key in drop and m.type is EntityType.TOWNSHIP
+             and not any(n.start == m.end and n.key in kept for n in ms)}
     return [k for k in places if k not in drop - alone]
+
+
+_CHAIN_LINKS = (EntityType.TOWNSHIP, EntityType.VILLAGE)
 
 
 def _lead_time_end(text: str) -> int:

@@ -142,14 +142,15 @@ def _goes_on_with_verb(item: str) -> bool:
 _LIST_TAIL = re.compile("等(?:地|处|单位|企业|场所|点位)")
 # 草果丁村 of 草果丁村热情果种植基地: a village's name and head, then more of the chain
 _VILLAGE_PIECE = re.compile("[\u4e00-\u9fff]{1,5}?(?:村委会|居委会|村|社区|嘎查)(?=[\u4e00-\u9fff]{2})")
-_COMMITTEE = ("委会",)  # 石门村委会: the village committee, the village written with it
+VILLAGE_COMMITTEE = "委会"  # 石门村委会: the village committee, written with the village's name
 
 
 def _site(s: Sentence, a: int, b: int, found: Mentions,
           after_village: bool = False) -> list[tuple[int, int]]:
     """The spans of the mentions that name the item ``s.text[a:b]``, adding one if the
-    item is a site no rule named: one span, or the villages of a chain and then the site
-    (黄茅岭乡石门村委会草果丁村热情果种植基地: 草果丁村 and 热情果种植基地). ``after_village``:
+    item is a site no rule named: one span, or the last village of a chain and then the site
+    (黄茅岭乡石门村委会草果丁村热情果种植基地: 草果丁村 and 热情果种植基地; the committee before
+    the village says where it is). ``after_village``:
     the item before in the list was a village (西城镇联建村、团结村), so a name of the same
     kind is a village's own name even where it reads as a verb."""
     text = s.text
@@ -182,8 +183,8 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
         if m.start == abs_a and m.type in REGION_TYPES and m.end < abs_b and (
                 m.text == found.entity(m.key).label or lower_at.get(m.end, -1) > LEVEL_ORDER[m.type]):
             abs_a = m.end
-            if m.type is EntityType.VILLAGE and text.startswith(_COMMITTEE, abs_a - s.start):
-                abs_a += len(_COMMITTEE[0])  # 戈它村委会丫勒村: past the committee too
+            if m.type is EntityType.VILLAGE and text.startswith(VILLAGE_COMMITTEE, abs_a - s.start):
+                abs_a += len(VILLAGE_COMMITTEE)  # 戈它村委会丫勒村: past the committee too
     chained = abs_a > s.start + a
     villages = _chain_villages(s, found, abs_a, abs_b) if chained else []
     if villages:
@@ -199,7 +200,7 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
         abs_a, name = s.start + a, text[a:b]
     rest = [m for m in inside if m.start == abs_a and m.end == abs_b]
     if rest:
-        return [*villages, (rest[0].start, rest[0].end)]  # 猫营镇大河村: the village, in the town
+        return [*villages[-1:], (rest[0].start, rest[0].end)]  # 猫营镇大河村: the village, in the town
     etype = _site_type(name)
     # 西城镇联建村, 开边镇解放村: right after its township (or its fellow in a list) a village's
     # own name may read as a verb (联建, 解放, 团结); it is still a name
@@ -212,7 +213,7 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
             m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES and m not in owner
             for m in inside) or (owner and etype is not EntityType.PROJECT
                                  and not (etype is EntityType.PLACE and owner[0].type not in ORG_TYPES)):
-        return villages  # 黄寨子村东西部协作乡村振兴示范村: the village, and no named site
+        return villages[-1:]  # 黄寨子村东西部协作乡村振兴示范村: the village, and no named site
     label = "".join(c for c in name if c not in _QUOTES)
     key = entity_key(etype, label)
     entity = found.entities.setdefault(key, Entity(key, etype, label))
@@ -220,7 +221,7 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
     if full != name and _HAN.match(full):
         entity.aliases.add(full)  # 城关镇凤凰美丽乡村, as the page wrote it
     found.mentions.append(Mention(abs_a, abs_b, name, etype, key))
-    return [*villages, (abs_a, abs_b)]
+    return [*villages[-1:], (abs_a, abs_b)]
 
 
 def _swallows_a_village_chain(m: Mention, inside: list[Mention]) -> bool:
