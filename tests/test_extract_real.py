@@ -1597,3 +1597,11 @@ def test_escorts_listed_over_commas_before_the_visit_are_not_its_visitors():
 def test_a_front_command_chief_is_a_titled_visitor():
     f = facts_of("5月6日，援建前方指挥部党委书记、总指挥张海新赴河口县调研援建项目。")
     assert "张海新" in {a for a, _ in visited(f)}
+
+
+def test_the_outlets_dateline_names_no_stop():
+    f = facts_of("高邮网讯（记者 王平）3月2日，市委副书记、市长李伟调研重点工作。李伟先后来到宏远机械公司、城南污水处理厂，"
+                 "了解项目进展。")
+    seen = visited(f)
+    assert ("李伟", "宏远机械公司") in seen
+    assert not any(p in ("高邮市", "高邮") for _, p in seen)
