@@ -1605,3 +1605,8 @@ def test_the_outlets_dateline_names_no_stop():
     seen = visited(f)
     assert ("李伟", "宏远机械公司") in seen
     assert not any(p in ("高邮市", "高邮") for _, p in seen)
+
+
+def test_a_two_character_brand_before_an_industry_head_is_a_company_stop():
+    f = facts_of("2月3日，县长孙凯先后来到兴达模具、宏远机械，了解企业复工情况。")
+    assert ("孙凯", "兴达模具") in visited(f)

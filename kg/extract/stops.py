@@ -205,11 +205,15 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
     # 西城镇联建村, 开边镇解放村: right after its township (or its fellow in a list) a village's
     # own name may read as a verb (联建, 解放, 团结); it is still a name
     own_village = (chained or after_village) and name.endswith(_NAMED_HEADS) and len(name) <= 5
+    # 兴达模具, 建新铸造: a two-character brand before an industry's head names a company,
+    # though jieba reads the brand as a verb (兴达, 建新)
+    head = _SITE_HEAD_RE.search(name)
+    brand = etype is EntityType.COMPANY and head is not None and head.start() == 2
     # 天纤棉业公司二期…生产线: a company's name may open the name of its project
     owner = [m for m in inside if m.start == abs_a and m.end < abs_b and (
         m.type in ORG_TYPES or m.type in (EntityType.PROJECT, EntityType.PARK))]
     if etype is None or not _HAN.match(name) or (
-            _generic(name) if not own_village else name in NOT_NAMES) or any(
+            _generic(name) if not (own_village or brand) else name in NOT_NAMES) or any(
             m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES and m not in owner
             for m in inside) or (owner and etype is not EntityType.PROJECT
                                  and not (etype is EntityType.PLACE and owner[0].type not in ORG_TYPES)):
