@@ -1611,3 +1611,59 @@ def test_a_project_to_be_built_in_a_town_the_sentence_names_is_in_that_town():
     f = facts_of("本报讯 6月20日，弥勒市举行项目集中开工仪式。云南红河花海农业开发有限公司玫瑰精油加工项目计划总投资2亿元，"
                  "将在西三镇建设占地300亩的玫瑰种植及加工基地。")
     assert ("云南红河花海农业开发有限公司玫瑰精油加工项目", "西三镇") in _pairs(f, "locatedIn")
+
+
+def test_villages_after_their_township_are_stops_even_when_they_read_as_verbs():
+    f = facts_of("5月8日，县委书记李明到东岭镇调研。李明先后来到东岭镇联建村、团结村、石材加工集中区等地，"
+                 "察看人居环境整治情况。")
+    seen = visited(f)
+    assert {("李明", "联建村"), ("李明", "团结村"), ("李明", "石材加工集中区")} <= seen
+
+
+def test_a_chain_of_village_committee_village_and_site_names_the_village_and_the_site():
+    f = facts_of("3月4日，县长王强到长坪乡调研。在长坪乡青松村委会竹溪村蓝莓种植基地，王强察看蓝莓长势，"
+                 "了解农户增收情况。")
+    seen = visited(f)
+    assert ("王强", "竹溪村") in seen
+    assert ("王强", "蓝莓种植基地") in seen
+    assert not any(p and ("委会" in p) for _, p in seen)
+
+
+def test_the_last_site_of_a_list_before_its_kind_is_a_stop():
+    f = facts_of("6月3日，区长赵刚一行先后来到宏达机械公司、云溪科技企业孵化器等地调研，详细了解企业生产情况。")
+    assert ("赵刚", "云溪科技企业孵化器") in visited(f)
+
+
+def test_a_photo_file_name_between_paragraphs_does_not_end_the_tour():
+    f = facts_of("4月9日，副市长孙丽一行深入河口县调研农村电商工作。\n"
+                 "a41c9e07d2b34f8e9c1a5b6d7e8f9012.jpg\n"
+                 "调研组一行先后来到河口县电子商务产业园、兴农果蔬有限公司，详细了解电商带货情况。")
+    seen = visited(f)
+    assert ("孙丽", "兴农果蔬有限公司") in seen
+
+
+def test_escorts_listed_over_commas_before_the_visit_are_not_its_visitors():
+    f = facts_of("近日，省农业农村厅副厅长周平一行，在市委常委、副市长刘洋，县委书记陈东，县委副书记、县长吴海及"
+                 "县农业农村局等部门负责人的陪同下，对我县春耕生产进行了调研。周平一行来到桃源镇，察看育秧情况。")
+    agents = {a for a, _ in visited(f)}
+    assert "周平" in agents
+    assert not agents & {"刘洋", "陈东", "吴海"}
+    assert ("周平", "县农业农村局") not in visited(f)
+
+
+def test_a_front_command_chief_is_a_titled_visitor():
+    f = facts_of("5月6日，援建前方指挥部党委书记、总指挥张海新赴河口县调研援建项目。")
+    assert "张海新" in {a for a, _ in visited(f)}
+
+
+def test_the_outlets_dateline_names_no_stop():
+    f = facts_of("高邮网讯（记者 王平）3月2日，市委副书记、市长李伟调研重点工作。李伟先后来到宏远机械公司、城南污水处理厂，"
+                 "了解项目进展。")
+    seen = visited(f)
+    assert ("李伟", "宏远机械公司") in seen
+    assert not any(p in ("高邮市", "高邮") for _, p in seen)
+
+
+def test_a_two_character_brand_before_an_industry_head_is_a_company_stop():
+    f = facts_of("2月3日，县长孙凯先后来到兴达模具、宏远机械，了解企业复工情况。")
+    assert ("孙凯", "兴达模具") in visited(f)

@@ -30,7 +30,7 @@ from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, E
                               EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
-from kg.extract.stops import find_stops
+from kg.extract.stops import VILLAGE_COMMITTEE, find_stops
 
 SentenceRule = Callable[[Sentence, list[Mention], dt.date | None, SentenceContext],
                         tuple[list[Event], bool]]
@@ -93,7 +93,9 @@ class _Movement:
 
 _MOVE_RE = _Movement()
 # 在省委书记王蒙徽和省长王忠林陪同下: those named inside go along, they are not the visitors.
-_ESCORTED_BY = re.compile("在[^，,。]{1,40}?陪同下")
+# 在市人大常委会主任A、…，县委书记B，县长C…的陪同下: the escorts' list may run over commas (never
+# over another 在: 在福州，张三在李四陪同下 is escorted by 李四 only).
+_ESCORTED_BY = re.compile("在(?:[^，,。；;在]{1,40}[，,])*?[^，,。；;在]{1,40}?陪同下")
 # 在武汉，华中地区最大的智算中心投入使用: only a visitor, a pronoun or a verb of seeing after
 # 在X， makes X a stop of the tour.
 _STOP_CLAUSE = re.compile(r"^[^，,。]{0,30}?[，,](?:[\u4e00-\u9fff]{0,8}(?:总书记|他|她|一行|同志)|"
@@ -266,7 +268,13 @@ def _caption_of(s: Sentence, ms: list[Mention], last_agent: str | None, year: in
 
 
 def _is_headline(s: Sentence) -> bool:
-    return len(s.text) <= _HEADLINE_MAX and not s.text.endswith(("。", "！", "？", "”"))
+    """A short line with no full stop that says something (8f2d….jpg, a photo's file name left
+    in the page, says nothing: the tour told around it goes on)."""
+    return len(s.text) <= _HEADLINE_MAX and not s.text.endswith(("。", "！", "？", "”")) \
+        and _HAN_PAIR.search(s.text) is not None
+
+
+_HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 
 
 def _people(ms: list[Mention]) -> list[Mention]:
@@ -345,7 +353,11 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         places = [k for k in places if not any(m.key == k and led.end() <= m.start - s.start < move.start()
                                                for m in ms) or any(m.key == k and m.start - s.start >= move.start()
                                                                    for m in ms)]
-    places = _without_towns_of_a_chain(places, ms)
+    places = _without_towns_of_a_chain(places, ms, s.text, s.start)
+    escorted = [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
+    # 在县烟办、县烟草公司等部门领导的陪同下: the escorts' units are who goes along, not stops
+    places = [k for k in places if not any(m.key == k for m in ms) or any(
+        m.key == k and not any(a <= m.start - s.start < b for a, b in escorted) for m in ms)]
     if not places and here and _HERE.search(s.text):
         places = [here]
     if not places:
@@ -359,21 +371,32 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
             for a in (*fellow, agent)]
 
 
-def _without_towns_of_a_chain(places: list[str], ms: list[Mention]) -> list[str]:
+def _without_towns_of_a_chain(places: list[str], ms: list[Mention], text: str = "",
+                              offset: int = 0) -> list[str]:
     """在青石乡柳溪村…, 了解对竹镇塔上村…: the township written right before the village or the
     site visited says where that stop is; the stop is the village (not the township between),
-    unless the township is also named alone."""
+    unless the township is also named alone. So does a village committee before the village
+    it holds (石门村委会草果丁村: 草果丁村)."""
     kept = set(places)
     drop = set()
     for m in ms:
-        if m.type is not EntityType.TOWNSHIP or m.key not in kept:
+        committee = m.text.endswith(VILLAGE_COMMITTEE)  # 青松村委会, named as one
+        if (m.type not in _CHAIN_LINKS and not committee) or m.key not in kept:
             continue
-        nxt = [n for n in ms if n.start == m.end and n.key in kept and n.key != m.key
+        end = m.end + (len(VILLAGE_COMMITTEE) if m.type is EntityType.VILLAGE
+                       and text.startswith(VILLAGE_COMMITTEE, m.end - offset) else 0)
+        if m.type is not EntityType.TOWNSHIP and end == m.end and not committee:
+            continue  # 黄寨子村示范点: a village before its own site is still a stop
+        nxt = [n for n in ms if n.start == end and n.key in kept and n.key != m.key
                and (n.type is EntityType.VILLAGE or n.type not in REGION_TYPES)]
         if nxt:
             drop.add(m.key)
-    alone = {m.key for m in ms if m.key in drop and not any(n.start == m.end and n.key in kept for n in ms)}
+    alone = {m.key for m in ms if m.key in drop and m.type is EntityType.TOWNSHIP
+             and not any(n.start == m.end and n.key in kept for n in ms)}
     return [k for k in places if k not in drop - alone]
+
+
+_CHAIN_LINKS = (EntityType.TOWNSHIP, EntityType.VILLAGE)
 
 
 def _lead_time_end(text: str) -> int:
@@ -500,6 +523,8 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
         if m.type in REGION_TYPES and (m.type in _BROAD or not m.text.endswith(_REGION_ENDS)) and any(
                 a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in named):
             continue  # 哈尔滨 in 来到哈尔滨工业大学, 平山 in 平山睿铭新能源科技有限公司: the named site is the stop
+        if m.type in REGION_TYPES and _DATELINE_AFTER.match(s.text, rel + len(m.text)):
+            continue  # 梁平网讯, 大冶讯: the outlet's dateline, not where the visitor goes
         if s.text[max(0, rel - 2):rel] == "位于":
             continue  # 位于高州金山片区的奇瑞项目: the park locates the project, it is not a stop
         if m.type in _BROAD:
@@ -520,6 +545,7 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
     return out
 
 
+_DATELINE_AFTER = re.compile(r"(?:新闻网|网|融媒|在线)?(?:\d{1,2}月\d{1,2}日)?讯")
 # …，听取汇报，随后还走访福建某某公司: after listening, the tour sets off again.
 _RESUMES = re.compile("[，,；;](?:随后|接着|之后|先后|又|还|并|再)*(?:实地)?(?:来到|走进|深入|前往|走访|察看|考察|视察|赴|到)")
 

@@ -101,19 +101,21 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
         pieces.append((at, start + a.end()))
     bounds = [start] + [b for _, b in pieces]
     stops_at = [a for a, _ in pieces] + [end]
+    after_village = False
     for i, (a, b) in enumerate(zip(bounds, stops_at)):
         item = s.text[a:b]
         if i and (_goes_on_with_verb(item) or _GOES_ON.match(item)):
             break  # …公司，了解企业生产情况: the list is over
-        site = _site(s, a, b, found)
+        sites = _site(s, a, b, found, after_village)
         goes_on = _GOES_ON.search(s.text, a + 2, b)
-        if site is None and goes_on:
-            site = _site(s, a, goes_on.start(), found)  # …嘉北双创园进行实地调研: up to the verb
-        if site is None:
+        if not sites and goes_on:
+            sites = _site(s, a, goes_on.start(), found, after_village)  # …嘉北双创园进行实地调研: up to the verb
+        if not sites:
             if i == 0:
                 return set()  # 来到田间地头: not a list of named sites
             continue
-        out.add(site)
+        out.update(sites)
+        after_village = s.text[sites[-1][0] - s.start:sites[-1][1] - s.start].endswith(_NAMED_HEADS)
     return out
 
 
@@ -131,13 +133,26 @@ def _inside_a_name(found: Mentions, pos: int) -> bool:
 
 def _goes_on_with_verb(item: str) -> bool:
     words = tagged(item[:6])
+    # 都梁科技企业孵化器等地调研: the last site of a list, before 等地, ends with the head of a site
+    listed = _LIST_TAIL.search(item)
     return bool(words) and words[0][3] in ("v", "vd", "vn", "d", "p", "c", "ad") and \
-        not _SITE_HEAD_RE.search(item)
+        not _SITE_HEAD_RE.search(item) and not (listed and _SITE_HEAD_RE.search(item[:listed.start()]))
 
 
-def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | None:
-    """The span of the mention that names the item ``s.text[a:b]``, adding one if the
-    item is a site no rule named."""
+_LIST_TAIL = re.compile("等(?:地|处|单位|企业|场所|点位)")
+# 草果丁村 of 草果丁村热情果种植基地: a village's name and head, then more of the chain
+_VILLAGE_PIECE = re.compile("[\u4e00-\u9fff]{1,5}?(?:村委会|居委会|村|社区|嘎查)(?=[\u4e00-\u9fff]{2})")
+VILLAGE_COMMITTEE = "委会"  # 石门村委会: the village committee, written with the village's name
+
+
+def _site(s: Sentence, a: int, b: int, found: Mentions,
+          after_village: bool = False) -> list[tuple[int, int]]:
+    """The spans of the mentions that name the item ``s.text[a:b]``, adding one if the
+    item is a site no rule named: one span, or the last village of a chain and then the site
+    (黄茅岭乡石门村委会草果丁村热情果种植基地: 草果丁村 and 热情果种植基地; the committee before
+    the village says where it is). ``after_village``:
+    the item before in the list was a village (西城镇联建村、团结村), so a name of the same
+    kind is a village's own name even where it reads as a verb."""
     text = s.text
     de = text.rfind("的", a, b)
     if de >= 0:
@@ -154,8 +169,11 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
     abs_a, abs_b = s.start + a, s.start + b
     inside = found.in_span(abs_a, abs_b)
     whole = [m for m in inside if m.start == abs_a and m.end == abs_b]
-    if whole:
-        return None if _generic(whole[0].text) else (whole[0].start, whole[0].end)
+    if whole and _swallows_a_village_chain(whole[0], inside):
+        _unname(found, whole[0])  # 黄茅岭乡石门村委会草果丁村热情果种植基地: read as a chain below
+        inside = [m for m in inside if m is not whole[0]]
+    elif whole:
+        return [] if _generic(whole[0].text) else [(whole[0].start, whole[0].end)]
     # 阳山县韩愈纪念馆: a full region name before the site is where it is, not its name;
     # a short form (连南瑶族博物馆) is part of the name.
     # 阳山大崀镇松林村: a short form that opens a chain of regions is where the site is too
@@ -165,23 +183,41 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
         if m.start == abs_a and m.type in REGION_TYPES and m.end < abs_b and (
                 m.text == found.entity(m.key).label or lower_at.get(m.end, -1) > LEVEL_ORDER[m.type]):
             abs_a = m.end
+            if m.type is EntityType.VILLAGE and text.startswith(VILLAGE_COMMITTEE, abs_a - s.start):
+                abs_a += len(VILLAGE_COMMITTEE)  # 戈它村委会丫勒村: past the committee too
+    chained = abs_a > s.start + a
+    villages = _chain_villages(s, found, abs_a, abs_b) if chained else []
+    if villages:
+        abs_a = villages[-1][1]
+        for m in [m for m in inside if m.type not in REGION_TYPES and m.type is not EntityType.PROJECT
+                  and m.start < abs_a < m.end]:
+            _unname(found, m)  # 委会丫勒村韭菜种植基地: a name that ran across the chain
+            inside = [n for n in inside if n is not m]
     name = text[abs_a - s.start:abs_b - s.start]
-    if abs_a > s.start + a and not name.endswith(_NAMED_HEADS) and (
+    if chained and not villages and not name.endswith(_NAMED_HEADS) and (
             is_word(name) or (is_word(name[:-1]) and name[-1] in SITE_HEADS)):
         # 临淮关镇统计站: what is left is a kind (统计站), the region's name is part of the site's
         abs_a, name = s.start + a, text[a:b]
     rest = [m for m in inside if m.start == abs_a and m.end == abs_b]
     if rest:
-        return rest[0].start, rest[0].end  # 猫营镇大河村: the village, in the town
+        return [*villages[-1:], (rest[0].start, rest[0].end)]  # 猫营镇大河村: the village, in the town
     etype = _site_type(name)
+    # 西城镇联建村, 开边镇解放村: right after its township (or its fellow in a list) a village's
+    # own name may read as a verb (联建, 解放, 团结); it is still a name
+    own_village = (chained or after_village) and name.endswith(_NAMED_HEADS) and len(name) <= 5
+    # 兴达模具, 建新铸造: a two-character brand before an industry's head names a company,
+    # though jieba reads the brand as a verb (兴达, 建新)
+    head = _SITE_HEAD_RE.search(name)
+    brand = etype is EntityType.COMPANY and head is not None and head.start() == 2
     # 天纤棉业公司二期…生产线: a company's name may open the name of its project
     owner = [m for m in inside if m.start == abs_a and m.end < abs_b and (
         m.type in ORG_TYPES or m.type in (EntityType.PROJECT, EntityType.PARK))]
-    if etype is None or not _HAN.match(name) or _generic(name) or any(
+    if etype is None or not _HAN.match(name) or (
+            _generic(name) if not (own_village or brand) else name in NOT_NAMES) or any(
             m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES and m not in owner
             for m in inside) or (owner and etype is not EntityType.PROJECT
                                  and not (etype is EntityType.PLACE and owner[0].type not in ORG_TYPES)):
-        return None
+        return villages[-1:]  # 黄寨子村东西部协作乡村振兴示范村: the village, and no named site
     label = "".join(c for c in name if c not in _QUOTES)
     key = entity_key(etype, label)
     entity = found.entities.setdefault(key, Entity(key, etype, label))
@@ -189,7 +225,46 @@ def _site(s: Sentence, a: int, b: int, found: Mentions) -> tuple[int, int] | Non
     if full != name and _HAN.match(full):
         entity.aliases.add(full)  # 城关镇凤凰美丽乡村, as the page wrote it
     found.mentions.append(Mention(abs_a, abs_b, name, etype, key))
-    return abs_a, abs_b
+    return [*villages[-1:], (abs_a, abs_b)]
+
+
+def _swallows_a_village_chain(m: Mention, inside: list[Mention]) -> bool:
+    """A site's name found whole that opens with a region and goes on with a village
+    (沙拉托乡金银花种植基地 does not; 黄茅岭乡石门村委会草果丁村热情果种植基地 does). A project
+    keeps its chain: 坝羊镇五星村高标准农田建设项目 is the project's own name."""
+    head = [r for r in inside if r.start == m.start and r.end < m.end and r.type in REGION_TYPES]
+    return m.type not in REGION_TYPES and m.type is not EntityType.PROJECT and bool(head) and bool(
+        _VILLAGE_PIECE.match(m.text, max(r.end for r in head) - m.start))
+
+
+def _unname(found: Mentions, m: Mention) -> None:
+    """Take back a mention, and its entity when nothing else names it."""
+    found.mentions = [n for n in found.mentions if n is not m]
+    if not any(n.key == m.key for n in found.mentions):
+        found.entities.pop(m.key, None)
+
+
+def _chain_villages(s: Sentence, found: Mentions, pos: int, end: int) -> list[tuple[int, int]]:
+    """The villages a chain of regions goes on with before its site (…乡草果丁村热情果种植基地:
+    草果丁村), each added as a mention when none names it; their spans, in order."""
+    out: list[tuple[int, int]] = []
+    while True:
+        hit = _VILLAGE_PIECE.match(s.text, pos - s.start, end - s.start)
+        if not hit:
+            return out
+        piece = hit.group(0)
+        if piece[0] in _NOT_A_VILLAGE or is_word(piece) or piece in NOT_NAMES:
+            return out
+        a, b = s.start + hit.start(), s.start + hit.end()
+        if not any(m.start == a and m.end == b for m in found.in_span(a, b)):
+            if any(m.start < b and a < m.end for m in found.in_span(a, b)):
+                return out  # a name found runs across: not a village of the chain
+            etype = _site_type(piece) or EntityType.PLACE
+            key = entity_key(etype, piece)
+            found.entities.setdefault(key, Entity(key, etype, piece))
+            found.mentions.append(Mention(a, b, piece, etype, key))
+        out.append((a, b))
+        pos = b
 
 
 def _generic(name: str) -> bool:
