@@ -1554,3 +1554,20 @@ def test_a_region_named_infrastructure_is_still_a_project():
     f = facts_of("本报讯 花湖机场建成投用后，鄂州市加快临空经济区建设，展示了鄂州市项目建设的强劲势头。")
     names = _names_of(f, EntityType.PROJECT)
     assert "鄂州市项目" not in names
+
+
+def test_an_association_or_school_named_before_a_title_is_the_posts_organisation():
+    f = facts_of("5月8日，区委书记王明会见南宁市湖南企业联合会会长、宏远建工有限公司董事长李强一行。"
+                 "南宁市湖南企业联合会党委书记张伟，桂林理工学院党委书记赵军参加。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("李强", "会长", "南宁市湖南企业联合会") in org_posts
+    assert ("张伟", "党委书记", "南宁市湖南企业联合会") in org_posts
+    assert ("赵军", "党委书记", "桂林理工学院") in org_posts
+
+
+def test_a_company_with_its_legal_form_in_brackets_or_a_province_prefix_holds_the_post():
+    f = facts_of("市委书记王明会见广西钢铁(集团)党委书记、董事长张伟一行。"
+                 "省交通建设投资集团有限公司党委委员、副总经理刘强参加。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org), label(f, p.jurisdiction)) for p in f.posts}
+    assert ("张伟", "党委书记", "广西钢铁(集团)", None) in org_posts
+    assert ("刘强", "党委委员", "省交通建设投资集团有限公司", None) in org_posts
