@@ -1571,3 +1571,21 @@ def test_a_company_with_its_legal_form_in_brackets_or_a_province_prefix_holds_th
     org_posts = {(label(f, p.person), p.title, label(f, p.org), label(f, p.jurisdiction)) for p in f.posts}
     assert ("张伟", "党委书记", "广西钢铁(集团)", None) in org_posts
     assert ("刘强", "党委委员", "省交通建设投资集团有限公司", None) in org_posts
+
+
+def test_a_comma_doubled_before_another_mark_is_dropped():
+    f = facts_of("6月2日,,市委书记刘光明,,市委副书记、市长马卫东会见了华能集团党委书记,、董事长孙立新一行,。")
+    assert ("刘光明", "孙立新") in meetings_of(f) and ("马卫东", "孙立新") in meetings_of(f)
+    assert ("孙立新", "党委书记", None) in posts(f)
+
+
+def test_the_tong_of_a_guests_name_joins_no_one_before_zuotan():
+    f = facts_of("4月9日，县委书记赵明与前来我县考察的远大集团董事长钱立同一行座谈。")
+    assert ("赵明", "钱立同") in meetings_of(f)
+
+
+def test_a_guest_named_by_surname_and_title_is_the_pages_one_holder_of_both():
+    f = facts_of("近日，兴业商会会长、兴业建材有限公司董事长孙志远率商会会员一行回乡考察。"
+                 "县委书记李明、县长王海亲切会见了孙会长一行。王海从三个方面介绍了县情。")
+    assert ("李明", "孙志远") in meetings_of(f) and ("王海", "孙志远") in meetings_of(f)
+    assert not any(n.startswith("王海") and n != "王海" for n in _names_of(f, EntityType.OFFICIAL))

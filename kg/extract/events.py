@@ -21,11 +21,12 @@ from kg.extract.dates import byline_date, day_of_month, find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, CALL_ON_VERBS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
                                 MEETING_BYSTANDER_WORDS, MEETING_VERBS, MOVE_VERBS,
                                 PASSIVE_MEETING_WORDS, PERSON_LIST_GLUE, PROVINCE_ABBREVIATIONS,
-                                STATE_TITLES, TALK_CONNECTORS, TALK_VERBS, TITLE_HEADS, TITLE_JUNK,
+                                COMPANY_TITLES, STATE_TITLES, TALK_CONNECTORS, TALK_VERBS, TITLE_HEADS, TITLE_JUNK,
                                 TO_CHINA_WORDS, TOPIC_CUES, TRAILING_TITLES,
                                 TRAVELLING_GROUP_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
+from kg.extract.people import is_surname_start
 from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Event,
                               EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
@@ -177,7 +178,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     events = _group_guests(sentences, found, events, title_spans)
     events = _sides_listed(sentences, found, events, title_spans)
     _add_places(found, events)
-    return _drop_undated_repeats(_addressed_guests(sentences, found, events, title_spans))
+    events = _addressed_guests(sentences, found, events, title_spans)
+    return _drop_undated_repeats(_surnamed_guests(sentences, found, events, title_spans))
 
 
 def _add_places(found: Mentions, events: list[Event]) -> None:
@@ -832,10 +834,12 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
             return [h for h in _host_chain(s, people, cover, before[-1]) if h not in passive], passive
     if not guests:
         # 李强同奥利举行会谈; 同法国总统马克龙会谈后: the other side stands after 同 / 与.
+        in_name = {i for p in before for i in range(p.start - s.start, p.end - s.start)}
         for c in range(v - 1, clause_start - 1, -1):
             if s.text[c] in "，,":
                 break
-            if s.text[c] in TALK_CONNECTORS and s.text[c - 1:c + 1] not in ("共同", "一同"):
+            if s.text[c] in TALK_CONNECTORS and s.text[c - 1:c + 1] not in ("共同", "一同") \
+                    and c not in in_name:  # 与张保同一行座谈: the 同 of a name joins no one
                 other = [p for p in before if p.start - s.start > c and not _unsure_in_headline(s, p)]
                 if not other:
                     break
@@ -952,6 +956,43 @@ def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[E
                     for e in events + added):
                 added.append(Event(EventType.MEETING, hosts[-1].key, (), (guest,), None, s.index))
     return events + added
+
+
+def _surnamed_guests(sentences: list[Sentence], found: Mentions, events: list[Event],
+                     title_spans: list[tuple[int, int]]) -> list[Event]:
+    """区委书记A、代区长B会见了陈会长一行: the guest is named by surname and title; the page's
+    one person of that surname who holds that title (会长陈某某) is the guest, and the hosts
+    are those of the clause before the verb."""
+    added: list[Event] = []
+    in_a_title = Cover(title_spans).covers
+    for s in sentences:
+        ms = [x for x in found.in_span(s.start, s.end) if not in_a_title(x.start, x.end)]
+        people = _people(ms)
+        for m in _SURNAMED.finditer(s.text):
+            surname, title = m.group(1), m.group(2)
+            if not is_surname_start(surname) or any(m.start(1) <= p.start - s.start < m.end() for p in people):
+                continue
+            holders = {_key_at(found, p.start, p.end) for p in found.people
+                       if p.name.startswith(surname) and len(p.name) > len(surname)
+                       and any(t[2].endswith(title) for t in p.titles)}
+            holders.discard(None)
+            clause_start = max((c.end() for c in _CLAUSE_END.finditer(s.text, 0, m.start())), default=0)
+            before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= m.start()]
+            if len(holders) != 1 or not before or _bystander(s, before[-1]):
+                continue
+            guest = holders.pop()
+            cover = _chain_cover(s, ms, title_spans)
+            for h in _host_chain(s, people, cover, before[-1]):
+                if h.key != guest and not any(e.type is EventType.MEETING and e.agent == h.key
+                                              and guest in e.participants for e in events + added):
+                    added.append(Event(EventType.MEETING, h.key, (), (guest,), None, s.index))
+    return events + added
+
+
+# 会见了陈会长一行, 接见了王董事长: a surname of one or two characters, then a title.
+_SURNAMED = re.compile("(?:" + "|".join(MEETING_VERBS) + ")了?([\u4e00-\u9fff]{1,2}?)("
+                       + "|".join(sorted(set(TITLE_HEADS) | set(COMPANY_TITLES), key=len, reverse=True))
+                       + ")(?=一行|等|[，,。；;、]|$)")
 
 
 def _key_at(found: Mentions, start: int, end: int) -> str | None:
