@@ -1589,3 +1589,25 @@ def test_a_guest_named_by_surname_and_title_is_the_pages_one_holder_of_both():
                  "县委书记李明、县长王海亲切会见了孙会长一行。王海从三个方面介绍了县情。")
     assert ("李明", "孙志远") in meetings_of(f) and ("王海", "孙志远") in meetings_of(f)
     assert not any(n.startswith("王海") and n != "王海" for n in _names_of(f, EntityType.OFFICIAL))
+
+
+def test_shi_zeng_and_you_after_a_name_end_it():
+    f = facts_of("5月6日，市委书记赵立新在会见华宇集团董事长孙伟时表示，欢迎企业来投资。"
+                 "会见结束后，市长钱明又会见了省商务厅厅长周强。市委副书记刘刚曾会见吴涛董事长。")
+    met = meetings_of(f)
+    assert ("赵立新", "孙伟") in met and ("钱明", "周强") in met and ("刘刚", "吴涛") in met
+    assert not {n for n in _names_of(f, EntityType.OFFICIAL, EntityType.PERSON) if n in ("孙伟时", "钱明又", "刘刚曾")}
+
+
+def test_officials_then_company_heads_present_at_talks_with_enterprises_meet_without_a_semicolon():
+    f = facts_of("10月11日，东湖区与招商引资重点企业举行工作座谈。区委书记王丽，副区长张强，"
+                 "恒信投资有限公司总经理姜山，远景工程有限公司董事长李海出席。")
+    met = meetings_of(f)
+    assert {("王丽", "姜山"), ("王丽", "李海"), ("张强", "姜山"), ("张强", "李海")} <= met
+    assert ("王丽", "张强") not in met
+
+
+def test_a_long_company_name_that_ends_in_its_suffix_holds_the_post():
+    f = facts_of("市委书记王强会见了中国电建集团西北勘测设计研究院有限公司党委书记、董事长赵军一行。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("赵军", "党委书记", "中国电建集团西北勘测设计研究院有限公司") in org_posts

@@ -1087,6 +1087,19 @@ def _heads_named_after(sentences: list[Sentence], found: Mentions, index: int) -
 
 
 # 海棠区与招商引资重点企业举行工作座谈。: two sides hold talks, no person named yet …
+def _officials_then_others(found: Mentions, people: list[Mention]) -> tuple[list[str], tuple[str, ...]]:
+    """(hosts, guests) of a list of those present: the officials that open it, then the people
+    after them who hold no public post (company heads); nothing when the list is not so ordered."""
+    official = [found.entity(p.key).type is EntityType.OFFICIAL for p in people]
+    first_other = next((i for i, o in enumerate(official) if not o), None)
+    if not first_other:
+        return [], ()
+    hosts = [p.key for p in people[:first_other]]
+    guests = tuple(dict.fromkeys(p.key for p, o in zip(people[first_other:], official[first_other:])
+                                 if not o and p.key not in hosts))
+    return hosts, guests
+
+
 _SIDES_TALK = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?[^，,。；;]{0,20}?[与同][^，,。；;]{2,30}?(?:举行|进行|开展)?(?:工作)?(?:"
                          + "|".join(MEETING_VERBS + TALK_VERBS) + r")(?!会)")
 # … 区委书记A；中国贸促会处长B，公司总经理C出席。: the hosts, a semicolon, the guests.
@@ -1097,7 +1110,8 @@ def _sides_listed(sentences: list[Sentence], found: Mentions, events: list[Event
                   title_spans: list[tuple[int, int]]) -> list[Event]:
     """A sentence of talks between two sides that names no one (X区与企业举行工作座谈), then one
     listing the people present with a semicolon between the sides (A；B，C出席): the host side
-    (before the semicolon) meets the other."""
+    (before the semicolon) meets the other. Without a semicolon (A，B，C出席) the officials named
+    first are the hosts and the people after them who hold no public post the guests."""
     in_a_title = Cover(title_spans).covers
     added: list[Event] = []
     for prev, s in zip(sentences, sentences[1:]):
@@ -1105,13 +1119,16 @@ def _sides_listed(sentences: list[Sentence], found: Mentions, events: list[Event
         if talk is None or _people([m for m in found.in_span(prev.start, prev.end)
                                     if not in_a_title(m.start, m.end)]):
             continue
-        semi = re.search("[；;]", s.text)
-        if semi is None or not _SIDES_PRESENT.search(s.text, semi.end()):
-            continue
         people = _people([m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)])
-        hosts = [p.key for p in people if p.end - s.start <= semi.start()]
-        guests = tuple(dict.fromkeys(p.key for p in people if p.start - s.start >= semi.end()
-                                     and p.key not in hosts))
+        semi = re.search("[；;]", s.text)
+        if semi is not None and _SIDES_PRESENT.search(s.text, semi.end()):
+            hosts = [p.key for p in people if p.end - s.start <= semi.start()]
+            guests = tuple(dict.fromkeys(p.key for p in people if p.start - s.start >= semi.end()
+                                         and p.key not in hosts))
+        elif semi is None and _SIDES_PRESENT.search(s.text):
+            hosts, guests = _officials_then_others(found, people)
+        else:
+            continue
         if not hosts or not guests or any(e.type is EventType.MEETING and e.sentence in (prev.index, s.index)
                                           for e in events):
             continue

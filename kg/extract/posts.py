@@ -102,6 +102,8 @@ _SHORT_LEVEL_NAME = 6
 _ALL_HEADS = frozenset(TITLE_HEADS) | frozenset(COMPANY_TITLES)
 _ALL_HEADS_LONGEST = sorted(_ALL_HEADS, key=len, reverse=True)
 _NAME_PIECE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,14}$")
+# A name that ends in its suffix may be long (中国电建集团西北勘测设计研究院有限公司).
+_SUFFIXED_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,26}$")
 
 
 def _company_prefix(text: str, t_end: int, title: str, found: Mentions,
@@ -131,7 +133,8 @@ def _company_prefix(text: str, t_end: int, title: str, found: Mentions,
             if (head in COMPANY_TITLES or head[:2] in _PARTY_WORDS) and _NAME_PIECE.match(stem) \
                     and not stem.endswith(_BODY_TAILS) and not _ordinary_word(stem):
                 name, rest = stem, head
-    if name is None or not _NAME_PIECE.match(re.sub(r"[(（][^)）]{1,6}[)）]", "", name)):
+    if name is None or not (_SUFFIXED_NAME if rest and _org_suffix(name) else _NAME_PIECE).match(
+            re.sub(r"[(（][^)）]{1,6}[)）]", "", name)):
         return title, None
     start = t_end - len(title)
     suffix = _org_suffix(name)
