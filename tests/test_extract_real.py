@@ -1611,3 +1611,18 @@ def test_a_long_company_name_that_ends_in_its_suffix_holds_the_post():
     f = facts_of("市委书记王强会见了中国电建集团西北勘测设计研究院有限公司党委书记、董事长赵军一行。")
     org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
     assert ("赵军", "党委书记", "中国电建集团西北勘测设计研究院有限公司") in org_posts
+
+
+def test_a_meeting_recalled_by_its_guest_has_the_speaker_as_guest():
+    f = facts_of("5月9日，州长李平会见了宏图集团董事局主席孙海一行。"
+                 "宏图集团董事局主席孙海表示，将落实好周强书记、吴刚省长会见时提出的合作要求。")
+    met = meetings_of(f)
+    assert ("周强", "孙海") in met and ("吴刚", "孙海") in met and ("李平", "孙海") in met
+
+
+def test_a_chief_executive_of_a_special_administrative_region_and_a_board_chairman_are_posts():
+    f = facts_of("5月6日，省长王强在广州会见了澳门特区行政长官贺一诚一行，以及新鸿基地产董事局主席郭炳联。")
+    assert ("王强", "贺一诚") in meetings_of(f)
+    assert ("贺一诚", "行政长官", "澳门特别行政区") in posts(f)
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("郭炳联", "董事局主席", "新鸿基地产") in org_posts

@@ -828,6 +828,11 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
     guests = [] if talk_only else _guests(s, people, cover, ve)
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, v)), default=0)
     before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= v]
+    if not guests and not talk_only and before and _RECALLED_MEETING.match(s.text, ve):
+        hosts = _host_chain(s, people, cover, before[-1])
+        subject = _subject(s, people, cover)
+        if subject is not None and subject not in hosts:
+            return hosts, [subject]  # A落实好B书记会见时提出的…: A was B's guest
     if not guests and before and not talk_only:
         passive = _passive_guests(s, people, cover, before[-1], v, clause_start)
         if passive:  # 受到了省委书记A、省长B的亲切会见: both host
@@ -861,6 +866,18 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
     if earlier_hosts:
         return earlier_hosts, guests
     return _host_after_when(s, people, max(g.end for g in guests) - s.start), guests
+
+
+# 会见时提出的, 会见时强调的: a meeting the sentence recalls, its guest the one who recalls it.
+_RECALLED_MEETING = re.compile(r"时[^，,。；;“”]{0,6}的")
+
+
+def _subject(s: Sentence, people: list[Mention], cover: list[bool]) -> Mention | None:
+    """The person the sentence opens with, behind nothing but a chain of titles."""
+    if not people:
+        return None
+    first = people[0]
+    return first if all(cover[i] or s.text[i] in " 　" for i in range(first.start - s.start)) else None
 
 
 _CALLS_ON = re.compile(r"[^。；;]{0,12}?(?:一行)?(?:拜访|拜会|到访|走访|来访)[^。；;，,]{2,24}[，,]$")

@@ -326,7 +326,8 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             pos = m.end
         elif m.type in REGION_TYPES:
             region = m.key
-            keep_level = m.text[-1] in LEVEL_CHARS and text[m.end] != m.text[-1]
+            keep_level = m.text[-1] in LEVEL_CHARS and text[m.end] != m.text[-1] \
+                and not m.text.endswith(("特区", "特别行政区"))  # 香港特区行政长官 → 行政长官
             # 宁夏回族自治区党委副书记 → 自治区党委副书记: the level word of a province-level
             # autonomous region is 自治区, never a bare 区 (区党委 is a district's)
             kept = 3 if m.text.endswith("自治区") else 1
