@@ -1626,3 +1626,10 @@ def test_a_chief_executive_of_a_special_administrative_region_and_a_board_chairm
     assert ("贺一诚", "行政长官", "澳门特别行政区") in posts(f)
     org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
     assert ("郭炳联", "董事局主席", "新鸿基地产") in org_posts
+
+
+def test_a_title_with_xiansheng_and_no_holder_named_is_the_pages_one_guest():
+    f = facts_of("李强同斐济总理举行会谈\n欢迎仪式后，李强同兰布卡举行会谈。"
+                 "李强表示，习近平主席同总理先生举行会晤，为两国关系发展作出规划。")
+    met = meetings_of(f)
+    assert ("李强", "兰布卡") in met and ("习近平", "兰布卡") in met

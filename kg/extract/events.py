@@ -963,6 +963,10 @@ def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[E
             holders = {_key_at(found, p.start, p.end) for p in found.people
                        if any(t[2].endswith(title) for t in p.titles)}
             holders.discard(None)
+            if not holders:
+                # 李强同奥利举行会谈 … 习近平主席同总理先生举行会晤: no one is written with the
+                # title, but the page's one guest is the one so addressed
+                holders = {g for e in events if e.type is EventType.MEETING for g in e.participants}
             if len(holders) != 1:
                 continue
             ms = [x for x in found.in_span(s.start, s.end) if not in_a_title(x.start, x.end)]
