@@ -1633,3 +1633,9 @@ def test_a_title_with_xiansheng_and_no_holder_named_is_the_pages_one_guest():
                  "李强表示，习近平主席同总理先生举行会晤，为两国关系发展作出规划。")
     met = meetings_of(f)
     assert ("李强", "兰布卡") in met and ("习近平", "兰布卡") in met
+
+
+def test_shenru_before_a_verb_of_carrying_out_is_no_movement():
+    f = facts_of("5月3日，县委书记王强会见了远航集团董事长李伟一行。"
+                 "王强说，当前，平山县正深入贯彻党的二十大精神，深入推进乡村振兴战略。")
+    assert not any(a == "王强" for a, _ in visited(f))

@@ -88,10 +88,14 @@ class _Movement:
             clause = re.split("[，,。；;]", text[:m.start()])[-1]
             if m.group(0) == "到" and "从" in clause:
                 continue
+            if m.group(0) == "深入" and text.startswith(_DEEPLY_DONE, m.end()):
+                continue  # 正深入贯彻…精神: 深入 says how deeply, nobody goes anywhere
             return m
         return None
 
 
+# 深入贯彻, 深入推进: 深入 before a verb of carrying out is an adverb, not a movement.
+_DEEPLY_DONE = ("贯彻", "学习", "推进", "实施", "落实", "开展", "推动", "践行", "领会", "挖掘", "研究", "实践")
 _MOVE_RE = _Movement()
 # 在省委书记王蒙徽和省长王忠林陪同下: those named inside go along, they are not the visitors.
 _ESCORTED_BY = re.compile("在[^，,。]{1,40}?陪同下")
