@@ -1639,3 +1639,10 @@ def test_shenru_before_a_verb_of_carrying_out_is_no_movement():
     f = facts_of("5月3日，县委书记王强会见了远航集团董事长李伟一行。"
                  "王强说，当前，平山县正深入贯彻党的二十大精神，深入推进乡村振兴战略。")
     assert not any(a == "王强" for a, _ in visited(f))
+
+
+def test_a_guest_welcomed_to_come_to_the_district_to_inspect_visits_the_pages_district():
+    f = facts_of("3月20日，沙坪坝区委书记祁美文会见华宇集团董事长孙伟一行。"
+                 "祁美文代表区委、区政府欢迎孙伟一行来区考察投资。祁美文说，沙坪坝区发展前景广阔。")
+    assert ("孙伟", "沙坪坝区") in visited(f)
+    assert not any(a == "祁美文" for a, _ in visited(f))

@@ -74,7 +74,7 @@ _HEARS = ("听取", "听了", "听")
 _LEADS = re.compile("(?:" + "|".join(w for w in GROUP_LEAD_WORDS if not w.startswith("为")) + ")(?!下)")
 # 李凡荣一行来我市考察, 来临湘市调研: 来 moves when a place and a verb of visiting follow it (not
 # 以来, 带来, 前来考察的客商 …)
-_COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我[市县区省州镇乡旗]|[\u4e00-\u9fff]{2,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
+_COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我?[市县区省州镇乡旗](?:考察|调研|视察|参观|访问|指导|洽谈|投资|交流)|我[市县区省州镇乡旗]|[\u4e00-\u9fff]{2,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
 _MOVE_ANY = re.compile(_MOVE_ANY.pattern + "|" + _COME_TO)
 _COME_RE = re.compile(_COME_TO)
 
@@ -517,7 +517,8 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             ends = {p.end - s.start for p in ms if p.type in REGION_TYPES and p.key in out and p.end <= m.start}
             listed = rel in ends or (s.text[rel - 1:rel] in ("、", "和", "及") and rel - 1 in ends)
             # 一行来我市考察: a guest comes to the page's own city (not any city after 来)
-            come = preceding.endswith("来") and m.text.startswith("我") and _COME_RE.match(s.text, rel - 1) is not None
+            come = preceding.endswith("来") and (m.text.startswith("我") or len(m.text) == 1) \
+                and _COME_RE.match(s.text, rel - 1) is not None
             if not any(v in preceding for v in ("到", "赴", "在")) and not (own_verb or listed or come):
                 continue
         if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel):
