@@ -1646,3 +1646,9 @@ def test_a_guest_welcomed_to_come_to_the_district_to_inspect_visits_the_pages_di
                  "祁美文代表区委、区政府欢迎孙伟一行来区考察投资。祁美文说，沙坪坝区发展前景广阔。")
     assert ("孙伟", "沙坪坝区") in visited(f)
     assert not any(a == "祁美文" for a, _ in visited(f))
+
+
+def test_a_guest_going_to_a_province_named_by_its_one_character_visits_it():
+    f = facts_of("6日下午，省委书记赵明在成都会见了杭州市委副书记、市长刘伟率领的杭州市党政代表团一行。"
+                 "赵明对刘伟一行赴川考察表示欢迎。")
+    assert ("刘伟", "四川省") in visited(f)

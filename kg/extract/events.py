@@ -550,15 +550,18 @@ def _visited_country(text: str, m: Mention, rel: int) -> bool:
     return text[max(0, rel - 2):rel] == "访问" or bool(_STATE_VISIT.match(text, rel + len(m.text)))
 
 
-_AWAY_IN = re.compile("在([" + "".join(PROVINCE_ABBREVIATIONS) + "])期间")
+_ABBREVIATED = "([" + "".join(PROVINCE_ABBREVIATIONS) + "])"
+# 在苏期间; 赴藏考察, 来琼调研: a province named by its one character where one stays or goes.
+_AWAY_IN = re.compile("在" + _ABBREVIATED + "期间|(?:来|赴)" + _ABBREVIATED
+                      + "(?=考察|调研|视察|参观|访问|指导|洽谈|投资)")
 
 
 def _away_in(text: str) -> list[str]:
-    """在苏期间, 在浙期间: the province a stay is in, named by its one character."""
+    """在苏期间, 赴藏考察: the province a stay or a trip is in, named by its one character."""
     m = _AWAY_IN.search(text)
     if not m:
         return []
-    keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[m.group(1)], ())
+    keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[m.group(1) or m.group(2)], ())
     return [f"region/{keys[0]}"] if keys else []
 
 
