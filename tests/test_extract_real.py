@@ -1667,3 +1667,101 @@ def test_the_outlets_dateline_names_no_stop():
 def test_a_two_character_brand_before_an_industry_head_is_a_company_stop():
     f = facts_of("2月3日，县长孙凯先后来到兴达模具、宏远机械，了解企业复工情况。")
     assert ("孙凯", "兴达模具") in visited(f)
+
+
+def test_an_association_or_school_named_before_a_title_is_the_posts_organisation():
+    f = facts_of("5月8日，区委书记王明会见南宁市湖南企业联合会会长、宏远建工有限公司董事长李强一行。"
+                 "南宁市湖南企业联合会党委书记张伟，桂林理工学院党委书记赵军参加。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("李强", "会长", "南宁市湖南企业联合会") in org_posts
+    assert ("张伟", "党委书记", "南宁市湖南企业联合会") in org_posts
+    assert ("赵军", "党委书记", "桂林理工学院") in org_posts
+
+
+def test_a_company_with_its_legal_form_in_brackets_or_a_province_prefix_holds_the_post():
+    f = facts_of("市委书记王明会见广西钢铁(集团)党委书记、董事长张伟一行。"
+                 "省交通建设投资集团有限公司党委委员、副总经理刘强参加。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org), label(f, p.jurisdiction)) for p in f.posts}
+    assert ("张伟", "党委书记", "广西钢铁(集团)", None) in org_posts
+    assert ("刘强", "党委委员", "省交通建设投资集团有限公司", None) in org_posts
+
+
+def test_a_comma_doubled_before_another_mark_is_dropped():
+    f = facts_of("6月2日,,市委书记刘光明,,市委副书记、市长马卫东会见了华能集团党委书记,、董事长孙立新一行,。")
+    assert ("刘光明", "孙立新") in meetings_of(f) and ("马卫东", "孙立新") in meetings_of(f)
+    assert ("孙立新", "党委书记", None) in posts(f)
+
+
+def test_the_tong_of_a_guests_name_joins_no_one_before_zuotan():
+    f = facts_of("4月9日，县委书记赵明与前来我县考察的远大集团董事长钱立同一行座谈。")
+    assert ("赵明", "钱立同") in meetings_of(f)
+
+
+def test_a_guest_named_by_surname_and_title_is_the_pages_one_holder_of_both():
+    f = facts_of("近日，兴业商会会长、兴业建材有限公司董事长孙志远率商会会员一行回乡考察。"
+                 "县委书记李明、县长王海亲切会见了孙会长一行。王海从三个方面介绍了县情。")
+    assert ("李明", "孙志远") in meetings_of(f) and ("王海", "孙志远") in meetings_of(f)
+    assert not any(n.startswith("王海") and n != "王海" for n in _names_of(f, EntityType.OFFICIAL))
+
+
+def test_shi_zeng_and_you_after_a_name_end_it():
+    f = facts_of("5月6日，市委书记赵立新在会见华宇集团董事长孙伟时表示，欢迎企业来投资。"
+                 "会见结束后，市长钱明又会见了省商务厅厅长周强。市委副书记刘刚曾会见吴涛董事长。")
+    met = meetings_of(f)
+    assert ("赵立新", "孙伟") in met and ("钱明", "周强") in met and ("刘刚", "吴涛") in met
+    assert not {n for n in _names_of(f, EntityType.OFFICIAL, EntityType.PERSON) if n in ("孙伟时", "钱明又", "刘刚曾")}
+
+
+def test_officials_then_company_heads_present_at_talks_with_enterprises_meet_without_a_semicolon():
+    f = facts_of("10月11日，东湖区与招商引资重点企业举行工作座谈。区委书记王丽，副区长张强，"
+                 "恒信投资有限公司总经理姜山，远景工程有限公司董事长李海出席。")
+    met = meetings_of(f)
+    assert {("王丽", "姜山"), ("王丽", "李海"), ("张强", "姜山"), ("张强", "李海")} <= met
+    assert ("王丽", "张强") not in met
+
+
+def test_a_long_company_name_that_ends_in_its_suffix_holds_the_post():
+    f = facts_of("市委书记王强会见了中国电建集团西北勘测设计研究院有限公司党委书记、董事长赵军一行。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("赵军", "党委书记", "中国电建集团西北勘测设计研究院有限公司") in org_posts
+
+
+def test_a_meeting_recalled_by_its_guest_has_the_speaker_as_guest():
+    f = facts_of("5月9日，州长李平会见了宏图集团董事局主席孙海一行。"
+                 "宏图集团董事局主席孙海表示，将落实好周强书记、吴刚省长会见时提出的合作要求。")
+    met = meetings_of(f)
+    assert ("周强", "孙海") in met and ("吴刚", "孙海") in met and ("李平", "孙海") in met
+
+
+def test_a_chief_executive_of_a_special_administrative_region_and_a_board_chairman_are_posts():
+    f = facts_of("5月6日，省长王强在广州会见了澳门特区行政长官贺一诚一行，以及新鸿基地产董事局主席郭炳联。")
+    assert ("王强", "贺一诚") in meetings_of(f)
+    assert ("贺一诚", "行政长官", "澳门特别行政区") in posts(f)
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("郭炳联", "董事局主席", "新鸿基地产") in org_posts
+
+
+def test_a_title_with_xiansheng_and_no_holder_named_is_the_pages_one_guest():
+    f = facts_of("李强同斐济总理举行会谈\n欢迎仪式后，李强同兰布卡举行会谈。"
+                 "李强表示，习近平主席同总理先生举行会晤，为两国关系发展作出规划。")
+    met = meetings_of(f)
+    assert ("李强", "兰布卡") in met and ("习近平", "兰布卡") in met
+
+
+def test_shenru_before_a_verb_of_carrying_out_is_no_movement():
+    f = facts_of("5月3日，县委书记王强会见了远航集团董事长李伟一行。"
+                 "王强说，当前，平山县正深入贯彻党的二十大精神，深入推进乡村振兴战略。")
+    assert not any(a == "王强" for a, _ in visited(f))
+
+
+def test_a_guest_welcomed_to_come_to_the_district_to_inspect_visits_the_pages_district():
+    f = facts_of("3月20日，沙坪坝区委书记祁美文会见华宇集团董事长孙伟一行。"
+                 "祁美文代表区委、区政府欢迎孙伟一行来区考察投资。祁美文说，沙坪坝区发展前景广阔。")
+    assert ("孙伟", "沙坪坝区") in visited(f)
+    assert not any(a == "祁美文" for a, _ in visited(f))
+
+
+def test_a_guest_going_to_a_province_named_by_its_one_character_visits_it():
+    f = facts_of("6日下午，省委书记赵明在成都会见了杭州市委副书记、市长刘伟率领的杭州市党政代表团一行。"
+                 "赵明对刘伟一行赴川考察表示欢迎。")
+    assert ("刘伟", "四川省") in visited(f)

@@ -33,16 +33,21 @@ _GARBLED = re.compile(r"[?？]{3,}|\ufffd+")
 # A half-width full stop between characters (市委书记到茂南区调研.他强调): the sentence ends there.
 _HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff”])\.(?=[\u4e00-\u9fff“\s]|$)", re.M)
 
+# 市长周军,,市委副书记; 党委书记,、董事长; 座谈,。: a comma doubled before another mark by a bad
+# conversion; the mark after it is the text's own.
+_STRAY_COMMA = re.compile(r"[，,](?=[，,、。；;])")
+
 # A line that only holds a picture's place (图片, 【组图】, 点击查看大图): no article starts there.
 _PICTURE_LINE = re.compile(r"^[ \t\u3000]*[\[【(（]?(?:图片|图|组图|视频|点击查看大图|查看大图|点击播放)"
                            r"[\]】)）]?[ \t\u3000]*$", re.M)
 
 
 def clean(text: str) -> str:
-    """``text`` without pinyin glosses, markup and garbled runs; 调研.他 → 调研。他."""
+    """``text`` without pinyin glosses, markup, garbled runs and doubled commas; 调研.他 → 调研。他."""
     text = _PINYIN.sub("", text)
     text = _MARKUP.sub("", text)
     text = _ENTITY.sub(lambda m: _ENTITIES.get(m.group(0), " "), text)
     text = _GARBLED.sub("", text)
     text = _HALF_STOP.sub("。", text)
+    text = _STRAY_COMMA.sub("", text)
     return _PICTURE_LINE.sub("", text)

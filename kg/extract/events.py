@@ -21,11 +21,12 @@ from kg.extract.dates import byline_date, day_of_month, find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, CALL_ON_VERBS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
                                 MEETING_BYSTANDER_WORDS, MEETING_VERBS, MOVE_VERBS,
                                 PASSIVE_MEETING_WORDS, PERSON_LIST_GLUE, PROVINCE_ABBREVIATIONS,
-                                STATE_TITLES, TALK_CONNECTORS, TALK_VERBS, TITLE_HEADS, TITLE_JUNK,
+                                COMPANY_TITLES, STATE_TITLES, TALK_CONNECTORS, TALK_VERBS, TITLE_HEADS, TITLE_JUNK,
                                 TO_CHINA_WORDS, TOPIC_CUES, TRAILING_TITLES,
                                 TRAVELLING_GROUP_HEADS, VISIT_VERBS)
 from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
+from kg.extract.people import is_surname_start
 from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Event,
                               EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
@@ -73,7 +74,7 @@ _HEARS = ("听取", "听了", "听")
 _LEADS = re.compile("(?:" + "|".join(w for w in GROUP_LEAD_WORDS if not w.startswith("为")) + ")(?!下)")
 # 李凡荣一行来我市考察, 来临湘市调研: 来 moves when a place and a verb of visiting follow it (not
 # 以来, 带来, 前来考察的客商 …)
-_COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我[市县区省州镇乡旗]|[\u4e00-\u9fff]{2,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
+_COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我?[市县区省州镇乡旗](?:考察|调研|视察|参观|访问|指导|洽谈|投资|交流)|我[市县区省州镇乡旗]|[\u4e00-\u9fff]{2,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
 _MOVE_ANY = re.compile(_MOVE_ANY.pattern + "|" + _COME_TO)
 _COME_RE = re.compile(_COME_TO)
 
@@ -87,10 +88,14 @@ class _Movement:
             clause = re.split("[，,。；;]", text[:m.start()])[-1]
             if m.group(0) == "到" and "从" in clause:
                 continue
+            if m.group(0) == "深入" and text.startswith(_DEEPLY_DONE, m.end()):
+                continue  # 正深入贯彻…精神: 深入 says how deeply, nobody goes anywhere
             return m
         return None
 
 
+# 深入贯彻, 深入推进: 深入 before a verb of carrying out is an adverb, not a movement.
+_DEEPLY_DONE = ("贯彻", "学习", "推进", "实施", "落实", "开展", "推动", "践行", "领会", "挖掘", "研究", "实践")
 _MOVE_RE = _Movement()
 # 在省委书记王蒙徽和省长王忠林陪同下: those named inside go along, they are not the visitors.
 # 在市人大常委会主任A、…，县委书记B，县长C…的陪同下: the escorts' list may run over commas (never
@@ -179,7 +184,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     events = _group_guests(sentences, found, events, title_spans)
     events = _sides_listed(sentences, found, events, title_spans)
     _add_places(found, events)
-    return _drop_undated_repeats(_addressed_guests(sentences, found, events, title_spans))
+    events = _addressed_guests(sentences, found, events, title_spans)
+    return _drop_undated_repeats(_surnamed_guests(sentences, found, events, title_spans))
 
 
 def _add_places(found: Mentions, events: list[Event]) -> None:
@@ -536,7 +542,8 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             ends = {p.end - s.start for p in ms if p.type in REGION_TYPES and p.key in out and p.end <= m.start}
             listed = rel in ends or (s.text[rel - 1:rel] in ("、", "和", "及") and rel - 1 in ends)
             # 一行来我市考察: a guest comes to the page's own city (not any city after 来)
-            come = preceding.endswith("来") and m.text.startswith("我") and _COME_RE.match(s.text, rel - 1) is not None
+            come = preceding.endswith("来") and (m.text.startswith("我") or len(m.text) == 1) \
+                and _COME_RE.match(s.text, rel - 1) is not None
             if not any(v in preceding for v in ("到", "赴", "在")) and not (own_verb or listed or come):
                 continue
         if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel):
@@ -569,15 +576,18 @@ def _visited_country(text: str, m: Mention, rel: int) -> bool:
     return text[max(0, rel - 2):rel] == "访问" or bool(_STATE_VISIT.match(text, rel + len(m.text)))
 
 
-_AWAY_IN = re.compile("在([" + "".join(PROVINCE_ABBREVIATIONS) + "])期间")
+_ABBREVIATED = "([" + "".join(PROVINCE_ABBREVIATIONS) + "])"
+# 在苏期间; 赴藏考察, 来琼调研: a province named by its one character where one stays or goes.
+_AWAY_IN = re.compile("在" + _ABBREVIATED + "期间|(?:来|赴)" + _ABBREVIATED
+                      + "(?=考察|调研|视察|参观|访问|指导|洽谈|投资)")
 
 
 def _away_in(text: str) -> list[str]:
-    """在苏期间, 在浙期间: the province a stay is in, named by its one character."""
+    """在苏期间, 赴藏考察: the province a stay or a trip is in, named by its one character."""
     m = _AWAY_IN.search(text)
     if not m:
         return []
-    keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[m.group(1)], ())
+    keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[m.group(1) or m.group(2)], ())
     return [f"region/{keys[0]}"] if keys else []
 
 
@@ -852,16 +862,23 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
     guests = [] if talk_only else _guests(s, people, cover, ve)
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, v)), default=0)
     before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= v]
+    if not guests and not talk_only and before and _RECALLED_MEETING.match(s.text, ve):
+        hosts = _host_chain(s, people, cover, before[-1])
+        subject = _subject(s, people, cover)
+        if subject is not None and subject not in hosts:
+            return hosts, [subject]  # A落实好B书记会见时提出的…: A was B's guest
     if not guests and before and not talk_only:
         passive = _passive_guests(s, people, cover, before[-1], v, clause_start)
         if passive:  # 受到了省委书记A、省长B的亲切会见: both host
             return [h for h in _host_chain(s, people, cover, before[-1]) if h not in passive], passive
     if not guests:
         # 李强同奥利举行会谈; 同法国总统马克龙会谈后: the other side stands after 同 / 与.
+        in_name = {i for p in before for i in range(p.start - s.start, p.end - s.start)}
         for c in range(v - 1, clause_start - 1, -1):
             if s.text[c] in "，,":
                 break
-            if s.text[c] in TALK_CONNECTORS and s.text[c - 1:c + 1] not in ("共同", "一同"):
+            if s.text[c] in TALK_CONNECTORS and s.text[c - 1:c + 1] not in ("共同", "一同") \
+                    and c not in in_name:  # 与张保同一行座谈: the 同 of a name joins no one
                 other = [p for p in before if p.start - s.start > c and not _unsure_in_headline(s, p)]
                 if not other:
                     break
@@ -883,6 +900,18 @@ def _meeting_sides(s: Sentence, people: list[Mention], cover: list[bool], v: int
     if earlier_hosts:
         return earlier_hosts, guests
     return _host_after_when(s, people, max(g.end for g in guests) - s.start), guests
+
+
+# 会见时提出的, 会见时强调的: a meeting the sentence recalls, its guest the one who recalls it.
+_RECALLED_MEETING = re.compile(r"时[^，,。；;“”]{0,6}的")
+
+
+def _subject(s: Sentence, people: list[Mention], cover: list[bool]) -> Mention | None:
+    """The person the sentence opens with, behind nothing but a chain of titles."""
+    if not people:
+        return None
+    first = people[0]
+    return first if all(cover[i] or s.text[i] in " 　" for i in range(first.start - s.start)) else None
 
 
 _CALLS_ON = re.compile(r"[^。；;]{0,12}?(?:一行)?(?:拜访|拜会|到访|走访|来访)[^。；;，,]{2,24}[，,]$")
@@ -968,6 +997,10 @@ def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[E
             holders = {_key_at(found, p.start, p.end) for p in found.people
                        if any(t[2].endswith(title) for t in p.titles)}
             holders.discard(None)
+            if not holders:
+                # 李强同奥利举行会谈 … 习近平主席同总理先生举行会晤: no one is written with the
+                # title, but the page's one guest is the one so addressed
+                holders = {g for e in events if e.type is EventType.MEETING for g in e.participants}
             if len(holders) != 1:
                 continue
             ms = [x for x in found.in_span(s.start, s.end) if not in_a_title(x.start, x.end)]
@@ -978,6 +1011,43 @@ def _addressed_guests(sentences: list[Sentence], found: Mentions, events: list[E
                     for e in events + added):
                 added.append(Event(EventType.MEETING, hosts[-1].key, (), (guest,), None, s.index))
     return events + added
+
+
+def _surnamed_guests(sentences: list[Sentence], found: Mentions, events: list[Event],
+                     title_spans: list[tuple[int, int]]) -> list[Event]:
+    """区委书记A、代区长B会见了陈会长一行: the guest is named by surname and title; the page's
+    one person of that surname who holds that title (会长陈某某) is the guest, and the hosts
+    are those of the clause before the verb."""
+    added: list[Event] = []
+    in_a_title = Cover(title_spans).covers
+    for s in sentences:
+        ms = [x for x in found.in_span(s.start, s.end) if not in_a_title(x.start, x.end)]
+        people = _people(ms)
+        for m in _SURNAMED.finditer(s.text):
+            surname, title = m.group(1), m.group(2)
+            if not is_surname_start(surname) or any(m.start(1) <= p.start - s.start < m.end() for p in people):
+                continue
+            holders = {_key_at(found, p.start, p.end) for p in found.people
+                       if p.name.startswith(surname) and len(p.name) > len(surname)
+                       and any(t[2].endswith(title) for t in p.titles)}
+            holders.discard(None)
+            clause_start = max((c.end() for c in _CLAUSE_END.finditer(s.text, 0, m.start())), default=0)
+            before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= m.start()]
+            if len(holders) != 1 or not before or _bystander(s, before[-1]):
+                continue
+            guest = holders.pop()
+            cover = _chain_cover(s, ms, title_spans)
+            for h in _host_chain(s, people, cover, before[-1]):
+                if h.key != guest and not any(e.type is EventType.MEETING and e.agent == h.key
+                                              and guest in e.participants for e in events + added):
+                    added.append(Event(EventType.MEETING, h.key, (), (guest,), None, s.index))
+    return events + added
+
+
+# 会见了陈会长一行, 接见了王董事长: a surname of one or two characters, then a title.
+_SURNAMED = re.compile("(?:" + "|".join(MEETING_VERBS) + ")了?([\u4e00-\u9fff]{1,2}?)("
+                       + "|".join(sorted(set(TITLE_HEADS) | set(COMPANY_TITLES), key=len, reverse=True))
+                       + ")(?=一行|等|[，,。；;、]|$)")
 
 
 def _key_at(found: Mentions, start: int, end: int) -> str | None:
@@ -1072,6 +1142,19 @@ def _heads_named_after(sentences: list[Sentence], found: Mentions, index: int) -
 
 
 # 海棠区与招商引资重点企业举行工作座谈。: two sides hold talks, no person named yet …
+def _officials_then_others(found: Mentions, people: list[Mention]) -> tuple[list[str], tuple[str, ...]]:
+    """(hosts, guests) of a list of those present: the officials that open it, then the people
+    after them who hold no public post (company heads); nothing when the list is not so ordered."""
+    official = [found.entity(p.key).type is EntityType.OFFICIAL for p in people]
+    first_other = next((i for i, o in enumerate(official) if not o), None)
+    if not first_other:
+        return [], ()
+    hosts = [p.key for p in people[:first_other]]
+    guests = tuple(dict.fromkeys(p.key for p, o in zip(people[first_other:], official[first_other:])
+                                 if not o and p.key not in hosts))
+    return hosts, guests
+
+
 _SIDES_TALK = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?[^，,。；;]{0,20}?[与同][^，,。；;]{2,30}?(?:举行|进行|开展)?(?:工作)?(?:"
                          + "|".join(MEETING_VERBS + TALK_VERBS) + r")(?!会)")
 # … 区委书记A；中国贸促会处长B，公司总经理C出席。: the hosts, a semicolon, the guests.
@@ -1082,7 +1165,8 @@ def _sides_listed(sentences: list[Sentence], found: Mentions, events: list[Event
                   title_spans: list[tuple[int, int]]) -> list[Event]:
     """A sentence of talks between two sides that names no one (X区与企业举行工作座谈), then one
     listing the people present with a semicolon between the sides (A；B，C出席): the host side
-    (before the semicolon) meets the other."""
+    (before the semicolon) meets the other. Without a semicolon (A，B，C出席) the officials named
+    first are the hosts and the people after them who hold no public post the guests."""
     in_a_title = Cover(title_spans).covers
     added: list[Event] = []
     for prev, s in zip(sentences, sentences[1:]):
@@ -1090,13 +1174,16 @@ def _sides_listed(sentences: list[Sentence], found: Mentions, events: list[Event
         if talk is None or _people([m for m in found.in_span(prev.start, prev.end)
                                     if not in_a_title(m.start, m.end)]):
             continue
-        semi = re.search("[；;]", s.text)
-        if semi is None or not _SIDES_PRESENT.search(s.text, semi.end()):
-            continue
         people = _people([m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)])
-        hosts = [p.key for p in people if p.end - s.start <= semi.start()]
-        guests = tuple(dict.fromkeys(p.key for p in people if p.start - s.start >= semi.end()
-                                     and p.key not in hosts))
+        semi = re.search("[；;]", s.text)
+        if semi is not None and _SIDES_PRESENT.search(s.text, semi.end()):
+            hosts = [p.key for p in people if p.end - s.start <= semi.start()]
+            guests = tuple(dict.fromkeys(p.key for p in people if p.start - s.start >= semi.end()
+                                         and p.key not in hosts))
+        elif semi is None and _SIDES_PRESENT.search(s.text):
+            hosts, guests = _officials_then_others(found, people)
+        else:
+            continue
         if not hosts or not guests or any(e.type is EventType.MEETING and e.sentence in (prev.index, s.index)
                                           for e in events):
             continue

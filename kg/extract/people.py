@@ -150,7 +150,8 @@ def _short_name_end(text: str, pos: int) -> int | None:
                         and ((after and after.startswith(NAME_FOLLOWERS))
                              or ((not after or not _CJK.match(after[0])) and three[-1] not in NAME_FOLLOWERS))
                         and not rest.startswith(("在", "到", "和", "与", "及", "对", "为", "是", "等", "的",
-                                                 "还", "也", "又", "都", "就", "将", "已", "被", "则"))):
+                                                 "还", "也", "又", "都", "就", "将", "已", "被", "则",
+                                                 "时", "从", "曾"))):  # 会见李伟时表示: not 李伟时
                     return end + 1
             return end
     return None

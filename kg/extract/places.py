@@ -211,7 +211,9 @@ def _drop_odd_ones_in_lists(found: list[Mention], text: str, gaz: Gazetteer) -> 
     return [m for m in found if not odd(m)]
 
 
-_DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)")
+# 我县, 本市; 欢迎X一行来区考察: the one level character after 来 before a verb of visiting too.
+_DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)"
+                     r"|(?<=来)(省|市|州|县|区|旗|镇|乡)(?=考察|调研|视察|参观|访问|指导|洽谈|投资|交流)")
 
 
 def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
@@ -226,7 +228,7 @@ def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
     chain = gaz.ancestors(home)
     out = []
     for m in _DEIXIS.finditer(text):
-        char = m.group(1)
+        char = m.group(1) or m.group(2)
         level = LEVEL_CHARS[char]
         key = next((k for k in chain if gaz.regions[k].name.endswith(char)
                     and LEVEL_ORDER[gaz.regions[k].type] <= LEVEL_ORDER[EntityType.TOWNSHIP]), None)

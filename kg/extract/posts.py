@@ -92,9 +92,18 @@ _PARTY_WORDS = ("党委", "党组")
 _PARTY_HEADS = ("书记", "副书记", "常委", "委员", "成员", "副书记兼")
 _BODY_TAILS = ("局", "委", "厅", "办", "院", "部", "会", "中心", "处", "所", "站", "队", "政府")
 _COMPANY_SUFFIXES = tuple(x for x in SUFFIXES if SUFFIX_TO_TYPE[x] == EntityType.COMPANY)
+# Bodies that are no government's: a title after one of these names is held in that body
+# (重庆市浙江企业联合会党委书记 → 党委书记 of the 联合会; 西安建筑科技大学校长 → 校长).
+_ORG_SUFFIXES = tuple(x for x in SUFFIXES if SUFFIX_TO_TYPE[x] in ORG_TYPES - {EntityType.GOVERNMENT_BODY})
+# 重庆钢铁(集团), 福建冶金（控股）: a company whose legal form stands in brackets.
+_BRACKETED_FORM = re.compile(r"[(（](?:集团|控股|股份)[)）]$")
+# A level word before a body's name is the body's own (市城投公司) unless the name is long.
+_SHORT_LEVEL_NAME = 6
 _ALL_HEADS = frozenset(TITLE_HEADS) | frozenset(COMPANY_TITLES)
 _ALL_HEADS_LONGEST = sorted(_ALL_HEADS, key=len, reverse=True)
 _NAME_PIECE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,14}$")
+# A name that ends in its suffix may be long (中国电建集团西北勘测设计研究院有限公司).
+_SUFFIXED_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,26}$")
 
 
 def _company_prefix(text: str, t_end: int, title: str, found: Mentions,
@@ -103,15 +112,17 @@ def _company_prefix(text: str, t_end: int, title: str, found: Mentions,
     (金融委员会副主席, 正威集团); 中船重工董事长 → (董事长, 中船重工): the company a title
     names before its head is the post's organisation, not part of the title. Without a
     company suffix (集团, 公司) the person's chain must hold a company title (董事长, 总经理)."""
-    if title[:1] in LEVEL_CHARS or not text[:t_end].endswith(title) or title in _ALL_HEADS:
+    if not text[:t_end].endswith(title) or title in _ALL_HEADS:
         return title, None
     name, rest = None, ""
-    for i in range(len(title) - 2, 1, -1):  # a prefix ending in a company suffix
-        if title[:i].endswith(_COMPANY_SUFFIXES) and title[:i] not in COMPANY_ANAPHORS:
-            suffix = next(x for x in _COMPANY_SUFFIXES if title[:i].endswith(x))
-            if i > len(suffix) + 1 and _is_title(title[i:]):
+    for i in range(len(title) - 2, 1, -1):  # a prefix ending in an organisation's suffix
+        suffix = _org_suffix(title[:i])
+        if suffix and title[:i] not in COMPANY_ANAPHORS and i > len(suffix) + 1 and _is_title(title[i:]):
+            if title[:1] not in LEVEL_CHARS or i >= _SHORT_LEVEL_NAME:
                 name, rest = title[:i], title[i:]
-                break
+            break
+    if title[:1] in LEVEL_CHARS and name is None:
+        return title, None
     if name is None and in_company:
         head = next((h for h in _ALL_HEADS_LONGEST if title.endswith(h) and len(title) > len(h)), None)
         if head:
@@ -122,10 +133,21 @@ def _company_prefix(text: str, t_end: int, title: str, found: Mentions,
             if (head in COMPANY_TITLES or head[:2] in _PARTY_WORDS) and _NAME_PIECE.match(stem) \
                     and not stem.endswith(_BODY_TAILS) and not _ordinary_word(stem):
                 name, rest = stem, head
-    if name is None or not _NAME_PIECE.match(name):
+    if name is None or not (_SUFFIXED_NAME if rest and _org_suffix(name) else _NAME_PIECE).match(
+            re.sub(r"[(（][^)）]{1,6}[)）]", "", name)):
         return title, None
     start = t_end - len(title)
-    return rest, _company_entity(found, start, start + len(name), name)
+    suffix = _org_suffix(name)
+    kind = SUFFIX_TO_TYPE.get(suffix or "", EntityType.COMPANY)
+    return rest, _company_entity(found, start, start + len(name), name, kind)
+
+
+def _org_suffix(name: str) -> str | None:
+    """The suffix that makes ``name`` a company's, an institution's or an association's."""
+    bracket = _BRACKETED_FORM.search(name)
+    if bracket:
+        return bracket.group()
+    return next((x for x in _ORG_SUFFIXES if name.endswith(x)), None)
 
 
 def _ordinary_word(word: str) -> bool:
@@ -140,19 +162,21 @@ def _is_title(piece: str) -> bool:
     return piece.endswith(tuple(TITLE_HEADS) + tuple(COMPANY_TITLES)) and piece[:1] not in "、，,"
 
 
-def _company_entity(found: Mentions, start: int, end: int, name: str) -> str:
-    """The key of the company named at ``[start, end)``; a party body or board read as a
-    government body over the same words (中国铁建党委) gives way to it."""
+def _company_entity(found: Mentions, start: int, end: int, name: str,
+                    kind: EntityType = EntityType.COMPANY) -> str:
+    """The key of the company (or other body of ``kind``) named at ``[start, end)``; a party
+    body or board read as a government body over the same words (中国铁建党委) gives way to it."""
     for m in list(found.in_span(start, end + 6)):
         if m.start == start and m.end > end and m.type == EntityType.GOVERNMENT_BODY:
             found.mentions.remove(m)
             if not any(o.key == m.key for o in found.mentions):
                 found.entities.pop(m.key, None)
-    key = entity_key(EntityType.COMPANY, name)
+    key = next((k for k, e in found.entities.items() if e.label == name and e.type in ORG_TYPES),
+               entity_key(kind, name))
     if key not in found.entities:
-        found.entities[key] = Entity(key, EntityType.COMPANY, name)
+        found.entities[key] = Entity(key, kind, name)
     if not any(m.start == start and m.end == end for m in found.mentions):
-        found.mentions.append(Mention(start, end, name, EntityType.COMPANY, key))
+        found.mentions.append(Mention(start, end, name, found.entities[key].type, key))
         found.mentions.sort(key=lambda m: (m.start, -m.end))
     found._index = None
     return key
@@ -302,7 +326,8 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             pos = m.end
         elif m.type in REGION_TYPES:
             region = m.key
-            keep_level = m.text[-1] in LEVEL_CHARS and text[m.end] != m.text[-1]
+            keep_level = m.text[-1] in LEVEL_CHARS and text[m.end] != m.text[-1] \
+                and not m.text.endswith(("特区", "特别行政区"))  # 香港特区行政长官 → 行政长官
             # 宁夏回族自治区党委副书记 → 自治区党委副书记: the level word of a province-level
             # autonomous region is 自治区, never a bare 区 (区党委 is a district's)
             kept = 3 if m.text.endswith("自治区") else 1

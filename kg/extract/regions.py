@@ -92,6 +92,8 @@ def _short_forms(name: str, alias: str | None, level: EntityType) -> list[str]:
         forms.update({alias + name[-1], alias + name[-3:]})
     if level == EntityType.PREFECTURE and name.endswith("地区") and alias:
         forms.add(alias)
+    if name.endswith("特别行政区") and alias:
+        forms.add(alias + "特区")  # 香港特区行政长官: the common short form of 香港特别行政区
     return sorted(f for f in forms if f != name and len(f) >= 2)  # not a set's order: PYTHONHASHSEED
 
 
