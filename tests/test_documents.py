@@ -51,3 +51,13 @@ def test_the_headline_is_never_joined_to_the_first_paragraph():
     doc = load("遵义：“一县一策”让人才成长与产业发展同频共振\n\n贵州遵钛集团的车间里，机器轰鸣。".encode(),
                "t.txt", "t")
     assert "同频共振\n" in doc.text
+
+
+def test_a_simplified_page_skips_the_conversion_and_every_page_converts_as_opencc_does():
+    from kg.documents import _t2s, to_simplified
+
+    simplified = "市委书记张三到茂南区调研，察看了企业生产情况。"
+    assert to_simplified(simplified) is simplified  # returned as it is, not scanned
+    for text in (simplified, "市委書記張三到茂南區調研", "著名的乾隆年間", "一目瞭然，於是", "头发與頭髮"):
+        assert to_simplified(text) == _t2s().convert(text)
+    assert to_simplified("茂南區") == "茂南区"
