@@ -1765,3 +1765,11 @@ def test_a_guest_going_to_a_province_named_by_its_one_character_visits_it():
     f = facts_of("6日下午，省委书记赵明在成都会见了杭州市委副书记、市长刘伟率领的杭州市党政代表团一行。"
                  "赵明对刘伟一行赴川考察表示欢迎。")
     assert ("刘伟", "四川省") in visited(f)
+
+
+def test_a_transliterated_name_ends_before_a_verb_of_intent():
+    f = facts_of("联合国负责人道主义事务的副秘书长约翰·史密森计划于18日前往中东地区。"
+                 "瑞典外交大臣安娜·卡尔松打算下周访问北京。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert {"约翰·史密森", "安娜·卡尔松"} <= people
+    assert not any(n.endswith(("计划", "打算")) for n in people)
