@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from api.ui import document_link, esc, lang_of, page, t
 from kg.queries import REPORT_COLUMNS, REPORT_PARTS
-from kg.vocab import KGR, sparql_prefixes
+from kg.vocab import KGR, sparql_prefixes, writable_iri
 
 DOC_PREFIX = KGR + "doc/"
 # A report's IRI ends in the number of its sentence in the document: the order of the stops.
@@ -98,29 +98,24 @@ def gather(reader, iri: str, limit: int | None = PAGE_EVENTS, types: list[str] |
         "investors": _q(iri, """SELECT DISTINCT ?partner ?partnerLabel WHERE {
             ?partner kgo:investsIn $E ; rdfs:label ?partnerLabel } ORDER BY ?partnerLabel"""),
     }
-    if index is not None:
-        for k in ("post_reports", "events", "counts", "visit_places", "visitors"):
-            queries[k] = None
     if index is None:  # the queries are independent: side by side on the service's workers
         with ThreadPoolExecutor(max_workers=4) as pool:
             answers = {k: pool.submit(reader.select, q) for k, q in queries.items() if q is not None}
             facts = {k: answers[k].result() if k in answers else [] for k in queries}
-    else:  # a few small ones (a few ms in all): threads would cost more than they save
-        facts = {k: reader.select(q) if q is not None else [] for k, q in queries.items()}
-    if index is not None:
+        facts["events"].reverse()  # the latest, asked for newest first: in day order again
+        facts["visitors"].reverse()
+        facts["with"] = counterparts(reader, iri, [e["ev"] for e in facts["events"]])
+        facts["counts"] = {r["type"].rsplit("#", 1)[-1]: int(r["n"]) for r in facts["counts"]}
+        facts["regions"] = regions_visited(reader, facts.pop("visit_places"))
+    else:  # the rest are a few small ones (a few ms in all): threads would cost more than they save
+        kept = ("post_reports", "events", "counts", "visit_places", "visitors")
+        facts = {k: reader.select(q) if q is not None else [] for k, q in queries.items() if k not in kept}
         facts["events"], facts["with"] = index.entity_events(iri, limit)
         facts["counts"] = index.event_counts(iri)
         facts["regions"] = index.regions_visited(iri)
         facts["visitors"] = index.visitors(iri, limit) if place else []
         facts["post_reports"] = [{"post": p["post"], **index.first[p["post"]].columns()}
                                  for p in facts["posts"] if p["post"] in index.first]
-    else:
-        facts["events"].reverse()  # the latest, asked for newest first: in day order again
-        facts["visitors"].reverse()
-        facts["with"] = counterparts(reader, iri, [e["ev"] for e in facts["events"]])
-        facts["counts"] = {r["type"].rsplit("#", 1)[-1]: int(r["n"]) for r in facts["counts"]}
-        facts["regions"] = regions_visited(reader, facts.pop("visit_places"))
-    facts.pop("visit_places", None)
     reports = {r["post"]: r for r in facts.pop("post_reports")}
     empty = dict.fromkeys(("doc", "source", "extractor", "evidence"))
     facts["posts"] = [{**p, **{k: v for k, v in reports.get(p["post"], empty).items() if k != "post"}}
@@ -153,7 +148,7 @@ def regions_visited(reader, stops: list[dict]) -> list[dict]:
     number of visits and the places visited there, from ``stops``: every visit of the entity
     as rows of ``ev``, ``with`` (a place) and ``withLabel``. The region chains are asked once
     per place, not once per visit."""
-    places = sorted({w["with"] for w in stops if not any(c in w["with"] for c in '<>"{}|\\^` ')})
+    places = sorted({w["with"] for w in stops if writable_iri(w["with"])})
     if not places:
         return []
     codes: dict[str, set[str]] = {}

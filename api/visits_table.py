@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kg.vocab import KGO, KGR, sparql_prefixes
+from kg.vocab import KGO, KGR, sparql_prefixes, writable_iri
 
 EVENT_TYPES = ("Visit", "Meeting", "Signing", "Conference")
 
@@ -418,7 +418,8 @@ class Facts:
         visits, meetings and signings the entity leads or takes part in, in day order, and
         their places and counterparts."""
         chosen = self.by_entity.get(iri, [])
-        chosen = chosen[-limit:] if limit is not None and limit > 0 else chosen if limit is None else []
+        if limit is not None:
+            chosen = chosen[max(0, len(chosen) - limit):]
         events = [{"ev": e.iri, "type": KGO + e.type, "date": e.date,
                    "order": None if self.first[e.iri].order is None else str(self.first[e.iri].order),
                    **self._provenance(e.iri)} for e in chosen]
@@ -448,8 +449,7 @@ class Facts:
         got = self._regions.get(iri)
         if got is None:
             stops = [(e.iri, p, self.labels[p]) for e in self.by_entity.get(iri, ())
-                     if e.type == "Visit" for p in e.places if p in self.labels
-                     and not any(c in p for c in '<>"{}|\\^` ')]
+                     if e.type == "Visit" for p in e.places if p in self.labels and writable_iri(p)]
             got = self._regions[iri] = count_regions(stops, self.codes_of(sorted({p for _, p, _ in stops})))
         return got
 

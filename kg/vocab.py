@@ -33,3 +33,8 @@ PREFIXES: dict[str, str] = {
 def sparql_prefixes() -> str:
     """The PREFIX block every canned query starts with."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def writable_iri(value: str) -> bool:
+    """Whether ``value`` can be written as ``<value>`` into a query (no <>"{}|\\^` or space)."""
+    return not any(c in value for c in '<>"{}|\\^` ')

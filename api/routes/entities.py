@@ -14,7 +14,7 @@ from api.fresh import fresh
 from api.search import Hit, build_index
 from api.routes.visits import current_table
 from api.ui import wants_html
-from kg.vocab import KGR, sparql_prefixes
+from kg.vocab import KGR, sparql_prefixes, writable_iri
 
 router = APIRouter()
 
@@ -145,7 +145,7 @@ def _entity(reader, entity: str, limit: int = FACTS_PAGE, offset: int = 0) -> En
     rows = reader.select(sparql_prefixes() + f"SELECT DISTINCT ?dir ?p ?v WHERE {{ {edges} }} "
                          f"LIMIT {int(limit)} OFFSET {int(offset)}")
     values = sorted({r["v"] for r in rows if r["v"] and r["v"].startswith(("http://", "https://"))
-                     and not any(c in r["v"] for c in '<>"{}|\\^` ')})
+                     and writable_iri(r["v"])})
     labels: dict[str, str] = {}
     if values:
         for r in reader.select(sparql_prefixes() + "SELECT ?v (MIN(?l) AS ?label) WHERE { VALUES ?v { "
