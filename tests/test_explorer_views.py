@@ -137,14 +137,19 @@ def test_itinerary_lists_the_latest_days_and_the_axis_speaks_chinese(browser, ma
 
 
 def _node_on_screen(page, label: str) -> tuple[float, float]:
-    """Where the node labelled ``label`` is drawn, in page coordinates."""
-    point = page.evaluate("""label => {
+    """Where the node labelled ``label`` is drawn, in page coordinates, once the view centred on
+    it has been drawn: vis-network hit-tests a node by the box of its last drawing, so a click sent
+    before that redraw can miss a node the last physics step moved (it did, under CI load)."""
+    x, y, hit = page.evaluate("""label => new Promise(done => {
         const id = nodes.get().find(n => n.label === label).id;
+        network.once('afterDrawing', () => {
+            const dom = network.canvasToDOM(network.getPositions([id])[id]);
+            const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+            done([box.left + dom.x, box.top + dom.y, network.getNodeAt(dom) === id]); });
         network.focus(id, {scale: 1.2, animation: false});
-        const dom = network.canvasToDOM(network.getPositions([id])[id]);
-        const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
-        return [box.left + dom.x, box.top + dom.y]; }""", label)
-    return point[0], point[1]
+        network.redraw(); })""", label)
+    assert hit, f"{label} is not the node drawn at its own centre"
+    return x, y
 
 
 def test_graph_first_view_filters_click_and_double_click(browser, server, seed_store):
