@@ -38,6 +38,11 @@ class ExportFormat(StrEnum):
     gexf = "gexf"
 
 
+class Scheme(StrEnum):
+    cluener = "cluener"
+    msra = "msra"
+
+
 class TableFormat(StrEnum):
     table = "table"
     json = "json"
@@ -283,11 +288,13 @@ def serve(store: StoreOpt = DEFAULT_STORE,
 
 
 @app.command()
-def ner() -> None:
+def ner(scheme: Annotated[Scheme, typer.Option(
+        help="the classes: cluener (name, government, company, organization, position, address) "
+             "or msra (PER, LOC, ORG), each from its own model")] = Scheme.cluener) -> None:
     """Entity spans: JSON Lines {"id","text"} on stdin → {"id","entities"} on stdout."""
     from kg.ner import run_jsonl
 
-    bad = run_jsonl(sys.stdin, sys.stdout, sys.stderr)
+    bad = run_jsonl(sys.stdin, sys.stdout, sys.stderr, scheme.value)
     if bad:
         raise typer.Exit(1 if bad else 0)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +81,17 @@ def test_ner_reports_bad_lines_and_goes_on():
     assert out.returncode == 1
     assert "line 2" in out.stderr and "line 3" in out.stderr
     assert out.stdout.count("\n") == 1 and '"Official"' in out.stdout and '"Title"' in out.stdout
+
+
+def test_ner_msra_scheme_gives_people_places_and_organisations():
+    lines = '{"id": 1, "text": "浙江吉利控股集团董事长李书福在杭州会见客人。"}\n{"id": 2, "text": 5}\n'
+    out = kg("ner", "--scheme", "msra", stdin=lines)
+    assert out.returncode == 1 and "line 2" in out.stderr
+    found = {(e["text"], e["type"]) for e in json.loads(out.stdout)["entities"]}
+    assert {("李书福", "Person"), ("浙江吉利控股集团", "Organization")} <= found
+    assert {t for _, t in found} <= {"Person", "Official", "Organization", "Place", "Province",
+                                     "Prefecture", "County", "Township", "Village", "Park"}
+    assert kg("ner", "--scheme", "ontonotes", stdin="").returncode == 2
 
 
 def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path: Path):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.annotate import Annotations, Lexeme, annotate
 from kg.extract.lexicon import (INTERNATIONAL_ORGANIZATIONS, MOVE_VERBS, NATIONAL_MINISTRIES,
-                               OFFICIAL_MARKERS, TOWNSHIP_SUFFIXES, VISIT_VERBS)
+                               OFFICIAL_MARKERS, TITLE_HEADS, TOWNSHIP_SUFFIXES, VISIT_VERBS)
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention, Region)
 from kg.extract.countries import find_countries
@@ -191,7 +191,8 @@ def _ministry_spans(text: str, named: list[Span]) -> list[Span]:
 
 def _tagged_names(sentences: list[Sentence], taken: set[int], notes: Annotations) -> list[PersonSpan]:
     """Person names the CRF tagger finds, sentence by sentence (it was trained on sentences),
-    outside the names the rules found (``taken`` offsets) and outside the items of a list
+    with its model of MSRA's news sentences (person F1 0.96 held out, against 0.83 for
+    CLUENER's mixed web text), outside the names the rules found (``taken`` offsets) and outside the items of a list
     the sentence says are companies (廖元和堂 in 支持万胜药业、廖元和堂等企业)."""
     from kg.extract.names import company_list_items
     from kg.extract.tagger import tag
@@ -205,9 +206,12 @@ def _tagged_names(sentences: list[Sentence], taken: set[int], notes: Annotations
         listed = {i for a, b in company_list_items(s.text) for i in range(a, b)}
         regions = [(a - s.start, b - s.start, n, k) for a, b, n, k in notes.regions(s.start, s.end, False)]
         counties = {(a, b) for a, b, _, keys in regions if any("/" not in k for k in keys)}
-        for start, end, label in tag(s.text, _words_of(notes, s), regions, near, posterior=False):
+        for start, end, label in tag(s.text, _words_of(notes, s), regions, near, scheme="msra"):
             name = s.text[start:end]
-            if (label == "name" and 2 <= len(name) <= 3 and is_surname_start(name)
+            # MSRA marks a surname and a title as a person (孙会长): the page's holder of the title
+            # is found by the rules, not a new person
+            if (label == "PER" and 2 <= len(name) <= 3 and is_surname_start(name)
+                    and name[1:] not in TITLE_HEADS
                     and name_at(s.text, start) == end and start not in listed
                     and (start, end) not in counties):  # 调研昌平、门头沟: a district, not 昌平 the man
                 out.append(PersonSpan(s.start + start, s.start + end, name, ()))
