@@ -1773,3 +1773,12 @@ def test_a_transliterated_name_ends_before_a_verb_of_intent():
     people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
     assert {"约翰·史密森", "安娜·卡尔松"} <= people
     assert not any(n.endswith(("计划", "打算")) for n in people)
+
+
+def test_a_name_of_two_ends_before_lv_or_xie_leading_a_group():
+    f = facts_of("5月6日，市人大副主任刘洋率调研组来到钟管镇，调研乡村振兴工作。")
+    g = facts_of("8日，县委常委、副县长黄敏携工作组到江都区督导防汛工作。")
+    assert ("刘洋", "钟管镇") in visited(f) and ("黄敏", "江都区") in visited(g)
+    people = {e.label for x in (f, g) for e in x.entities.values()
+              if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert not any(n.endswith(("率", "携")) for n in people)
