@@ -1782,3 +1782,17 @@ def test_a_name_of_two_ends_before_lv_or_xie_leading_a_group():
     people = {e.label for x in (f, g) for e in x.entities.values()
               if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
     assert not any(n.endswith(("率", "携")) for n in people)
+
+
+def test_a_surname_and_a_title_head_name_the_pages_one_holder_of_that_title():
+    f = facts_of("3月2日上午，市委常委、统战部部长、市工商联党组书记秦海峰来钟管镇开展入企走访活动。\n"
+                 "秦书记先后到华美电器有限公司、恒达机械有限公司，详细了解企业生产经营情况。")
+    stops = {p for a, p in visited(f) if a == "秦海峰"}
+    assert {"华美电器有限公司", "恒达机械有限公司"} <= stops
+    assert not any(e.label == "秦书记" for e in f.entities.values())
+
+
+def test_a_surname_and_a_title_head_shared_by_two_holders_names_no_one():
+    f = facts_of("3月2日，县委书记王海和县委副书记王涛分别会见了客商。\n"
+                 "王书记先后到华美电器有限公司、恒达机械有限公司调研。")
+    assert not any(p == "华美电器有限公司" for a, p in visited(f) if a in ("王海", "王涛"))
