@@ -1796,3 +1796,10 @@ def test_a_surname_and_a_title_head_shared_by_two_holders_names_no_one():
     f = facts_of("3月2日，县委书记王海和县委副书记王涛分别会见了客商。\n"
                  "王书记先后到华美电器有限公司、恒达机械有限公司调研。")
     assert not any(p == "华美电器有限公司" for a, p in visited(f) if a in ("王海", "王涛"))
+
+
+def test_sites_listed_after_dui_before_a_verb_of_visiting_are_stops():
+    f = facts_of("5月3日，副市长陈刚到钟管镇，对城北体育公园、智能制造产业园、现代农业产业园等进行实地调研。")
+    assert {"城北体育公园", "智能制造产业园", "现代农业产业园"} <= {p for a, p in visited(f) if a == "陈刚"}
+    g = facts_of("5月3日，副市长陈刚到钟管镇，对疫情防控工作进行督导。")
+    assert visited(g) == {("陈刚", "钟管镇")}

@@ -21,6 +21,8 @@ from kg.extract.segment import Sentence, is_word, tagged
 _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")(?:了|到)?")
 # 到县中医院、杭埠高速路口、高铁东站等地督导: after 到 or 赴, a list that ends with 等地 is of sites.
 _TO_LIST = re.compile(r"(?<![受得达直感遇看想做提收找迟报签办回])(?:到|赴)(?=([^，,。；;：:]{2,80}?)等(?:地|处|单位|企业|场所|点位|村|镇|乡镇))")
+# 对滨江公园、智造产业园等进行实地调研: what 对 puts before 进行 + a verb of visiting is a list of sites.
+_FOR_LIST = re.compile(r"(?<![面针相绝])对(?=([^，,。；;：:对]{2,80}?)等?(?:地|处)?(?:进行|开展)了?(?:实地|现场)?(?:调研|考察|察看|视察|督导|走访|参观))")
 _QUOTES = "“”\""
 _NOT_A_VILLAGE = set("本该全各此每进入邻外他我贵乡山农")
 _ITEM_SEP = re.compile("[、，,]|(?<=[\u4e00-\u9fff]{3})(?:和|及|以及)(?=[\u4e00-\u9fff]{3})")
@@ -56,6 +58,8 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
         for m in _LIST_START.finditer(s.text):
             stops |= _read_list(s, m.end(), found)
         for m in _TO_LIST.finditer(s.text):
+            stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
+        for m in _FOR_LIST.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
         for m in _AT_WHILE.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
