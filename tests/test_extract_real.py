@@ -1803,3 +1803,13 @@ def test_sites_listed_after_dui_before_a_verb_of_visiting_are_stops():
     assert {"城北体育公园", "智能制造产业园", "现代农业产业园"} <= {p for a, p in visited(f) if a == "陈刚"}
     g = facts_of("5月3日，副市长陈刚到钟管镇，对疫情防控工作进行督导。")
     assert visited(g) == {("陈刚", "钟管镇")}
+
+
+def test_a_site_a_paragraph_opens_with_is_a_stop_when_the_visitor_looks_at_it_after():
+    f = facts_of("9月11日，市政协副主席刘明来到江都区，调研重大项目推进情况。\n"
+                 "恒达新材料产业园项目正在紧锣密鼓地施工中。项目分步有序推进，预计年底前完成。"
+                 "刘明认真了解项目情况，希望加快建设。\n")
+    assert ("刘明", "恒达新材料产业园项目") in visited(f)
+    g = facts_of("9月11日，市政协副主席刘明来到江都区，调研重大项目推进情况。\n"
+                 "恒达新材料产业园项目正在紧锣密鼓地施工中。\n刘明强调，要加快建设进度。\n")
+    assert ("刘明", "恒达新材料产业园项目") not in visited(g)

@@ -54,7 +54,7 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
     """Add the listed sites of every sentence to ``found``; return the start offsets of the
     mentions that are listed stops."""
     stops: set[tuple[int, int]] = set()
-    for s in sentences:
+    for i, s in enumerate(sentences):
         for m in _LIST_START.finditer(s.text):
             stops |= _read_list(s, m.end(), found)
         for m in _TO_LIST.finditer(s.text):
@@ -66,7 +66,8 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
         for m in _AT_MIDDLE.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
         for m in _SUBJECT_SITE.finditer(s.text):
-            if _looked_at_later(s, m.start(1) + len(m.group(1)), found):
+            if _looked_at_later(s, m.start(1) + len(m.group(1)), found) or (
+                    m.start(1) == 0 and _looked_at_next(sentences, i, found)):
                 stops |= _read_list(s, m.start(1), found, m.start(1) + len(m.group(1)))
         at = _AT_START.match(s.text)
         if at:
@@ -85,6 +86,26 @@ def _looked_at_later(s: Sentence, pos: int, found: Mentions) -> bool:
     (…，蔡奇察看项目建设情况; …，他详细了解园区发展)."""
     people = [m for m in found.in_span(s.start + pos, s.end) if m.type in PERSON_TYPES]
     return any(_LOOKS_AT.match(s.text, m.end - s.start) for m in people)
+
+
+# …项目正在紧锣密鼓地施工中。项目严格按照…。陈曦认真了解项目情况: the visitor opens a sentence
+# of the same paragraph and looks at what its first sentence was about.
+OPENS_LOOKING = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|视察|参观|走访|了解|查看|询问)")
+NEXT_SENTENCES = 2
+
+
+def _looked_at_next(sentences: list[Sentence], i: int, found: Mentions) -> bool:
+    """Whether one of the next sentences of the paragraph (no line break between) opens with a
+    person who looks at something (陈曦认真了解项目情况, 王芳详细询问…)."""
+    prev = sentences[i]
+    for t in sentences[i + 1:i + 1 + NEXT_SENTENCES]:
+        if t.start != prev.end:
+            return False  # a new paragraph
+        people = [m for m in found.in_span(t.start, t.end) if m.type in PERSON_TYPES]
+        if people and people[0].start - t.start <= 2 and OPENS_LOOKING.match(t.text, people[0].end - t.start):
+            return True
+        prev = t
+    return False
 
 
 def _read_list(s: Sentence, pos: int, found: Mentions,
