@@ -1813,3 +1813,10 @@ def test_a_site_a_paragraph_opens_with_is_a_stop_when_the_visitor_looks_at_it_af
     g = facts_of("9月11日，市政协副主席刘明来到江都区，调研重大项目推进情况。\n"
                  "恒达新材料产业园项目正在紧锣密鼓地施工中。\n刘明强调，要加快建设进度。\n")
     assert ("刘明", "恒达新材料产业园项目") not in visited(g)
+
+
+def test_a_region_a_brand_read_as_a_name_and_a_trade_word_open_one_company():
+    f = facts_of("5月28日，街道党工委书记刘洋到企业调研，先后来到山东华远环保技术有限公司、"
+                 "山东腾飞建设机械工程有限公司，详细了解企业生产经营等情况。")
+    assert ("刘洋", "山东腾飞建设机械工程有限公司") in visited(f)
+    assert not any(e.label == "机械工程有限公司" for e in f.entities.values())
