@@ -1820,3 +1820,10 @@ def test_a_region_a_brand_read_as_a_name_and_a_trade_word_open_one_company():
                  "山东腾飞建设机械工程有限公司，详细了解企业生产经营等情况。")
     assert ("刘洋", "山东腾飞建设机械工程有限公司") in visited(f)
     assert not any(e.label == "机械工程有限公司" for e in f.entities.values())
+
+
+def test_a_source_credit_line_is_not_joined_to_the_headings_and_story_after_it():
+    f = facts_of("省长王明到哈尔滨、大庆调研\n\n来源:东北网-黑龙江频道    \n\n  王明在哈尔滨调研时强调\n\n"
+                 "  连日来，省长王明到哈尔滨市巴彦县，大庆市龙凤区、萨尔图区，调研县域经济发展。\n")
+    assert {"巴彦县", "龙凤区", "萨尔图区"} <= {p for a, p in visited(f) if a == "王明"}
+    assert "来源:东北网-黑龙江频道\n" in f.text
