@@ -1827,3 +1827,9 @@ def test_a_source_credit_line_is_not_joined_to_the_headings_and_story_after_it()
                  "  连日来，省长王明到哈尔滨市巴彦县，大庆市龙凤区、萨尔图区，调研县域经济发展。\n")
     assert {"巴彦县", "龙凤区", "萨尔图区"} <= {p for a, p in visited(f) if a == "王明"}
     assert "来源:东北网-黑龙江频道\n" in f.text
+
+
+def test_a_kind_of_village_before_a_villages_own_name_is_no_part_of_it():
+    f = facts_of("5月3日，县委书记刘洋到章村镇调研。在少数民族村郎村调研时，刘洋一行查看了旅游环线建设情况。")
+    stops = {p for a, p in visited(f) if a == "刘洋"}
+    assert "郎村" in stops and "少数民族村郎村" not in stops

@@ -46,7 +46,8 @@ _GOES_ON = re.compile("进行|开展|实地|调研|考察|视察|检查|督导|�
 # clauses before the visitor looks at them.
 _SUBJECT_SITE = re.compile(r"(?:^|[，,；;])(?=([^，,。；;、]{3,30}?)(?:是|一经|已经|已|作为|现有|目前|正在|正着力))")
 _LOOKS_AT = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|调研|视察|参观|走访|了解|查看)")
-_NAMED_HEADS = ("村", "社区", "屯", "寨", "嘎查")  # a village's own name is no kind: 松林村
+_NAMED_HEADS = ("村", "社区", "屯", "寨", "嘎查")
+_VILLAGE_KIND = re.compile(r"([\u4e00-\u9fff]{2,6})村([\u4e00-\u9fff]{1,3}村)")  # a village's own name is no kind: 松林村
 _SITE_HEAD_RE = re.compile("(?:" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + ")$")
 
 
@@ -182,6 +183,13 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
     de = text.rfind("的", a, b)
     if de >= 0:
         a = de + 1  # 西卅店镇的众兴菌业: the site is what follows 的
+    kind = _VILLAGE_KIND.match(text, a, b)
+    if kind and is_word(kind.group(1)) and kind.end() == b:
+        # 少数民族村郎村, 示范村石门村: a kind of village before the village's own name
+        for m in found.in_span(s.start + a, s.start + b):
+            if m.start == s.start + a and m.type not in REGION_TYPES:
+                _unname(found, m)
+        a = kind.start(2)
     tail_noise = _TAIL_NOISE.search(text, a, b)
     if tail_noise:
         b = tail_noise.start()  # …等项目现场, …项目进展情况: the site, not the scene
