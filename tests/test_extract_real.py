@@ -1833,3 +1833,9 @@ def test_a_kind_of_village_before_a_villages_own_name_is_no_part_of_it():
     f = facts_of("5月3日，县委书记刘洋到章村镇调研。在少数民族村郎村调研时，刘洋一行查看了旅游环线建设情况。")
     stops = {p for a, p in visited(f) if a == "刘洋"}
     assert "郎村" in stops and "少数民族村郎村" not in stops
+
+
+def test_a_township_central_school_is_an_institution():
+    f = facts_of("10月23日，县委书记刘洋到钟管镇调研，先后走访了华美电器有限公司、钟管镇中心校，听取了相关情况的介绍。")
+    assert ("刘洋", "钟管镇中心校") in visited(f)
+    assert any(e.label == "钟管镇中心校" and e.type is EntityType.INSTITUTION for e in f.entities.values())
