@@ -32,6 +32,9 @@ _BODY_MARK = re.compile(r"[，,。；;：:]")
 # before (… 摄, … 供图), a dateline or byline opens the next (本报讯, 记者 张三).
 _CREDIT_END = ("摄", "图")  # … 摄, … 供图, … 图
 _OPENS_ARTICLE = re.compile(r"^(?:本报讯|新华社|据新华社|本报记者|记者|通讯员)|记者\s*[\u4e00-\u9fff]{2,3}$")
+# 来源:人民网-黑龙江频道, 作者:…, 责任编辑:…: a line of the page's credits is no paragraph the layout
+# cut, though its colon reads as a body's mark; the headings and the story after it stay lines.
+_CREDIT_LINE = re.compile(r"^(?:来源|稿源|作者|编辑|责任编辑|责编|发布时间|发布日期|时间)\s*[:：]")
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,7 @@ def _continues(prev: list[str], line: str) -> bool:
     """A body paragraph (it has a comma or stop) that ends mid-word was cut by the layout;
     a headline (never ``out[0]``, checked by the caller) has neither and stays on its own."""
     last = prev[-1]
-    return bool(_CJK.match(last[-1]) and _BODY_MARK.search(prev[0])
+    return bool(_CJK.match(last[-1]) and _BODY_MARK.search(prev[0]) and not _CREDIT_LINE.match(prev[0])
                 and _CJK.match(line[0]) and not line.startswith(("(", "（"))
                 and not last.endswith(_CREDIT_END) and not _OPENS_ARTICLE.search(line))
 

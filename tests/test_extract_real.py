@@ -1773,3 +1773,69 @@ def test_a_transliterated_name_ends_before_a_verb_of_intent():
     people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
     assert {"约翰·史密森", "安娜·卡尔松"} <= people
     assert not any(n.endswith(("计划", "打算")) for n in people)
+
+
+def test_a_name_of_two_ends_before_lv_or_xie_leading_a_group():
+    f = facts_of("5月6日，市人大副主任刘洋率调研组来到钟管镇，调研乡村振兴工作。")
+    g = facts_of("8日，县委常委、副县长黄敏携工作组到江都区督导防汛工作。")
+    assert ("刘洋", "钟管镇") in visited(f) and ("黄敏", "江都区") in visited(g)
+    people = {e.label for x in (f, g) for e in x.entities.values()
+              if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert not any(n.endswith(("率", "携")) for n in people)
+
+
+def test_a_surname_and_a_title_head_name_the_pages_one_holder_of_that_title():
+    f = facts_of("3月2日上午，市委常委、统战部部长、市工商联党组书记秦海峰来钟管镇开展入企走访活动。\n"
+                 "秦书记先后到华美电器有限公司、恒达机械有限公司，详细了解企业生产经营情况。")
+    stops = {p for a, p in visited(f) if a == "秦海峰"}
+    assert {"华美电器有限公司", "恒达机械有限公司"} <= stops
+    assert not any(e.label == "秦书记" for e in f.entities.values())
+
+
+def test_a_surname_and_a_title_head_shared_by_two_holders_names_no_one():
+    f = facts_of("3月2日，县委书记王海和县委副书记王涛分别会见了客商。\n"
+                 "王书记先后到华美电器有限公司、恒达机械有限公司调研。")
+    assert not any(p == "华美电器有限公司" for a, p in visited(f) if a in ("王海", "王涛"))
+
+
+def test_sites_listed_after_dui_before_a_verb_of_visiting_are_stops():
+    f = facts_of("5月3日，副市长陈刚到钟管镇，对城北体育公园、智能制造产业园、现代农业产业园等进行实地调研。")
+    assert {"城北体育公园", "智能制造产业园", "现代农业产业园"} <= {p for a, p in visited(f) if a == "陈刚"}
+    g = facts_of("5月3日，副市长陈刚到钟管镇，对疫情防控工作进行督导。")
+    assert visited(g) == {("陈刚", "钟管镇")}
+
+
+def test_a_site_a_paragraph_opens_with_is_a_stop_when_the_visitor_looks_at_it_after():
+    f = facts_of("9月11日，市政协副主席刘明来到江都区，调研重大项目推进情况。\n"
+                 "恒达新材料产业园项目正在紧锣密鼓地施工中。项目分步有序推进，预计年底前完成。"
+                 "刘明认真了解项目情况，希望加快建设。\n")
+    assert ("刘明", "恒达新材料产业园项目") in visited(f)
+    g = facts_of("9月11日，市政协副主席刘明来到江都区，调研重大项目推进情况。\n"
+                 "恒达新材料产业园项目正在紧锣密鼓地施工中。\n刘明强调，要加快建设进度。\n")
+    assert ("刘明", "恒达新材料产业园项目") not in visited(g)
+
+
+def test_a_region_a_brand_read_as_a_name_and_a_trade_word_open_one_company():
+    f = facts_of("5月28日，街道党工委书记刘洋到企业调研，先后来到山东华远环保技术有限公司、"
+                 "山东腾飞建设机械工程有限公司，详细了解企业生产经营等情况。")
+    assert ("刘洋", "山东腾飞建设机械工程有限公司") in visited(f)
+    assert not any(e.label == "机械工程有限公司" for e in f.entities.values())
+
+
+def test_a_source_credit_line_is_not_joined_to_the_headings_and_story_after_it():
+    f = facts_of("省长王明到哈尔滨、大庆调研\n\n来源:东北网-黑龙江频道    \n\n  王明在哈尔滨调研时强调\n\n"
+                 "  连日来，省长王明到哈尔滨市巴彦县，大庆市龙凤区、萨尔图区，调研县域经济发展。\n")
+    assert {"巴彦县", "龙凤区", "萨尔图区"} <= {p for a, p in visited(f) if a == "王明"}
+    assert "来源:东北网-黑龙江频道\n" in f.text
+
+
+def test_a_kind_of_village_before_a_villages_own_name_is_no_part_of_it():
+    f = facts_of("5月3日，县委书记刘洋到章村镇调研。在少数民族村郎村调研时，刘洋一行查看了旅游环线建设情况。")
+    stops = {p for a, p in visited(f) if a == "刘洋"}
+    assert "郎村" in stops and "少数民族村郎村" not in stops
+
+
+def test_a_township_central_school_is_an_institution():
+    f = facts_of("10月23日，县委书记刘洋到钟管镇调研，先后走访了华美电器有限公司、钟管镇中心校，听取了相关情况的介绍。")
+    assert ("刘洋", "钟管镇中心校") in visited(f)
+    assert any(e.label == "钟管镇中心校" and e.type is EntityType.INSTITUTION for e in f.entities.values())

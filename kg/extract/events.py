@@ -31,7 +31,7 @@ from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, E
                               EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
-from kg.extract.stops import VILLAGE_COMMITTEE, find_stops
+from kg.extract.stops import NEXT_SENTENCES, OPENS_LOOKING, VILLAGE_COMMITTEE, find_stops
 
 SentenceRule = Callable[[Sentence, list[Mention], dt.date | None, SentenceContext],
                         tuple[list[Event], bool]]
@@ -143,9 +143,14 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         year = page_day.year  # the byline's year, not the most named one (2035年远景目标)
     in_a_title = Cover(title_spans).covers
     context = SentenceContext(tuple(title_spans), page_day, frozenset(stops))
+    topic: tuple[str, int] | None = None  # the site a paragraph opens with, and its sentence
+    prev_end = -1
     for s in sentences:
         here = _here_of(prev_ms)
         prev_ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
+        if s.start != prev_end:
+            topic = _paragraph_topic(s, prev_ms)
+        prev_end = s.end
         if _is_headline(s) and not _caption_of(s, prev_ms, last_agent, year):
             last_agent, party = None, []
             headline_date = find_date(s.text, year)
@@ -160,7 +165,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         events += _guest_visits(s, ms, day, found, title_spans)
         if not _sentence_rules(s, ms, day, context, events):
             continue
-        visits = _visit(s, ms, day, last_agent, stops, here) or _group_visit(s, ms, day, leaders, stops)
+        visits = _visit(s, ms, day, last_agent, stops, here) or _group_visit(s, ms, day, leaders, stops) \
+            or _looks_at_topic(s, ms, day, last_agent, topic)
         if visits:
             visits = _with_party(s, visits, party)
             events += visits
@@ -186,6 +192,38 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     _add_places(found, events)
     events = _addressed_guests(sentences, found, events, title_spans)
     return _drop_undated_repeats(_surnamed_guests(sentences, found, events, title_spans))
+
+
+# 江苏长青…改建项目正在紧锣密鼓地施工中。…。陈曦认真了解项目情况: the tour's visitor opens a
+# later sentence of the paragraph looking at what the paragraph opened with.
+
+
+def _paragraph_topic(s: Sentence, ms: list[Mention]) -> tuple[str, int] | None:
+    """The named site (or village) a paragraph's first sentence opens with, as its subject."""
+    first = [m for m in ms if m.start == s.start]
+    if not first:
+        return None
+    m = max(first, key=lambda m: m.end)
+    if m.type not in _VISITABLE or m.type is EntityType.GOVERNMENT_BODY or (
+            m.type in REGION_TYPES and m.type is not EntityType.VILLAGE):
+        return None
+    if s.text[m.end - s.start:m.end - s.start + 1] in ("，", ",", "、", "和", "与", "及", "的"):
+        return None  # 长青公司、…: a list, or a name that only qualifies what follows
+    return m.key, s.index
+
+
+def _looks_at_topic(s: Sentence, ms: list[Mention], day: dt.date | None, last_agent: str | None,
+                    topic: tuple[str, int] | None) -> list[Event]:
+    """A tour's visitor, opening one of the next sentences of a paragraph that began with a
+    named site, looks at something there (了解, 察看, 询问): the site is a stop of the tour."""
+    if last_agent is None or topic is None or not 0 < s.index - topic[1] <= NEXT_SENTENCES:
+        return []
+    people = [m for m in ms if m.type in PERSON_TYPES]
+    if not people or people[0].key != last_agent or people[0].start - s.start > 2:
+        return []
+    if not OPENS_LOOKING.match(s.text, people[0].end - s.start):
+        return []
+    return [Event(EventType.VISIT, last_agent, (topic[0],), (), day, s.index)]
 
 
 def _add_places(found: Mentions, events: list[Event]) -> None:

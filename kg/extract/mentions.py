@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.annotate import Annotations, Lexeme, annotate
-from kg.extract.lexicon import (INTERNATIONAL_ORGANIZATIONS, MOVE_VERBS, NATIONAL_MINISTRIES,
-                               OFFICIAL_MARKERS, TITLE_HEADS, TOWNSHIP_SUFFIXES, VISIT_VERBS)
+from kg.extract.lexicon import (DOUBLE_SURNAMES, INTERNATIONAL_ORGANIZATIONS, MOVE_VERBS,
+                               NATIONAL_MINISTRIES, OFFICIAL_MARKERS, TITLE_HEADS, TOWNSHIP_SUFFIXES,
+                               VISIT_VERBS)
 from kg.extract.model import (ORG_TYPES, PERSON_TYPES, Entity, EntityType,
                               Mention, Region)
 from kg.extract.countries import find_countries
@@ -257,6 +258,7 @@ def _find_people(text: str, sentences: list[Sentence] | None, notes: Annotations
     taken_now = {i for p in found for i in range(p.start, p.end)}
     found += [p for p in _travellers(text) if not any(i in taken_now for i in range(p.start, p.end))]
     found += _occurrences(text, found)
+    found += _addressed(text, found)
     taken = {i for p in found for i in range(p.start, p.end)}
     tagged = _tagged_names(sentences, taken, notes) if sentences is not None else []
     found += [p for p in tagged if not any(i in taken for i in range(p.start, p.end))]
@@ -275,6 +277,41 @@ def _occurrences(text: str, found: list[PersonSpan]) -> list[PersonSpan]:
             if not any(i in taken for i in range(pos, end)):
                 out.append(PersonSpan(pos, end, name, ()))
                 taken.update(range(pos, end))
+    return out
+
+
+# 孔书记先后到…, 党书记一行: a surname and the head of a title the page gave one person
+_ADDRESS_HEADS = ("书记", "县长", "市长", "区长", "镇长", "乡长", "主任", "主席", "省长", "州长")
+
+
+def _addressed(text: str, found: list[PersonSpan]) -> list[PersonSpan]:
+    """A surname with the head of a title (孔书记, 王县长) names the one person found on the
+    page with that surname whose titles end in that head (市委常委、政法委书记孔祥东 … 孔书记强调);
+    where two such people share the surname, it names no one."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for p in found:
+        if not p.titles or len(p.name) not in (2, 3) or p.name[:2] in DOUBLE_SURNAMES:
+            continue
+        for _, _, title in p.titles:
+            for head in _ADDRESS_HEADS:
+                if title.endswith(head):
+                    holders.setdefault((p.name[0], head), set()).add(p.name)
+    if not holders:
+        return []
+    taken = {i for p in found for i in range(p.start, p.end)}
+    out: list[PersonSpan] = []
+    for (surname, head), names in holders.items():
+        if len(names) != 1:
+            continue
+        name = next(iter(names))
+        for m in re.finditer(re.escape(surname + head), text):
+            a, b = m.start(), m.end()
+            if a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff":
+                continue  # 党委书记, 村支书记, 随后孔书记: only where a clause starts
+            if any(i in taken for i in range(a, b)):
+                continue
+            out.append(PersonSpan(a, b, name, ()))
+            taken.update(range(a, b))
     return out
 
 

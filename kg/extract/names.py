@@ -357,9 +357,21 @@ def _industry_word_in_a_name(words: Sequence[tuple[int, int, str, str]], i: int,
     if j < 0:
         return False
     s, _, w, tag = words[j]
+    if tag.startswith("nr") and s not in blocked and len(w) == 2 and j > 0 and _a_region_word(words[j - 1]):
+        return True  # 山东腾飞建设机械工程有限公司: a region, a brand jieba guesses is a name, the trade
     return (tag.startswith(("n", "j")) and not tag.startswith("nr") and s not in blocked
             and w not in BOUNDARY_WORDS and w not in GOVERNING_VERBS and w not in _TITLES
             and not w.endswith(_NAME_ENDS))  # 公司投资建设…: a name that ends is a subject
+
+
+def _a_region_word(word: tuple[int, int, str, str]) -> bool:
+    """A province's, a city's or a county's name as one word (山东, 滕州市), as registered
+    company names open."""
+    from kg.extract.regions import load_gazetteer
+
+    gaz = load_gazetteer()
+    return word[3].startswith("ns") and any(gaz.regions[k].type.value in ("Province", "Prefecture", "County")
+                                            for k in gaz.by_name.get(word[2], ()))
 
 
 def _from_the_region(text: str, words: Sequence[tuple[int, int, str, str]], start: int, head_end: int) -> int:

@@ -151,7 +151,8 @@ def _short_name_end(text: str, pos: int) -> int | None:
                              or ((not after or not _CJK.match(after[0])) and three[-1] not in NAME_FOLLOWERS))
                         and not rest.startswith(("在", "到", "和", "与", "及", "对", "为", "是", "等", "的",
                                                  "还", "也", "又", "都", "就", "将", "已", "被", "则",
-                                                 "时", "从", "曾"))):  # 会见李伟时表示: not 李伟时
+                                                 "时", "从", "曾", "率", "携"))):  # 会见李伟时表示: not 李伟时;
+                    # 陈曦率调研组来到, 陶媚携调研组到: 率 and 携 lead a group, they end the name
                     return end + 1
             return end
     return None

@@ -21,6 +21,8 @@ from kg.extract.segment import Sentence, is_word, tagged
 _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")(?:了|到)?")
 # 到县中医院、杭埠高速路口、高铁东站等地督导: after 到 or 赴, a list that ends with 等地 is of sites.
 _TO_LIST = re.compile(r"(?<![受得达直感遇看想做提收找迟报签办回])(?:到|赴)(?=([^，,。；;：:]{2,80}?)等(?:地|处|单位|企业|场所|点位|村|镇|乡镇))")
+# 对滨江公园、智造产业园等进行实地调研: what 对 puts before 进行 + a verb of visiting is a list of sites.
+_FOR_LIST = re.compile(r"(?<![面针相绝])对(?=([^，,。；;：:对]{2,80}?)等?(?:地|处)?(?:进行|开展)了?(?:实地|现场)?(?:调研|考察|察看|视察|督导|走访|参观))")
 _QUOTES = "“”\""
 _NOT_A_VILLAGE = set("本该全各此每进入邻外他我贵乡山农")
 _ITEM_SEP = re.compile("[、，,]|(?<=[\u4e00-\u9fff]{3})(?:和|及|以及)(?=[\u4e00-\u9fff]{3})")
@@ -44,7 +46,8 @@ _GOES_ON = re.compile("进行|开展|实地|调研|考察|视察|检查|督导|�
 # clauses before the visitor looks at them.
 _SUBJECT_SITE = re.compile(r"(?:^|[，,；;])(?=([^，,。；;、]{3,30}?)(?:是|一经|已经|已|作为|现有|目前|正在|正着力))")
 _LOOKS_AT = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|调研|视察|参观|走访|了解|查看)")
-_NAMED_HEADS = ("村", "社区", "屯", "寨", "嘎查")  # a village's own name is no kind: 松林村
+_NAMED_HEADS = ("村", "社区", "屯", "寨", "嘎查")
+_VILLAGE_KIND = re.compile(r"([\u4e00-\u9fff]{2,6})村([\u4e00-\u9fff]{1,3}村)")  # a village's own name is no kind: 松林村
 _SITE_HEAD_RE = re.compile("(?:" + "|".join(sorted(SITE_HEADS, key=len, reverse=True)) + ")$")
 
 
@@ -52,17 +55,20 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
     """Add the listed sites of every sentence to ``found``; return the start offsets of the
     mentions that are listed stops."""
     stops: set[tuple[int, int]] = set()
-    for s in sentences:
+    for i, s in enumerate(sentences):
         for m in _LIST_START.finditer(s.text):
             stops |= _read_list(s, m.end(), found)
         for m in _TO_LIST.finditer(s.text):
+            stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
+        for m in _FOR_LIST.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
         for m in _AT_WHILE.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
         for m in _AT_MIDDLE.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
         for m in _SUBJECT_SITE.finditer(s.text):
-            if _looked_at_later(s, m.start(1) + len(m.group(1)), found):
+            if _looked_at_later(s, m.start(1) + len(m.group(1)), found) or (
+                    m.start(1) == 0 and _looked_at_next(sentences, i, found)):
                 stops |= _read_list(s, m.start(1), found, m.start(1) + len(m.group(1)))
         at = _AT_START.match(s.text)
         if at:
@@ -81,6 +87,26 @@ def _looked_at_later(s: Sentence, pos: int, found: Mentions) -> bool:
     (…，蔡奇察看项目建设情况; …，他详细了解园区发展)."""
     people = [m for m in found.in_span(s.start + pos, s.end) if m.type in PERSON_TYPES]
     return any(_LOOKS_AT.match(s.text, m.end - s.start) for m in people)
+
+
+# …项目正在紧锣密鼓地施工中。项目严格按照…。陈曦认真了解项目情况: the visitor opens a sentence
+# of the same paragraph and looks at what its first sentence was about.
+OPENS_LOOKING = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|视察|参观|走访|了解|查看|询问)")
+NEXT_SENTENCES = 2
+
+
+def _looked_at_next(sentences: list[Sentence], i: int, found: Mentions) -> bool:
+    """Whether one of the next sentences of the paragraph (no line break between) opens with a
+    person who looks at something (陈曦认真了解项目情况, 王芳详细询问…)."""
+    prev = sentences[i]
+    for t in sentences[i + 1:i + 1 + NEXT_SENTENCES]:
+        if t.start != prev.end:
+            return False  # a new paragraph
+        people = [m for m in found.in_span(t.start, t.end) if m.type in PERSON_TYPES]
+        if people and people[0].start - t.start <= 2 and OPENS_LOOKING.match(t.text, people[0].end - t.start):
+            return True
+        prev = t
+    return False
 
 
 def _read_list(s: Sentence, pos: int, found: Mentions,
@@ -157,6 +183,13 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
     de = text.rfind("的", a, b)
     if de >= 0:
         a = de + 1  # 西卅店镇的众兴菌业: the site is what follows 的
+    kind = _VILLAGE_KIND.match(text, a, b)
+    if kind and is_word(kind.group(1)) and kind.end() == b:
+        # 少数民族村郎村, 示范村石门村: a kind of village before the village's own name
+        for m in found.in_span(s.start + a, s.start + b):
+            if m.start == s.start + a and m.type not in REGION_TYPES:
+                _unname(found, m)
+        a = kind.start(2)
     tail_noise = _TAIL_NOISE.search(text, a, b)
     if tail_noise:
         b = tail_noise.start()  # …等项目现场, …项目进展情况: the site, not the scene
