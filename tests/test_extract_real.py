@@ -1773,3 +1773,42 @@ def test_a_transliterated_name_ends_before_a_verb_of_intent():
     people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
     assert {"约翰·史密森", "安娜·卡尔松"} <= people
     assert not any(n.endswith(("计划", "打算")) for n in people)
+
+
+def test_yuan_as_a_word_of_its_own_marks_a_former_post_even_before_zhuxi():
+    # 原主 is a dictionary word ("original owner"), yet 省工商联|原|主席 is a former chairman
+    f = facts_of("6月3日，市委书记李刚出席会议。省政协原副主席、省工商联原主席赵明出席活动。")
+    assert not any(label(f, p.person) == "赵明" for p in f.posts)
+    assert ("李刚", "市委书记", None) in posts(f)
+
+
+def test_a_chief_accountant_and_a_presidents_assistant_are_titles_of_a_company():
+    f = facts_of("5月9日，县委书记王强会见了远东集团总裁助理刘洋一行。"
+                 "远东集团总经理孙伟，副总经理、总会计师周敏，副总经理钱进一行拜会了县长李明。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("刘洋", "总裁助理", "远东集团") in org_posts
+    assert not any(label(f, p.person) == "助理刘洋" for p in f.posts)
+    assert {("周敏", "副总经理"), ("周敏", "总会计师")} <= {(a, t) for a, t, _ in org_posts}
+    met = meetings_of(f)
+    assert ("王强", "刘洋") in met
+    assert {("李明", "孙伟"), ("李明", "周敏"), ("李明", "钱进")} <= met
+
+
+def test_a_verb_of_calling_on_our_association_and_lately_are_no_part_of_a_title():
+    f = facts_of("近日华兴集团总经理孙伟一行拜会州委副书记、州长杨林。"
+                 "我会常务副会长吴刚、常务理事郑红参加。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("孙伟", "总经理", "华兴集团") in org_posts
+    titles = {(a, t) for a, t, _ in org_posts}
+    assert ("杨林", "州委副书记") in titles and ("吴刚", "常务副会长") in titles and ("郑红", "常务理事") in titles
+    assert not any(t.startswith(("拜会", "我会")) for _, t in titles)
+    assert ("杨林", "孙伟") in meetings_of(f)
+
+
+def test_a_name_that_is_also_a_dictionary_word_is_a_name_between_a_title_and_a_meeting_verb():
+    f = facts_of("8月2日，市委书记王明，市委副书记、市长高山会见了华天集团董事长李强一行。"
+                 "副市长高度重视此项工作。")
+    met = meetings_of(f)
+    assert ("高山", "李强") in met and ("王明", "李强") in met
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert "高度" not in people

@@ -193,7 +193,7 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         if state and foreign_prefix(text[max(0, head_start - 8):head_start]):
             end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
         else:
-            end = name_at(text, pos) or _tagged_name_at(text, pos)
+            end = name_at(text, pos) or _tagged_name_at(text, pos) or _word_name_at(text, pos)
             if end is None and state:
                 end = _foreign_name_at(text, pos)
             if end is None:
@@ -208,6 +208,21 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         official = any(not t.endswith(tuple(COMPANY_TITLES)) for _, _, t in former)
         out.append(PersonSpan(pos, end, text[pos:end], titles, official))
     return out
+
+
+# 市长高山会见…, 市委书记江河主持: a two-character name that is also a dictionary word (高山 "high
+# mountain") is still a name right after a title when a verb only a person does follows it.
+_PERSON_VERBS = ("会见", "会谈", "接见", "主持", "出席", "陪同", "一行", "带队", "率队", "致辞", "讲话")
+
+
+def _word_name_at(text: str, pos: int) -> int | None:
+    end = pos + 2
+    piece = text[pos:end]
+    if (len(piece) < 2 or not is_surname_start(piece) or piece[1] in _FORBIDDEN_IN_NAME
+            or not all(_CJK.match(c) for c in piece) or not text.startswith(_PERSON_VERBS, end)
+            or _HEAD_RE.match(piece + text[end:end + 2]) or piece in REPORTER_WORDS):
+        return None
+    return end
 
 
 def find_entitled(text: str) -> list[PersonSpan]:
@@ -355,7 +370,8 @@ def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple
         if cut:
             out.clear()  # a verb in the chain: what came before it belongs to another clause
         title = piece[cut:]
-        former = not keep_former and ((piece[:cut].endswith(_FORMER) and not _is_a_word(piece[cut - 1:cut + 1]))
+        former = not keep_former and ((piece[:cut].endswith(_FORMER) and (
+            _former_word_at(piece, cut) or not _is_a_word(piece[cut - 1:cut + 1])))
                                       or (former_chain and not cut))
         if not keep_former and title.startswith(_FORMER) and not _is_a_word(title[:2]):
             former = True  # 原华海重工董事长: the tokenizer may join 原 to the next word
@@ -367,6 +383,15 @@ def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple
 
 
 _FORMER = ("原", "前")
+
+
+def _former_word_at(piece: str, cut: int) -> bool:
+    """Whether the tokenizer reads 原 as a word of its own ending at ``cut`` (省工商联|原|主席):
+    then it marks a former post, even where 原 and the title's first character make a dictionary
+    word (原主: "original owner"). (Not 前: jieba cuts 深圳|前|海大疆…, where 前海 is a place.)"""
+    from kg.extract.segment import tokens
+
+    return any(end == cut and word == "原" for _, end, word in tokens(piece))
 
 
 def _titles_clause_before(text: str, i: int) -> int:
