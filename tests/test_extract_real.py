@@ -1812,3 +1812,24 @@ def test_a_name_that_is_also_a_dictionary_word_is_a_name_between_a_title_and_a_m
     assert ("高山", "李强") in met and ("王明", "李强") in met
     people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
     assert "高度" not in people
+
+
+def test_a_removal_names_the_post_after_tongzhi_and_the_next_appointed_item_keeps_the_verb():
+    f = facts_of("7月9日，县人大常委会召开第十次会议。会议通过人事任免决议，免除冯建业同志常务副县长一职，"
+                 "任命邓佳同志为政府副县长，苑立新同志为政府副县长。")
+    titles = {(label(f, p.person), p.title) for p in f.posts}
+    assert {("冯建业", "常务副县长"), ("邓佳", "副县长"), ("苑立新", "副县长")} <= titles
+
+
+def test_the_pronoun_of_a_resignation_after_an_appointment_is_the_one_appointed():
+    f = facts_of("6月20日，江门市人大常委会召开会议，决定任命孙丽为江门市人民政府副市长，"
+                 "接受其辞去江门市人大常委会副主任职务的请求。")
+    titles = {(label(f, p.person), p.title) for p in f.posts}
+    assert ("孙丽", "副市长") in titles
+    assert any(a == "孙丽" and t.endswith("人大常委会副主任") for a, t in titles)
+
+
+def test_a_short_county_name_inside_a_persons_name_is_not_the_pages_home():
+    # 正阳 is 正阳县's short form; in 路正阳同志 and 副县长路正阳 it is part of a name
+    f = facts_of("8月14日，县人大常委会召开会议。会议决定，免除路正阳同志副县长一职。副县长路正阳出席会议。")
+    assert all(p.jurisdiction is None or label(f, p.jurisdiction) != "正阳县" for p in f.posts)

@@ -477,11 +477,15 @@ def _junk_end(piece: str) -> int:
 
 # 任命李殿勋为湖北省副省长、代理省长; 接受王忠林辞去湖北省省长职务; 免去张三的县长职务:
 # an appointment or resignation names the post after the person.
-_APPOINTING = re.compile(r"(?:任命|免去|接受|提名|同意|决定|批准|选举)(?:了)?")
-_TO_POST = re.compile(r"(?:同志)?(?:的|为|辞去|担任|兼任|任)")
-_POST_CHAIN_END = re.compile(r"职务|的请求|[，,。；;：:（(）)\s“”]")
-_APPOINTED_RIGHT_BEFORE = re.compile(r"(?:任命|免去|接受|提名|同意|批准|选举)了?$")
-_PRONOUN_APPOINTED = re.compile(r"(?:决定|任命|提名)其(?:为|担任)")
+# 免除张三同志副县长一职: a county paper's removal names the post right after 同志, ending in 一职.
+_APPOINTING = re.compile(r"(?:任命|免去|免除|接受|提名|同意|决定|批准|选举)(?:了)?")
+_TO_POST = re.compile(r"(?:同志)?(?:的|为|辞去|担任|兼任|任)|同志")
+_POST_CHAIN_END = re.compile(r"职务|一职|的请求|[，,。；;：:（(）)\s“”]")
+_APPOINTED_RIGHT_BEFORE = re.compile(r"(?:任命|免去|免除|接受|提名|同意|批准|选举)了?$")
+# 决定任命A为副市长，接受其辞去市人大常委会副主任职务的请求: 其 is the one just appointed.
+_PRONOUN_APPOINTED = re.compile(r"(?:(?:决定|任命|提名)其(?:为|担任)|(?:接受|同意)其辞去|免去其)")
+# 任命A同志为副县长，B同志为副县长: the next item of the appointment, its verb not repeated.
+_NEXT_APPOINTED = re.compile(r"[，,]([\u4e00-\u9fff]{2,3}?)同志为")
 
 
 def with_appointed_posts(text: str, people: list[PersonSpan]) -> list[PersonSpan]:
@@ -527,7 +531,32 @@ def with_appointed_posts(text: str, people: list[PersonSpan]) -> list[PersonSpan
         if last is not None and titles and m.start() - last.end < 40:
             out = [PersonSpan(q.start, q.end, q.name, q.titles + titles, q.official)
                    if q is last else q for q in out]
-    return out
+    return _next_appointed(text, out, appointed)
+
+
+def _next_appointed(text: str, people: list[PersonSpan], appointed: list[PersonSpan]) -> list[PersonSpan]:
+    """``people`` with the posts of the items that go on an appointment after a comma
+    (任命邢某同志为副县长，苑某同志为副县长), each within 40 characters of the item before it
+    and in the same sentence."""
+    if not appointed:
+        return people
+    ends = sorted(a.end for a in appointed)
+    for m in _NEXT_APPOINTED.finditer(text):
+        start, end = m.start(1), m.end(1)
+        prev = [e for e in ends if e < start]
+        titles = _titles_after(text, m.end())
+        if not prev or start - prev[-1] > 40 or re.search("[。；;\n]", text[prev[-1]:start]) or not titles \
+                or not is_surname_start(m.group(1)) or _common_word(m.group(1)):
+            continue
+        ends.append(m.end())
+        ends.sort()
+        same = [q for q in people if (q.start, q.end) == (start, end)]
+        if same:
+            people = [PersonSpan(q.start, q.end, q.name, q.titles + tuple(t for t in titles if t not in q.titles),
+                                 q.official) if q is same[0] else q for q in people]
+        elif not any(q.start < end and start < q.end for q in people):
+            people = sorted([*people, PersonSpan(start, end, m.group(1), titles)], key=lambda q: q.start)
+    return people
 
 
 # 邓泽佳以190票当选为县人大常委会主任; 王土祥、张晓源和李瑛当选副县长; 任命李春雨、何娇等18人
