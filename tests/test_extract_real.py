@@ -1833,3 +1833,18 @@ def test_a_short_county_name_inside_a_persons_name_is_not_the_pages_home():
     # 正阳 is 正阳县's short form; in 路正阳同志 and 副县长路正阳 it is part of a name
     f = facts_of("8月14日，县人大常委会召开会议。会议决定，免除路正阳同志副县长一职。副县长路正阳出席会议。")
     assert all(p.jurisdiction is None or label(f, p.jurisdiction) != "正阳县" for p in f.posts)
+
+
+def test_receiving_a_group_named_by_surname_and_title_then_holding_talks_is_a_meeting():
+    f = facts_of("3月1日，丰顺县委副书记、县长陈明和副县长陈立等一行来到广州市丰顺商会调研。"
+                 "广州市丰顺商会会长黄强接待了陈县长一行，并进行了座谈交流。陈县长向商会代表介绍了县情。")
+    met = meetings_of(f)
+    assert ("黄强", "陈明") in met
+    assert not any("陈立" in pair for pair in met)
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert "向商会" not in people
+
+
+def test_a_reception_without_talks_is_no_meeting():
+    f = facts_of("3月1日，县长陈明一行来到广州市丰顺商会。商会会长黄强接待了陈县长一行。")
+    assert ("黄强", "陈明") not in meetings_of(f)

@@ -1023,7 +1023,7 @@ def _surnamed_guests(sentences: list[Sentence], found: Mentions, events: list[Ev
     for s in sentences:
         ms = [x for x in found.in_span(s.start, s.end) if not in_a_title(x.start, x.end)]
         people = _people(ms)
-        for m in _SURNAMED.finditer(s.text):
+        for m in [*_SURNAMED.finditer(s.text), *_RECEIVED_FOR_TALKS.finditer(s.text)]:
             surname, title = m.group(1), m.group(2)
             if not is_surname_start(surname) or any(m.start(1) <= p.start - s.start < m.end() for p in people):
                 continue
@@ -1031,6 +1031,11 @@ def _surnamed_guests(sentences: list[Sentence], found: Mentions, events: list[Ev
                        if p.name.startswith(surname) and len(p.name) > len(surname)
                        and any(t[2].endswith(title) for t in p.titles)}
             holders.discard(None)
+            if len(holders) > 1:  # 王区长: 区长王锋, not 副区长王宏基 too
+                holders = {_key_at(found, p.start, p.end) for p in found.people
+                           if p.name.startswith(surname) and len(p.name) > len(surname)
+                           and any(t[2].endswith(title) and not t[2].endswith("副" + title) for t in p.titles)}
+                holders.discard(None)
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(s.text, 0, m.start())), default=0)
             before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= m.start()]
             if len(holders) != 1 or not before or _bystander(s, before[-1]):
@@ -1048,6 +1053,13 @@ def _surnamed_guests(sentences: list[Sentence], found: Mentions, events: list[Ev
 _SURNAMED = re.compile("(?:" + "|".join(MEETING_VERBS) + ")了?([\u4e00-\u9fff]{1,2}?)("
                        + "|".join(sorted(set(TITLE_HEADS) | set(COMPANY_TITLES), key=len, reverse=True))
                        + ")(?=一行|等|[，,。；;、]|$)")
+
+
+# 商会会长A接待了王区长一行，并进行了座谈交流: receiving a group and holding talks with it is a
+# meeting (接待 alone, a reception, is not).
+_RECEIVED_FOR_TALKS = re.compile("接待了?([\u4e00-\u9fff]{1,2}?)("
+                                 + "|".join(sorted(set(TITLE_HEADS) | set(COMPANY_TITLES), key=len, reverse=True))
+                                 + r")(?=一行[，,]?并?(?:进行了?|举行了?)?(?:友好)?(?:座谈|会谈))")
 
 
 def _key_at(found: Mentions, start: int, end: int) -> str | None:

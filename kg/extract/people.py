@@ -91,7 +91,13 @@ def name_at(text: str, pos: int) -> int | None:
     if end - pos == 3 and _common_word(text[pos:pos + 2]) and (
             _common_word(text[pos + 1:end]) or _function_word(text[pos:pos + 2])):
         return None  # 关于发: ordinary words, not a name
+    if end - pos == 3 and text[pos + 1:end] in _BODY_WORDS:
+        return None  # 区长向商会代表通报: 向 and the body spoken to, not a name
     return end
+
+
+# Words for a body that end no given name (王区长向商会代表…, 局长对公司…).
+_BODY_WORDS = frozenset(("商会", "公司", "集团", "政府", "协会", "学会", "工会", "企业", "部门", "单位", "群众"))
 
 
 def _name_end(text: str, pos: int) -> int | None:
