@@ -1848,3 +1848,13 @@ def test_receiving_a_group_named_by_surname_and_title_then_holding_talks_is_a_me
 def test_a_reception_without_talks_is_no_meeting():
     f = facts_of("3月1日，县长陈明一行来到广州市丰顺商会。商会会长黄强接待了陈县长一行。")
     assert ("黄强", "陈明") not in meetings_of(f)
+
+
+def test_a_guests_titles_in_a_clause_after_the_meeting_verb_run_over_a_comma_to_the_name():
+    f = facts_of("4月2日，市委书记王明会见了华源集团有限公司党组成员、副总经理，"
+                 "华源建设集团党委书记、董事长刘强一行。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert {("刘强", "党组成员", "华源集团有限公司"), ("刘强", "副总经理", "华源集团有限公司"),
+            ("刘强", "董事长", "华源建设集团")} <= org_posts
+    assert not any(label(f, p.person) == "王明" and p.title != "市委书记" for p in f.posts)
+    assert ("王明", "刘强") in meetings_of(f)

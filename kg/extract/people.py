@@ -409,6 +409,12 @@ def _titles_clause_before(text: str, i: int) -> int:
     j = i - 1
     while j > 0 and not _CHAIN_BREAK.match(text[j - 1]) and i - j < 40:
         j -= 1
+    at = j
+    for piece in text[j:i - 1].split("、"):
+        cut = _junk_end(piece)
+        if cut:  # 会见了中国五矿集团党组成员、副总经理，中冶集团董事长A: the verb opens the clause
+            j = at + cut
+        at += len(piece) + 1
     clause = text[j:i - 1]
     pieces = clause.split("、")
     if clause and all(p.endswith(tuple(TITLE_HEADS)) and _junk_end(p) == 0 and not _names_in(p)
