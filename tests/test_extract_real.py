@@ -1858,3 +1858,10 @@ def test_a_guests_titles_in_a_clause_after_the_meeting_verb_run_over_a_comma_to_
             ("刘强", "董事长", "华源建设集团")} <= org_posts
     assert not any(label(f, p.person) == "王明" and p.title != "市委书记" for p in f.posts)
     assert ("王明", "刘强") in meetings_of(f)
+
+
+def test_a_chamber_head_named_before_his_title_holds_it():
+    f = facts_of("5月18日，考察团一行来到延吉市。会上，韩志远会长首先致辞，欢迎各位来宾。"
+                 "座谈会由孟丽娟秘书长主持。")
+    titles = {(label(f, p.person), p.title) for p in f.posts}
+    assert {("韩志远", "会长"), ("孟丽娟", "秘书长")} <= titles
