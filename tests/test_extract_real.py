@@ -1865,3 +1865,12 @@ def test_a_chamber_head_named_before_his_title_holds_it():
                  "座谈会由孟丽娟秘书长主持。")
     titles = {(label(f, p.person), p.title) for p in f.posts}
     assert {("韩志远", "会长"), ("孟丽娟", "秘书长")} <= titles
+
+
+def test_a_group_led_by_someone_named_before_his_title_is_met_as_its_main_members():
+    f = facts_of("我会应邀组团赴白山市进行项目考察活动。考察活动由张立群秘书长带队，常务副会长孙明参加了考察。"
+                 "5月18日下午，白山市委书记刘峰亲切接见了考察团主要成员，介绍了市情。"
+                 "5月19日早，靖宇县县长赵磊接见了考察团全体成员并共进早餐。")
+    met = meetings_of(f)
+    assert ("刘峰", "张立群") in met and ("赵磊", "张立群") in met
+    assert ("张立群", "秘书长", None) in posts(f)

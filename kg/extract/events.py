@@ -646,6 +646,11 @@ def _described(s: Sentence, people: list[Mention], cover: list[bool], pos: int) 
 def _group_leaders(s: Sentence, ms: list[Mention], title_spans: list[tuple[int, int]]) -> list[str]:
     """A、B率领的文昌市党政代表团, 以C为团长的考察团, D率调研组: the people who lead a travelling
     group, in the order named."""
+    led = _LED_BY.search(s.text)
+    if led:  # 考察活动由A秘书长带队: the one named between 由 and 带队 leads the group
+        inside = [p.key for p in _people(ms) if led.start() < p.start - s.start and p.end - s.start <= led.end()]
+        if inside:
+            return inside[:1]
     m = _LEADS_GROUP.search(s.text)
     if not m:
         return []
@@ -657,6 +662,7 @@ def _group_leaders(s: Sentence, ms: list[Mention], title_spans: list[tuple[int, 
 
 
 _GROUP_NAMES = "|".join(TRAVELLING_GROUP_HEADS)
+_LED_BY = re.compile(r"(?:考察|调研|访问|参访)(?:活动|团)?由[^，,。；;]{2,24}?带队")
 _LEADS_GROUP = re.compile(r"(?:率领的|带领的|为团长的|率|带领)[^，,。；;]{0,16}?(?:" + _GROUP_NAMES + ")")
 # 在三亚期间，文昌市党政代表团先后到…: the group is the subject, no person named.
 _GROUP_SUBJECT = re.compile(r"^(?:[^，,。]{0,12}[，,])?[\u4e00-\u9fff]{0,14}?(?:" + _GROUP_NAMES
@@ -1078,7 +1084,7 @@ _JOINT_MEETING = re.compile("(?:" + "|".join(CO_HOST_WORDS) + ")(?:" + "|".join(
 # 区长A、区人大主任B也分别会见了代表团成员; 市委书记C会见了考察团一行: the object is the
 # travelling group itself, with no person named in it.
 _GROUP_OBJECT = re.compile(r"了?(?:[\u4e00-\u9fff]{0,16}?(?:" + _GROUP_NAMES + r"|访华团|参访团|客人|客商|[团组])"
-                           r"(?:全体)?(?:成员|一行|全体成员)?|[\u4e00-\u9fff]{0,4}一行)(?=[。；;，,]|$)")
+                           r"(?:全体|主要)?(?:成员|一行|全体成员)?|[\u4e00-\u9fff]{0,4}一行)(?=[。；;，,]|并|$)")
 
 
 def _group_guests(sentences: list[Sentence], found: Mentions, events: list[Event],

@@ -350,7 +350,13 @@ def _name_words_before(words, i: int) -> tuple[int, int] | None:
     if j == i:
         return None
     start, end = words[j][0], words[i - 1][1]
+    if end - start == 2 and j > 0 and len(words[j - 1][2]) == 2 and words[j - 1][2][0] in _GLUED_PREPOSITIONS \
+            and words[j - 1][2][1] in SURNAMES and words[j - 1][1] == start:
+        start -= 1  # 由张|修圣秘书长带队: the tokenizer glues the surname to the preposition before it
     return (start, end) if 2 <= end - start <= 4 else None
+
+
+_GLUED_PREPOSITIONS = "由向对与同和被请将把给"
 
 
 def _lines(text: str):
