@@ -1874,3 +1874,9 @@ def test_a_group_led_by_someone_named_before_his_title_is_met_as_its_main_member
     met = meetings_of(f)
     assert ("刘峰", "张立群") in met and ("赵磊", "张立群") in met
     assert ("张立群", "秘书长", None) in posts(f)
+
+
+def test_a_surname_read_as_a_word_of_its_own_after_a_preposition_joins_the_given_name():
+    f = facts_of("5月18日，常务副会长孙明简要向张安顺书记汇报了商会情况。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert "张安顺" in people and "安顺" not in people

@@ -353,6 +353,9 @@ def _name_words_before(words, i: int) -> tuple[int, int] | None:
     if end - start == 2 and j > 0 and len(words[j - 1][2]) == 2 and words[j - 1][2][0] in _GLUED_PREPOSITIONS \
             and words[j - 1][2][1] in SURNAMES and words[j - 1][1] == start:
         start -= 1  # 由张|修圣秘书长带队: the tokenizer glues the surname to the preposition before it
+    elif end - start == 2 and j > 0 and words[j - 1][2] in SURNAMES and words[j - 1][1] == start and (
+            j == 1 or words[j - 2][3] == "p" or not _CJK.match(words[j - 2][2][-1])):
+        start -= 1  # 向|张|安顺书记汇报: or reads it as a word of its own after the preposition
     return (start, end) if 2 <= end - start <= 4 else None
 
 
