@@ -1839,3 +1839,108 @@ def test_a_township_central_school_is_an_institution():
     f = facts_of("10月23日，县委书记刘洋到钟管镇调研，先后走访了华美电器有限公司、钟管镇中心校，听取了相关情况的介绍。")
     assert ("刘洋", "钟管镇中心校") in visited(f)
     assert any(e.label == "钟管镇中心校" and e.type is EntityType.INSTITUTION for e in f.entities.values())
+def test_yuan_as_a_word_of_its_own_marks_a_former_post_even_before_zhuxi():
+    # 原主 is a dictionary word ("original owner"), yet 省工商联|原|主席 is a former chairman
+    f = facts_of("6月3日，市委书记李刚出席会议。省政协原副主席、省工商联原主席赵明出席活动。")
+    assert not any(label(f, p.person) == "赵明" for p in f.posts)
+    assert ("李刚", "市委书记", None) in posts(f)
+
+
+def test_a_chief_accountant_and_a_presidents_assistant_are_titles_of_a_company():
+    f = facts_of("5月9日，县委书记王强会见了远东集团总裁助理刘洋一行。"
+                 "远东集团总经理孙伟，副总经理、总会计师周敏，副总经理钱进一行拜会了县长李明。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("刘洋", "总裁助理", "远东集团") in org_posts
+    assert not any(label(f, p.person) == "助理刘洋" for p in f.posts)
+    assert {("周敏", "副总经理"), ("周敏", "总会计师")} <= {(a, t) for a, t, _ in org_posts}
+    met = meetings_of(f)
+    assert ("王强", "刘洋") in met
+    assert {("李明", "孙伟"), ("李明", "周敏"), ("李明", "钱进")} <= met
+
+
+def test_a_verb_of_calling_on_our_association_and_lately_are_no_part_of_a_title():
+    f = facts_of("近日华兴集团总经理孙伟一行拜会州委副书记、州长杨林。"
+                 "我会常务副会长吴刚、常务理事郑红参加。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert ("孙伟", "总经理", "华兴集团") in org_posts
+    titles = {(a, t) for a, t, _ in org_posts}
+    assert ("杨林", "州委副书记") in titles and ("吴刚", "常务副会长") in titles and ("郑红", "常务理事") in titles
+    assert not any(t.startswith(("拜会", "我会")) for _, t in titles)
+    assert ("杨林", "孙伟") in meetings_of(f)
+
+
+def test_a_name_that_is_also_a_dictionary_word_is_a_name_between_a_title_and_a_meeting_verb():
+    f = facts_of("8月2日，市委书记王明，市委副书记、市长高山会见了华天集团董事长李强一行。"
+                 "副市长高度重视此项工作。")
+    met = meetings_of(f)
+    assert ("高山", "李强") in met and ("王明", "李强") in met
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert "高度" not in people
+
+
+def test_a_removal_names_the_post_after_tongzhi_and_the_next_appointed_item_keeps_the_verb():
+    f = facts_of("7月9日，县人大常委会召开第十次会议。会议通过人事任免决议，免除冯建业同志常务副县长一职，"
+                 "任命邓佳同志为政府副县长，苑立新同志为政府副县长。")
+    titles = {(label(f, p.person), p.title) for p in f.posts}
+    assert {("冯建业", "常务副县长"), ("邓佳", "副县长"), ("苑立新", "副县长")} <= titles
+
+
+def test_the_pronoun_of_a_resignation_after_an_appointment_is_the_one_appointed():
+    f = facts_of("6月20日，江门市人大常委会召开会议，决定任命孙丽为江门市人民政府副市长，"
+                 "接受其辞去江门市人大常委会副主任职务的请求。")
+    titles = {(label(f, p.person), p.title) for p in f.posts}
+    assert ("孙丽", "副市长") in titles
+    assert any(a == "孙丽" and t.endswith("人大常委会副主任") for a, t in titles)
+
+
+def test_a_short_county_name_inside_a_persons_name_is_not_the_pages_home():
+    # 正阳 is 正阳县's short form; in 路正阳同志 and 副县长路正阳 it is part of a name
+    f = facts_of("8月14日，县人大常委会召开会议。会议决定，免除路正阳同志副县长一职。副县长路正阳出席会议。")
+    assert all(p.jurisdiction is None or label(f, p.jurisdiction) != "正阳县" for p in f.posts)
+
+
+def test_receiving_a_group_named_by_surname_and_title_then_holding_talks_is_a_meeting():
+    f = facts_of("3月1日，丰顺县委副书记、县长陈明和副县长陈立等一行来到广州市丰顺商会调研。"
+                 "广州市丰顺商会会长黄强接待了陈县长一行，并进行了座谈交流。陈县长向商会代表介绍了县情。")
+    met = meetings_of(f)
+    assert ("黄强", "陈明") in met
+    assert not any("陈立" in pair for pair in met)
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert "向商会" not in people
+
+
+def test_a_reception_without_talks_is_no_meeting():
+    f = facts_of("3月1日，县长陈明一行来到广州市丰顺商会。商会会长黄强接待了陈县长一行。")
+    assert ("黄强", "陈明") not in meetings_of(f)
+
+
+def test_a_guests_titles_in_a_clause_after_the_meeting_verb_run_over_a_comma_to_the_name():
+    f = facts_of("4月2日，市委书记王明会见了华源集团有限公司党组成员、副总经理，"
+                 "华源建设集团党委书记、董事长刘强一行。")
+    org_posts = {(label(f, p.person), p.title, label(f, p.org)) for p in f.posts}
+    assert {("刘强", "党组成员", "华源集团有限公司"), ("刘强", "副总经理", "华源集团有限公司"),
+            ("刘强", "董事长", "华源建设集团")} <= org_posts
+    assert not any(label(f, p.person) == "王明" and p.title != "市委书记" for p in f.posts)
+    assert ("王明", "刘强") in meetings_of(f)
+
+
+def test_a_chamber_head_named_before_his_title_holds_it():
+    f = facts_of("5月18日，考察团一行来到延吉市。会上，韩志远会长首先致辞，欢迎各位来宾。"
+                 "座谈会由孟丽娟秘书长主持。")
+    titles = {(label(f, p.person), p.title) for p in f.posts}
+    assert {("韩志远", "会长"), ("孟丽娟", "秘书长")} <= titles
+
+
+def test_a_group_led_by_someone_named_before_his_title_is_met_as_its_main_members():
+    f = facts_of("我会应邀组团赴白山市进行项目考察活动。考察活动由张立群秘书长带队，常务副会长孙明参加了考察。"
+                 "5月18日下午，白山市委书记刘峰亲切接见了考察团主要成员，介绍了市情。"
+                 "5月19日早，靖宇县县长赵磊接见了考察团全体成员并共进早餐。")
+    met = meetings_of(f)
+    assert ("刘峰", "张立群") in met and ("赵磊", "张立群") in met
+    assert ("张立群", "秘书长", None) in posts(f)
+
+
+def test_a_surname_read_as_a_word_of_its_own_after_a_preposition_joins_the_given_name():
+    f = facts_of("5月18日，常务副会长孙明简要向张安顺书记汇报了商会情况。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
+    assert "张安顺" in people and "安顺" not in people

@@ -684,6 +684,11 @@ def _described(s: Sentence, people: list[Mention], cover: list[bool], pos: int) 
 def _group_leaders(s: Sentence, ms: list[Mention], title_spans: list[tuple[int, int]]) -> list[str]:
     """A、B率领的文昌市党政代表团, 以C为团长的考察团, D率调研组: the people who lead a travelling
     group, in the order named."""
+    led = _LED_BY.search(s.text)
+    if led:  # 考察活动由A秘书长带队: the one named between 由 and 带队 leads the group
+        inside = [p.key for p in _people(ms) if led.start() < p.start - s.start and p.end - s.start <= led.end()]
+        if inside:
+            return inside[:1]
     m = _LEADS_GROUP.search(s.text)
     if not m:
         return []
@@ -695,6 +700,7 @@ def _group_leaders(s: Sentence, ms: list[Mention], title_spans: list[tuple[int, 
 
 
 _GROUP_NAMES = "|".join(TRAVELLING_GROUP_HEADS)
+_LED_BY = re.compile(r"(?:考察|调研|访问|参访)(?:活动|团)?由[^，,。；;]{2,24}?带队")
 _LEADS_GROUP = re.compile(r"(?:率领的|带领的|为团长的|率|带领)[^，,。；;]{0,16}?(?:" + _GROUP_NAMES + ")")
 # 在三亚期间，文昌市党政代表团先后到…: the group is the subject, no person named.
 _GROUP_SUBJECT = re.compile(r"^(?:[^，,。]{0,12}[，,])?[\u4e00-\u9fff]{0,14}?(?:" + _GROUP_NAMES
@@ -1061,7 +1067,7 @@ def _surnamed_guests(sentences: list[Sentence], found: Mentions, events: list[Ev
     for s in sentences:
         ms = [x for x in found.in_span(s.start, s.end) if not in_a_title(x.start, x.end)]
         people = _people(ms)
-        for m in _SURNAMED.finditer(s.text):
+        for m in [*_SURNAMED.finditer(s.text), *_RECEIVED_FOR_TALKS.finditer(s.text)]:
             surname, title = m.group(1), m.group(2)
             if not is_surname_start(surname) or any(m.start(1) <= p.start - s.start < m.end() for p in people):
                 continue
@@ -1069,6 +1075,11 @@ def _surnamed_guests(sentences: list[Sentence], found: Mentions, events: list[Ev
                        if p.name.startswith(surname) and len(p.name) > len(surname)
                        and any(t[2].endswith(title) for t in p.titles)}
             holders.discard(None)
+            if len(holders) > 1:  # 王区长: 区长王锋, not 副区长王宏基 too
+                holders = {_key_at(found, p.start, p.end) for p in found.people
+                           if p.name.startswith(surname) and len(p.name) > len(surname)
+                           and any(t[2].endswith(title) and not t[2].endswith("副" + title) for t in p.titles)}
+                holders.discard(None)
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(s.text, 0, m.start())), default=0)
             before = [p for p in people if clause_start <= p.start - s.start and p.end - s.start <= m.start()]
             if len(holders) != 1 or not before or _bystander(s, before[-1]):
@@ -1088,6 +1099,13 @@ _SURNAMED = re.compile("(?:" + "|".join(MEETING_VERBS) + ")了?([\u4e00-\u9fff]{
                        + ")(?=一行|等|[，,。；;、]|$)")
 
 
+# 商会会长A接待了王区长一行，并进行了座谈交流: receiving a group and holding talks with it is a
+# meeting (接待 alone, a reception, is not).
+_RECEIVED_FOR_TALKS = re.compile("接待了?([\u4e00-\u9fff]{1,2}?)("
+                                 + "|".join(sorted(set(TITLE_HEADS) | set(COMPANY_TITLES), key=len, reverse=True))
+                                 + r")(?=一行[，,]?并?(?:进行了?|举行了?)?(?:友好)?(?:座谈|会谈))")
+
+
 def _key_at(found: Mentions, start: int, end: int) -> str | None:
     return next((m.key for m in found.in_span(start, end) if (m.start, m.end) == (start, end)
                  and m.type in PERSON_TYPES), None)
@@ -1104,7 +1122,7 @@ _JOINT_MEETING = re.compile("(?:" + "|".join(CO_HOST_WORDS) + ")(?:" + "|".join(
 # 区长A、区人大主任B也分别会见了代表团成员; 市委书记C会见了考察团一行: the object is the
 # travelling group itself, with no person named in it.
 _GROUP_OBJECT = re.compile(r"了?(?:[\u4e00-\u9fff]{0,16}?(?:" + _GROUP_NAMES + r"|访华团|参访团|客人|客商|[团组])"
-                           r"(?:全体)?(?:成员|一行|全体成员)?|[\u4e00-\u9fff]{0,4}一行)(?=[。；;，,]|$)")
+                           r"(?:全体|主要)?(?:成员|一行|全体成员)?|[\u4e00-\u9fff]{0,4}一行)(?=[。；;，,]|并|$)")
 
 
 def _group_guests(sentences: list[Sentence], found: Mentions, events: list[Event],

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import HOME_DEIXIS_WORDS, LEVEL_CHARS, OWN_OFFICE_HEADS
+from kg.extract.lexicon import HOME_DEIXIS_WORDS, LEVEL_CHARS, OWN_OFFICE_HEADS, SURNAMES, TITLE_HEADS
 from kg.extract.media import SOURCE_LINE
 from kg.extract.model import EntityType, Region
 from kg.extract.places import LEVEL_ORDER, word_tag
@@ -258,11 +258,22 @@ def _written_weight(text: str, start: int, end: int, name: str, keys: list[str],
     if any(r.name == name for r in regions):
         # 代理县长 holds 理县: a two-character full name that straddles a word counts nothing
         return 0.0 if len(name) == 2 and _straddles(text, start, end) else _FULL
-    if not _usable(text, start, end, name, keys, gaz):
+    if not _usable(text, start, end, name, keys, gaz) or _in_a_persons_name(text, start, end):
         return 0.0
     if all(r.type in (EntityType.TOWNSHIP, EntityType.VILLAGE) for r in regions):
         return _TOWN_SHORT
     return _SHORT
+
+
+def _in_a_persons_name(text: str, start: int, end: int) -> bool:
+    """免除路正阳同志…一职, 常务副县长路正阳: a short form (正阳) after a surname, the two a name
+    that 同志 follows or a title precedes, names a person, not the region (正阳县)."""
+    if start < 1 or text[start - 1] not in SURNAMES or end - start != 2:
+        return False
+    return text.startswith("同志", end) or text[max(0, start - 8):start - 1].endswith(_TITLE_HEADS)
+
+
+_TITLE_HEADS = tuple(TITLE_HEADS)
 
 
 def _usable(text: str, start: int, end: int, name: str, keys: list[str], gaz: Gazetteer) -> bool:

@@ -91,7 +91,13 @@ def name_at(text: str, pos: int) -> int | None:
     if end - pos == 3 and _common_word(text[pos:pos + 2]) and (
             _common_word(text[pos + 1:end]) or _function_word(text[pos:pos + 2])):
         return None  # 关于发: ordinary words, not a name
+    if end - pos == 3 and text[pos + 1:end] in _BODY_WORDS:
+        return None  # 区长向商会代表通报: 向 and the body spoken to, not a name
     return end
+
+
+# Words for a body that end no given name (王区长向商会代表…, 局长对公司…).
+_BODY_WORDS = frozenset(("商会", "公司", "集团", "政府", "协会", "学会", "工会", "企业", "部门", "单位", "群众"))
 
 
 def _name_end(text: str, pos: int) -> int | None:
@@ -194,7 +200,7 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         if state and foreign_prefix(text[max(0, head_start - 8):head_start]):
             end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
         else:
-            end = name_at(text, pos) or _tagged_name_at(text, pos)
+            end = name_at(text, pos) or _tagged_name_at(text, pos) or _word_name_at(text, pos)
             if end is None and state:
                 end = _foreign_name_at(text, pos)
             if end is None:
@@ -209,6 +215,21 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         official = any(not t.endswith(tuple(COMPANY_TITLES)) for _, _, t in former)
         out.append(PersonSpan(pos, end, text[pos:end], titles, official))
     return out
+
+
+# 市长高山会见…, 市委书记江河主持: a two-character name that is also a dictionary word (高山 "high
+# mountain") is still a name right after a title when a verb only a person does follows it.
+_PERSON_VERBS = ("会见", "会谈", "接见", "主持", "出席", "陪同", "一行", "带队", "率队", "致辞", "讲话")
+
+
+def _word_name_at(text: str, pos: int) -> int | None:
+    end = pos + 2
+    piece = text[pos:end]
+    if (len(piece) < 2 or not is_surname_start(piece) or piece[1] in _FORBIDDEN_IN_NAME
+            or not all(_CJK.match(c) for c in piece) or not text.startswith(_PERSON_VERBS, end)
+            or _HEAD_RE.match(piece + text[end:end + 2]) or piece in REPORTER_WORDS):
+        return None
+    return end
 
 
 def find_entitled(text: str) -> list[PersonSpan]:
@@ -330,7 +351,16 @@ def _name_words_before(words, i: int) -> tuple[int, int] | None:
     if j == i:
         return None
     start, end = words[j][0], words[i - 1][1]
+    if end - start == 2 and j > 0 and len(words[j - 1][2]) == 2 and words[j - 1][2][0] in _GLUED_PREPOSITIONS \
+            and words[j - 1][2][1] in SURNAMES and words[j - 1][1] == start:
+        start -= 1  # 由张|修圣秘书长带队: the tokenizer glues the surname to the preposition before it
+    elif end - start == 2 and j > 0 and words[j - 1][2] in SURNAMES and words[j - 1][1] == start and (
+            j == 1 or words[j - 2][3] == "p" or not _CJK.match(words[j - 2][2][-1])):
+        start -= 1  # 向|张|安顺书记汇报: or reads it as a word of its own after the preposition
     return (start, end) if 2 <= end - start <= 4 else None
+
+
+_GLUED_PREPOSITIONS = "由向对与同和被请将把给"
 
 
 def _lines(text: str):
@@ -356,7 +386,8 @@ def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple
         if cut:
             out.clear()  # a verb in the chain: what came before it belongs to another clause
         title = piece[cut:]
-        former = not keep_former and ((piece[:cut].endswith(_FORMER) and not _is_a_word(piece[cut - 1:cut + 1]))
+        former = not keep_former and ((piece[:cut].endswith(_FORMER) and (
+            _former_word_at(piece, cut) or not _is_a_word(piece[cut - 1:cut + 1])))
                                       or (former_chain and not cut))
         if not keep_former and title.startswith(_FORMER) and not _is_a_word(title[:2]):
             former = True  # 原华海重工董事长: the tokenizer may join 原 to the next word
@@ -370,6 +401,15 @@ def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple
 _FORMER = ("原", "前")
 
 
+def _former_word_at(piece: str, cut: int) -> bool:
+    """Whether the tokenizer reads 原 as a word of its own ending at ``cut`` (省工商联|原|主席):
+    then it marks a former post, even where 原 and the title's first character make a dictionary
+    word (原主: "original owner"). (Not 前: jieba cuts 深圳|前|海大疆…, where 前海 is a place.)"""
+    from kg.extract.segment import tokens
+
+    return any(end == cut and word == "原" for _, end, word in tokens(piece))
+
+
 def _titles_clause_before(text: str, i: int) -> int:
     """Where a chain starting at ``i`` after a comma starts when the clause before the comma
     holds titles only (区委书记，市…工委书记、管委会主任A; 5月3日，县委副书记，县长B): that
@@ -379,6 +419,12 @@ def _titles_clause_before(text: str, i: int) -> int:
     j = i - 1
     while j > 0 and not _CHAIN_BREAK.match(text[j - 1]) and i - j < 40:
         j -= 1
+    at = j
+    for piece in text[j:i - 1].split("、"):
+        cut = _junk_end(piece)
+        if cut:  # 会见了中国五矿集团党组成员、副总经理，中冶集团董事长A: the verb opens the clause
+            j = at + cut
+        at += len(piece) + 1
     clause = text[j:i - 1]
     pieces = clause.split("、")
     if clause and all(p.endswith(tuple(TITLE_HEADS)) and _junk_end(p) == 0 and not _names_in(p)
@@ -453,11 +499,15 @@ def _junk_end(piece: str) -> int:
 
 # 任命李殿勋为湖北省副省长、代理省长; 接受王忠林辞去湖北省省长职务; 免去张三的县长职务:
 # an appointment or resignation names the post after the person.
-_APPOINTING = re.compile(r"(?:任命|免去|接受|提名|同意|决定|批准|选举)(?:了)?")
-_TO_POST = re.compile(r"(?:同志)?(?:的|为|辞去|担任|兼任|任)")
-_POST_CHAIN_END = re.compile(r"职务|的请求|[，,。；;：:（(）)\s“”]")
-_APPOINTED_RIGHT_BEFORE = re.compile(r"(?:任命|免去|接受|提名|同意|批准|选举)了?$")
-_PRONOUN_APPOINTED = re.compile(r"(?:决定|任命|提名)其(?:为|担任)")
+# 免除张三同志副县长一职: a county paper's removal names the post right after 同志, ending in 一职.
+_APPOINTING = re.compile(r"(?:任命|免去|免除|接受|提名|同意|决定|批准|选举)(?:了)?")
+_TO_POST = re.compile(r"(?:同志)?(?:的|为|辞去|担任|兼任|任)|同志")
+_POST_CHAIN_END = re.compile(r"职务|一职|的请求|[，,。；;：:（(）)\s“”]")
+_APPOINTED_RIGHT_BEFORE = re.compile(r"(?:任命|免去|免除|接受|提名|同意|批准|选举)了?$")
+# 决定任命A为副市长，接受其辞去市人大常委会副主任职务的请求: 其 is the one just appointed.
+_PRONOUN_APPOINTED = re.compile(r"(?:(?:决定|任命|提名)其(?:为|担任)|(?:接受|同意)其辞去|免去其)")
+# 任命A同志为副县长，B同志为副县长: the next item of the appointment, its verb not repeated.
+_NEXT_APPOINTED = re.compile(r"[，,]([\u4e00-\u9fff]{2,3}?)同志为")
 
 
 def with_appointed_posts(text: str, people: list[PersonSpan]) -> list[PersonSpan]:
@@ -503,7 +553,32 @@ def with_appointed_posts(text: str, people: list[PersonSpan]) -> list[PersonSpan
         if last is not None and titles and m.start() - last.end < 40:
             out = [PersonSpan(q.start, q.end, q.name, q.titles + titles, q.official)
                    if q is last else q for q in out]
-    return out
+    return _next_appointed(text, out, appointed)
+
+
+def _next_appointed(text: str, people: list[PersonSpan], appointed: list[PersonSpan]) -> list[PersonSpan]:
+    """``people`` with the posts of the items that go on an appointment after a comma
+    (任命邢某同志为副县长，苑某同志为副县长), each within 40 characters of the item before it
+    and in the same sentence."""
+    if not appointed:
+        return people
+    ends = sorted(a.end for a in appointed)
+    for m in _NEXT_APPOINTED.finditer(text):
+        start, end = m.start(1), m.end(1)
+        prev = [e for e in ends if e < start]
+        titles = _titles_after(text, m.end())
+        if not prev or start - prev[-1] > 40 or re.search("[。；;\n]", text[prev[-1]:start]) or not titles \
+                or not is_surname_start(m.group(1)) or _common_word(m.group(1)):
+            continue
+        ends.append(m.end())
+        ends.sort()
+        same = [q for q in people if (q.start, q.end) == (start, end)]
+        if same:
+            people = [PersonSpan(q.start, q.end, q.name, q.titles + tuple(t for t in titles if t not in q.titles),
+                                 q.official) if q is same[0] else q for q in people]
+        elif not any(q.start < end and start < q.end for q in people):
+            people = sorted([*people, PersonSpan(start, end, m.group(1), titles)], key=lambda q: q.start)
+    return people
 
 
 # 邓泽佳以190票当选为县人大常委会主任; 王土祥、张晓源和李瑛当选副县长; 任命李春雨、何娇等18人
