@@ -1773,3 +1773,10 @@ def test_a_transliterated_name_ends_before_a_verb_of_intent():
     people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
     assert {"约翰·史密森", "安娜·卡尔松"} <= people
     assert not any(n.endswith(("计划", "打算")) for n in people)
+
+
+def test_variant_traditional_characters_opencc_leaves_are_simplified():
+    f = facts_of("據了解,寧陜縣與陜西綠源農業有限公司簽訂的茶葉深加工項目合同書,總投資3億元。")
+    companies = {e.label for e in f.entities.values() if e.type is EntityType.COMPANY}
+    assert "陕西绿源农业有限公司" in companies
+    assert not any("陜" in e.label for e in f.entities.values())
