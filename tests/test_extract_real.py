@@ -1780,3 +1780,14 @@ def test_variant_traditional_characters_opencc_leaves_are_simplified():
     companies = {e.label for e in f.entities.values() if e.type is EntityType.COMPANY}
     assert "陕西绿源农业有限公司" in companies
     assert not any("陜" in e.label for e in f.entities.values())
+
+
+def test_a_project_a_county_signs_for_with_a_company_is_in_that_county():
+    f = facts_of("签约的合同项目中,柞水县与陕西金禾农业有限公司签订的木耳深加工产业园项目合同书,"
+                 "总投资6亿元;丹凤县与西安明远新材料有限公司签订的新型建材项目合同书,总投资3亿元。")
+    loc = _pairs(f, "locatedIn")
+    assert ("木耳深加工产业园项目", "柞水县") in loc
+    assert ("新型建材项目", "丹凤县") in loc
+    inv = _pairs(f, "investsIn")
+    assert ("陕西金禾农业有限公司", "木耳深加工产业园项目") in inv
+    assert not any(a.endswith("县") for a, _ in inv)
