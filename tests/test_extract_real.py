@@ -1791,3 +1791,11 @@ def test_a_project_a_county_signs_for_with_a_company_is_in_that_county():
     inv = _pairs(f, "investsIn")
     assert ("陕西金禾农业有限公司", "木耳深加工产业园项目") in inv
     assert not any(a.endswith("县") for a, _ in inv)
+
+
+def test_deng_between_a_plants_products_and_its_line_stays_in_the_projects_name():
+    f = facts_of("宏远纸业有限公司签订年产8万吨牛皮纸等生产线项目。另有纸箱等包装材料生产项目。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert "年产8万吨牛皮纸等生产线项目" in projects
+    assert not any(p.startswith("纸箱等") for p in projects)
+    assert ("宏远纸业有限公司", "年产8万吨牛皮纸等生产线项目") in _pairs(f, "investsIn")
