@@ -1799,3 +1799,11 @@ def test_deng_between_a_plants_products_and_its_line_stays_in_the_projects_name(
     assert "年产8万吨牛皮纸等生产线项目" in projects
     assert not any(p.startswith("纸箱等") for p in projects)
     assert ("宏远纸业有限公司", "年产8万吨牛皮纸等生产线项目") in _pairs(f, "investsIn")
+
+
+def test_a_companys_name_and_xiangmu_alone_names_no_project():
+    f = facts_of("这是华创控股有限公司项目合作首次在本县落地,也是远航集团项目投资的又一成果。"
+                 "宏达有限公司二期项目同日开工。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert "华创控股有限公司项目" not in projects and "远航集团项目" not in projects
+    assert "宏达有限公司二期项目" in projects

@@ -472,6 +472,8 @@ _MONEY = re.compile(MONEY_PATTERN)
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年")
 # Suffixes that say only "a project" (郑州机场, 兴泉铁路 are named by their region: not these).
 _PLAIN_PROJECT_SUFFIXES = ("项目", "工程")
+# A company's name and 项目 and nothing between (A有限公司项目): what it does is not named.
+_COMPANY_ONLY = ("有限公司", "有限责任公司", "股份公司", "公司", "集团")
 
 
 def _only_a_region(modifier: str) -> bool:
@@ -499,6 +501,8 @@ def _a_kind_not_a_name(name: str, suffix: str, words: Sequence[tuple[int, int, s
             _YEAR_LEAD.match(modifier) or (suffix in _PLAIN_PROJECT_SUFFIXES and (
                 _only_a_region(modifier) or _one_verb(modifier, words, start, suffix_start)))):
         return True  # 2022年度外资项目, 辽中区项目, 建设项目 / 重建项目: no project's own name
+    if suffix == "项目" and modifier.endswith(_COMPANY_ONLY):
+        return True  # 国动控股有限公司项目合作: a company's projects, no project named
     if name.endswith(GENERIC_PROJECT_ENDINGS):
         return True
     if _QUANTITY.search(modifier):
