@@ -1807,3 +1807,9 @@ def test_a_companys_name_and_xiangmu_alone_names_no_project():
     projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
     assert "华创控股有限公司项目" not in projects and "远航集团项目" not in projects
     assert "宏达有限公司二期项目" in projects
+
+
+def test_a_class_of_projects_names_no_project():
+    f = facts_of("此次集中开工项目包括社会事业项目5项,总投资10亿元;城建类项目4项,总投资20亿元。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert "社会事业项目" not in projects and "城建类项目" not in projects
