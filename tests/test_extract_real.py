@@ -1813,3 +1813,16 @@ def test_a_class_of_projects_names_no_project():
     f = facts_of("此次集中开工项目包括社会事业项目5项,总投资10亿元;城建类项目4项,总投资20亿元。")
     projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
     assert "社会事业项目" not in projects and "城建类项目" not in projects
+
+
+def test_a_papers_dateline_opens_a_report_of_its_own():
+    f = facts_of("鄞州仙居一批重大项目开工\n"
+                 "  本报宁波3月2日电 (记者 王明 共享联盟鄞州站 李红) 2日上午,宁波市鄞州区重大项目集中开工活动在"
+                 "实验中学迁建工程现场举行。此次开工重大项目有9项,总投资80亿元。\n"
+                 "  本报仙居3月2日电 (记者 张华 共享联盟仙居站 赵亮) 3月2日上午,仙居县8个重大项目集中开工。"
+                 "此次集中开工的8个重大项目,总投资30亿元,助推仙居经济高质量发展。"
+                 "同时开工的还有浙江绿源竹业年产5万吨竹制品生产线项目、浙江永安年产10万套家具生产项目等。",
+                 paper="浙江日报")
+    loc = _pairs(f, "locatedIn")
+    assert ("浙江绿源竹业年产5万吨竹制品生产线项目", "仙居县") in loc
+    assert ("浙江永安年产10万套家具生产项目", "仙居县") in loc

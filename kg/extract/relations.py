@@ -469,11 +469,18 @@ def _the_one(ms: list[Mention], kind: EntityType) -> str | None:
     return None
 
 
+# 本报天台11月17日电, 本报宁波讯: a paper's dateline opens a report of its own (a page may hold
+# two reports, from two counties, under one headline).
+_DATELINE_OPENS = re.compile(r"\s*(?:本报|本台|新华社)[\u4e00-\u9fff]{0,8}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+
+
 def _articles(sentences: list[Sentence]) -> list[list[Sentence]]:
-    """Sentences grouped into articles: a short line without a final stop starts a new one."""
+    """Sentences grouped into articles: a short line without a final stop starts a new one, and
+    so does a paper's dateline."""
     articles: list[list[Sentence]] = [[]]
     for s in sentences:
-        if len(s.text) <= 40 and not s.text.endswith(("。", "！", "？", "”", "」")) and articles[-1]:
+        short_line = len(s.text) <= 40 and not s.text.endswith(("。", "！", "？", "”", "」"))
+        if articles[-1] and (short_line or _DATELINE_OPENS.match(s.text)):
             articles.append([])
         articles[-1].append(s)
     return [a for a in articles if a]
