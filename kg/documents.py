@@ -179,13 +179,20 @@ def _t2s_changes() -> frozenset[str]:
     return frozenset(out)
 
 
+# Variant forms of traditional characters that OpenCC's t2s tables leave as they are, met on
+# traditional pages (陜西 for 陝西, the form Big5 fonts draw; 靑, 淸, 硏 from Japanese and Korean
+# code points): a company named 陜西…有限公司 is the 陕西…有限公司 of every other page.
+_VARIANTS = str.maketrans("陜尙吿衞鄕淸靑硏", "陕尚告卫乡清青研")
+_VARIANT_CHARS = frozenset("陜尙吿衞鄕淸靑硏")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → simplified characters (OpenCC's t2s table). Most pages are simplified
-    already: those are returned as they are without the conversion's pure-Python scan (which
-    was a tenth of the ingest's time)."""
-    if _t2s_changes().isdisjoint(text):
-        return text
-    return _t2s().convert(text)
+    """Traditional → simplified characters (OpenCC's t2s table, then the variant forms it leaves).
+    Most pages are simplified already: those are returned as they are without the conversion's
+    pure-Python scan (which was a tenth of the ingest's time)."""
+    if not _t2s_changes().isdisjoint(text):
+        text = _t2s().convert(text)
+    return text if _VARIANT_CHARS.isdisjoint(text) else text.translate(_VARIANTS)
 
 
 def normalize(text: str) -> str:

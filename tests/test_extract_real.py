@@ -1944,3 +1944,54 @@ def test_a_surname_read_as_a_word_of_its_own_after_a_preposition_joins_the_given
     f = facts_of("5月18日，常务副会长孙明简要向张安顺书记汇报了商会情况。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.OFFICIAL, EntityType.PERSON)}
     assert "张安顺" in people and "安顺" not in people
+def test_variant_traditional_characters_opencc_leaves_are_simplified():
+    f = facts_of("據了解,寧陜縣與陜西綠源農業有限公司簽訂的茶葉深加工項目合同書,總投資3億元。")
+    companies = {e.label for e in f.entities.values() if e.type is EntityType.COMPANY}
+    assert "陕西绿源农业有限公司" in companies
+    assert not any("陜" in e.label for e in f.entities.values())
+
+
+def test_a_project_a_county_signs_for_with_a_company_is_in_that_county():
+    f = facts_of("签约的合同项目中,柞水县与陕西金禾农业有限公司签订的木耳深加工产业园项目合同书,"
+                 "总投资6亿元;丹凤县与西安明远新材料有限公司签订的新型建材项目合同书,总投资3亿元。")
+    loc = _pairs(f, "locatedIn")
+    assert ("木耳深加工产业园项目", "柞水县") in loc
+    assert ("新型建材项目", "丹凤县") in loc
+    inv = _pairs(f, "investsIn")
+    assert ("陕西金禾农业有限公司", "木耳深加工产业园项目") in inv
+    assert not any(a.endswith("县") for a, _ in inv)
+
+
+def test_deng_between_a_plants_products_and_its_line_stays_in_the_projects_name():
+    f = facts_of("宏远纸业有限公司签订年产8万吨牛皮纸等生产线项目。另有纸箱等包装材料生产项目。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert "年产8万吨牛皮纸等生产线项目" in projects
+    assert not any(p.startswith("纸箱等") for p in projects)
+    assert ("宏远纸业有限公司", "年产8万吨牛皮纸等生产线项目") in _pairs(f, "investsIn")
+
+
+def test_a_companys_name_and_xiangmu_alone_names_no_project():
+    f = facts_of("这是华创控股有限公司项目合作首次在本县落地,也是远航集团项目投资的又一成果。"
+                 "宏达有限公司二期项目同日开工。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert "华创控股有限公司项目" not in projects and "远航集团项目" not in projects
+    assert "宏达有限公司二期项目" in projects
+
+
+def test_a_class_of_projects_names_no_project():
+    f = facts_of("此次集中开工项目包括社会事业项目5项,总投资10亿元;城建类项目4项,总投资20亿元。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert "社会事业项目" not in projects and "城建类项目" not in projects
+
+
+def test_a_papers_dateline_opens_a_report_of_its_own():
+    f = facts_of("鄞州仙居一批重大项目开工\n"
+                 "  本报宁波3月2日电 (记者 王明 共享联盟鄞州站 李红) 2日上午,宁波市鄞州区重大项目集中开工活动在"
+                 "实验中学迁建工程现场举行。此次开工重大项目有9项,总投资80亿元。\n"
+                 "  本报仙居3月2日电 (记者 张华 共享联盟仙居站 赵亮) 3月2日上午,仙居县8个重大项目集中开工。"
+                 "此次集中开工的8个重大项目,总投资30亿元,助推仙居经济高质量发展。"
+                 "同时开工的还有浙江绿源竹业年产5万吨竹制品生产线项目、浙江永安年产10万套家具生产项目等。",
+                 paper="浙江日报")
+    loc = _pairs(f, "locatedIn")
+    assert ("浙江绿源竹业年产5万吨竹制品生产线项目", "仙居县") in loc
+    assert ("浙江永安年产10万套家具生产项目", "仙居县") in loc

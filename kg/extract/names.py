@@ -281,6 +281,7 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
         return suffix_start
     i = idx - 1
     limit = MAX_NAME
+    etc = None
     while i >= 0:
         s, e, w, tag = words[i]
         if joins and _COMPANY_IN.search(w) and w.endswith(_NAME_ENDS):
@@ -290,6 +291,11 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             i -= 1
             continue
         if joins and _joins_one_name(words, i, blocked, verbal):
+            start = s
+            i -= 1
+            continue
+        if joins and _etc_in_a_line(words, i, idx, blocked):
+            etc = s  # 年产4万吨特种纸等生产线项目: what the line makes, listed, then the line
             start = s
             i -= 1
             continue
@@ -304,6 +310,8 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             break  # (化南以临空经济区: jieba's guessed person 化南以 ends in the preposition 以)
         start = s
         i -= 1
+    if etc is not None and not text.startswith(_CAPACITY_LEADS, start):
+        start = etc + 1  # (纸箱等包装材料生产项目: a kind of project, no capacity to name it by)
     while start < suffix_start and (text[start] in "()（）" or (
             text[start] in _PARTICLES and suffix_start - start > 3)):
         start += 1  # 察看了鑫源电子有限公司: jieba's 了鑫源 is no name's start
@@ -318,6 +326,22 @@ _LEADING_PREPOSITIONS = "与同跟"
 _CLAUSE_MARKS = ",，;；、。：:"
 _PREPOSITIONS = "以为把将对从向被让"
 _JOINERS = ("和", "及")
+
+
+# 年产4万吨特种亚克力保护纸等生产线项目: 等 ends the list of what a plant makes, then the plant.
+_LINE_HEADS = frozenset("生产线 生产 加工 深加工 制造 产品 生产基地".split())
+_CAPACITY_LEADS = ("年产", "年加工", "年处理", "年生产")
+
+
+def _etc_in_a_line(words: Sequence[tuple[int, int, str, str]], i: int, suffix_idx: int, blocked: set[int]) -> bool:
+    """Whether words[i] is 等 between the products of a project's name and the line that makes
+    them: a noun before it, a production head (生产线, 加工) after it and before the suffix. The
+    name must open with its capacity (年产…), else the 等 ends a list (see :func:`_left_edge`)."""
+    if words[i][2] != "等" or i == 0 or i + 1 >= suffix_idx:
+        return False
+    s, _, w, tag = words[i - 1]
+    return (words[i + 1][2] in _LINE_HEADS and tag.startswith(("n", "m", "eng")) and not tag.startswith("nr")
+            and s not in blocked and not w.endswith(_NAME_ENDS) and w not in BOUNDARY_WORDS)
 
 
 def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int],
@@ -460,6 +484,8 @@ _MONEY = re.compile(MONEY_PATTERN)
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年")
 # Suffixes that say only "a project" (郑州机场, 兴泉铁路 are named by their region: not these).
 _PLAIN_PROJECT_SUFFIXES = ("项目", "工程")
+# A company's name and 项目 and nothing between (A有限公司项目): what it does is not named.
+_COMPANY_ONLY = ("有限公司", "有限责任公司", "股份公司", "公司", "集团")
 
 
 def _only_a_region(modifier: str) -> bool:
@@ -487,6 +513,8 @@ def _a_kind_not_a_name(name: str, suffix: str, words: Sequence[tuple[int, int, s
             _YEAR_LEAD.match(modifier) or (suffix in _PLAIN_PROJECT_SUFFIXES and (
                 _only_a_region(modifier) or _one_verb(modifier, words, start, suffix_start)))):
         return True  # 2022年度外资项目, 辽中区项目, 建设项目 / 重建项目: no project's own name
+    if suffix == "项目" and modifier.endswith(_COMPANY_ONLY):
+        return True  # 国动控股有限公司项目合作: a company's projects, no project named
     if name.endswith(GENERIC_PROJECT_ENDINGS):
         return True
     if _QUANTITY.search(modifier):

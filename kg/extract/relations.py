@@ -469,11 +469,18 @@ def _the_one(ms: list[Mention], kind: EntityType) -> str | None:
     return None
 
 
+# 本报天台11月17日电, 本报宁波讯: a paper's dateline opens a report of its own (a page may hold
+# two reports, from two counties, under one headline).
+_DATELINE_OPENS = re.compile(r"\s*(?:本报|本台|新华社)[\u4e00-\u9fff]{0,8}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+
+
 def _articles(sentences: list[Sentence]) -> list[list[Sentence]]:
-    """Sentences grouped into articles: a short line without a final stop starts a new one."""
+    """Sentences grouped into articles: a short line without a final stop starts a new one, and
+    so does a paper's dateline."""
     articles: list[list[Sentence]] = [[]]
     for s in sentences:
-        if len(s.text) <= 40 and not s.text.endswith(("。", "！", "？", "”", "」")) and articles[-1]:
+        short_line = len(s.text) <= 40 and not s.text.endswith(("。", "！", "？", "”", "」"))
+        if articles[-1] and (short_line or _DATELINE_OPENS.match(s.text)):
             articles.append([])
         articles[-1].append(s)
     return [a for a in articles if a]
@@ -733,15 +740,22 @@ _WITH_PARTY_SIGNS = re.compile(r"与[^,，;；。]{2,40}?(?:签订|签署|签约
 def _signed_by_government(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
     """A project a region's government or a zone's committee signs for with a company is in
     that region or zone: 旺苍县人民政府与A公司签订B项目 → 旺苍县; 广元经济技术开发区管委会
-    与A签订B项目 → 广元经济技术开发区. Projects listed after the verb (B、C项目) all count."""
+    与A签订B项目 → 广元经济技术开发区; so is one the region or the zone itself signs for
+    (镇安县与A公司签订的B项目 → 镇安县). Projects listed after the verb (B、C项目) all count."""
     if m.type is not EntityType.PROJECT:
         return None
     clause_start = max((i + 1 for i, ch in enumerate(s.text[: m.start - s.start]) if ch in ",，;；。"), default=0)
     for g in ms:
-        if g.type is not EntityType.GOVERNMENT_BODY or g.start - s.start < clause_start or g.end > m.start:
+        if g.start - s.start < clause_start or g.end > m.start:
+            continue
+        signer = g.type is EntityType.GOVERNMENT_BODY or (
+            g.type in REGION_TYPES - {EntityType.PROVINCE} or g.type is EntityType.PARK) and not _inside_another(g, ms)
+        if not signer:
             continue
         if not _WITH_PARTY_SIGNS.search(s.text[g.end - s.start: m.start - s.start]):
             continue  # (the items listed before this one, 签订A园、B项目, may stand between)
+        if g.type is not EntityType.GOVERNMENT_BODY:
+            return g.key  # 镇安县与A公司签订的B项目: the county signs for what is built in it
         inner = [o for o in ms if g.start <= o.start and o.end <= g.end and o is not g
                  and (o.type in REGION_TYPES - {EntityType.PROVINCE} or o.type is EntityType.PARK)]
         if inner:
