@@ -29,7 +29,7 @@ def cluster(tmp_path_factory):
     for i in range(2):
         procs.append(subprocess.Popen([str(DASK), "worker", address, "--nworkers", "1",
                                        "--nthreads", "1", "--host", "127.0.0.1",
-                                       "--no-dashboard", "--memory-limit", "1GB"],
+                                       "--no-dashboard", "--memory-limit", "2GB"],  # Dask pauses at 80%: see README
                                       stdout=subprocess.DEVNULL,
                                       stderr=(log / f"worker{i}.log").open("w")))
     try:
