@@ -16,8 +16,8 @@ __all__ = ["extract", "home_region_of", "warm_up"]
 
 def warm_up() -> None:
     """Load everything extraction reads once per process (gazetteer, dictionaries, scan
-    automaton, CRF model), so that the first page is not charged for it and forked workers
-    share it."""
+    automaton, the MSRA-scheme CRF that names people, LAC's encoder), so that the first page
+    is not charged for it and forked workers share it."""
     from kg.extract.annotate import automaton
     from kg.extract.places import word_tag
     from kg.extract.regions import load_gazetteer
@@ -29,7 +29,7 @@ def warm_up() -> None:
     is_word("茂名")
     word_tag("茂名")
     tagged("市委书记到茂南区调研。")
-    tag("市委书记到茂南区调研。")
+    tag("市委书记到茂南区调研。", scheme="msra")
 
 
 def extract(doc: Document, region: str | None = None) -> Facts:
