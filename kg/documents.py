@@ -182,8 +182,9 @@ def _t2s_changes() -> frozenset[str]:
 # Variant forms of traditional characters that OpenCC's t2s tables leave as they are, met on
 # traditional pages (陜西 for 陝西, the form Big5 fonts draw; 靑, 淸, 硏 from Japanese and Korean
 # code points): a company named 陜西…有限公司 is the 陕西…有限公司 of every other page.
-_VARIANTS = str.maketrans("陜尙吿衞鄕淸靑硏", "陕尚告卫乡清青研")
-_VARIANT_CHARS = frozenset("陜尙吿衞鄕淸靑硏")
+_VARIANT_FORMS = "陜尙吿衞鄕淸靑硏"
+_VARIANTS = str.maketrans(_VARIANT_FORMS, "陕尚告卫乡清青研")
+_VARIANT_CHARS = frozenset(_VARIANT_FORMS)
 
 
 def to_simplified(text: str) -> str:

@@ -31,7 +31,7 @@ from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, E
                               EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
-from kg.extract.stops import NEXT_SENTENCES, OPENS_LOOKING, VILLAGE_COMMITTEE, find_stops
+from kg.extract.stops import NEXT_SENTENCES, VILLAGE_COMMITTEE, find_stops, opens_looking
 
 SentenceRule = Callable[[Sentence, list[Mention], dt.date | None, SentenceContext],
                         tuple[list[Event], bool]]
@@ -196,8 +196,6 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
 
 # 江苏长青…改建项目正在紧锣密鼓地施工中。…。陈曦认真了解项目情况: the tour's visitor opens a
 # later sentence of the paragraph looking at what the paragraph opened with.
-
-
 def _paragraph_topic(s: Sentence, ms: list[Mention]) -> tuple[str, int] | None:
     """The named site (or village) a paragraph's first sentence opens with, as its subject."""
     first = [m for m in ms if m.start == s.start]
@@ -219,9 +217,7 @@ def _looks_at_topic(s: Sentence, ms: list[Mention], day: dt.date | None, last_ag
     if last_agent is None or topic is None or not 0 < s.index - topic[1] <= NEXT_SENTENCES:
         return []
     people = [m for m in ms if m.type in PERSON_TYPES]
-    if not people or people[0].key != last_agent or people[0].start - s.start > 2:
-        return []
-    if not OPENS_LOOKING.match(s.text, people[0].end - s.start):
+    if not people or people[0].key != last_agent or not opens_looking(s, people[0]):
         return []
     return [Event(EventType.VISIT, last_agent, (topic[0],), (), day, s.index)]
 

@@ -91,8 +91,13 @@ def _looked_at_later(s: Sentence, pos: int, found: Mentions) -> bool:
 
 # …项目正在紧锣密鼓地施工中。项目严格按照…。陈曦认真了解项目情况: the visitor opens a sentence
 # of the same paragraph and looks at what its first sentence was about.
-OPENS_LOOKING = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|视察|参观|走访|了解|查看|询问)")
+_OPENS_LOOKING = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|视察|参观|走访|了解|查看|询问)")
 NEXT_SENTENCES = 2
+
+
+def opens_looking(t: Sentence, person: Mention) -> bool:
+    """Whether ``person`` opens sentence ``t`` and looks at something (陈曦认真了解项目情况)."""
+    return person.start - t.start <= 2 and bool(_OPENS_LOOKING.match(t.text, person.end - t.start))
 
 
 def _looked_at_next(sentences: list[Sentence], i: int, found: Mentions) -> bool:
@@ -103,7 +108,7 @@ def _looked_at_next(sentences: list[Sentence], i: int, found: Mentions) -> bool:
         if t.start != prev.end:
             return False  # a new paragraph
         people = [m for m in found.in_span(t.start, t.end) if m.type in PERSON_TYPES]
-        if people and people[0].start - t.start <= 2 and OPENS_LOOKING.match(t.text, people[0].end - t.start):
+        if people and opens_looking(t, people[0]):
             return True
         prev = t
     return False
