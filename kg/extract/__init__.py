@@ -19,15 +19,13 @@ def warm_up() -> None:
     automaton, the MSRA-scheme CRF that names people, LAC's encoder), so that the first page
     is not charged for it and forked workers share it."""
     from kg.extract.annotate import automaton
-    from kg.extract.places import word_tag
     from kg.extract.regions import load_gazetteer
-    from kg.extract.segment import is_word, tagged
+    from kg.extract.segment import dictionary, tagged
     from kg.extract.tagger import tag
 
     load_gazetteer()
     automaton()
-    is_word("茂名")
-    word_tag("茂名")
+    dictionary()
     tagged("市委书记到茂南区调研。")
     tag("市委书记到茂南区调研。", scheme="msra")
 

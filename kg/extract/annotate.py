@@ -55,6 +55,13 @@ def automaton() -> ahocorasick.Automaton:
     """Every region name and alias, village name, title head and name suffix, in one
     automaton (built once per process: about a second and 30 MB). Offsets are characters:
     the wheels are built for str, so a CJK character (and one beyond the BMP) is one position."""
+    from kg.extract.regions import built_to_last
+
+    with built_to_last():
+        return _build_automaton()
+
+
+def _build_automaton() -> ahocorasick.Automaton:
     from kg.extract.lexicon import SUFFIXES, TITLE_HEADS
     from kg.extract.regions import load_gazetteer
 

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from kg.extract.lexicon import HOME_DEIXIS_WORDS, LEVEL_CHARS, OWN_OFFICE_HEADS, SURNAMES, TITLE_HEADS
 from kg.extract.media import SOURCE_LINE
 from kg.extract.model import EntityType, Region
-from kg.extract.places import LEVEL_ORDER, word_tag
+from kg.extract.places import LEVEL_ORDER
 from kg.extract.regions import Gazetteer, load_gazetteer
-from kg.extract.segment import is_word, tokenizer
+from kg.extract.segment import is_word, word_freq, word_tag
 
 if TYPE_CHECKING:
     from kg.extract.annotate import Annotations
@@ -280,7 +280,7 @@ def _usable(text: str, start: int, end: int, name: str, keys: list[str], gaz: Ga
     if any(gaz.regions[k].name == name for k in keys):
         return True
     tag = word_tag(name) or ""
-    freq = tokenizer().FREQ.get(name, 0)
+    freq = word_freq(name)
     if tag != "ns" and (freq >= 1000 or (tag[:1] in ("v", "a", "d", "c") and freq >= 100)):
         return False
     return not _straddles(text, start, end)

@@ -38,7 +38,7 @@ def is_surname_start(text: str) -> bool:
 
 def _common_word(word: str) -> bool:
     """A dictionary word that is not a person name (明确, 通讯员)."""
-    from kg.extract.places import word_tag
+    from kg.extract.segment import word_tag
 
     tag = word_tag(word)
     return tag is not None and not tag.startswith("nr")
@@ -46,7 +46,7 @@ def _common_word(word: str) -> bool:
 
 def _function_word(word: str) -> bool:
     """关于, 对于, 以及: prepositions, conjunctions and the like never start a name."""
-    from kg.extract.places import word_tag
+    from kg.extract.segment import word_tag
 
     tag = word_tag(word) or ""
     return tag[:1] in ("p", "c", "u", "r", "d")
@@ -314,7 +314,7 @@ def _foreign_name_at(text: str, pos: int) -> int | None:
         end += 1
     if not 2 <= end - pos <= 6 or end - pos == 7:
         return None
-    from kg.extract.places import word_tag
+    from kg.extract.segment import word_tag
 
     tag = word_tag(text[pos:end]) or "nr"
     return end if tag.startswith(("nr", "ns")) else None  # 总统普京: jieba tags 普京 a place
@@ -753,7 +753,7 @@ _TALKS = re.compile(r"[同与]([\u4e00-\u9fff·]{2,8}?)(?:举行|进行)(?:会�
 
 def _talk_partners(text: str, known: set[str], officials: set[str]) -> list[PersonSpan]:
     from kg.extract.countries import countries
-    from kg.extract.places import word_tag
+    from kg.extract.segment import word_tag
 
     out = []
     for m in _TALKS.finditer(text):

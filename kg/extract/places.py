@@ -16,7 +16,7 @@ from functools import cache
 from kg.extract.index import Cover
 from kg.extract.model import EntityType, Mention, Region
 from kg.extract.regions import Gazetteer, load_gazetteer
-from kg.extract.segment import is_word, line_words
+from kg.extract.segment import is_word, line_words, word_tag
 
 LEVEL_ORDER = {EntityType.PROVINCE: 0, EntityType.PREFECTURE: 1, EntityType.COUNTY: 2,
                 EntityType.TOWNSHIP: 3, EntityType.VILLAGE: 4}
@@ -28,19 +28,6 @@ class _Match:
     end: int
     text: str
     candidates: tuple[Region, ...]
-
-
-@cache
-def _word_tags() -> dict[str, str]:
-    import jieba.posseg
-
-    jieba.posseg.dt.tokenizer.initialize()
-    return dict(jieba.posseg.dt.word_tag_tab)
-
-
-def word_tag(word: str) -> str | None:
-    """jieba's part-of-speech tag of a dictionary word, None for a word it does not know."""
-    return _word_tags().get(word)
 
 
 def _is_place_word(word: str) -> bool:

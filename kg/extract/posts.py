@@ -152,7 +152,7 @@ def _org_suffix(name: str) -> str | None:
 
 def _ordinary_word(word: str) -> bool:
     """销售总监, 技术总监: a dictionary word that is no proper name is the title's own part."""
-    from kg.extract.places import word_tag
+    from kg.extract.segment import word_tag
 
     tag = word_tag(word)
     return tag is not None and not tag.startswith(("nt", "nz", "ns", "nr", "j"))

@@ -7,9 +7,9 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import jieba
-import jieba.posseg
 
 from kg.extract.lexicon import SUFFIXES, TITLE_HEADS
 
@@ -67,16 +67,45 @@ def _pieces(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
+class Dictionary(NamedTuple):
+    """jieba's dictionary, read once: each word's frequency (with the words
+    :func:`_added_words` teaches the tokenizer, as jieba's ``Tokenizer.add_word`` would) and its
+    part-of-speech tag (the dictionary's own)."""
+
+    freq: dict[str, int]
+    tags: dict[str, str]
+
+
 @cache
-def tokenizer() -> jieba.Tokenizer:
-    """A jieba tokenizer that knows region names, title heads and name suffixes as words."""
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for word, freq, tag, only_if_new in _added_words():
-        if not only_if_new or word not in tok.FREQ:
-            tok.add_word(word, freq, tag)
-    return tok
+def dictionary() -> Dictionary:
+    """jieba's ``dict.txt`` read as two tables (jieba's own Python tokenizer and ``jieba.posseg``
+    each loaded it with every prefix of every word: twice the time, for two lookups)."""
+    from kg.extract.regions import built_to_last
+
+    with built_to_last():
+        freq: dict[str, int] = {}
+        tags: dict[str, str] = {}
+        with jieba.get_dict_file() as f:
+            for raw in f:
+                parts = raw.strip().decode("utf-8").split(" ")
+                if len(parts) >= 2:
+                    freq[parts[0]] = int(parts[1])
+                if len(parts) == 3:
+                    tags[parts[0]] = parts[2]
+        # jieba's tokenizer also holds every prefix of its words (at 0): a word "not yet known"
+        # is neither a word nor such a prefix (of the dictionary's words: the first word in
+        # order not before it starts with it; of the added words: kept as they are added).
+        ordered = sorted(freq)
+        added: set[str] = set()
+        for word, count, _, only_if_new in _added_words():
+            if only_if_new:
+                at = bisect.bisect_left(ordered, word)
+                if (word in freq or word in added
+                        or (at < len(ordered) and ordered[at].startswith(word))):
+                    continue
+            freq[word] = count
+            added.update(word[:j] for j in range(1, len(word)))
+    return Dictionary(freq, tags)
 
 
 def _added_words():
@@ -201,4 +230,14 @@ def tag_text(text: str) -> tuple[tuple[int, int, str, str], ...]:
 
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds ``text`` as a word."""
-    return tokenizer().FREQ.get(text, 0) > 0
+    return dictionary().freq.get(text, 0) > 0
+
+
+def word_freq(word: str) -> int:
+    """jieba's frequency of a word (0 for a word it does not know)."""
+    return dictionary().freq.get(word, 0)
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word, None for a word it does not know."""
+    return dictionary().tags.get(word)
