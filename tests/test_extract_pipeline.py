@@ -85,6 +85,35 @@ def test_a_village_is_taken_only_where_it_is_longer_than_every_region_name():
     assert all(n != village for _, _, n, _ in annotate(text).regions(villages=False))
 
 
+def test_a_village_record_is_made_when_asked_and_only_for_a_village_the_data_holds():
+    gaz = load_gazetteer()
+    name, keys = next((n, k) for n, k in gaz.villages.items() if n.endswith("村"))
+    key = keys[0]
+    township = key.rpartition("/")[0]
+    assert key in gaz.regions and gaz.regions.get(key) is gaz.regions[key]
+    village = gaz.regions[key]
+    assert (village.name, village.type.value, village.parent) == (name, "Village", township)
+    assert gaz.ancestors(key)[:2] == [key, township] and gaz.village(key) is village
+    made_up = f"{township}/不存在的村"
+    assert made_up not in gaz.regions and gaz.regions.get(made_up) is None
+    with pytest.raises(KeyError):
+        gaz.regions[made_up]
+
+
+def test_jiebas_dictionary_read_once_agrees_with_its_tokenizer():
+    import jieba
+
+    from kg.extract.segment import _added_words, dictionary, is_word, word_tag
+
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for word, freq, tag, only_if_new in _added_words():
+        if not only_if_new or word not in tok.FREQ:
+            tok.add_word(word, freq, tag)
+    assert {w: f for w, f in tok.FREQ.items() if f} == {w: f for w, f in dictionary().freq.items() if f}
+    assert is_word("调研") and not is_word("调研市长") and word_tag("北京") == "ns"
+
+
 def test_a_sentence_words_are_the_page_words():
     text = "市委书记到茂南区调研。\n他强调，要抓好项目建设。"
     notes = annotate(text)
