@@ -1995,3 +1995,29 @@ def test_a_papers_dateline_opens_a_report_of_its_own():
     loc = _pairs(f, "locatedIn")
     assert ("浙江绿源竹业年产5万吨竹制品生产线项目", "仙居县") in loc
     assert ("浙江永安年产10万套家具生产项目", "仙居县") in loc
+
+
+def test_a_region_or_a_phase_in_brackets_stays_inside_a_listed_sites_name():
+    f = facts_of("3月8日,县委书记李强一行先后来到华强纺织公司、中国(华东)智能装备展示馆、"
+                 "江淮(合肥)创新孵化器、城东物流园等地调研。")
+    v = visited(f)
+    assert ("李强", "中国(华东)智能装备展示馆") in v
+    assert ("李强", "江淮(合肥)创新孵化器") in v
+
+
+def test_a_temple_listed_among_the_stops_is_a_site():
+    f = facts_of("考察期间,王明一行先后到青山茶业有限公司、普济寺和白云寺等地进行实地参观。")
+    assert {("王明", "普济寺"), ("王明", "白云寺")} <= visited(f)
+
+
+def test_what_goes_with_a_site_after_ji_is_one_item_of_the_list():
+    f = facts_of("县长张伟一行先后来到宏达茶业公司、城南冷链物流基地及配套道路建设项目。")
+    v = visited(f)
+    assert ("张伟", "宏达茶业公司") in v
+    assert not any(p.startswith("配套") for _, p in v)
+
+
+def test_a_mongolian_name_without_a_surname_after_a_title_visits():
+    f = facts_of("6月3日,旗人大常委会副主任额尔敦先后到巴彦塔拉苏木、乌兰哈达嘎查,调研牧区工作。")
+    assert any(p == "额尔敦" and t == "旗人大常委会副主任" for p, t, _ in posts(f))
+    assert any(a == "额尔敦" for a, _ in visited(f))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, GROUP_LEAD_WORDS, LEADER_WORDS, LEVEL_CHARS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
                                 OCCUPATIONS, PASSIVE_MEETING_WORDS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
                                 TRAILING_TITLES)
+from kg.extract.model import EntityType
 
 _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h in TITLE_HEADS) + ")")
 _CHAIN_BREAK = re.compile(r"[，,。；;：:！？!?“”\"《》\s]")
@@ -200,7 +201,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         if state and foreign_prefix(text[max(0, head_start - 8):head_start]):
             end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
         else:
-            end = name_at(text, pos) or _tagged_name_at(text, pos) or _word_name_at(text, pos)
+            end = name_at(text, pos) or _tagged_name_at(text, pos) or _word_name_at(text, pos) \
+                or _unsurnamed_name_at(text, pos)
             if end is None and state:
                 end = _foreign_name_at(text, pos)
             if end is None:
@@ -230,6 +232,36 @@ def _word_name_at(text: str, pos: int) -> int | None:
             or _HEAD_RE.match(piece + text[end:end + 2]) or piece in REPORTER_WORDS):
         return None
     return end
+
+
+_COUNTY_UP = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY)
+
+
+def _unsurnamed_name_at(text: str, pos: int) -> int | None:
+    """旗人大常委会副主任宝龙先后到…: a Mongolian or Tibetan name of two or three characters with
+    no Chinese surname, right after a title, that jieba reads as one place word (宝龙) naming no
+    county or city, when a whole follower word of two or more characters (先后, 一行, 深入 …)
+    comes right after it."""
+    import bisect
+
+    from kg.extract.regions import load_gazetteer
+    from kg.extract.segment import line_words
+
+    line_start, _, words, starts = line_words(text, pos)
+    i = bisect.bisect_left(starts, pos - line_start)
+    if i >= len(words) or starts[i] != pos - line_start:
+        return None
+    _, end, piece, tag = words[i]
+    end += line_start
+    if not 2 <= len(piece) <= 3 or is_surname_start(piece) or not tag.startswith(("ns", "nz")) \
+            or not all(_CJK.match(c) for c in piece) or any(c in _FORBIDDEN_IN_NAME | _BODY_CHARS for c in piece) \
+            or not text.startswith(_LONG_FOLLOWERS, end):
+        return None
+    gaz = load_gazetteer()
+    if any(r.type in _COUNTY_UP for r in (*gaz.candidates(piece), *(
+            r for c in "省市县区旗" for r in gaz.candidates(piece + c)))):
+        return None  # a county's short name after a title heads the office; a township's
+    return end       # (宝龙镇 of Chongqing) so seldom that the name wins
 
 
 def find_entitled(text: str) -> list[PersonSpan]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import (GENERIC_MODIFIERS, NOT_NAMES, SECTOR_HEADS, SITE_HEADS,
+from kg.extract.countries import countries
+from kg.extract.lexicon import (GENERIC_MODIFIERS, NATIONAL_NAMES, NOT_NAMES, SECTOR_HEADS, SITE_HEADS,
                                 STOP_LIST_VERBS, SUFFIX_TO_TYPE)
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention
@@ -28,13 +29,20 @@ _NOT_A_VILLAGE = set("本该全各此每进入邻外他我贵乡山农")
 _ITEM_SEP = re.compile("[、，,]|(?<=[\u4e00-\u9fff]{3})(?:和|及|以及)(?=[\u4e00-\u9fff]{3})")
 _COUNTED = re.compile(r"^(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多数]+)[个项大批座家处条]")
 # 中博建融5000P智算中心: a model number or a brand in Latin letters inside a Chinese name.
-_HAN = re.compile(r"^(?=.*[\u4e00-\u9fff].*[\u4e00-\u9fff])[\u4e00-\u9fff“”\"0-9A-Za-z.·]{2,30}$")
+# 中国(西部)预制菜之都展览馆, 周宁县康养中心项目(二期): a region or a phase in brackets inside a name.
+_NAME_CHARS = "[\u4e00-\u9fff“”\"0-9A-Za-z.·]"
+_HAN = re.compile(r"^(?=.*[\u4e00-\u9fff].*[\u4e00-\u9fff])(?=.{2,30}$)" + _NAME_CHARS
+                  + r"+(?:\([\u4e00-\u9fff0-9]{1,8}\)" + _NAME_CHARS + "*)?$")
+# the bracket a name ends with (项目(二期)) is no part of its head
+_BRACKET_END = re.compile(r"\([\u4e00-\u9fff0-9]{1,8}\)$")
 _AT_START = re.compile(r"^(?:随后|接着|之后|其间|同日|当天|[^，,。在]{0,14}(?:日|月|上午|下午|晚上|今天|当天)[）)]?[^，,。在]{0,4})?[,，]?在(?=[^，,。]{2,60}[，,])")
 # 习近平在余村考察时: the site of 在 right before an inspection verb.
 _AT_WHILE = re.compile(r"在(?:参观|考察|调研|视察|察看)?(?=([^，,。在、]{2,20}?)(?:(?:考察|调研|视察)(?:时|期间|调研|工作)|时))")
 # …到柳州市考察调研，在柳工集团，他强调: a site the visitor is at, told in the middle of a sentence.
 _AT_MIDDLE = re.compile(r"[，,](?:随后|接着|之后)?在(?=([^，,。]{2,30})[，,](?:他|她|总书记|[\u4e00-\u9fff]{0,8}一行))")
 _COMMA = re.compile("[，,]")
+# After 及 in a list, the works that serve the site before it (…基地及配套设施建设项目): one item.
+_GOES_WITH = ("配套", "附属")
 # What trails a site in a list: 等 + a kind, the scene, the progress (…项目现场, …进展情况).
 _TAIL_NOISE = re.compile(r"(?:等[0-9\u4e00-\u9fff]{0,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?|建设现场|施工现场|事故现场|现场|进展情况|建设情况|"
                          r"生产情况|情况|一线)$")
@@ -129,6 +137,8 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
         if a.group(0) in ("和", "及", "以及") and not _ends_a_site(s, (pieces[-1][1] if pieces else start), at, found) \
                 and not any(m.start == s.start + start + a.end() for m in found.in_span(s.start + at, s.start + end)):
             continue  # 文渡污水改扩建及清淤工程: one project's name, not two sites
+        if a.group(0) in ("和", "及", "以及") and s.text.startswith(_GOES_WITH, start + a.end()):
+            continue  # 仓储物流基地及配套基础设施建设项目: what goes with the site is its own project's part
         pieces.append((at, start + a.end()))
     bounds = [start] + [b for _, b in pieces]
     stops_at = [a for a, _ in pieces] + [end]
@@ -253,6 +263,8 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
     if etype is None or not _HAN.match(name) or (
             _generic(name) if not (own_village or brand) else name in NOT_NAMES) or any(
             m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES and m not in owner
+            and not (m.start == abs_a and m.type is EntityType.PLACE and (
+                m.text in countries() or NATIONAL_NAMES.get(m.text, ("", None))[1] is EntityType.PLACE))  # 中国(西部)…馆
             for m in inside) or (owner and etype is not EntityType.PROJECT
                                  and not (etype is EntityType.PLACE and owner[0].type not in ORG_TYPES)):
         return villages[-1:]  # 黄寨子村东西部协作乡村振兴示范村: the village, and no named site
@@ -317,6 +329,7 @@ def _starts_with_verb(name: str) -> bool:
 
 
 def _site_type(name: str) -> EntityType | None:
+    name = _BRACKET_END.sub("", name)
     hit = _SITE_HEAD_RE.search(name)
     if not hit:
         return None
