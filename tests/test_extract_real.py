@@ -2021,3 +2021,17 @@ def test_a_mongolian_name_without_a_surname_after_a_title_visits():
     f = facts_of("6月3日,旗人大常委会副主任额尔敦先后到巴彦塔拉苏木、乌兰哈达嘎查,调研牧区工作。")
     assert any(p == "额尔敦" and t == "旗人大常委会副主任" for p, t, _ in posts(f))
     assert any(a == "额尔敦" for a, _ in visited(f))
+
+
+def test_a_leader_whose_words_a_sentence_invokes_visits_nowhere():
+    f = facts_of("茂南发展观察\n8月3日,市委书记王立新到茂南区调研。"
+                 "在习近平总书记亲自指导、亲切关怀下,茂南区特色产业加快发展。"
+                 "要深入学习贯彻习近平总书记关于乡村振兴的重要论述,推动高州市高质量发展。")
+    v = visited(f)
+    assert ("王立新", "茂南区") in v
+    assert not any(a == "习近平" for a, _ in v)
+
+
+def test_a_trip_the_invoked_speech_was_given_on_is_still_a_visit():
+    f = facts_of("他说,当前全省正深入贯彻习近平总书记到云南考察时的重要讲话精神,大抓产业。")
+    assert ("习近平", "云南省") in visited(f)

@@ -117,6 +117,28 @@ _VAGUE_TIME = re.compile("近日|日前|近期|前不久|最近")
 # day; it keeps its own date if it states one (2015年6月…来到贵州考察).
 _RECALLED = re.compile("(?:贯彻|落实|学习|牢记|按照|践行|遵循|重温|回顾|殷殷嘱托)[^。]{0,30}"
                        "(?:考察|视察|调研)[^。]{0,12}(?:重要讲话|重要指示|精神|嘱托|时的|以来|期间)")
+# 深入学习贯彻习近平总书记关于…的重要论述, 在习近平总书记亲自指导下, 统一到…重要指示批示精神上来:
+# the person whose words or care a sentence invokes, not a visitor of that sentence.
+_INVOKED_AFTER = re.compile(r"[^，,。；;：:]{0,24}?(?:重要讲话|重要指示|重要论述|指示批示|重要回信|殷殷嘱托|"
+                            r"亲自指导|亲自部署|亲切关怀|关心关怀|的嘱托|提出的)")
+_INVOKED_BEFORE = re.compile(r"(?:贯彻|落实|学习|领会|践行|遵循|按照|牢记|笃行|细悟|统一到|以)(?:好|了)?$")
+
+
+def _invoked(s: Sentence, m: Mention) -> bool:
+    """Whether the sentence invokes the person's words or care (贯彻习近平总书记关于…的重要论述,
+    在习近平总书记亲自指导下) and tells of no trip of theirs (贯彻总书记到贵州考察时的重要讲话精神
+    still tells one)."""
+    rel, end = m.start - s.start, m.end - s.start
+    if _TRIP_TOLD.match(s.text, end):
+        return False
+    return bool(_INVOKED_AFTER.match(s.text, end)) or bool(_INVOKED_BEFORE.search(s.text, max(0, rel - 3), rel))
+
+
+# 总书记到贵州考察时的重要讲话, 视察天津重要讲话精神, 视察北京并发表重要讲话: a trip is told too,
+# and it stays a visit (the gold of the seeds and of cctv counts such recalled trips).
+_TRIP_TOLD = re.compile(r"[^，,。；;：:]{0,14}?(?:考察|视察|调研)")
+
+
 # Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
 # whose object is a place or a company.
 _TOPIC_VERB_RE = re.compile("调研|督导|检查|督查|指导|调度")
@@ -362,7 +384,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         return []
     invited_by = [(a.start(), a.end()) for a in _INVITATION.finditer(s.text)]
     invited_by += [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
-    people = [m for m in _people(ms) if not _accompanies(s, m)
+    people = [m for m in _people(ms) if not _accompanies(s, m) and not _invoked(s, m)
               and not any(a <= m.start - s.start < b for a, b in invited_by)
               and not (last_agent and _briefs(s, m))]
     verb_at = min(x.start() for x in (move, inspect) if x) if (move or inspect) else len(s.text)
