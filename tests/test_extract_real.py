@@ -2035,3 +2035,10 @@ def test_a_leader_whose_words_a_sentence_invokes_visits_nowhere():
 def test_a_trip_the_invoked_speech_was_given_on_is_still_a_visit():
     f = facts_of("他说,当前全省正深入贯彻习近平总书记到云南考察时的重要讲话精神,大抓产业。")
     assert ("习近平", "云南省") in visited(f)
+
+
+def test_a_papers_dateline_is_no_stop_of_the_visit():
+    f = facts_of("茂名日报全媒体讯(记者 李华)7月3日,副市长陈志强到茂南区督查防汛工作。")
+    v = visited(f)
+    assert ("陈志强", "茂南区") in v
+    assert not any(p.endswith("日报") for _, p in v)

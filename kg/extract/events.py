@@ -585,8 +585,8 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
         if m.type in REGION_TYPES and (m.type in _BROAD or not m.text.endswith(_REGION_ENDS)) and any(
                 a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in named):
             continue  # 哈尔滨 in 来到哈尔滨工业大学, 平山 in 平山睿铭新能源科技有限公司: the named site is the stop
-        if m.type in REGION_TYPES and _DATELINE_AFTER.match(s.text, rel + len(m.text)):
-            continue  # 梁平网讯, 大冶讯: the outlet's dateline, not where the visitor goes
+        if _DATELINE_AFTER.match(s.text, rel + len(m.text)):
+            continue  # 梁平网讯, 大冶讯, 岳阳日报全媒体讯: the outlet's dateline, not where the visitor goes
         if s.text[max(0, rel - 2):rel] == "位于":
             continue  # 位于高州金山片区的奇瑞项目: the park locates the project, it is not a stop
         if m.type in _BROAD:
@@ -608,7 +608,7 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
     return out
 
 
-_DATELINE_AFTER = re.compile(r"(?:新闻网|网|融媒|在线)?(?:\d{1,2}月\d{1,2}日)?讯")
+_DATELINE_AFTER = re.compile(r"(?:全媒体|新闻网|网|融媒|在线)?(?:\d{1,2}月\d{1,2}日)?讯")
 # …，听取汇报，随后还走访福建某某公司: after listening, the tour sets off again.
 _RESUMES = re.compile("[，,；;](?:随后|接着|之后|先后|又|还|并|再)*(?:实地)?(?:来到|走进|深入|前往|走访|察看|考察|视察|赴|到)")
 
