@@ -2042,3 +2042,10 @@ def test_a_papers_dateline_is_no_stop_of_the_visit():
     v = visited(f)
     assert ("陈志强", "茂南区") in v
     assert not any(p.endswith("日报") for _, p in v)
+
+
+def test_a_site_a_paragraph_only_describes_is_visited_when_the_next_opens_with_the_visitor():
+    f = facts_of("茂南发展观察\n8月3日,市委书记王立新到茂南区调研重点项目建设。\n"
+                 "红旗泵站位于城区东南约3公里处,于1975年建成投产。该站装机4台。\n"
+                 "王立新走进泵房内,听取了排涝保障情况汇报。")
+    assert ("王立新", "红旗泵站") in visited(f)

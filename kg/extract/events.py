@@ -167,11 +167,20 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     context = SentenceContext(tuple(title_spans), page_day, frozenset(stops))
     topic: tuple[str, int] | None = None  # the site a paragraph opens with, and its sentence
     prev_end = -1
+    named_in_paragraph, carried = False, False  # a person named in the paragraph so far; a topic carried over
     for s in sentences:
         here = _here_of(prev_ms)
         prev_ms = [m for m in found.mentions if s.start <= m.start and m.end <= s.end]
         if s.start != prev_end:
-            topic = _paragraph_topic(s, prev_ms)
+            opened = _paragraph_topic(s, prev_ms)
+            if opened is None and topic is not None and not named_in_paragraph and not carried:
+                # 黄草湖泵站位于…。该站装机5台…\n刘洁走进泵站内: the paragraph before only told of
+                # its site, and the visitor opens this one
+                topic, carried = (topic[0], s.index - 1), True
+            else:
+                topic, carried = opened, False
+            named_in_paragraph = False
+        named_in_paragraph = named_in_paragraph or any(m.type in PERSON_TYPES for m in prev_ms)
         prev_end = s.end
         if _is_headline(s) and not _caption_of(s, prev_ms, last_agent, year):
             last_agent, party = None, []

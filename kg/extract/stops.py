@@ -52,7 +52,7 @@ _LIST_END = re.compile("[。；;！？：:]")
 _GOES_ON = re.compile("进行|开展|实地|调研|考察|视察|检查|督导|督查|察看|查看|了解|看望|慰问|指导|参观")
 # 天通苑文化艺术中心一经投用便…，温榆河公园是…，蔡奇察看…: sites told as the subjects of the
 # clauses before the visitor looks at them.
-_SUBJECT_SITE = re.compile(r"(?:^|[，,；;])(?=([^，,。；;、]{3,30}?)(?:是|一经|已经|已|作为|现有|目前|正在|正着力))")
+_SUBJECT_SITE = re.compile(r"(?:^|[，,；;])(?=([^，,。；;、]{3,30}?)(?:是|一经|已经|已|作为|现有|目前|正在|正着力|位于))")
 _LOOKS_AT = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|调研|视察|参观|走访|了解|查看)")
 _NAMED_HEADS = ("村", "社区", "屯", "寨", "嘎查")
 _VILLAGE_KIND = re.compile(r"([\u4e00-\u9fff]{2,6})村([\u4e00-\u9fff]{1,3}村)")  # a village's own name is no kind: 松林村
@@ -99,7 +99,7 @@ def _looked_at_later(s: Sentence, pos: int, found: Mentions) -> bool:
 
 # …项目正在紧锣密鼓地施工中。项目严格按照…。陈曦认真了解项目情况: the visitor opens a sentence
 # of the same paragraph and looks at what its first sentence was about.
-_OPENS_LOOKING = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|视察|参观|走访|了解|查看|询问)")
+_OPENS_LOOKING = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|视察|参观|走访|了解|查看|询问|走进)")
 NEXT_SENTENCES = 2
 
 
@@ -110,16 +110,25 @@ def opens_looking(t: Sentence, person: Mention) -> bool:
 
 def _looked_at_next(sentences: list[Sentence], i: int, found: Mentions) -> bool:
     """Whether one of the next sentences of the paragraph (no line break between) opens with a
-    person who looks at something (陈曦认真了解项目情况, 王芳详细询问…)."""
-    prev = sentences[i]
-    for t in sentences[i + 1:i + 1 + NEXT_SENTENCES]:
-        if t.start != prev.end:
-            return False  # a new paragraph
+    person who looks at something (陈曦认真了解项目情况, 王芳详细询问…); or, when the paragraph
+    only tells of the site and names nobody (黄草湖泵站位于…。该站装机5台…), the first sentence
+    of the next paragraph does (刘洁走进泵站内…)."""
+    prev, named = sentences[i], False
+    opens_paragraph = i == 0 or sentences[i].start != sentences[i - 1].end
+    for t in sentences[i + 1:i + 1 + DESCRIPTION_SENTENCES]:
         people = [m for m in found.in_span(t.start, t.end) if m.type in PERSON_TYPES]
-        if people and opens_looking(t, people[0]):
+        if t.start != prev.end:  # a new paragraph
+            return opens_paragraph and not named and bool(people) and opens_looking(t, people[0])
+        if t.index - i <= NEXT_SENTENCES and people and opens_looking(t, people[0]):
             return True
+        named = named or bool(people)
+        if named and t.index - i >= NEXT_SENTENCES:
+            return False
         prev = t
     return False
+
+
+DESCRIPTION_SENTENCES = 6  # the most sentences a paragraph telling of a site is read for
 
 
 def _read_list(s: Sentence, pos: int, found: Mentions,
