@@ -2049,3 +2049,11 @@ def test_a_site_a_paragraph_only_describes_is_visited_when_the_next_opens_with_t
                  "红旗泵站位于城区东南约3公里处,于1975年建成投产。该站装机4台。\n"
                  "王立新走进泵房内,听取了排涝保障情况汇报。")
     assert ("王立新", "红旗泵站") in visited(f)
+
+
+def test_a_port_is_a_site_and_the_work_watched_there_is_no_part_of_its_name():
+    f = facts_of("本报讯 9月2日,市长赵刚在江北区调研。赵刚现场察看龙门港作业,了解港区规划建设运营情况。"
+                 "随后,赵刚一行先后到江北纺织产业园、长林智慧物流港、宏达机械有限公司实地考察。")
+    v = visited(f)
+    assert ("赵刚", "龙门港") in v
+    assert ("赵刚", "长林智慧物流港") in v

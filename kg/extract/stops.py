@@ -43,9 +43,10 @@ _AT_MIDDLE = re.compile(r"[，,](?:随后|接着|之后)?在(?=([^，,。]{2,30}
 _COMMA = re.compile("[，,]")
 # After 及 in a list, the works that serve the site before it (…基地及配套设施建设项目): one item.
 _GOES_WITH = ("配套", "附属")
-# What trails a site in a list: 等 + a kind, the scene, the progress (…项目现场, …进展情况).
+# What trails a site in a list: 等 + a kind, the scene, the progress, the work (…项目现场, …进展情况,
+# 察看新田港作业).
 _TAIL_NOISE = re.compile(r"(?:等[0-9\u4e00-\u9fff]{0,8}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?|建设现场|施工现场|事故现场|现场|进展情况|建设情况|"
-                         r"生产情况|情况|一线)$")
+                         r"生产情况|情况|一线|作业)$")
 # What ends a list: a clause that goes on with a verb (了解, 察看, 听取 …), or a sentence break.
 _LIST_END = re.compile("[。；;！？：:]")
 # Where the last site of a list gives way to what is done there (…产业园进行实地调研).
