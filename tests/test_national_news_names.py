@@ -103,3 +103,20 @@ def test_a_sentence_that_speaks_of_a_source_names_no_outlet():
 def test_the_party_by_its_full_name_is_an_organization():
     f = facts_of("庆祝中国共产党成立105周年大会在北京隆重举行。")
     assert "中国共产党" in named(f, EntityType.ORGANIZATION)
+
+
+def test_a_guest_behind_a_foreign_title_chain_is_a_person_and_met():
+    f = facts_of("新闻联播 2025年3月4日\n全国人大常委会委员长赵乐际4日在京会见斯洛伐克国民议会主席拉希奇。"
+                 "国务院副总理丁薛祥会见越南共产党中央总书记苏林，双方就合作交换意见。"
+                 "中国人民银行行长在京会见欧洲央行行长拉加德。")
+    met = {(f.entities[e.agent].label, f.entities[g].label)
+           for e in f.events if e.type is EventType.MEETING for g in e.participants}
+    assert {("赵乐际", "拉希奇"), ("丁薛祥", "苏林")} <= met
+    assert "拉加德" in {e.label for e in f.entities.values()}
+
+
+def test_words_after_a_foreign_chain_that_read_as_no_name_are_none():
+    f = facts_of("联合国秘书长呼吁各方保持克制。日本新潟县长冈市民间团体举行集会。"
+                 "欧盟委员会主席表示关切。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert not people, people

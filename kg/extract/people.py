@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, GROUP_LEAD_WORDS, LEADER_WORDS, LEVEL_CHARS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
+from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, GROUP_LEAD_WORDS, INTERNATIONAL_ORGANIZATIONS, LEADER_WORDS, LEVEL_CHARS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
                                 OCCUPATIONS, PASSIVE_MEETING_WORDS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
                                 TRAILING_TITLES)
 
@@ -203,6 +203,10 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
             end = name_at(text, pos) or _tagged_name_at(text, pos) or _word_name_at(text, pos)
             if end is None and state:
                 end = _foreign_name_at(text, pos)
+            if end is None and _foreign_chain(text, head_start):
+                end = _foreign_name_at(text, pos)  # 会见匈牙利国会主席克韦尔
+                if end is not None and not _transliterated(text[pos:end]):
+                    end = None
             if end is None:
                 end = _group_leader_at(text, pos)
         if end is None or (text[end - 1] in _BODY_CHARS and _HEAD_RE.match(text, end)):
@@ -300,6 +304,46 @@ def foreign_prefix(text: str) -> str | None:
             and not any(gaz.candidates(word + c) for c in "省市县区"):
         return word
     return None
+
+
+# What ends a title chain read leftwards from its head: punctuation, 的, verbs, prepositions,
+# conjunctions (会见|匈牙利国会主席, 同|日本社民党党首).
+_CHAIN_OPENERS = ("x", "uj", "v", "vn", "p", "c", "m")
+
+
+def _foreign_chain(text: str, head_start: int) -> bool:
+    """Whether the title chain before a head opens with a foreign country, city or continent or
+    an international organization (by the world tables) (会见匈牙利国会主席克韦尔, 俄罗斯联邦委员会主席, 亚洲开发银行行长): the name after
+    such a title may be a transliterated one with no Chinese surname, as after a head of state's."""
+    from kg.extract.segment import tagged
+
+    words = tagged(text[max(0, head_start - 16):head_start])
+    i = len(words)
+    while i > 0 and words[i - 1][3] not in _CHAIN_OPENERS and words[i - 1][2] not in MEETING_VERBS:
+        i -= 1
+    if i == len(words):
+        return False
+    from kg.extract.countries import countries
+    from kg.extract.world import is_abroad, is_area
+
+    first = words[i][2]
+    return any(first[:k] in INTERNATIONAL_ORGANIZATIONS or first[:k] in countries()
+               or is_abroad(first[:k]) or is_area(first[:k]) for k in range(len(first), 1, -1))
+
+
+def _transliterated(name: str) -> bool:
+    """Whether a string read as a transliterated name may be one: it opens with no function
+    word (因工作变动, 把访问) and holds no common word of two or more characters (呼吁阻止,
+    协会网站); transliterations read as rare pieces (拉加|德, 克|韦尔) or as names."""
+    from kg.extract.segment import tagged, word_freq
+
+    words = tagged(name)
+    if not words or words[0][3] in ("p", "c", "uj", "ul", "d", "r", "m") and len(words[0][2]) > 1 \
+            or words[0][2] in _FORBIDDEN_IN_NAME or words[0][3] in ("p", "c", "uj", "ul"):
+        return False
+    return not any(len(w) > 1 and (word_freq(w) >= 500 and not t.startswith(("nr", "ns"))
+                                   or w[-1] in LEVEL_CHARS)  # 长冈市: a place, not a name
+                   for _, _, w, t in words)
 
 
 _FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也")
