@@ -120,3 +120,21 @@ def test_words_after_a_foreign_chain_that_read_as_no_name_are_none():
                  "欧盟委员会主席表示关切。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert not people, people
+
+
+def test_a_transliterated_name_ends_where_a_common_word_starts_and_keeps_its_dotted_parts():
+    f = facts_of("新闻联播 2025年3月4日\n国家主席习近平同国际奥委会主席科文特里通电话。"
+                 "莫斯科市长索比亚宁发布消息说，城市运行正常。"
+                 "联合国教科文组织总干事奥德蕾·阿祖莱发来书面致辞。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert {"科文特里", "索比亚宁", "奥德蕾·阿祖莱"} <= people, people
+    assert not any(p.endswith(("通电话", "发布", "书面")) for p in people)
+
+
+def test_a_foreign_citys_mayor_governs_no_region_of_the_page_and_a_list_number_is_no_title():
+    f = facts_of("重庆日报 2024年8月12日\n市委书记袁家军在渝中区调研。\n"
+                 "闭幕式上，巴黎市长伊达尔戈交接会旗。\n本期节目主要内容：\n11.法国总统马克龙会见运动员；")
+    posts = {(f.entities[p.person].label, p.title): p.jurisdiction for p in f.posts}
+    assert posts[("伊达尔戈", "市长")] is None
+    assert posts[("袁家军", "市委书记")] == "region/500000"
+    assert ("马克龙", "总统") in posts and not any(t[0].isdigit() for _, t in posts)

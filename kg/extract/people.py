@@ -199,14 +199,12 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         state = head.removeprefix("副") in STATE_TITLES
         if state and foreign_prefix(text[max(0, head_start - 8):head_start]):
             end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
+        elif _foreign_chain(text, head_start) and _foreign_name_at(text, pos):
+            end = _foreign_name_at(text, pos)  # 巴黎市长伊达尔戈, 会见匈牙利国会主席克韦尔
         else:
             end = name_at(text, pos) or _tagged_name_at(text, pos) or _word_name_at(text, pos)
             if end is None and state:
                 end = _foreign_name_at(text, pos)
-            if end is None and _foreign_chain(text, head_start):
-                end = _foreign_name_at(text, pos)  # 会见匈牙利国会主席克韦尔
-                if end is not None and not _transliterated(text[pos:end]):
-                    end = None
             if end is None:
                 end = _group_leader_at(text, pos)
         if end is None or (text[end - 1] in _BODY_CHARS and _HEAD_RE.match(text, end)):
@@ -323,12 +321,17 @@ def _foreign_chain(text: str, head_start: int) -> bool:
         i -= 1
     if i == len(words):
         return False
+    return opens_abroad(words[i][2])
+
+
+def opens_abroad(text: str) -> bool:
+    """Whether ``text`` opens with a foreign country, city or continent or an international
+    organization, by the world tables (匈牙利国会, 巴黎市长, 欧洲央行)."""
     from kg.extract.countries import countries
     from kg.extract.world import is_abroad, is_area
 
-    first = words[i][2]
-    return any(first[:k] in INTERNATIONAL_ORGANIZATIONS or first[:k] in countries()
-               or is_abroad(first[:k]) or is_area(first[:k]) for k in range(len(first), 1, -1))
+    return any(text[:k] in INTERNATIONAL_ORGANIZATIONS or text[:k] in countries()
+               or is_abroad(text[:k]) or is_area(text[:k]) for k in range(min(len(text), 12), 1, -1))
 
 
 def _transliterated(name: str) -> bool:
@@ -351,17 +354,36 @@ _FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发
 
 def _foreign_name_at(text: str, pos: int) -> int | None:
     """A transliterated name after a head of state's title (新西兰总理希普金斯。): the Han
-    characters up to the next break or follower word, two to six of them."""
-    end = pos
-    while end < len(text) and end - pos < 7 and _CJK.match(text[end]) \
-            and not text.startswith(_FOREIGN_NAME_ENDS, end):
-        end += 1
-    if not 2 <= end - pos <= 6 or end - pos == 7:
-        return None
-    from kg.extract.segment import word_tag
+    characters up to the next break or follower word, two to six of them, parts joined by a
+    middle dot (亚力山大·尼古拉耶夫·绍欣); a common word after the name ends it (巴赫通电话,
+    索比亚宁发布)."""
+    from kg.extract.segment import tagged, word_freq, word_tag
 
+    end, han = pos, 0  # han: characters of the part being read (parts end at a dot)
+    while end < len(text) and han < 7 and end - pos < 20 and not text.startswith(_FOREIGN_NAME_ENDS, end):
+        if _CJK.match(text[end]):
+            han += 1
+        elif text[end] in "·•" and end > pos and end + 1 < len(text) and _CJK.match(text[end + 1]):
+            han = 0
+        else:
+            break
+        end += 1
+    last = max(text.rfind("·", pos, end), text.rfind("•", pos, end)) + 1 or pos  # the last part
+    after_name = False
+    for start, _, word, tag in tagged(text[last:end]):
+        common = len(word) > 1 and not tag.startswith("n") and (
+            word_freq(word) >= 150 or after_name and word_freq(word) > 0)
+        if start >= (1 if last > pos else 2) and common:
+            # 索比亚宁|发布, 巴赫|通电话: the name ends where a common word (not a noun: 山田太郎) starts
+            end, han = last + start, start
+            break
+        after_name = after_name or tag.startswith("nr")
+    if not (1 if last > pos else 2) <= han <= 6:
+        return None
     tag = word_tag(text[pos:end]) or "nr"
-    return end if tag.startswith(("nr", "ns")) else None  # 总统普京: jieba tags 普京 a place
+    if not tag.startswith(("nr", "ns")):  # 总统普京: jieba tags 普京 a place
+        return None
+    return end if _transliterated(text[pos:end]) else None
 
 
 # 会长河野洋平率领的访华团, 干事长森山裕、…率领的代表团, 总书记加萨马格拉一行: whoever a title
