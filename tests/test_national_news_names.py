@@ -138,3 +138,10 @@ def test_a_foreign_citys_mayor_governs_no_region_of_the_page_and_a_list_number_i
     assert posts[("伊达尔戈", "市长")] is None
     assert posts[("袁家军", "市委书记")] == "region/500000"
     assert ("马克龙", "总统") in posts and not any(t[0].isdigit() for _, t in posts)
+
+
+def test_no_name_after_a_title_that_runs_on_into_a_word_a_post_taken_or_a_congratulation():
+    f = facts_of("新闻联播 2024年11月7日\n国家主席习近平致电伊朗新任总统，祝贺他当选伊朗总统。"
+                 "去年3月，你就任总理后首次访华。中方支持老挝明年担任东盟轮值主席国工作。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert people == {"习近平"}, people

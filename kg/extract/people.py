@@ -174,6 +174,22 @@ def _place_at(text: str, pos: int) -> bool:
     return any(text[pos:pos + k] in names for k in range(2, 8))
 
 
+def _head_runs_on(text: str, head_start: int, pos: int) -> bool:
+    """The head and the character after it are one dictionary word (轮值主席国, 书记处): no
+    name starts there."""
+    from kg.extract.segment import is_word
+
+    return is_word(text[head_start:pos + 1])
+
+
+# 就任总理后首次访华, 担任主席时: a post taken (its title the verb's object), then when; no name.
+_TAKING_POST = re.compile(r"(?:就任|担任|当选|出任|接任|升任|转任)[^，,。；;]{0,12}$")
+
+
+def _taken_post(text: str, head_start: int, pos: int) -> bool:
+    return text[pos:pos + 1] in ("后", "时") and _TAKING_POST.search(text, max(0, head_start - 14), head_start) is not None
+
+
 def _starts_with_verb(rest: str) -> bool:
     from kg.extract.segment import tagged
 
@@ -209,6 +225,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
                 end = _group_leader_at(text, pos)
         if end is None or (text[end - 1] in _BODY_CHARS and _HEAD_RE.match(text, end)):
             continue  # 市委常委、宣传部部长: jieba tags 宣传部 a name; it is the office of the next head
+        if _head_runs_on(text, head_start, pos) or _taken_post(text, head_start, pos):
+            continue
         titles = _title_chain(text, pos)
         former = () if titles else _title_chain(text, pos, keep_former=True)
         if not titles and not former:
@@ -668,9 +686,16 @@ def _name_before(text: str, end: int) -> int | None:
         if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
             return None
         if (start == 0 or text[start - 1] in _LIST_OPENERS) and is_surname_start(piece) \
-                and not _common_word(piece):
+                and not _common_word(piece) and not _opens_with_verb(piece):
             return start
     return None
+
+
+def _opens_with_verb(piece: str) -> bool:
+    """祝贺他, 恭喜她: a verb of the dictionary and a pronoun, not a surname and a given name."""
+    from kg.extract.segment import word_tag
+
+    return piece[-1] in "他她" or word_tag(piece[:2]) in ("v", "vd", "p", "d", "c")
 
 
 def _names_ending_at(text: str, end: int) -> list[tuple[int, int]]:
