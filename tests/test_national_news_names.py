@@ -145,3 +145,9 @@ def test_no_name_after_a_title_that_runs_on_into_a_word_a_post_taken_or_a_congra
                  "去年3月，你就任总理后首次访华。中方支持老挝明年担任东盟轮值主席国工作。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert people == {"习近平"}, people
+
+
+def test_a_one_character_verb_before_de_ends_the_name_not_a_third_character():
+    f = facts_of("新闻联播 2024年3月8日\n会议听取了全国人大宪法和法律委员会主任委员李飞作的关于草案审议结果的报告。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert "李飞" in people and "李飞作" not in people

@@ -151,9 +151,11 @@ def _short_name_end(text: str, pos: int) -> int | None:
                 three = text[pos:end + 1]
                 after = text[end + 1:end + 1 + _AHEAD]
                 # 张国和表示: the third character is part of the name when a follower comes
-                # after it; 陈伟说。: a one-character follower that ends the clause is not.
+                # after it (but not 的 after a follower: 李飞作的报告, 王强说的); 陈伟说。: a
+                # one-character follower that ends the clause is not.
                 if (_CJK.match(three[-1]) and three[-1] not in _FORBIDDEN_IN_NAME
-                        and ((after and after.startswith(NAME_FOLLOWERS))
+                        and ((after and after.startswith(NAME_FOLLOWERS)
+                              and not (three[-1] in "作说称讲" and after.startswith("的")))
                              or ((not after or not _CJK.match(after[0])) and three[-1] not in NAME_FOLLOWERS))
                         and not rest.startswith(("在", "到", "和", "与", "及", "对", "为", "是", "等", "的",
                                                  "还", "也", "又", "都", "就", "将", "已", "被", "则",
