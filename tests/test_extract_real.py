@@ -1995,3 +1995,27 @@ def test_a_papers_dateline_opens_a_report_of_its_own():
     loc = _pairs(f, "locatedIn")
     assert ("浙江绿源竹业年产5万吨竹制品生产线项目", "仙居县") in loc
     assert ("浙江永安年产10万套家具生产项目", "仙居县") in loc
+
+
+def _types(f):
+    return {e.label: e.type for e in f.entities.values()}
+
+
+def test_every_name_of_a_list_under_one_office_title_is_an_official():
+    f = facts_of("副县长张立新、王海涛、李春明出席会议。县法院院长赵德明,县委办主任孙立平列席会议。")
+    t = _types(f)
+    assert all(t[n] is EntityType.OFFICIAL for n in ("张立新", "王海涛", "李春明", "赵德明", "孙立平"))
+
+
+def test_a_company_chief_whose_party_title_is_his_companys_is_no_official():
+    f = facts_of("市长陈伟会见了华丰集团党委书记、董事长周建国一行。远东集团总经理、党委副书记吴海,"
+                 "全国政协常委、宏图集团董事局主席郑立诚参加。")
+    t = _types(f)
+    assert t["周建国"] is EntityType.PERSON and t["吴海"] is EntityType.PERSON
+    assert t["陈伟"] is EntityType.OFFICIAL and t["郑立诚"] is EntityType.OFFICIAL
+
+
+def test_names_listed_before_deng_qu_lingdao_are_officials():
+    f = facts_of("刘建华、孙海鹰、周志刚等区领导出席。市领导高明远、许立和杜文斌参加。")
+    t = _types(f)
+    assert all(t.get(n) is EntityType.OFFICIAL for n in ("刘建华", "孙海鹰", "周志刚", "高明远", "许立", "杜文斌"))

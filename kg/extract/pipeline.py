@@ -25,7 +25,7 @@ from kg.extract.identity import official_keys, rekey
 from kg.extract.mentions import Mentions, find_mentions
 from kg.extract.model import DocumentInfo, Entity, Event, Facts, Post, Relation
 from kg.extract.places import LEVEL_ORDER
-from kg.extract.posts import find_posts
+from kg.extract.posts import find_posts, settle_officials
 from kg.extract.regions import load_gazetteer
 from kg.extract.relations import find_relations
 
@@ -87,7 +87,9 @@ def mentions(page: Page) -> Page:
 
 def posts(page: Page) -> Page:
     found = _found(page)
-    return replace(page, posts=tuple(find_posts(page.text, list(_notes(page).sentences), found, _home(page))))
+    held = find_posts(page.text, list(_notes(page).sentences), found, _home(page))
+    settle_officials(found, held)
+    return replace(page, posts=tuple(held))
 
 
 def events(page: Page) -> Page:
