@@ -2019,3 +2019,16 @@ def test_names_listed_before_deng_qu_lingdao_are_officials():
     f = facts_of("刘建华、孙海鹰、周志刚等区领导出席。市领导高明远、许立和杜文斌参加。")
     t = _types(f)
     assert all(t.get(n) is EntityType.OFFICIAL for n in ("刘建华", "孙海鹰", "周志刚", "高明远", "许立", "杜文斌"))
+
+
+def test_a_townships_short_form_that_is_an_ordinary_word_is_the_word():
+    f = facts_of("阜新蒙古族自治县召开会议,研究建设花生批发市场。汤原县要突出乡村振兴,建设美丽宜居乡村,"
+                 "打造同心乡镇。")
+    townships = {e.label for e in f.entities.values() if e.type is EntityType.TOWNSHIP}
+    assert not townships & {"建设镇", "振兴乡", "宜居乡", "同心乡"}
+
+
+def test_a_township_the_page_writes_with_another_level_word_keeps_the_written_name():
+    f = facts_of("调研组来到定日县曲当镇仁青林村,察看村里的安居工程。")
+    town = next(e for e in f.entities.values() if e.type is EntityType.TOWNSHIP)
+    assert "曲当镇" in {town.label, *town.aliases} and town.region.parent == "540223"

@@ -35,6 +35,20 @@ def _is_place_word(word: str) -> bool:
     return word_tag(word) == "ns"
 
 
+# jieba's tags of ordinary words (nouns, verbs, adjectives, distinguishing words): a township's
+# short form so tagged (建设, 振兴, 同心, 清源, 三营) is read as the word it also is.
+_WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "b")
+
+
+def _common_word(word: str) -> bool:
+    return word_tag(word) in _WORD_TAGS
+
+
+def _among_places(text: str, start: int, end: int) -> bool:
+    """An item of a list of places (龙虬、卸甲、八桥; 乐英—新场): beside a 、 or a dash."""
+    return (start > 0 and text[start - 1] in "、—") or (end < len(text) and text[end] in "、—")
+
+
 def _whole_words(text: str, start: int, end: int) -> bool:
     """jieba reads the span as place words of its own (山东|临沂): no word crosses its edges."""
     line_start, _, line_words_, starts = line_words(text, start)
@@ -124,7 +138,21 @@ def find_regions(text: str, home: str | None = None,
         else:
             previous = None
     out = _rescue_list_items(matches, out, text)
-    return _drop_odd_ones_in_lists(out, text, gaz)
+    return _with_written_level(_drop_odd_ones_in_lists(out, text, gaz), text, gaz)
+
+
+def _with_written_level(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """定日县曲当镇 where the gazetteer still has 曲当乡 (a 乡 made a 镇, or the other way): the
+    township's short form and the level word the page writes are its name there."""
+    out = []
+    for m in found:
+        name = gaz.regions[m.key].name
+        level = text[m.end:m.end + 1]
+        if m.type is EntityType.TOWNSHIP and level in ("镇", "乡") and name[-1] in ("镇", "乡") \
+                and name[-1] != level and name == m.text + name[-1]:
+            m = Mention(m.start, m.end + 1, m.text + level, m.type, m.key)
+        out.append(m)
+    return out
 
 
 def _in_a_slogan(text: str, m: _Match) -> bool:
@@ -247,12 +275,16 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
             return None
     if best.type in (EntityType.TOWNSHIP, EntityType.VILLAGE) and _cut_on_the_left(text, m.start, m.end):
         return None  # 提高城乡: 高城乡 begins inside the word 提高
+    if best.type is EntityType.TOWNSHIP and m.text.endswith("乡") and text[m.end:m.end + 1] in ("村", "镇"):
+        return None  # 振兴乡村, 宜居乡村, 同心乡镇: the words 乡村 and 乡镇, not 振兴乡
     if best.type == EntityType.VILLAGE:
         return best if support(best) else None
     if short and len(m.candidates) == 1 and len(m.text) >= 3 and m.text[-1] in "县区市州旗":
         return best  # 紫云自治县, 木垒县: a level word makes a unique short form safe
     if short and best.type is EntityType.TOWNSHIP:
         county = best.parent
+        if _common_word(m.text) and not _among_places(text, m.start, m.end):
+            return None  # 建设花生批发市场, 同心工程, 乡村振兴: a word, though its county is named
         return best if county and context[county] else None  # 官桥 only beside its county
     if (short or len(m.text) <= 2) and best.type in (EntityType.COUNTY, EntityType.TOWNSHIP):
         return best if support(best) else None
