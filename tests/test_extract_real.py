@@ -2032,3 +2032,11 @@ def test_a_township_the_page_writes_with_another_level_word_keeps_the_written_na
     f = facts_of("调研组来到定日县曲当镇仁青林村,察看村里的安居工程。")
     town = next(e for e in f.entities.values() if e.type is EntityType.TOWNSHIP)
     assert "曲当镇" in {town.label, *town.aliases} and town.region.parent == "540223"
+
+
+def test_a_government_body_opens_with_its_region_not_with_the_clause_before_it():
+    f = facts_of("会议要求,认真贯彻落实省委部署。王强副区长代理通州区人民政府区长职务,"
+                 "此事须报市人大常委会备案。市长李明拜会海西州委。")
+    bodies = {e.label for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}
+    assert not any(b.startswith(("认真", "贯彻", "代理", "须报", "拜会")) for b in bodies)
+    assert "通州区人民政府" in bodies

@@ -40,7 +40,7 @@ def _is_place_word(word: str) -> bool:
 _WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "b")
 
 
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     return word_tag(word) in _WORD_TAGS
 
 
@@ -283,7 +283,7 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
         return best  # 紫云自治县, 木垒县: a level word makes a unique short form safe
     if short and best.type is EntityType.TOWNSHIP:
         county = best.parent
-        if _common_word(m.text) and not _among_places(text, m.start, m.end):
+        if common_word(m.text) and not _among_places(text, m.start, m.end):
             return None  # 建设花生批发市场, 同心工程, 乡村振兴: a word, though its county is named
         return best if county and context[county] else None  # 官桥 only beside its county
     if (short or len(m.text) <= 2) and best.type in (EntityType.COUNTY, EntityType.TOWNSHIP):
