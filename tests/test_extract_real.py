@@ -2040,3 +2040,9 @@ def test_a_government_body_opens_with_its_region_not_with_the_clause_before_it()
     bodies = {e.label for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}
     assert not any(b.startswith(("认真", "贯彻", "代理", "须报", "拜会")) for b in bodies)
     assert "通州区人民政府" in bodies
+
+
+def test_a_village_the_gazetteer_lacks_is_a_village_in_its_township():
+    f = facts_of("调研组先后来到青石镇柳岸村、石塘村,察看人居环境整治情况。")
+    villages = {e.label for e in f.entities.values() if e.type is EntityType.VILLAGE}
+    assert {"柳岸村", "石塘村"} <= villages
