@@ -2046,3 +2046,10 @@ def test_a_village_the_gazetteer_lacks_is_a_village_in_its_township():
     f = facts_of("调研组先后来到青石镇柳岸村、石塘村,察看人居环境整治情况。")
     villages = {e.label for e in f.entities.values() if e.type is EntityType.VILLAGE}
     assert {"柳岸村", "石塘村"} <= villages
+
+
+def test_a_bonded_zone_is_a_park_not_a_county_and_ben_quyu_is_no_home():
+    f = facts_of("本区域含有标题。该公司负责运营、管理梅州综合保税区,推进物流区建设。", paper="宝山报")
+    types = {e.label: e.type for e in f.entities.values()}
+    assert types.get("梅州综合保税区") is EntityType.PARK
+    assert not any(t is EntityType.COUNTY for t in types.values())

@@ -227,7 +227,7 @@ def _drop_odd_ones_in_lists(found: list[Mention], text: str, gaz: Gazetteer) -> 
 
 
 # 我县, 本市; 欢迎X一行来区考察: the one level character after 来 before a verb of visiting too.
-_DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)"
+_DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)(?![域场份])"  # not 本区域, 本市场, 本省份
                      r"|(?<=来)(省|市|州|县|区|旗|镇|乡)(?=考察|调研|视察|参观|访问|指导|洽谈|投资|交流)")
 
 

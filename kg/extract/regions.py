@@ -23,7 +23,7 @@ from kg.extract.model import EntityType, Region
 
 _ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+(自治州|自治县|自治旗)$")
 _COUNTY_LEVEL_WORDS = ("自治县", "自治旗", "县", "区", "市", "旗")
-_ZONE_SUFFIXES = ("开发区", "园区", "示范区", "管理区", "产业园", "合作区", "试验区", "高新区")
+_ZONE_SUFFIXES = ("开发区", "园区", "示范区", "管理区", "产业园", "合作区", "试验区", "高新区", "保税区", "聚集区")
 COUNTY_LEVEL = {EntityType.COUNTY, EntityType.TOWNSHIP, EntityType.VILLAGE}
 
 
