@@ -2053,3 +2053,9 @@ def test_a_bonded_zone_is_a_park_not_a_county_and_ben_quyu_is_no_home():
     types = {e.label: e.type for e in f.entities.values()}
     assert types.get("梅州综合保税区") is EntityType.PARK
     assert not any(t is EntityType.COUNTY for t in types.values())
+
+
+def test_a_named_site_ruin_former_residence_or_hotel_is_a_place():
+    f = facts_of("考察团参观了石门坎遗址和王若飞故居,随后在遵义宾馆召开座谈会。")
+    places = {e.label for e in f.entities.values() if e.type is EntityType.PLACE}
+    assert {"石门坎遗址", "王若飞故居", "遵义宾馆"} <= places
