@@ -2059,3 +2059,15 @@ def test_a_named_site_ruin_former_residence_or_hotel_is_a_place():
     f = facts_of("考察团参观了石门坎遗址和王若飞故居,随后在遵义宾馆召开座谈会。")
     places = {e.label for e in f.entities.values() if e.type is EntityType.PLACE}
     assert {"石门坎遗址", "王若飞故居", "遵义宾馆"} <= places
+
+
+def test_a_township_many_counties_have_is_the_one_whose_villages_the_page_names():
+    f = facts_of("县委书记到西城镇开展调研,先后来到西城镇联建村、团结村等地。")
+    town = next(e for e in f.entities.values() if e.label == "西城镇")
+    assert town.region.parent == "350426"  # 尤溪县, whose 西城镇 has both villages
+
+
+def test_the_towns_of_a_city_without_counties_lie_in_the_city():
+    f = facts_of("东莞市石排镇召开乡村振兴工作会议。")
+    town = next(e for e in f.entities.values() if e.label == "石排镇")
+    assert town.region.parent == "441900"

@@ -110,6 +110,10 @@ def find_regions(text: str, home: str | None = None,
     for m in matches:
         if len(m.candidates) == 1 and not _is_short(m) and m.candidates[0].type != EntityType.VILLAGE:
             context.update(gaz.ancestors(m.candidates[0].key))
+    # 西城镇联建村、团结村: the townships whose villages the page names, for a township's name
+    # many counties have
+    towns: Counter[str] = Counter(r.parent for m in matches for r in m.candidates
+                                  if r.type is EntityType.VILLAGE and r.parent)
     out: list[Mention] = _deixis(text, home, gaz) if home else []
     previous: Mention | None = None
     for m in matches:
@@ -124,13 +128,13 @@ def find_regions(text: str, home: str | None = None,
                 region = None  # 贵州大地: a township's short form that is a common word, only after its county
             elif inside:
                 region = inside[0] if len(inside) == 1 else _resolve(
-                    _Match(m.start, m.end, m.text, inside), gaz, context, text)
+                    _Match(m.start, m.end, m.text, inside), gaz, context, text, towns)
             elif all(LEVEL_ORDER[r.type] > LEVEL_ORDER[before.type] for r in m.candidates):
                 region = None
             else:
-                region = _resolve(m, gaz, context, text)
+                region = _resolve(m, gaz, context, text, towns)
         else:
-            region = _resolve(m, gaz, context, text)
+            region = _resolve(m, gaz, context, text, towns)
         if region is not None:
             previous = Mention(m.start, m.end, m.text, region.type, region.key)
             out.append(previous)
@@ -260,13 +264,17 @@ def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
 _PARTY_COMMITTEES = frozenset(c + "委" for c in "省市州县区旗盟")
 
 
-def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Region | None:
+def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str,
+             towns: Counter[str] | None = None) -> Region | None:
     def support(r: Region) -> int:
         """How many of the region's own chain (itself up to, not with, the province) the page names."""
         chain = gaz.ancestors(r.key)
         return sum(1 for k in chain if context[k] and gaz.regions[k].type != EntityType.PROVINCE)
 
-    ranked = sorted(m.candidates, key=lambda r: (-support(r), LEVEL_ORDER[r.type]))
+    towns = towns or Counter()
+    # two villages of the page under one township outweigh a guessed home's chain
+    ranked = sorted(m.candidates, key=lambda r: (-(towns[r.key] >= 2), -support(r), -towns[r.key],
+                                                 LEVEL_ORDER[r.type]))
     best = ranked[0]
     short = _is_short(m)
     if len(m.text) <= 2 or short:
@@ -292,5 +300,7 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
         # 铜仁 in a page about 贵州: the province the page names vouches for its prefectures
         return best if support(best) or context[best.parent or ""] else None
     if len(m.candidates) > 1 and best.type == EntityType.TOWNSHIP and not support(best):
-        return None
+        # unless two villages the page names are this one's (西城镇联建村、团结村) and no other's
+        others = max((towns[r.key] for r in m.candidates if r is not best), default=0)
+        return best if towns[best.key] >= 2 and others < towns[best.key] else None
     return best

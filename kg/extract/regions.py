@@ -191,6 +191,9 @@ def _parse_gazetteer() -> Gazetteer:
                 if name.endswith(_ZONE_SUFFIXES) or (len(name) == 2 and name.endswith("区")):
                     county = None  # a development zone or 城区/矿区: not a named division
                     continue
+                if name.endswith("直辖行政区划"):
+                    county = prefecture  # 东莞市's towns lie in the city itself (it has no counties)
+                    continue
                 county = code if code not in regions else f"{prefecture}/{name}"
                 add(county, name, EntityType.COUNTY, code, prefecture, alias)
             elif depth == 3 and county:
