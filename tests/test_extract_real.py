@@ -2071,3 +2071,10 @@ def test_the_towns_of_a_city_without_counties_lie_in_the_city():
     f = facts_of("东莞市石排镇召开乡村振兴工作会议。")
     town = next(e for e in f.entities.values() if e.label == "石排镇")
     assert town.region.parent == "441900"
+
+
+def test_a_title_that_opens_with_its_level_word_makes_an_official():
+    f = facts_of("市发改委主任赵立新,县烟办主任钱明,市城投公司总经理孙海出席签约仪式。")
+    t = _types(f)
+    assert t["赵立新"] is EntityType.OFFICIAL and t["钱明"] is EntityType.OFFICIAL
+    assert t["孙海"] is EntityType.PERSON

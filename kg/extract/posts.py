@@ -418,6 +418,7 @@ def _of_level(gaz: Gazetteer, key: str, level: str, wanted: EntityType) -> str |
 
 
 _CONGRESS = ("人大", "政协", "人民代表大会")
+_REGION_LEVELS = "省市州县区旗镇乡"
 
 
 def _company_post(post: Post, found: Mentions) -> bool:
@@ -433,7 +434,9 @@ def _office_post(post: Post, found: Mentions) -> bool:
     org = found.entities.get(post.org) if post.org else None
     if org is not None and org.type is not EntityType.GOVERNMENT_BODY:
         return False
-    return not _company_post(post, found) and any(mark in post.title for mark in OFFICIAL_MARKERS)
+    # 市住建委主任, 县烟办主任: a title that opens with its level word is an office of that region's
+    return not _company_post(post, found) and (any(mark in post.title for mark in OFFICIAL_MARKERS)
+                                               or post.title[:1] in _REGION_LEVELS)
 
 
 def settle_officials(found: Mentions, posts: list[Post]) -> None:
