@@ -812,9 +812,15 @@ def find_leaders(text: str) -> list[PersonSpan]:
                 out.append(PersonSpan(pos, end, text[pos:end], (), official=True))
                 if end < len(text) and text[end] == "、":
                     pos = end + 1
+                elif text.startswith(("和", "及"), end) and name_at(text, end + 1):
+                    pos = end + 1  # 市领导何树山、阎庆民和于秋军
                 else:
                     break
     return out
+
+
+# 等区领导, 等市上领导, 等省市领导 after a list of names
+_LEADERS_AFTER = re.compile(r"等(?:[省市州县区旗镇乡]{1,2}上?|党政|有关)领导")
 
 
 def find_listed(text: str, known: set[str], officials: set[str] = frozenset()) -> list[PersonSpan]:
@@ -825,12 +831,13 @@ def find_listed(text: str, known: set[str], officials: set[str] = frozenset()) -
     out = []
     for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}、){1,12}[\u4e00-\u9fff]{2,3}(?=同志|等|[，,。])", text):
         items = m.group(0).split("、")
-        if not any(item in known for item in items):
+        led = _LEADERS_AFTER.match(text, m.end())  # 谢东、王志宏等区领导: officials by the list's word
+        if not led and not any(item in known for item in items):
             continue
         if not all(is_surname_start(item) for item in items):
             continue
         pos = m.start()
-        official = any(item in officials for item in items)
+        official = bool(led) or any(item in officials for item in items)
         for item in items:
             if _common_word(item):
                 break

@@ -418,3 +418,51 @@ def _of_level(gaz: Gazetteer, key: str, level: str, wanted: EntityType) -> str |
             if province and gaz.regions[province].name.endswith("市"):
                 return province
     return gaz.ancestor_of_type(key, wanted)
+
+
+
+_CONGRESS = ("人大", "政协", "人民代表大会")
+_REGION_LEVELS = "省市州县区旗镇乡"
+
+
+def _company_post(post: Post, found: Mentions) -> bool:
+    org = found.entities.get(post.org) if post.org else None
+    return post.title.endswith(tuple(COMPANY_TITLES)) or (org is not None and org.type is EntityType.COMPANY)
+
+
+def _office_post(post: Post, found: Mentions) -> bool:
+    """A party, government, congress or CPPCC office (县长, 市政协副主席, 区法院院长), not one
+    held in a company or another body that is no government's."""
+    from kg.extract.lexicon import OFFICIAL_MARKERS
+
+    org = found.entities.get(post.org) if post.org else None
+    if org is not None and org.type is not EntityType.GOVERNMENT_BODY:
+        return False
+    # 市住建委主任, 县烟办主任: a title that opens with its level word is an office of that region's
+    return not _company_post(post, found) and (any(mark in post.title for mark in OFFICIAL_MARKERS)
+                                               or post.title[:1] in _REGION_LEVELS)
+
+
+def settle_officials(found: Mentions, posts: list[Post]) -> None:
+    """Whether each person with posts is an Official, from all his posts on the page: one who
+    holds an office is, also when the title was read for the list he stands in (副区长梁栋、陈平:
+    陈平's post is the first name's title); one who holds a company title (董事长, 总经理) is
+    an executive, whose party titles (中国铁建党委书记、董事长) are his company's, unless
+    another post of his governs a region or sits in a congress or CPPCC (全国政协常委)."""
+    held: dict[str, list[Post]] = {}
+    for post in posts:
+        held.setdefault(post.person, []).append(post)
+    for person, own in held.items():
+        entity = found.entities.get(person)
+        if entity is None or entity.type not in PERSON_TYPES:
+            continue
+        if any(_company_post(p, found) for p in own):
+            official = any(_office_post(p, found) and not p.title.startswith(_PARTY_WORDS)
+                           and (p.jurisdiction or any(w in p.title for w in _CONGRESS)) for p in own)
+        else:
+            official = entity.type is EntityType.OFFICIAL or any(_office_post(p, found) for p in own)
+        etype = EntityType.OFFICIAL if official else EntityType.PERSON
+        if etype is not entity.type:
+            found.entities[person] = Entity(entity.key, etype, entity.label, entity.aliases, entity.region)
+            found.mentions[:] = [Mention(m.start, m.end, m.text, etype, m.key) if m.key == person else m
+                                 for m in found.mentions]
