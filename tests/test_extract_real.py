@@ -1995,3 +1995,22 @@ def test_a_papers_dateline_opens_a_report_of_its_own():
     loc = _pairs(f, "locatedIn")
     assert ("浙江绿源竹业年产5万吨竹制品生产线项目", "仙居县") in loc
     assert ("浙江永安年产10万套家具生产项目", "仙居县") in loc
+
+
+def test_two_places_joined_by_a_dash_open_one_zones_name():
+    f = facts_of("本报讯 日前,广西—东盟经济技术开发区举行项目集中开工活动,南宁市华丰食品有限公司落户广西—东盟经济技术开发区。")
+    parks = {e.label for e in f.entities.values() if e.type is EntityType.PARK}
+    assert "广西—东盟经济技术开发区" in parks
+    assert ("南宁市华丰食品有限公司", "广西—东盟经济技术开发区") in _pairs(f, "locatedIn")
+
+
+def test_a_zone_named_by_a_townships_short_name_is_in_that_township():
+    f = facts_of("近日,市委书记王明到乌审旗调研。在图克镇,王明一行深入图克工业项目区,察看了煤化工项目建设情况。")
+    assert ("图克工业项目区", "图克镇") in _pairs(f, "locatedIn")
+
+
+def test_a_countys_projects_started_at_a_zones_ceremony_are_the_countys():
+    f = facts_of("本报讯 3月5日,宁远县2023年第一季度重点项目集中开工仪式在宁远经济开发区举行。"
+                 "此次集中开工的项目包括年产5万吨饲料加工项目、冷链物流中心项目等12个项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("年产5万吨饲料加工项目", "宁远经济开发区") not in loc

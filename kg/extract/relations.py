@@ -55,6 +55,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     said = _said_to_be_in(by_sentence)
     for key, where in list(_in_this_place(by_sentence).items()) + list(_park_rolls(by_sentence).items()):
         said.setdefault(key, where)
+    towns = {m.key for _, ms in by_sentence for m in ms if m.type is EntityType.TOWNSHIP
+             and m.text.endswith(("镇", "乡", "街道"))}  # named by its full name (水口山 is a mine too)
     for article in _articles(sentences):
         page = _page_place(article, found, home)
         tour: str | None = None
@@ -82,6 +84,9 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     embedded = _refined(embedded, tour or page)
                 where = (_signed_by_government(s, m, ms) or _respective_places(s, m, ms, page) or said.get(m.key) or said_of_anaphor.get(m.key) or embedded
                          or _stated_place(s, m, ms) or _park_before(s, m, ms) or _listed_after(s, m, ms))
+                if m.type is EntityType.PARK and (where is None or where == embedded):
+                    # 彭阳县王洼产业园区 → 王洼镇, 图克工业项目区 on a tour of 乌审旗 → 图克镇
+                    where = _opening_township(m, ms, where or tour or page, towns) or where
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
                 if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
@@ -332,6 +337,7 @@ def _unless_another(article: list[Sentence], found: Mentions, county: str | None
 _COUNTED = re.compile(COUNT_PATTERN)
 _GATHERING = re.compile(r"召开|开幕|举行|举办")
 _SIGNING_RE = re.compile(r"签约|签署|开工|奠基")
+_HELD_AT = re.compile(r"(?:隆重|盛大)?(?:举行|召开|举办)")
 
 
 def _venue_park(article: list[Sentence], ms: list[Mention]) -> str | None:
@@ -342,6 +348,10 @@ def _venue_park(article: list[Sentence], ms: list[Mention]) -> str | None:
             if m.type is not EntityType.PARK or not (s.start <= m.start < s.end):
                 continue
             lead, after = s.text[: m.start - s.start], s.text[m.end - s.start: m.end - s.start + 1]
+            if _HELD_AT.match(s.text, m.end - s.start) and any(
+                    o.type in (EntityType.COUNTY, EntityType.PREFECTURE) and o.end <= m.start
+                    and s.start <= o.start and not _inside_another(o, ms) for o in ms):
+                continue  # 盐湖区重点项目集中开工仪式在高新区举行: the county's projects, the zone its venue
             if lead.endswith("在") and after not in ("和", "、", "及", "与") and _SIGNING_RE.search(s.text):
                 return m.key  # (分别在A和B签约: no one venue)
     return None
@@ -592,6 +602,38 @@ def _opening_region(m: Mention, context: str | None) -> str | None:
             # province is the zone's own word, not that region
             keys = near or [k for k in keys if len(keys) == 1 and _province(k) == _province(context)]
         return f"region/{keys[0]}" if len(keys) == 1 else None
+    return None
+
+
+_INDUSTRY_PARK_HEADS = ("产业园", "产业园区", "产业基地", "产业带")
+
+
+def _opening_township(m: Mention, ms: list[Mention], context: str | None, named: set[str]) -> str | None:
+    """A zone whose name (after the regions it opens with) opens with the short name of a
+    township of its county that the page names (王洼 of 王洼镇 in 彭阳县王洼产业园区) is in that
+    township; the county is the last region the name opens with, else the tour's or the page's."""
+    pos, county = m.start, None
+    for inner in sorted(ms, key=lambda x: (x.start, -x.end)):
+        if inner.start == pos and inner.end < m.end and inner.type in REGION_TYPES:
+            pos, county = inner.end, inner.key
+    county = county or context
+    if not county or not county.startswith("region/"):
+        return None
+    gaz = load_gazetteer()
+    county = gaz.ancestor_of_type(county.removeprefix("region/"), EntityType.COUNTY)  # a town's county
+    if county is None:
+        return None
+    rest = m.text[pos - m.start:]
+    for n in (3, 2):
+        if len(rest) - n < 3:
+            continue
+        short = rest[:n]
+        if rest[n] in "镇乡村" or rest[n:] in _INDUSTRY_PARK_HEADS:
+            return None  # (杨梅产业园: the park of an industry, 杨梅 the fruit it grows)
+        towns = [k for k in gaz.by_name.get(short, ()) if gaz.regions[k].type is EntityType.TOWNSHIP
+                 and gaz.regions[k].name != short and gaz.regions[k].parent == county]
+        if len(towns) == 1:
+            return f"region/{towns[0]}" if f"region/{towns[0]}" in named else None
     return None
 
 
