@@ -2014,3 +2014,11 @@ def test_a_countys_projects_started_at_a_zones_ceremony_are_the_countys():
                  "此次集中开工的项目包括年产5万吨饲料加工项目、冷链物流中心项目等12个项目。")
     loc = _pairs(f, "locatedIn")
     assert ("年产5万吨饲料加工项目", "宁远经济开发区") not in loc
+
+
+def test_a_parks_next_phase_is_where_the_park_is_not_inside_it():
+    f = facts_of("本报讯 近日,宁远县举行重点项目集中开工活动。开工的宏图产业园二期项目总投资8亿元,"
+                 "将建设标准化厂房20万平方米。")
+    loc = _pairs(f, "locatedIn")
+    assert ("宏图产业园二期项目", "宏图产业园") not in loc
+    assert ("宏图产业园二期项目", "宁远县") in loc

@@ -500,6 +500,10 @@ def _sentence_index(article: list[Sentence], offset: int) -> int:
     return next((s.index for s in article if s.start <= offset < s.end), article[0].index)
 
 
+# 二期项目, (三期)建设项目, 扩建工程: what a park's name is followed by when the project builds it.
+_PHASE_OF = re.compile(r"[(（]?(?:[一二三四五六七八九十0-9]+期)?[)）]?(?:建设|扩建|续建|改扩建)?(?:项目|工程)")
+
+
 def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
     """坝羊镇五星村…项目 → 五星村: the last region or park in the name's leading chain (after
     the company a project's name may open with: 国家能源集团梅县抽水蓄能电站项目 → 梅县区)."""
@@ -516,6 +520,8 @@ def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
             pos = inner.end
         elif inner.type is EntityType.PARK and (m.type is not EntityType.PARK
                                                 or inner.text.endswith(ZONE_SUFFIXES)):
+            if m.type is EntityType.PROJECT and _PHASE_OF.fullmatch(m.text[inner.end - m.start:]):
+                break  # 银港产业园二期项目: the park's own building, where the park is
             best = inner.key
             pos = inner.end
     return best or best_region
