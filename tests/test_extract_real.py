@@ -2022,3 +2022,9 @@ def test_a_parks_next_phase_is_where_the_park_is_not_inside_it():
     loc = _pairs(f, "locatedIn")
     assert ("宏图产业园二期项目", "宏图产业园") not in loc
     assert ("宏图产业园二期项目", "宁远县") in loc
+
+
+def test_a_list_of_stops_opening_with_a_townships_village_goes_on_in_that_township():
+    f = facts_of("5月10日,县委书记王明带队先后到泾源县香水镇卡子村、绿源农业、华兴包装有限公司观摩学习。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华兴包装有限公司", "香水镇") in loc

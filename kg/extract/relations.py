@@ -215,14 +215,26 @@ def _tour_regions(s: Sentence, ms: list[Mention]) -> list[tuple[str | None, int]
         if not (_MOVE_BEFORE.search(lead) or framed or chained):
             continue
         after = s.text[m.end - s.start: m.end - s.start + 1]
-        if after == "、" or (i + 1 < len(regions) and regions[i + 1].start == m.end + 1
-                             and s.text[m.end - s.start] in "、和与及"):
-            return [_arrival(c[-1]) for c in chains] + [(None, m.end)]  # 来到A镇、B镇: no one place
+        a_stop = chained and m.type is EntityType.VILLAGE  # 来到海尾镇沙渔塘社区、宜景农业
+        if (after == "、" and not a_stop) or (i + 1 < len(regions) and regions[i + 1].start == m.end + 1
+                                             and s.text[m.end - s.start] in "、和与及"):
+            return [_chain_arrival(c, s.text, s.start) for c in chains] + [(None, m.end)]  # 来到A镇、B镇: no one place
         if chained:
             chains[-1].append(m)
         else:
             chains.append([m])
-    return [_arrival(c[-1]) for c in chains]
+    return [_chain_arrival(c, s.text, s.start) for c in chains]
+
+
+def _chain_arrival(chain: list[Mention], text: str, offset: int) -> tuple[str | None, int]:
+    """来到海尾镇沙渔塘社区、宜景农业: a chain that ends in a village that is itself a stop of
+    the list names the township (or county) of the stops after it."""
+    last = chain[-1]
+    if last.type is EntityType.VILLAGE and text[last.end - offset: last.end - offset + 1] == "、":
+        for m in reversed(chain):
+            if m.type is not EntityType.VILLAGE:
+                return _arrival(m)[0], last.end
+    return _arrival(last)
 
 
 def _a_towns_park(m: Mention, ms: list[Mention], tour: str) -> bool:
