@@ -2028,3 +2028,9 @@ def test_a_list_of_stops_opening_with_a_townships_village_goes_on_in_that_townsh
     f = facts_of("5月10日,县委书记王明带队先后到泾源县香水镇卡子村、绿源农业、华兴包装有限公司观摩学习。")
     loc = _pairs(f, "locatedIn")
     assert ("华兴包装有限公司", "香水镇") in loc
+
+
+def test_a_township_written_right_before_a_stops_name_holds_it():
+    f = facts_of("在泾源县,王明一行先后察看了县城供热改造项目、香水镇“两新”党建示范点,详细了解项目进展。")
+    loc = _pairs(f, "locatedIn")
+    assert any(e.endswith("党建示范点") and p == "香水镇" for e, p in loc)

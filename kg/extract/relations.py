@@ -278,6 +278,8 @@ def _listed_after(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
         if o.type in REGION_TYPES | {EntityType.PARK}:
             if gap == "的" and o.type is not EntityType.PROVINCE:
                 return o.key
+            if gap in ("", "“") and pos == m.start and o.type in (EntityType.TOWNSHIP, EntityType.VILLAGE):
+                return o.key  # 城关镇凤凰美丽乡村, 巴城镇“五有”农业服务中心: a township written before a name
             return None
         if o.type not in _LOCATABLE or gap not in ("、", "和", "及", "与"):
             return None
