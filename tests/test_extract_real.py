@@ -2034,3 +2034,8 @@ def test_a_township_written_right_before_a_stops_name_holds_it():
     f = facts_of("在泾源县,王明一行先后察看了县城供热改造项目、香水镇“两新”党建示范点,详细了解项目进展。")
     loc = _pairs(f, "locatedIn")
     assert any(e.endswith("党建示范点") and p == "香水镇" for e, p in loc)
+
+
+def test_a_park_a_county_government_signs_for_is_in_that_county():
+    f = facts_of("总投资12亿元的旺苍县人民政府与浙江宏达集团有限公司签订宏达产业园、职业技术学院建设项目。")
+    assert ("宏达产业园", "旺苍县") in _pairs(f, "locatedIn")

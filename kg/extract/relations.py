@@ -803,8 +803,9 @@ def _signed_by_government(s: Sentence, m: Mention, ms: list[Mention]) -> str | N
     """A project a region's government or a zone's committee signs for with a company is in
     that region or zone: 旺苍县人民政府与A公司签订B项目 → 旺苍县; 广元经济技术开发区管委会
     与A签订B项目 → 广元经济技术开发区; so is one the region or the zone itself signs for
-    (镇安县与A公司签订的B项目 → 镇安县). Projects listed after the verb (B、C项目) all count."""
-    if m.type is not EntityType.PROJECT:
+    (镇安县与A公司签订的B项目 → 镇安县). Projects listed after the verb (B、C项目) all count, and
+    so do parks (苍溪县人民政府与A公司签订东泰产业园、B项目 → 苍溪县)."""
+    if m.type not in (EntityType.PROJECT, EntityType.PARK) or (m.type is EntityType.PARK and _inside_another(m, ms)):
         return None
     clause_start = max((i + 1 for i, ch in enumerate(s.text[: m.start - s.start]) if ch in ",，;；。"), default=0)
     for g in ms:
