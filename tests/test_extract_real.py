@@ -2039,3 +2039,8 @@ def test_a_township_written_right_before_a_stops_name_holds_it():
 def test_a_park_a_county_government_signs_for_is_in_that_county():
     f = facts_of("总投资12亿元的旺苍县人民政府与浙江宏达集团有限公司签订宏达产业园、职业技术学院建设项目。")
     assert ("宏达产业园", "旺苍县") in _pairs(f, "locatedIn")
+
+
+def test_the_company_a_county_signs_with_invests_in_the_project_of_the_next_clause():
+    f = facts_of("3月2日,宁远县与浙江宏达集团正式签订合作协议,投资20亿元的华东轻工产业基地项目正式落户宁远县。")
+    assert ("浙江宏达集团", "华东轻工产业基地项目") in _pairs(f, "investsIn")

@@ -910,6 +910,7 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
                     s.text[c.end - s.start: p.start - s.start]):
                 out.append(Relation(c.key, INVESTS_IN, p.key, s.index))  # A公司新建B项目
     out.extend(_by_role(s, ms, companies, recent_project))
+    out.extend(_signed_then_named(s, companies, projects))
     paired = _respectively(s, companies, projects)
     if paired:
         out.extend(Relation(c, INVESTS_IN, p, s.index) for c, p in paired)
@@ -968,6 +969,25 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
             out += [Relation(c, INVESTS_IN, topic, s.index) for c, c_end in cs
                     if c != topic and any(c_end <= v for v in verbs)]
     return out
+
+
+def _signed_then_named(s: Sentence, companies: list[Mention], projects: list[Mention]) -> list[Relation]:
+    """辽阳县与中国一百岁集团签订合作协议，投资30亿元的东北亚…基地项目正式落户: the one
+    company of a sentence that signs (与…签订, its clause naming no project) invests in the
+    projects the next clause names."""
+    if len(companies) != 1:
+        return []
+    c = companies[0]
+    clause_end = next((i for i in range(c.end - s.start, len(s.text)) if s.text[i] in ",，;；"), None)
+    if clause_end is None or not s.text[: c.start - s.start].endswith(("与", "和", "同")):
+        return []
+    if not _SIGNS.search(s.text[c.end - s.start: clause_end]):
+        return []
+    next_end = next((i for i in range(clause_end + 1, len(s.text)) if s.text[i] in ",，;；"), len(s.text))
+    later = [p for p in projects if clause_end < p.start - s.start < next_end]  # the next clause's
+    if any(c.end <= p.start and p.start - s.start < clause_end for p in projects) or not later:
+        return []
+    return [Relation(c.key, INVESTS_IN, p.key, s.index) for p in later]
 
 
 def _by_role(s: Sentence, ms: list[Mention], companies: list[Mention],
