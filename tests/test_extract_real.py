@@ -2078,3 +2078,52 @@ def test_a_title_that_opens_with_its_level_word_makes_an_official():
     t = _types(f)
     assert t["赵立新"] is EntityType.OFFICIAL and t["钱明"] is EntityType.OFFICIAL
     assert t["孙海"] is EntityType.PERSON
+
+
+def test_two_places_joined_by_a_dash_open_one_zones_name():
+    f = facts_of("本报讯 日前,广西—东盟经济技术开发区举行项目集中开工活动,南宁市华丰食品有限公司落户广西—东盟经济技术开发区。")
+    parks = {e.label for e in f.entities.values() if e.type is EntityType.PARK}
+    assert "广西—东盟经济技术开发区" in parks
+    assert ("南宁市华丰食品有限公司", "广西—东盟经济技术开发区") in _pairs(f, "locatedIn")
+
+
+def test_a_zone_named_by_a_townships_short_name_is_in_that_township():
+    f = facts_of("近日,市委书记王明到乌审旗调研。在图克镇,王明一行深入图克工业项目区,察看了煤化工项目建设情况。")
+    assert ("图克工业项目区", "图克镇") in _pairs(f, "locatedIn")
+
+
+def test_a_countys_projects_started_at_a_zones_ceremony_are_the_countys():
+    f = facts_of("本报讯 3月5日,宁远县2023年第一季度重点项目集中开工仪式在宁远经济开发区举行。"
+                 "此次集中开工的项目包括年产5万吨饲料加工项目、冷链物流中心项目等12个项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("年产5万吨饲料加工项目", "宁远经济开发区") not in loc
+
+
+def test_a_parks_next_phase_is_where_the_park_is_not_inside_it():
+    f = facts_of("本报讯 近日,宁远县举行重点项目集中开工活动。开工的宏图产业园二期项目总投资8亿元,"
+                 "将建设标准化厂房20万平方米。")
+    loc = _pairs(f, "locatedIn")
+    assert ("宏图产业园二期项目", "宏图产业园") not in loc
+    assert ("宏图产业园二期项目", "宁远县") in loc
+
+
+def test_a_list_of_stops_opening_with_a_townships_village_goes_on_in_that_township():
+    f = facts_of("5月10日,县委书记王明带队先后到泾源县香水镇卡子村、绿源农业、华兴包装有限公司观摩学习。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华兴包装有限公司", "香水镇") in loc
+
+
+def test_a_township_written_right_before_a_stops_name_holds_it():
+    f = facts_of("在泾源县,王明一行先后察看了县城供热改造项目、香水镇“两新”党建示范点,详细了解项目进展。")
+    loc = _pairs(f, "locatedIn")
+    assert any(e.endswith("党建示范点") and p == "香水镇" for e, p in loc)
+
+
+def test_a_park_a_county_government_signs_for_is_in_that_county():
+    f = facts_of("总投资12亿元的旺苍县人民政府与浙江宏达集团有限公司签订宏达产业园、职业技术学院建设项目。")
+    assert ("宏达产业园", "旺苍县") in _pairs(f, "locatedIn")
+
+
+def test_the_company_a_county_signs_with_invests_in_the_project_of_the_next_clause():
+    f = facts_of("3月2日,宁远县与浙江宏达集团正式签订合作协议,投资20亿元的华东轻工产业基地项目正式落户宁远县。")
+    assert ("浙江宏达集团", "华东轻工产业基地项目") in _pairs(f, "investsIn")

@@ -301,6 +301,11 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             start = s
             i -= 1
             continue
+        if (w == "—" and i >= 1 and words[i - 1][3] == "ns" and words[i - 1][0] not in blocked
+                and suffix_start - words[i - 1][0] <= limit):
+            start = words[i - 1][0]  # 广西—东盟经济技术开发区, 中国—中东欧…示范区: two places, one name
+            i -= 2
+            continue
         if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
                 or tag in _STOP_TAGS or w in GOVERNING_VERBS
                 or not all(_NAME_CHAR.match(c) for c in w)
