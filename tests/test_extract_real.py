@@ -2057,3 +2057,135 @@ def test_a_port_is_a_site_and_the_work_watched_there_is_no_part_of_its_name():
     v = visited(f)
     assert ("赵刚", "龙门港") in v
     assert ("赵刚", "长林智慧物流港") in v
+
+
+def _types(f):
+    return {e.label: e.type for e in f.entities.values()}
+
+
+def test_every_name_of_a_list_under_one_office_title_is_an_official():
+    f = facts_of("副县长张立新、王海涛、李春明出席会议。县法院院长赵德明,县委办主任孙立平列席会议。")
+    t = _types(f)
+    assert all(t[n] is EntityType.OFFICIAL for n in ("张立新", "王海涛", "李春明", "赵德明", "孙立平"))
+
+
+def test_a_company_chief_whose_party_title_is_his_companys_is_no_official():
+    f = facts_of("市长陈伟会见了华丰集团党委书记、董事长周建国一行。远东集团总经理、党委副书记吴海,"
+                 "全国政协常委、宏图集团董事局主席郑立诚参加。")
+    t = _types(f)
+    assert t["周建国"] is EntityType.PERSON and t["吴海"] is EntityType.PERSON
+    assert t["陈伟"] is EntityType.OFFICIAL and t["郑立诚"] is EntityType.OFFICIAL
+
+
+def test_names_listed_before_deng_qu_lingdao_are_officials():
+    f = facts_of("刘建华、孙海鹰、周志刚等区领导出席。市领导高明远、许立和杜文斌参加。")
+    t = _types(f)
+    assert all(t.get(n) is EntityType.OFFICIAL for n in ("刘建华", "孙海鹰", "周志刚", "高明远", "许立", "杜文斌"))
+
+
+def test_a_townships_short_form_that_is_an_ordinary_word_is_the_word():
+    f = facts_of("阜新蒙古族自治县召开会议,研究建设花生批发市场。汤原县要突出乡村振兴,建设美丽宜居乡村,"
+                 "打造同心乡镇。")
+    townships = {e.label for e in f.entities.values() if e.type is EntityType.TOWNSHIP}
+    assert not townships & {"建设镇", "振兴乡", "宜居乡", "同心乡"}
+
+
+def test_a_township_the_page_writes_with_another_level_word_keeps_the_written_name():
+    f = facts_of("调研组来到定日县曲当镇仁青林村,察看村里的安居工程。")
+    town = next(e for e in f.entities.values() if e.type is EntityType.TOWNSHIP)
+    assert "曲当镇" in {town.label, *town.aliases} and town.region.parent == "540223"
+
+
+def test_a_government_body_opens_with_its_region_not_with_the_clause_before_it():
+    f = facts_of("会议要求,认真贯彻落实省委部署。王强副区长代理通州区人民政府区长职务,"
+                 "此事须报市人大常委会备案。市长李明拜会海西州委。")
+    bodies = {e.label for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}
+    assert not any(b.startswith(("认真", "贯彻", "代理", "须报", "拜会")) for b in bodies)
+    assert "通州区人民政府" in bodies
+
+
+def test_a_village_the_gazetteer_lacks_is_a_village_in_its_township():
+    f = facts_of("调研组先后来到青石镇柳岸村、石塘村,察看人居环境整治情况。")
+    villages = {e.label for e in f.entities.values() if e.type is EntityType.VILLAGE}
+    assert {"柳岸村", "石塘村"} <= villages
+
+
+def test_a_bonded_zone_is_a_park_not_a_county_and_ben_quyu_is_no_home():
+    f = facts_of("本区域含有标题。该公司负责运营、管理梅州综合保税区,推进物流区建设。", paper="宝山报")
+    types = {e.label: e.type for e in f.entities.values()}
+    assert types.get("梅州综合保税区") is EntityType.PARK
+    assert not any(t is EntityType.COUNTY for t in types.values())
+
+
+def test_a_named_site_ruin_former_residence_or_hotel_is_a_place():
+    f = facts_of("考察团参观了石门坎遗址和王若飞故居,随后在遵义宾馆召开座谈会。")
+    places = {e.label for e in f.entities.values() if e.type is EntityType.PLACE}
+    assert {"石门坎遗址", "王若飞故居", "遵义宾馆"} <= places
+
+
+def test_a_township_many_counties_have_is_the_one_whose_villages_the_page_names():
+    f = facts_of("县委书记到西城镇开展调研,先后来到西城镇联建村、团结村等地。")
+    town = next(e for e in f.entities.values() if e.label == "西城镇")
+    assert town.region.parent == "350426"  # 尤溪县, whose 西城镇 has both villages
+
+
+def test_the_towns_of_a_city_without_counties_lie_in_the_city():
+    f = facts_of("东莞市石排镇召开乡村振兴工作会议。")
+    town = next(e for e in f.entities.values() if e.label == "石排镇")
+    assert town.region.parent == "441900"
+
+
+def test_a_title_that_opens_with_its_level_word_makes_an_official():
+    f = facts_of("市发改委主任赵立新,县烟办主任钱明,市城投公司总经理孙海出席签约仪式。")
+    t = _types(f)
+    assert t["赵立新"] is EntityType.OFFICIAL and t["钱明"] is EntityType.OFFICIAL
+    assert t["孙海"] is EntityType.PERSON
+
+
+def test_two_places_joined_by_a_dash_open_one_zones_name():
+    f = facts_of("本报讯 日前,广西—东盟经济技术开发区举行项目集中开工活动,南宁市华丰食品有限公司落户广西—东盟经济技术开发区。")
+    parks = {e.label for e in f.entities.values() if e.type is EntityType.PARK}
+    assert "广西—东盟经济技术开发区" in parks
+    assert ("南宁市华丰食品有限公司", "广西—东盟经济技术开发区") in _pairs(f, "locatedIn")
+
+
+def test_a_zone_named_by_a_townships_short_name_is_in_that_township():
+    f = facts_of("近日,市委书记王明到乌审旗调研。在图克镇,王明一行深入图克工业项目区,察看了煤化工项目建设情况。")
+    assert ("图克工业项目区", "图克镇") in _pairs(f, "locatedIn")
+
+
+def test_a_countys_projects_started_at_a_zones_ceremony_are_the_countys():
+    f = facts_of("本报讯 3月5日,宁远县2023年第一季度重点项目集中开工仪式在宁远经济开发区举行。"
+                 "此次集中开工的项目包括年产5万吨饲料加工项目、冷链物流中心项目等12个项目。")
+    loc = _pairs(f, "locatedIn")
+    assert ("年产5万吨饲料加工项目", "宁远经济开发区") not in loc
+
+
+def test_a_parks_next_phase_is_where_the_park_is_not_inside_it():
+    f = facts_of("本报讯 近日,宁远县举行重点项目集中开工活动。开工的宏图产业园二期项目总投资8亿元,"
+                 "将建设标准化厂房20万平方米。")
+    loc = _pairs(f, "locatedIn")
+    assert ("宏图产业园二期项目", "宏图产业园") not in loc
+    assert ("宏图产业园二期项目", "宁远县") in loc
+
+
+def test_a_list_of_stops_opening_with_a_townships_village_goes_on_in_that_township():
+    f = facts_of("5月10日,县委书记王明带队先后到泾源县香水镇卡子村、绿源农业、华兴包装有限公司观摩学习。")
+    loc = _pairs(f, "locatedIn")
+    assert ("华兴包装有限公司", "香水镇") in loc
+
+
+def test_a_township_written_right_before_a_stops_name_holds_it():
+    f = facts_of("在泾源县,王明一行先后察看了县城供热改造项目、香水镇“两新”党建示范点,详细了解项目进展。")
+    loc = _pairs(f, "locatedIn")
+    assert any(e.endswith("党建示范点") and p == "香水镇" for e, p in loc)
+
+
+def test_a_park_a_county_government_signs_for_is_in_that_county():
+    f = facts_of("总投资12亿元的旺苍县人民政府与浙江宏达集团有限公司签订宏达产业园、职业技术学院建设项目。")
+    assert ("宏达产业园", "旺苍县") in _pairs(f, "locatedIn")
+
+
+def test_the_company_a_county_signs_with_invests_in_the_project_of_the_next_clause():
+    f = facts_of("3月2日,宁远县与浙江宏达集团正式签订合作协议,投资20亿元的华东轻工产业基地项目正式落户宁远县。")
+    assert ("浙江宏达集团", "华东轻工产业基地项目") in _pairs(f, "investsIn")

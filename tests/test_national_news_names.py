@@ -103,3 +103,51 @@ def test_a_sentence_that_speaks_of_a_source_names_no_outlet():
 def test_the_party_by_its_full_name_is_an_organization():
     f = facts_of("庆祝中国共产党成立105周年大会在北京隆重举行。")
     assert "中国共产党" in named(f, EntityType.ORGANIZATION)
+
+
+def test_a_guest_behind_a_foreign_title_chain_is_a_person_and_met():
+    f = facts_of("新闻联播 2025年3月4日\n全国人大常委会委员长赵乐际4日在京会见斯洛伐克国民议会主席拉希奇。"
+                 "国务院副总理丁薛祥会见越南共产党中央总书记苏林，双方就合作交换意见。"
+                 "中国人民银行行长在京会见欧洲央行行长拉加德。")
+    met = {(f.entities[e.agent].label, f.entities[g].label)
+           for e in f.events if e.type is EventType.MEETING for g in e.participants}
+    assert {("赵乐际", "拉希奇"), ("丁薛祥", "苏林")} <= met
+    assert "拉加德" in {e.label for e in f.entities.values()}
+
+
+def test_words_after_a_foreign_chain_that_read_as_no_name_are_none():
+    f = facts_of("联合国秘书长呼吁各方保持克制。日本新潟县长冈市民间团体举行集会。"
+                 "欧盟委员会主席表示关切。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert not people, people
+
+
+def test_a_transliterated_name_ends_where_a_common_word_starts_and_keeps_its_dotted_parts():
+    f = facts_of("新闻联播 2025年3月4日\n国家主席习近平同国际奥委会主席科文特里通电话。"
+                 "莫斯科市长索比亚宁发布消息说，城市运行正常。"
+                 "联合国教科文组织总干事奥德蕾·阿祖莱发来书面致辞。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert {"科文特里", "索比亚宁", "奥德蕾·阿祖莱"} <= people, people
+    assert not any(p.endswith(("通电话", "发布", "书面")) for p in people)
+
+
+def test_a_foreign_citys_mayor_governs_no_region_of_the_page_and_a_list_number_is_no_title():
+    f = facts_of("重庆日报 2024年8月12日\n市委书记袁家军在渝中区调研。\n"
+                 "闭幕式上，巴黎市长伊达尔戈交接会旗。\n本期节目主要内容：\n11.法国总统马克龙会见运动员；")
+    posts = {(f.entities[p.person].label, p.title): p.jurisdiction for p in f.posts}
+    assert posts[("伊达尔戈", "市长")] is None
+    assert posts[("袁家军", "市委书记")] == "region/500000"
+    assert ("马克龙", "总统") in posts and not any(t[0].isdigit() for _, t in posts)
+
+
+def test_no_name_after_a_title_that_runs_on_into_a_word_a_post_taken_or_a_congratulation():
+    f = facts_of("新闻联播 2024年11月7日\n国家主席习近平致电伊朗新任总统，祝贺他当选伊朗总统。"
+                 "去年3月，你就任总理后首次访华。中方支持老挝明年担任东盟轮值主席国工作。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert people == {"习近平"}, people
+
+
+def test_a_one_character_verb_before_de_ends_the_name_not_a_third_character():
+    f = facts_of("新闻联播 2024年3月8日\n会议听取了全国人大宪法和法律委员会主任委员李飞作的关于草案审议结果的报告。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert "李飞" in people and "李飞作" not in people

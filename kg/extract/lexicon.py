@@ -149,6 +149,8 @@ INTERNATIONAL_ORGANIZATIONS: dict[str, str] = dict(rows("international_organizat
 # How the names of townships and villages end (GB/T 2260 below the county).
 TOWNSHIP_SUFFIXES = words("township_suffixes")
 VILLAGE_SUFFIXES = words("village_suffixes")
+# Kinds of village a name may end in (美丽乡村, 乡村振兴示范村, 温泉度假村): a site, no village.
+VILLAGE_KINDS = tuple(words("village_kinds"))
 LEVEL_CHARS: dict[str, T] = _types("level_chars")
 
 # Single-character surnames (百家姓 and the common modern ones) and two-character ones.

@@ -15,7 +15,7 @@ from functools import cache
 from kg.extract.lexicon import (BOUNDARY_WORDS, COMMON_ENDINGS, COUNT_PATTERN, DESCRIPTION_LEADS,
                                 GENERIC_MODIFIERS, GENERIC_PROJECT_ENDINGS, GOVERNING_VERBS,
                                 INTERNATIONAL_ORGANIZATIONS, MEETING_VERBS, MONEY_PATTERN, NATIONAL_NAMES, NOT_NAMES,
-                                PLACE_NAME_STOPS,
+                                PARTY_PREFIXES, PLACE_NAME_STOPS,
                                 QUANTITY_PATTERN, SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
 from kg.extract.model import EntityType
 
@@ -72,6 +72,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
                            place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT,
                            verbal=_BUILT_BY_AFTER.match(text, suffix_end) is not None)
         start = _from_the_region(text, words, start, suffix_start)
+        if kind is EntityType.GOVERNMENT_BODY:
+            start = _body_from_its_region(words, start, suffix_start, suffix)
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
         if lead:
             start += lead.end()
@@ -299,6 +301,11 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             start = s
             i -= 1
             continue
+        if (w == "—" and i >= 1 and words[i - 1][3] == "ns" and words[i - 1][0] not in blocked
+                and suffix_start - words[i - 1][0] <= limit):
+            start = words[i - 1][0]  # 广西—东盟经济技术开发区, 中国—中东欧…示范区: two places, one name
+            i -= 2
+            continue
         if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
                 or tag in _STOP_TAGS or w in GOVERNING_VERBS
                 or not all(_NAME_CHAR.match(c) for c in w)
@@ -416,6 +423,44 @@ def _from_the_region(text: str, words: Sequence[tuple[int, int, str, str]], star
                for s, e, w, tag in words if start <= s and e <= cut):
             return cut
         return start
+    return start
+
+
+_LEVEL_WORD = re.compile(r"^[省市州县区旗镇乡](?:委|委会)?$")
+_CITY_LEVELS = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY)
+_BODY_LEADS = ("中国人民政治协商会议", "政协")
+
+
+def _body_from_its_region(words: Sequence[tuple[int, int, str, str]], start: int, suffix_start: int,
+                          suffix: str) -> int:
+    """A government body's name opens with its region (and the party before it: 中共鞍山市委,
+    民革贵州省委): 认真落实市委, 任命县委, 代理通州区人民政府, 报送市人大常委会 → the words
+    before the region or level word are the clause's (市委, 通州区人民政府, 市人大常委会).
+    Walking left from the suffix, once a region or a level word is passed, only regions, level
+    words, parties and names (国家税务总局北京市税务局, 中国人民银行昌吉州分行, 中央人民政府驻…)
+    may come before it."""
+    from kg.extract.places import common_word
+    from kg.extract.regions import load_gazetteer
+
+    gaz = load_gazetteer()
+    anchored = suffix[:1] in "省市州县区旗" and suffix.endswith("委")
+    inside = [w for w in words if start <= w[0] and w[1] <= suffix_start]
+    chain = False  # the word to the right is a region
+    after = suffix[:1]  # the level word right of the word (周口|市委, 楚雄|州委: a region of that level)
+
+    def named(w: str) -> bool:
+        return any(gaz.regions[k].name == w for k in gaz.by_name.get(w, ()))
+
+    for s, e, w, tag in reversed(inside):
+        region = _LEVEL_WORD.match(w) is not None or named(w) or any(
+            gaz.regions[k].name.endswith(after) or (gaz.regions[k].type in _CITY_LEVELS
+                                                    and (chain or not common_word(w)))
+            for k in gaz.by_name.get(w, ()))  # 茂名|滨海新区管委会 (a chain); not 振兴 in 乡村振兴局
+        after, chain = w[:1], region
+        if anchored and not (region or w in PARTY_PREFIXES or w.startswith(_BODY_LEADS)
+                             or w.endswith(_NAME_ENDS) or w in "()（）" or w.startswith("驻")):
+            return e
+        anchored = anchored or region
     return start
 
 

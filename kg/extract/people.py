@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, GROUP_LEAD_WORDS, LEADER_WORDS, LEVEL_CHARS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
+from kg.extract.lexicon import (COMPANY_TITLES, DOUBLE_SURNAMES, GROUP_LEAD_WORDS, INTERNATIONAL_ORGANIZATIONS, LEADER_WORDS, LEVEL_CHARS, MEETING_VERBS, NAME_FOLLOWERS, REPORTER_WORDS,
                                 OCCUPATIONS, PASSIVE_MEETING_WORDS, STATE_TITLES, SURNAMES, TITLE_HEADS, TITLE_JUNK,
                                 TRAILING_TITLES)
 from kg.extract.model import EntityType
@@ -152,9 +152,11 @@ def _short_name_end(text: str, pos: int) -> int | None:
                 three = text[pos:end + 1]
                 after = text[end + 1:end + 1 + _AHEAD]
                 # 张国和表示: the third character is part of the name when a follower comes
-                # after it; 陈伟说。: a one-character follower that ends the clause is not.
+                # after it (but not 的 after a follower: 李飞作的报告, 王强说的); 陈伟说。: a
+                # one-character follower that ends the clause is not.
                 if (_CJK.match(three[-1]) and three[-1] not in _FORBIDDEN_IN_NAME
-                        and ((after and after.startswith(NAME_FOLLOWERS))
+                        and ((after and after.startswith(NAME_FOLLOWERS)
+                              and not (three[-1] in "作说称讲" and after.startswith("的")))
                              or ((not after or not _CJK.match(after[0])) and three[-1] not in NAME_FOLLOWERS))
                         and not rest.startswith(("在", "到", "和", "与", "及", "对", "为", "是", "等", "的",
                                                  "还", "也", "又", "都", "就", "将", "已", "被", "则",
@@ -173,6 +175,22 @@ def _place_at(text: str, pos: int) -> bool:
         return True
     names = load_gazetteer().by_name
     return any(text[pos:pos + k] in names for k in range(2, 8))
+
+
+def _head_runs_on(text: str, head_start: int, pos: int) -> bool:
+    """The head and the character after it are one dictionary word (轮值主席国, 书记处): no
+    name starts there."""
+    from kg.extract.segment import is_word
+
+    return is_word(text[head_start:pos + 1])
+
+
+# 就任总理后首次访华, 担任主席时: a post taken (its title the verb's object), then when; no name.
+_TAKING_POST = re.compile(r"(?:就任|担任|当选|出任|接任|升任|转任)[^，,。；;]{0,12}$")
+
+
+def _taken_post(text: str, head_start: int, pos: int) -> bool:
+    return text[pos:pos + 1] in ("后", "时") and _TAKING_POST.search(text, max(0, head_start - 14), head_start) is not None
 
 
 def _starts_with_verb(rest: str) -> bool:
@@ -200,6 +218,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         state = head.removeprefix("副") in STATE_TITLES
         if state and foreign_prefix(text[max(0, head_start - 8):head_start]):
             end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
+        elif _foreign_chain(text, head_start) and _foreign_name_at(text, pos):
+            end = _foreign_name_at(text, pos)  # 巴黎市长伊达尔戈, 会见匈牙利国会主席克韦尔
         else:
             end = name_at(text, pos) or _tagged_name_at(text, pos) or _word_name_at(text, pos) \
                 or _unsurnamed_name_at(text, pos)
@@ -209,6 +229,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
                 end = _group_leader_at(text, pos)
         if end is None or (text[end - 1] in _BODY_CHARS and _HEAD_RE.match(text, end)):
             continue  # 市委常委、宣传部部长: jieba tags 宣传部 a name; it is the office of the next head
+        if _head_runs_on(text, head_start, pos) or _taken_post(text, head_start, pos):
+            continue
         titles = _title_chain(text, pos)
         former = () if titles else _title_chain(text, pos, keep_former=True)
         if not titles and not former:
@@ -334,22 +356,86 @@ def foreign_prefix(text: str) -> str | None:
     return None
 
 
+# What ends a title chain read leftwards from its head: punctuation, 的, verbs, prepositions,
+# conjunctions (会见|匈牙利国会主席, 同|日本社民党党首).
+_CHAIN_OPENERS = ("x", "uj", "v", "vn", "p", "c", "m")
+
+
+def _foreign_chain(text: str, head_start: int) -> bool:
+    """Whether the title chain before a head opens with a foreign country, city or continent or
+    an international organization (by the world tables) (会见匈牙利国会主席克韦尔, 俄罗斯联邦委员会主席, 亚洲开发银行行长): the name after
+    such a title may be a transliterated one with no Chinese surname, as after a head of state's."""
+    from kg.extract.segment import tagged
+
+    words = tagged(text[max(0, head_start - 16):head_start])
+    i = len(words)
+    while i > 0 and words[i - 1][3] not in _CHAIN_OPENERS and words[i - 1][2] not in MEETING_VERBS:
+        i -= 1
+    if i == len(words):
+        return False
+    return opens_abroad(words[i][2])
+
+
+def opens_abroad(text: str) -> bool:
+    """Whether ``text`` opens with a foreign country, city or continent or an international
+    organization, by the world tables (匈牙利国会, 巴黎市长, 欧洲央行)."""
+    from kg.extract.countries import countries
+    from kg.extract.world import is_abroad, is_area
+
+    return any(text[:k] in INTERNATIONAL_ORGANIZATIONS or text[:k] in countries()
+               or is_abroad(text[:k]) or is_area(text[:k]) for k in range(min(len(text), 12), 1, -1))
+
+
+def _transliterated(name: str) -> bool:
+    """Whether a string read as a transliterated name may be one: it opens with no function
+    word (因工作变动, 把访问) and holds no common word of two or more characters (呼吁阻止,
+    协会网站); transliterations read as rare pieces (拉加|德, 克|韦尔) or as names."""
+    from kg.extract.segment import tagged, word_freq
+
+    words = tagged(name)
+    if not words or words[0][3] in ("p", "c", "uj", "ul", "d", "r", "m") and len(words[0][2]) > 1 \
+            or words[0][2] in _FORBIDDEN_IN_NAME or words[0][3] in ("p", "c", "uj", "ul"):
+        return False
+    return not any(len(w) > 1 and (word_freq(w) >= 500 and not t.startswith(("nr", "ns"))
+                                   or w[-1] in LEVEL_CHARS)  # 长冈市: a place, not a name
+                   for _, _, w, t in words)
+
+
 _FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也")
 
 
 def _foreign_name_at(text: str, pos: int) -> int | None:
     """A transliterated name after a head of state's title (新西兰总理希普金斯。): the Han
-    characters up to the next break or follower word, two to six of them."""
-    end = pos
-    while end < len(text) and end - pos < 7 and _CJK.match(text[end]) \
-            and not text.startswith(_FOREIGN_NAME_ENDS, end):
-        end += 1
-    if not 2 <= end - pos <= 6 or end - pos == 7:
-        return None
-    from kg.extract.segment import word_tag
+    characters up to the next break or follower word, two to six of them, parts joined by a
+    middle dot (亚力山大·尼古拉耶夫·绍欣); a common word after the name ends it (巴赫通电话,
+    索比亚宁发布)."""
+    from kg.extract.segment import tagged, word_freq, word_tag
 
+    end, han = pos, 0  # han: characters of the part being read (parts end at a dot)
+    while end < len(text) and han < 7 and end - pos < 20 and not text.startswith(_FOREIGN_NAME_ENDS, end):
+        if _CJK.match(text[end]):
+            han += 1
+        elif text[end] in "·•" and end > pos and end + 1 < len(text) and _CJK.match(text[end + 1]):
+            han = 0
+        else:
+            break
+        end += 1
+    last = max(text.rfind("·", pos, end), text.rfind("•", pos, end)) + 1 or pos  # the last part
+    after_name = False
+    for start, _, word, tag in tagged(text[last:end]):
+        common = len(word) > 1 and not tag.startswith("n") and (
+            word_freq(word) >= 150 or after_name and word_freq(word) > 0)
+        if start >= (1 if last > pos else 2) and common:
+            # 索比亚宁|发布, 巴赫|通电话: the name ends where a common word (not a noun: 山田太郎) starts
+            end, han = last + start, start
+            break
+        after_name = after_name or tag.startswith("nr")
+    if not (1 if last > pos else 2) <= han <= 6:
+        return None
     tag = word_tag(text[pos:end]) or "nr"
-    return end if tag.startswith(("nr", "ns")) else None  # 总统普京: jieba tags 普京 a place
+    if not tag.startswith(("nr", "ns")):  # 总统普京: jieba tags 普京 a place
+        return None
+    return end if _transliterated(text[pos:end]) else None
 
 
 # 会长河野洋平率领的访华团, 干事长森山裕、…率领的代表团, 总书记加萨马格拉一行: whoever a title
@@ -634,9 +720,16 @@ def _name_before(text: str, end: int) -> int | None:
         if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
             return None
         if (start == 0 or text[start - 1] in _LIST_OPENERS) and is_surname_start(piece) \
-                and not _common_word(piece):
+                and not _common_word(piece) and not _opens_with_verb(piece):
             return start
     return None
+
+
+def _opens_with_verb(piece: str) -> bool:
+    """祝贺他, 恭喜她: a verb of the dictionary and a pronoun, not a surname and a given name."""
+    from kg.extract.segment import word_tag
+
+    return piece[-1] in "他她" or word_tag(piece[:2]) in ("v", "vd", "p", "d", "c")
 
 
 def _names_ending_at(text: str, end: int) -> list[tuple[int, int]]:
@@ -751,9 +844,15 @@ def find_leaders(text: str) -> list[PersonSpan]:
                 out.append(PersonSpan(pos, end, text[pos:end], (), official=True))
                 if end < len(text) and text[end] == "、":
                     pos = end + 1
+                elif text.startswith(("和", "及"), end) and name_at(text, end + 1):
+                    pos = end + 1  # 市领导何树山、阎庆民和于秋军
                 else:
                     break
     return out
+
+
+# 等区领导, 等市上领导, 等省市领导 after a list of names
+_LEADERS_AFTER = re.compile(r"等(?:[省市州县区旗镇乡]{1,2}上?|党政|有关)领导")
 
 
 def find_listed(text: str, known: set[str], officials: set[str] = frozenset()) -> list[PersonSpan]:
@@ -764,12 +863,13 @@ def find_listed(text: str, known: set[str], officials: set[str] = frozenset()) -
     out = []
     for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}、){1,12}[\u4e00-\u9fff]{2,3}(?=同志|等|[，,。])", text):
         items = m.group(0).split("、")
-        if not any(item in known for item in items):
+        led = _LEADERS_AFTER.match(text, m.end())  # 谢东、王志宏等区领导: officials by the list's word
+        if not led and not any(item in known for item in items):
             continue
         if not all(is_surname_start(item) for item in items):
             continue
         pos = m.start()
-        official = any(item in officials for item in items)
+        official = bool(led) or any(item in officials for item in items)
         for item in items:
             if _common_word(item):
                 break

@@ -23,9 +23,10 @@ from kg.extract.events import find_events
 from kg.extract.home import Home, infer_home
 from kg.extract.identity import official_keys, rekey
 from kg.extract.mentions import Mentions, find_mentions
-from kg.extract.model import DocumentInfo, Entity, Event, Facts, Post, Relation
+from kg.extract.lexicon import GENERIC_MODIFIERS, VILLAGE_KINDS, VILLAGE_SUFFIXES
+from kg.extract.model import DocumentInfo, Entity, EntityType, Event, Facts, Mention, Post, Relation
 from kg.extract.places import LEVEL_ORDER
-from kg.extract.posts import find_posts
+from kg.extract.posts import find_posts, settle_officials
 from kg.extract.regions import load_gazetteer
 from kg.extract.relations import find_relations
 
@@ -87,7 +88,9 @@ def mentions(page: Page) -> Page:
 
 def posts(page: Page) -> Page:
     found = _found(page)
-    return replace(page, posts=tuple(find_posts(page.text, list(_notes(page).sentences), found, _home(page))))
+    held = find_posts(page.text, list(_notes(page).sentences), found, _home(page))
+    settle_officials(found, held)
+    return replace(page, posts=tuple(held))
 
 
 def events(page: Page) -> Page:
@@ -112,6 +115,7 @@ def facts(page: Page) -> Page:
     referenced = [p.jurisdiction for p in page.posts] + [r.object for r in page.relations]
     referenced += [k for e in page.events for k in e.places]
     _add_referenced_regions(found.entities, referenced)
+    _type_villages(found)
     assert page.info is not None, "the home stage sets info"
     out = Facts(info=page.info, sentences=[s.text for s in _notes(page).sentences],
                 entities=found.entities, mentions=found.mentions, posts=list(page.posts),
@@ -191,6 +195,26 @@ def _add_referenced_regions(entities: dict[str, Entity], keys: list[str | None])
         if key and key not in entities and key.startswith("region/"):
             region = gaz.regions[key.removeprefix("region/")]
             entities[key] = Entity(key, region.type, region.name, region=region)
+
+
+def _type_villages(found: Mentions) -> None:
+    """A site the rules named by its village head (西城镇联建村、团结村; 金滩镇卧虎岭村) that the
+    gazetteer does not hold is a Village all the same: a short name that is one village's
+    (no level word of a chain inside it, no kind of village: 美丽乡村, 示范村). Typed after the
+    rules have read it as a site, so that where they locate it (its township) stays."""
+    gaz = load_gazetteer()
+    for key, entity in list(found.entities.items()):
+        name = entity.label
+        if entity.type is not EntityType.PLACE or entity.region is not None or not name.endswith(VILLAGE_SUFFIXES) \
+                or len(name) > 7 or any(c in name[:-1] for c in "省市县区镇乡旗") or "街道" in name or any(c in name for c in "和与及、") \
+                or name.endswith(VILLAGE_KINDS) or name.startswith(GENERIC_MODIFIERS) \
+                or any(a == 0 and b < len(name) and any(LEVEL_ORDER[gaz.regions[k].type] <= LEVEL_ORDER[EntityType.COUNTY]
+                                                   for k in keys)
+                       for a, b, _, keys in gaz.scan(name, villages=False)):  # 安吉余村: a county, its village
+            continue
+        found.entities[key] = Entity(key, EntityType.VILLAGE, name, entity.aliases)
+        found.mentions[:] = [Mention(m.start, m.end, m.text, EntityType.VILLAGE, m.key) if m.key == key else m
+                             for m in found.mentions]
 
 
 def _title(text: str) -> str | None:

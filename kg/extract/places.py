@@ -35,6 +35,20 @@ def _is_place_word(word: str) -> bool:
     return word_tag(word) == "ns"
 
 
+# jieba's tags of ordinary words (nouns, verbs, adjectives, distinguishing words): a township's
+# short form so tagged (建设, 振兴, 同心, 清源, 三营) is read as the word it also is.
+_WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "b")
+
+
+def common_word(word: str) -> bool:
+    return word_tag(word) in _WORD_TAGS
+
+
+def _among_places(text: str, start: int, end: int) -> bool:
+    """An item of a list of places (龙虬、卸甲、八桥; 乐英—新场): beside a 、 or a dash."""
+    return (start > 0 and text[start - 1] in "、—") or (end < len(text) and text[end] in "、—")
+
+
 def _whole_words(text: str, start: int, end: int) -> bool:
     """jieba reads the span as place words of its own (山东|临沂): no word crosses its edges."""
     line_start, _, line_words_, starts = line_words(text, start)
@@ -96,6 +110,10 @@ def find_regions(text: str, home: str | None = None,
     for m in matches:
         if len(m.candidates) == 1 and not _is_short(m) and m.candidates[0].type != EntityType.VILLAGE:
             context.update(gaz.ancestors(m.candidates[0].key))
+    # 西城镇联建村、团结村: the townships whose villages the page names, for a township's name
+    # many counties have
+    towns: Counter[str] = Counter(r.parent for m in matches for r in m.candidates
+                                  if r.type is EntityType.VILLAGE and r.parent)
     out: list[Mention] = _deixis(text, home, gaz) if home else []
     previous: Mention | None = None
     for m in matches:
@@ -110,13 +128,13 @@ def find_regions(text: str, home: str | None = None,
                 region = None  # 贵州大地: a township's short form that is a common word, only after its county
             elif inside:
                 region = inside[0] if len(inside) == 1 else _resolve(
-                    _Match(m.start, m.end, m.text, inside), gaz, context, text)
+                    _Match(m.start, m.end, m.text, inside), gaz, context, text, towns)
             elif all(LEVEL_ORDER[r.type] > LEVEL_ORDER[before.type] for r in m.candidates):
                 region = None
             else:
-                region = _resolve(m, gaz, context, text)
+                region = _resolve(m, gaz, context, text, towns)
         else:
-            region = _resolve(m, gaz, context, text)
+            region = _resolve(m, gaz, context, text, towns)
         if region is not None:
             previous = Mention(m.start, m.end, m.text, region.type, region.key)
             out.append(previous)
@@ -124,7 +142,21 @@ def find_regions(text: str, home: str | None = None,
         else:
             previous = None
     out = _rescue_list_items(matches, out, text)
-    return _drop_odd_ones_in_lists(out, text, gaz)
+    return _with_written_level(_drop_odd_ones_in_lists(out, text, gaz), text, gaz)
+
+
+def _with_written_level(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """定日县曲当镇 where the gazetteer still has 曲当乡 (a 乡 made a 镇, or the other way): the
+    township's short form and the level word the page writes are its name there."""
+    out = []
+    for m in found:
+        name = gaz.regions[m.key].name
+        level = text[m.end:m.end + 1]
+        if m.type is EntityType.TOWNSHIP and level in ("镇", "乡") and name[-1] in ("镇", "乡") \
+                and name[-1] != level and name == m.text + name[-1]:
+            m = Mention(m.start, m.end + 1, m.text + level, m.type, m.key)
+        out.append(m)
+    return out
 
 
 def _in_a_slogan(text: str, m: _Match) -> bool:
@@ -199,7 +231,7 @@ def _drop_odd_ones_in_lists(found: list[Mention], text: str, gaz: Gazetteer) -> 
 
 
 # 我县, 本市; 欢迎X一行来区考察: the one level character after 来 before a verb of visiting too.
-_DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)"
+_DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)(?![域场份])"  # not 本区域, 本市场, 本省份
                      r"|(?<=来)(省|市|州|县|区|旗|镇|乡)(?=考察|调研|视察|参观|访问|指导|洽谈|投资|交流)")
 
 
@@ -232,13 +264,17 @@ def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
 _PARTY_COMMITTEES = frozenset(c + "委" for c in "省市州县区旗盟")
 
 
-def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Region | None:
+def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str,
+             towns: Counter[str] | None = None) -> Region | None:
     def support(r: Region) -> int:
         """How many of the region's own chain (itself up to, not with, the province) the page names."""
         chain = gaz.ancestors(r.key)
         return sum(1 for k in chain if context[k] and gaz.regions[k].type != EntityType.PROVINCE)
 
-    ranked = sorted(m.candidates, key=lambda r: (-support(r), LEVEL_ORDER[r.type]))
+    towns = towns or Counter()
+    # two villages of the page under one township outweigh a guessed home's chain
+    ranked = sorted(m.candidates, key=lambda r: (-(towns[r.key] >= 2), -support(r), -towns[r.key],
+                                                 LEVEL_ORDER[r.type]))
     best = ranked[0]
     short = _is_short(m)
     if len(m.text) <= 2 or short:
@@ -247,12 +283,16 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
             return None
     if best.type in (EntityType.TOWNSHIP, EntityType.VILLAGE) and _cut_on_the_left(text, m.start, m.end):
         return None  # 提高城乡: 高城乡 begins inside the word 提高
+    if best.type is EntityType.TOWNSHIP and m.text.endswith("乡") and text[m.end:m.end + 1] in ("村", "镇"):
+        return None  # 振兴乡村, 宜居乡村, 同心乡镇: the words 乡村 and 乡镇, not 振兴乡
     if best.type == EntityType.VILLAGE:
         return best if support(best) else None
     if short and len(m.candidates) == 1 and len(m.text) >= 3 and m.text[-1] in "县区市州旗":
         return best  # 紫云自治县, 木垒县: a level word makes a unique short form safe
     if short and best.type is EntityType.TOWNSHIP:
         county = best.parent
+        if common_word(m.text) and not _among_places(text, m.start, m.end):
+            return None  # 建设花生批发市场, 同心工程, 乡村振兴: a word, though its county is named
         return best if county and context[county] else None  # 官桥 only beside its county
     if (short or len(m.text) <= 2) and best.type in (EntityType.COUNTY, EntityType.TOWNSHIP):
         return best if support(best) else None
@@ -260,5 +300,7 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str) -> Reg
         # 铜仁 in a page about 贵州: the province the page names vouches for its prefectures
         return best if support(best) or context[best.parent or ""] else None
     if len(m.candidates) > 1 and best.type == EntityType.TOWNSHIP and not support(best):
-        return None
+        # unless two villages the page names are this one's (西城镇联建村、团结村) and no other's
+        others = max((towns[r.key] for r in m.candidates if r is not best), default=0)
+        return best if towns[best.key] >= 2 and others < towns[best.key] else None
     return best

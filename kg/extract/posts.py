@@ -6,7 +6,7 @@ import re
 
 from kg.extract.lexicon import (COMPANY_ANAPHORS, COMPANY_TITLES, COUNTRY_ABBREVIATIONS, LEVEL_CHARS, PARTY_PREFIXES,
                                 PREFECTURE_OFFICES, STATE_TITLES, SUFFIX_TO_TYPE, SUFFIXES, TITLE_HEADS)
-from kg.extract.people import foreign_prefix
+from kg.extract.people import foreign_prefix, opens_abroad
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention, Post
 from kg.extract.regions import Gazetteer, load_gazetteer
@@ -23,6 +23,8 @@ _TERM = re.compile(r"第[一二三四五六七八九十百零〇0-9]{1,4}届|[�
                    r"(?=人大|政协|人民代表大会|纪委|委员会|县委|市委|区委|省委|党委)")
 _STRAY_HEAD = re.compile(r"^([省市州县区旗镇乡])(?:人民政府|政府)?(?=(?:常务)?副?\1长)"
                          r"|^(?:人民政府|政府)(?=(?:常务)?副?[省市州县区旗镇乡]长)")
+# 1.中央军委主席, 11.法国总统: the number of a programme's list of items, no part of a title.
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.．、]")
 # 白杨镇副镇长, 石门乡党委书记, 城南街道党工委书记: a township's name before its level word.
 _UNKNOWN_TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)(?=(?:党委|党工委|人大|人民政府|政府|纪委)?"
                            r"(?:常务)?副?(?:书记|镇长|乡长|主任|主席|委员|办事处主任))")
@@ -69,6 +71,8 @@ def find_posts(text: str, sentences: list[Sentence], found: Mentions,
                 bodies[sentence] = body
             last_title = title
             level = _level_char(title)
+            if region is None and level and opens_abroad(text[t_start:t_end]):
+                level = None  # 巴黎市长: a foreign city's mayor governs no region of ours
             if region is None and level:
                 region = (inherited.get(level)
                           or _listed_region(level, opening, t_start, titled)
@@ -345,7 +349,7 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
     if party and pos > start and PARTY_PREFIXES[party] == "keep":
         title = party + title
     title = _TERM.sub("", title)  # 省第十二届人大常委会主任 → 省人大常委会主任: the term is no part
-    title = _STRAY_HEAD.sub("", title)
+    title = _STRAY_HEAD.sub("", _LIST_NUMBER.sub("", title))
     for generic in COMPANY_ANAPHORS:
         if title.startswith(generic) and len(title) > len(generic) + 1:
             title = title[len(generic):]  # 公司董事长 → 董事长: "the company" is no part of the title
@@ -414,3 +418,51 @@ def _of_level(gaz: Gazetteer, key: str, level: str, wanted: EntityType) -> str |
             if province and gaz.regions[province].name.endswith("市"):
                 return province
     return gaz.ancestor_of_type(key, wanted)
+
+
+
+_CONGRESS = ("人大", "政协", "人民代表大会")
+_REGION_LEVELS = "省市州县区旗镇乡"
+
+
+def _company_post(post: Post, found: Mentions) -> bool:
+    org = found.entities.get(post.org) if post.org else None
+    return post.title.endswith(tuple(COMPANY_TITLES)) or (org is not None and org.type is EntityType.COMPANY)
+
+
+def _office_post(post: Post, found: Mentions) -> bool:
+    """A party, government, congress or CPPCC office (县长, 市政协副主席, 区法院院长), not one
+    held in a company or another body that is no government's."""
+    from kg.extract.lexicon import OFFICIAL_MARKERS
+
+    org = found.entities.get(post.org) if post.org else None
+    if org is not None and org.type is not EntityType.GOVERNMENT_BODY:
+        return False
+    # 市住建委主任, 县烟办主任: a title that opens with its level word is an office of that region's
+    return not _company_post(post, found) and (any(mark in post.title for mark in OFFICIAL_MARKERS)
+                                               or post.title[:1] in _REGION_LEVELS)
+
+
+def settle_officials(found: Mentions, posts: list[Post]) -> None:
+    """Whether each person with posts is an Official, from all his posts on the page: one who
+    holds an office is, also when the title was read for the list he stands in (副区长梁栋、陈平:
+    陈平's post is the first name's title); one who holds a company title (董事长, 总经理) is
+    an executive, whose party titles (中国铁建党委书记、董事长) are his company's, unless
+    another post of his governs a region or sits in a congress or CPPCC (全国政协常委)."""
+    held: dict[str, list[Post]] = {}
+    for post in posts:
+        held.setdefault(post.person, []).append(post)
+    for person, own in held.items():
+        entity = found.entities.get(person)
+        if entity is None or entity.type not in PERSON_TYPES:
+            continue
+        if any(_company_post(p, found) for p in own):
+            official = any(_office_post(p, found) and not p.title.startswith(_PARTY_WORDS)
+                           and (p.jurisdiction or any(w in p.title for w in _CONGRESS)) for p in own)
+        else:
+            official = entity.type is EntityType.OFFICIAL or any(_office_post(p, found) for p in own)
+        etype = EntityType.OFFICIAL if official else EntityType.PERSON
+        if etype is not entity.type:
+            found.entities[person] = Entity(entity.key, etype, entity.label, entity.aliases, entity.region)
+            found.mentions[:] = [Mention(m.start, m.end, m.text, etype, m.key) if m.key == person else m
+                                 for m in found.mentions]

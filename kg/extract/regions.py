@@ -23,7 +23,7 @@ from kg.extract.model import EntityType, Region
 
 _ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+(自治州|自治县|自治旗)$")
 _COUNTY_LEVEL_WORDS = ("自治县", "自治旗", "县", "区", "市", "旗")
-_ZONE_SUFFIXES = ("开发区", "园区", "示范区", "管理区", "产业园", "合作区", "试验区", "高新区")
+_ZONE_SUFFIXES = ("开发区", "园区", "示范区", "管理区", "产业园", "合作区", "试验区", "高新区", "保税区", "聚集区")
 COUNTY_LEVEL = {EntityType.COUNTY, EntityType.TOWNSHIP, EntityType.VILLAGE}
 
 
@@ -190,6 +190,9 @@ def _parse_gazetteer() -> Gazetteer:
                 name, code, alias = parts
                 if name.endswith(_ZONE_SUFFIXES) or (len(name) == 2 and name.endswith("区")):
                     county = None  # a development zone or 城区/矿区: not a named division
+                    continue
+                if name.endswith("直辖行政区划"):
+                    county = prefecture  # 东莞市's towns lie in the city itself (it has no counties)
                     continue
                 county = code if code not in regions else f"{prefecture}/{name}"
                 add(county, name, EntityType.COUNTY, code, prefecture, alias)

@@ -55,6 +55,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     said = _said_to_be_in(by_sentence)
     for key, where in list(_in_this_place(by_sentence).items()) + list(_park_rolls(by_sentence).items()):
         said.setdefault(key, where)
+    towns = {m.key for _, ms in by_sentence for m in ms if m.type is EntityType.TOWNSHIP
+             and m.text.endswith(("镇", "乡", "街道"))}  # named by its full name (水口山 is a mine too)
     for article in _articles(sentences):
         page = _page_place(article, found, home)
         tour: str | None = None
@@ -82,6 +84,9 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     embedded = _refined(embedded, tour or page)
                 where = (_signed_by_government(s, m, ms) or _respective_places(s, m, ms, page) or said.get(m.key) or said_of_anaphor.get(m.key) or embedded
                          or _stated_place(s, m, ms) or _park_before(s, m, ms) or _listed_after(s, m, ms))
+                if m.type is EntityType.PARK and (where is None or where == embedded):
+                    # 彭阳县王洼产业园区 → 王洼镇, 图克工业项目区 on a tour of 乌审旗 → 图克镇
+                    where = _opening_township(m, ms, where or tour or page, towns) or where
                 if where is None and m.type is EntityType.PARK:
                     where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
                 if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
@@ -210,14 +215,26 @@ def _tour_regions(s: Sentence, ms: list[Mention]) -> list[tuple[str | None, int]
         if not (_MOVE_BEFORE.search(lead) or framed or chained):
             continue
         after = s.text[m.end - s.start: m.end - s.start + 1]
-        if after == "、" or (i + 1 < len(regions) and regions[i + 1].start == m.end + 1
-                             and s.text[m.end - s.start] in "、和与及"):
-            return [_arrival(c[-1]) for c in chains] + [(None, m.end)]  # 来到A镇、B镇: no one place
+        a_stop = chained and m.type is EntityType.VILLAGE  # 来到海尾镇沙渔塘社区、宜景农业
+        if (after == "、" and not a_stop) or (i + 1 < len(regions) and regions[i + 1].start == m.end + 1
+                                             and s.text[m.end - s.start] in "、和与及"):
+            return [_chain_arrival(c, s.text, s.start) for c in chains] + [(None, m.end)]  # 来到A镇、B镇: no one place
         if chained:
             chains[-1].append(m)
         else:
             chains.append([m])
-    return [_arrival(c[-1]) for c in chains]
+    return [_chain_arrival(c, s.text, s.start) for c in chains]
+
+
+def _chain_arrival(chain: list[Mention], text: str, offset: int) -> tuple[str | None, int]:
+    """来到海尾镇沙渔塘社区、宜景农业: a chain that ends in a village that is itself a stop of
+    the list names the township (or county) of the stops after it."""
+    last = chain[-1]
+    if last.type is EntityType.VILLAGE and text[last.end - offset: last.end - offset + 1] == "、":
+        for m in reversed(chain):
+            if m.type is not EntityType.VILLAGE:
+                return _arrival(m)[0], last.end
+    return _arrival(last)
 
 
 def _a_towns_park(m: Mention, ms: list[Mention], tour: str) -> bool:
@@ -261,6 +278,8 @@ def _listed_after(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
         if o.type in REGION_TYPES | {EntityType.PARK}:
             if gap == "的" and o.type is not EntityType.PROVINCE:
                 return o.key
+            if gap in ("", "“") and pos == m.start and o.type in (EntityType.TOWNSHIP, EntityType.VILLAGE):
+                return o.key  # 城关镇凤凰美丽乡村, 巴城镇“五有”农业服务中心: a township written before a name
             return None
         if o.type not in _LOCATABLE or gap not in ("、", "和", "及", "与"):
             return None
@@ -332,6 +351,7 @@ def _unless_another(article: list[Sentence], found: Mentions, county: str | None
 _COUNTED = re.compile(COUNT_PATTERN)
 _GATHERING = re.compile(r"召开|开幕|举行|举办")
 _SIGNING_RE = re.compile(r"签约|签署|开工|奠基")
+_HELD_AT = re.compile(r"(?:隆重|盛大)?(?:举行|召开|举办)")
 
 
 def _venue_park(article: list[Sentence], ms: list[Mention]) -> str | None:
@@ -342,6 +362,10 @@ def _venue_park(article: list[Sentence], ms: list[Mention]) -> str | None:
             if m.type is not EntityType.PARK or not (s.start <= m.start < s.end):
                 continue
             lead, after = s.text[: m.start - s.start], s.text[m.end - s.start: m.end - s.start + 1]
+            if _HELD_AT.match(s.text, m.end - s.start) and any(
+                    o.type in (EntityType.COUNTY, EntityType.PREFECTURE) and o.end <= m.start
+                    and s.start <= o.start and not _inside_another(o, ms) for o in ms):
+                continue  # 盐湖区重点项目集中开工仪式在高新区举行: the county's projects, the zone its venue
             if lead.endswith("在") and after not in ("和", "、", "及", "与") and _SIGNING_RE.search(s.text):
                 return m.key  # (分别在A和B签约: no one venue)
     return None
@@ -490,6 +514,10 @@ def _sentence_index(article: list[Sentence], offset: int) -> int:
     return next((s.index for s in article if s.start <= offset < s.end), article[0].index)
 
 
+# 二期项目, (三期)建设项目, 扩建工程: what a park's name is followed by when the project builds it.
+_PHASE_OF = re.compile(r"[(（]?(?:[一二三四五六七八九十0-9]+期)?[)）]?(?:建设|扩建|续建|改扩建)?(?:项目|工程)")
+
+
 def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
     """坝羊镇五星村…项目 → 五星村: the last region or park in the name's leading chain (after
     the company a project's name may open with: 国家能源集团梅县抽水蓄能电站项目 → 梅县区)."""
@@ -506,6 +534,8 @@ def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
             pos = inner.end
         elif inner.type is EntityType.PARK and (m.type is not EntityType.PARK
                                                 or inner.text.endswith(ZONE_SUFFIXES)):
+            if m.type is EntityType.PROJECT and _PHASE_OF.fullmatch(m.text[inner.end - m.start:]):
+                break  # 银港产业园二期项目: the park's own building, where the park is
             best = inner.key
             pos = inner.end
     return best or best_region
@@ -592,6 +622,38 @@ def _opening_region(m: Mention, context: str | None) -> str | None:
             # province is the zone's own word, not that region
             keys = near or [k for k in keys if len(keys) == 1 and _province(k) == _province(context)]
         return f"region/{keys[0]}" if len(keys) == 1 else None
+    return None
+
+
+_INDUSTRY_PARK_HEADS = ("产业园", "产业园区", "产业基地", "产业带")
+
+
+def _opening_township(m: Mention, ms: list[Mention], context: str | None, named: set[str]) -> str | None:
+    """A zone whose name (after the regions it opens with) opens with the short name of a
+    township of its county that the page names (王洼 of 王洼镇 in 彭阳县王洼产业园区) is in that
+    township; the county is the last region the name opens with, else the tour's or the page's."""
+    pos, county = m.start, None
+    for inner in sorted(ms, key=lambda x: (x.start, -x.end)):
+        if inner.start == pos and inner.end < m.end and inner.type in REGION_TYPES:
+            pos, county = inner.end, inner.key
+    county = county or context
+    if not county or not county.startswith("region/"):
+        return None
+    gaz = load_gazetteer()
+    county = gaz.ancestor_of_type(county.removeprefix("region/"), EntityType.COUNTY)  # a town's county
+    if county is None:
+        return None
+    rest = m.text[pos - m.start:]
+    for n in (3, 2):
+        if len(rest) - n < 3:
+            continue
+        short = rest[:n]
+        if rest[n] in "镇乡村" or rest[n:] in _INDUSTRY_PARK_HEADS:
+            return None  # (杨梅产业园: the park of an industry, 杨梅 the fruit it grows)
+        towns = [k for k in gaz.by_name.get(short, ()) if gaz.regions[k].type is EntityType.TOWNSHIP
+                 and gaz.regions[k].name != short and gaz.regions[k].parent == county]
+        if len(towns) == 1:
+            return f"region/{towns[0]}" if f"region/{towns[0]}" in named else None
     return None
 
 
@@ -741,8 +803,9 @@ def _signed_by_government(s: Sentence, m: Mention, ms: list[Mention]) -> str | N
     """A project a region's government or a zone's committee signs for with a company is in
     that region or zone: 旺苍县人民政府与A公司签订B项目 → 旺苍县; 广元经济技术开发区管委会
     与A签订B项目 → 广元经济技术开发区; so is one the region or the zone itself signs for
-    (镇安县与A公司签订的B项目 → 镇安县). Projects listed after the verb (B、C项目) all count."""
-    if m.type is not EntityType.PROJECT:
+    (镇安县与A公司签订的B项目 → 镇安县). Projects listed after the verb (B、C项目) all count, and
+    so do parks (苍溪县人民政府与A公司签订东泰产业园、B项目 → 苍溪县)."""
+    if m.type not in (EntityType.PROJECT, EntityType.PARK) or (m.type is EntityType.PARK and _inside_another(m, ms)):
         return None
     clause_start = max((i + 1 for i, ch in enumerate(s.text[: m.start - s.start]) if ch in ",，;；。"), default=0)
     for g in ms:
@@ -847,6 +910,7 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
                     s.text[c.end - s.start: p.start - s.start]):
                 out.append(Relation(c.key, INVESTS_IN, p.key, s.index))  # A公司新建B项目
     out.extend(_by_role(s, ms, companies, recent_project))
+    out.extend(_signed_then_named(s, companies, projects))
     paired = _respectively(s, companies, projects)
     if paired:
         out.extend(Relation(c, INVESTS_IN, p, s.index) for c, p in paired)
@@ -905,6 +969,25 @@ def _investments(s: Sentence, ms: list[Mention], recent: tuple[int, str] | None,
             out += [Relation(c, INVESTS_IN, topic, s.index) for c, c_end in cs
                     if c != topic and any(c_end <= v for v in verbs)]
     return out
+
+
+def _signed_then_named(s: Sentence, companies: list[Mention], projects: list[Mention]) -> list[Relation]:
+    """辽阳县与中国一百岁集团签订合作协议，投资30亿元的东北亚…基地项目正式落户: the one
+    company of a sentence that signs (与…签订, its clause naming no project) invests in the
+    projects the next clause names."""
+    if len(companies) != 1:
+        return []
+    c = companies[0]
+    clause_end = next((i for i in range(c.end - s.start, len(s.text)) if s.text[i] in ",，;；"), None)
+    if clause_end is None or not s.text[: c.start - s.start].endswith(("与", "和", "同")):
+        return []
+    if not _SIGNS.search(s.text[c.end - s.start: clause_end]):
+        return []
+    next_end = next((i for i in range(clause_end + 1, len(s.text)) if s.text[i] in ",，;；"), len(s.text))
+    later = [p for p in projects if clause_end < p.start - s.start < next_end]  # the next clause's
+    if any(c.end <= p.start and p.start - s.start < clause_end for p in projects) or not later:
+        return []
+    return [Relation(c.key, INVESTS_IN, p.key, s.index) for p in later]
 
 
 def _by_role(s: Sentence, ms: list[Mention], companies: list[Mention],
