@@ -2189,3 +2189,10 @@ def test_a_park_a_county_government_signs_for_is_in_that_county():
 def test_the_company_a_county_signs_with_invests_in_the_project_of_the_next_clause():
     f = facts_of("3月2日,宁远县与浙江宏达集团正式签订合作协议,投资20亿元的华东轻工产业基地项目正式落户宁远县。")
     assert ("浙江宏达集团", "华东轻工产业基地项目") in _pairs(f, "investsIn")
+
+
+def test_a_name_between_a_committee_and_its_trailing_title_is_a_person_whatever_jieba_reads():
+    f = facts_of("5月8日，省委强卫书记在共和县调研，先后来到龙羊峡镇察看。县政府张华县长陪同。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert {"强卫", "张华"} <= people
+    assert not {"宣传部", "党组"} & {e.label for e in facts_of("市委宣传部书记、市政府党组书记出席。").entities.values()}

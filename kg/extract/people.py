@@ -305,7 +305,7 @@ def find_entitled(text: str) -> list[PersonSpan]:
                 word, title_end = "副" + words[i + 1][2], words[i + 1][1]
             elif word.removeprefix("副") not in TRAILING_TITLES or (i and words[i - 1][2] == "副"):
                 continue
-            name = _name_words_before(words, i)
+            name = _name_words_before(words, i) or _name_after_body(line, words, i)
             after = words[i + 1] if i + 1 < len(words) and words[i + 1][0] == title_end else None
             if name is None or not is_surname_start(line[name[0]:name[0] + 2]) or (
                     after and after[3].startswith(("nr", "ns"))):
@@ -479,6 +479,29 @@ def _name_words_before(words, i: int) -> tuple[int, int] | None:
 
 
 _GLUED_PREPOSITIONS = "由向对与同和被请将把给"
+# 省委强卫书记, 县政府张华县长: a party committee or a government, a name, its title after it.
+_BODIES_BEFORE_NAME = ("委", "政府", "人大", "政协", "常委会")
+
+
+def _name_after_body(line: str, words, i: int) -> tuple[int, int] | None:
+    """The name between a body's word and the trailing title at word ``i`` (省委|强卫|书记: jieba
+    reads 强卫 as a verb), when the body is a party committee or a government of a level (省委,
+    县政府) and what stands between is two or three characters, a surname first and no
+    common word (强卫 is a rare one: a name)."""
+    from kg.extract.segment import word_freq
+
+    title_start = words[i][0]
+    for j in range(i - 1, max(-1, i - 4), -1):
+        body = words[j][2]
+        start = words[j][1]
+        if body.endswith(_BODIES_BEFORE_NAME) and len(body) >= 2 and (body[0] in LEVEL_CHARS or body[0] == "中"):
+            name = line[start:title_start]
+            if 2 <= len(name) <= 3 and is_surname_start(name[:2]) and word_freq(name) < 20 \
+                    and name[-1] not in _BODY_CHARS and name not in TITLE_HEADS \
+                    and all(_CJK.match(c) and c not in _FORBIDDEN_IN_NAME for c in name):
+                return start, title_start
+            return None
+    return None
 
 
 def _lines(text: str):
