@@ -151,3 +151,11 @@ def test_a_one_character_verb_before_de_ends_the_name_not_a_third_character():
     f = facts_of("新闻联播 2024年3月8日\n会议听取了全国人大宪法和法律委员会主任委员李飞作的关于草案审议结果的报告。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert "李飞" in people and "李飞作" not in people
+
+
+def test_condolences_sent_are_no_visit_but_a_visit_to_console_is():
+    f = facts_of("新闻联播 2023年3月1日\n国家主席习近平就塞尔维亚发生矿难向塞尔维亚总统致慰问电。"
+                 "加纳总统向中国人民和李鹏的亲属致以深切慰问。越南领导人向习近平转达越南人民的慰问。")
+    assert not [e for e in f.events if e.type is EventType.VISIT]
+    f = facts_of("茂名日报 2023年3月1日\n3月1日，市委书记张三来到茂南区亲切慰问困难群众。")
+    assert [e for e in f.events if e.type is EventType.VISIT]

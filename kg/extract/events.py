@@ -45,7 +45,10 @@ _REGION_ENDS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "
 # 到 as a verb of movement, not inside 受到, 得到, 达到, 直到 …
 _MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办回的])到"
                                for v in MOVE_VERBS))
-_VISIT_RE = re.compile("|".join(VISIT_VERBS))
+# 慰问 is a visit (看望慰问困难群众) and a noun: condolences sent (致以深切慰问, 转达…的慰问,
+# 致慰问电), which take no one anywhere.
+_CONDOLENCES = r"(?<!致以)(?<!转达)(?<!表示)(?<!致)(?<!的)(?<!深切)(?<!诚挚)慰问(?![电信函])"
+_VISIT_RE = re.compile("|".join(_CONDOLENCES if v == "慰问" else re.escape(v) for v in VISIT_VERBS))
 # 县委书记A与来访的B一行座谈: 座谈 with 同/与 is a meeting; a 座谈会 is a conference
 _TALK_VERB = "(?:" + "|".join(TALK_VERBS) + ")(?!会)"
 # (团拜会, a new-year gathering, is no call)
