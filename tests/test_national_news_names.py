@@ -159,3 +159,12 @@ def test_condolences_sent_are_no_visit_but_a_visit_to_console_is():
     assert not [e for e in f.events if e.type is EventType.VISIT]
     f = facts_of("茂名日报 2023年3月1日\n3月1日，市委书记张三来到茂南区亲切慰问困难群众。")
     assert [e for e in f.events if e.type is EventType.VISIT]
+
+
+def test_dao_inside_a_word_of_suffering_saying_or_seeing_moves_no_one():
+    f = facts_of("新闻联播 2023年8月3日\n美国前总统特朗普当天称，自己遭到政治迫害，抨击美国司法系统。"
+                 "阿塞拜疆总统阿利耶夫说，考虑到亚美尼亚的立场，谈判仍将继续。"
+                 "在西宁市湟中区的加牙村，我们见到了63岁的杨永良。")
+    assert not [e for e in f.events if e.type is EventType.VISIT]
+    f = facts_of("茂名日报 2023年3月1日\n3月1日，市委书记张三到茂南区调研，先后到金塘镇、公馆镇等地察看。")
+    assert [e for e in f.events if e.type is EventType.VISIT]

@@ -31,7 +31,7 @@ from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, E
                               EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
-from kg.extract.stops import NEXT_SENTENCES, VILLAGE_COMMITTEE, find_stops, opens_looking
+from kg.extract.stops import NEXT_SENTENCES, NOT_MOVING_TO, VILLAGE_COMMITTEE, find_stops, opens_looking
 
 SentenceRule = Callable[[Sentence, list[Mention], dt.date | None, SentenceContext],
                         tuple[list[Event], bool]]
@@ -42,9 +42,7 @@ _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLA
 _BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
 # A region written with its level (平山县, 五星村), not a short form (平山) that opens a company's name.
 _REGION_ENDS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "街道", "村", "社区", "嘎查", "苏木")
-# 到 as a verb of movement, not inside 受到, 得到, 达到, 直到 …
-_MOVE_ANY = re.compile("|".join(v if v != "到" else "(?<![受得达直感遇看想做提收找迟报签办回的])到"
-                               for v in MOVE_VERBS))
+_MOVE_ANY = re.compile("|".join(v if v != "到" else NOT_MOVING_TO + "到" for v in MOVE_VERBS))
 # 慰问 is a visit (看望慰问困难群众) and a noun: condolences sent (致以深切慰问, 转达…的慰问,
 # 致慰问电), which take no one anywhere.
 _CONDOLENCES = r"(?<!致以)(?<!转达)(?<!表示)(?<!致)(?<!的)(?<!深切)(?<!诚挚)慰问(?![电信函])"
