@@ -168,3 +168,13 @@ def test_dao_inside_a_word_of_suffering_saying_or_seeing_moves_no_one():
     assert not [e for e in f.events if e.type is EventType.VISIT]
     f = facts_of("茂名日报 2023年3月1日\n3月1日，市委书记张三到茂南区调研，先后到金塘镇、公馆镇等地察看。")
     assert [e for e in f.events if e.type is EventType.VISIT]
+
+
+def test_who_sends_a_delegation_a_posting_and_a_span_of_days_are_no_visit():
+    f = facts_of("新闻联播 2025年8月23日\n受习近平总书记嘱托，中央代表团分团到日喀则市看望慰问干部群众。"
+                 "2014年他从小艇选调到辽宁舰工作。以色列军方称，以空军10日到11日对叙利亚南部发动空袭。")
+    assert not [e for e in f.events if e.type is EventType.VISIT and f.entities[e.agent].label in ("习近平",)]
+    assert not [e for e in f.events if e.type is EventType.VISIT and e.places
+                and {f.entities[p].label for p in e.places} & {"辽宁省", "阿拉伯叙利亚共和国", "以色列国"}]
+    f = facts_of("茂名日报 2023年3月1日\n受市长张三委托，副市长李四到茂南区检查防汛工作。")
+    assert {f.entities[e.agent].label for e in f.events if e.type is EventType.VISIT} == {"李四"}

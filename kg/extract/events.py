@@ -42,7 +42,8 @@ _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLA
 _BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
 # A region written with its level (平山县, 五星村), not a short form (平山) that opens a company's name.
 _REGION_ENDS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "街道", "村", "社区", "嘎查", "苏木")
-_MOVE_ANY = re.compile("|".join(v if v != "到" else NOT_MOVING_TO + "到" for v in MOVE_VERBS))
+# (10日到11日: the 到 of a span of days)
+_MOVE_ANY = re.compile("|".join(v if v != "到" else NOT_MOVING_TO + r"到(?!\d{1,2}[日月号时点])" for v in MOVE_VERBS))
 # 慰问 is a visit (看望慰问困难群众) and a noun: condolences sent (致以深切慰问, 转达…的慰问,
 # 致慰问电), which take no one anywhere.
 _CONDOLENCES = r"(?<!致以)(?<!转达)(?<!表示)(?<!致)(?<!的)(?<!深切)(?<!诚挚)慰问(?![电信函])"
@@ -118,11 +119,12 @@ _VAGUE_TIME = re.compile("近日|日前|近期|前不久|最近")
 # day; it keeps its own date if it states one (2015年6月…来到贵州考察).
 _RECALLED = re.compile("(?:贯彻|落实|学习|牢记|按照|践行|遵循|重温|回顾|殷殷嘱托)[^。]{0,30}"
                        "(?:考察|视察|调研)[^。]{0,12}(?:重要讲话|重要指示|精神|嘱托|时的|以来|期间)")
-# 深入学习贯彻习近平总书记关于…的重要论述, 在习近平总书记亲自指导下, 统一到…重要指示批示精神上来:
+# 深入学习贯彻习近平总书记关于…的重要论述, 在习近平总书记亲自指导下, 统一到…重要指示批示精神上来,
+# 受习近平总书记嘱托 (受市长委托, 副市长…到…: the one who sends, not the one who goes):
 # the person whose words or care a sentence invokes, not a visitor of that sentence.
 _INVOKED_AFTER = re.compile(r"[^，,。；;：:]{0,24}?(?:重要讲话|重要指示|重要论述|指示批示|重要回信|殷殷嘱托|"
-                            r"亲自指导|亲自部署|亲切关怀|关心关怀|的嘱托|提出的)")
-_INVOKED_BEFORE = re.compile(r"(?:贯彻|落实|学习|领会|践行|遵循|按照|牢记|笃行|细悟|统一到|以)(?:好|了)?$")
+                            r"亲自指导|亲自部署|亲切关怀|关心关怀|嘱托|委托|提出的)")
+_INVOKED_BEFORE = re.compile(r"(?:贯彻|落实|学习|领会|践行|遵循|按照|牢记|笃行|细悟|统一到|以|受)(?:好|了)?$")
 
 
 def _invoked(s: Sentence, m: Mention) -> bool:
