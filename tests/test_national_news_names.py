@@ -2,6 +2,8 @@
 areas, international organizations and foreign governments, as national news writes them (sentences written here in that style, none taken from a
 development page)."""
 
+import pytest
+
 from kg.documents import load
 from kg.extract import extract
 from kg.extract.model import EntityType, EventType
@@ -153,20 +155,19 @@ def test_a_one_character_verb_before_de_ends_the_name_not_a_third_character():
     assert "李飞" in people and "李飞作" not in people
 
 
-def test_condolences_sent_are_no_visit_but_a_visit_to_console_is():
-    f = facts_of("新闻联播 2023年3月1日\n国家主席习近平就塞尔维亚发生矿难向塞尔维亚总统致慰问电。"
-                 "加纳总统向中国人民和李鹏的亲属致以深切慰问。越南领导人向习近平转达越南人民的慰问。")
+@pytest.mark.parametrize("none, one", [
+    # condolences sent (致慰问电, 致以深切慰问, 转达…的慰问); a visit to console stays one
+    ("国家主席习近平就塞尔维亚发生矿难向塞尔维亚总统致慰问电。加纳总统向中国人民和李鹏的亲属致以深切慰问。"
+     "越南领导人向习近平转达越南人民的慰问。", "3月1日，市委书记张三来到茂南区亲切慰问困难群众。"),
+    # 到 inside a word of suffering, saying or seeing; a tour's 到 stays movement
+    ("美国前总统特朗普当天称，自己遭到政治迫害，抨击美国司法系统。阿塞拜疆总统阿利耶夫说，考虑到亚美尼亚的立场，"
+     "谈判仍将继续。在西宁市湟中区的加牙村，我们见到了63岁的杨永良。",
+     "3月1日，市委书记张三到茂南区调研，先后到金塘镇、公馆镇等地察看。"),
+])
+def test_sentences_that_move_no_one_tell_no_visit(none: str, one: str):
+    f = facts_of("新闻联播 2023年8月3日\n" + none)
     assert not [e for e in f.events if e.type is EventType.VISIT]
-    f = facts_of("茂名日报 2023年3月1日\n3月1日，市委书记张三来到茂南区亲切慰问困难群众。")
-    assert [e for e in f.events if e.type is EventType.VISIT]
-
-
-def test_dao_inside_a_word_of_suffering_saying_or_seeing_moves_no_one():
-    f = facts_of("新闻联播 2023年8月3日\n美国前总统特朗普当天称，自己遭到政治迫害，抨击美国司法系统。"
-                 "阿塞拜疆总统阿利耶夫说，考虑到亚美尼亚的立场，谈判仍将继续。"
-                 "在西宁市湟中区的加牙村，我们见到了63岁的杨永良。")
-    assert not [e for e in f.events if e.type is EventType.VISIT]
-    f = facts_of("茂名日报 2023年3月1日\n3月1日，市委书记张三到茂南区调研，先后到金塘镇、公馆镇等地察看。")
+    f = facts_of("茂名日报 2023年3月1日\n" + one)
     assert [e for e in f.events if e.type is EventType.VISIT]
 
 
