@@ -363,8 +363,9 @@ _CHAIN_OPENERS = ("x", "uj", "v", "vn", "p", "c", "m")
 
 def _foreign_chain(text: str, head_start: int) -> bool:
     """Whether the title chain before a head opens with a foreign country, city or continent or
-    an international organization (by the world tables) (会见匈牙利国会主席克韦尔, 俄罗斯联邦委员会主席, 亚洲开发银行行长): the name after
-    such a title may be a transliterated one with no Chinese surname, as after a head of state's."""
+    an international organization, by the world tables (会见匈牙利国会主席克韦尔, 俄罗斯联邦委员会
+    主席, 亚洲开发银行行长): the name after such a title may be a transliterated one with no
+    Chinese surname, as after a head of state's."""
     from kg.extract.segment import tagged
 
     words = tagged(text[max(0, head_start - 16):head_start])
@@ -393,8 +394,11 @@ def _transliterated(name: str) -> bool:
     from kg.extract.segment import tagged, word_freq
 
     words = tagged(name)
-    if not words or words[0][3] in ("p", "c", "uj", "ul", "d", "r", "m") and len(words[0][2]) > 1 \
-            or words[0][2] in _FORBIDDEN_IN_NAME or words[0][3] in ("p", "c", "uj", "ul"):
+    if not words:
+        return False
+    first, tag = words[0][2], words[0][3]
+    if tag in ("p", "c", "uj", "ul") or first in _FORBIDDEN_IN_NAME \
+            or (len(first) > 1 and tag in ("d", "r", "m")):
         return False
     return not any(len(w) > 1 and (word_freq(w) >= 500 and not t.startswith(("nr", "ns"))
                                    or w[-1] in LEVEL_CHARS)  # 长冈市: a place, not a name
