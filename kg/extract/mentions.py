@@ -55,6 +55,15 @@ class Mentions:
     def entity(self, key: str) -> Entity:
         return self.entities.get(key) or self.nested_regions[key]
 
+    def retype(self, key: str, etype: EntityType) -> None:
+        """Give the entity ``key`` and its mentions another type (a person found to hold an
+        office is an Official; a site named by its village head is a Village). Each mention
+        keeps its place in the list, so the span index stays right."""
+        entity = self.entities[key]
+        self.entities[key] = Entity(entity.key, etype, entity.label, entity.aliases, entity.region)
+        self.mentions[:] = [Mention(m.start, m.end, m.text, etype, m.key) if m.key == key else m
+                            for m in self.mentions]
+
     def in_span(self, start: int, end: int) -> list[Mention]:
         """The mentions inside ``[start, end]``, in list order (by bisection: a sentence's
         mentions cost what the sentence holds, not what the page holds)."""

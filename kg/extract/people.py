@@ -218,8 +218,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
         state = head.removeprefix("副") in STATE_TITLES
         if state and foreign_prefix(text[max(0, head_start - 8):head_start]):
             end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
-        elif _foreign_chain(text, head_start) and _foreign_name_at(text, pos):
-            end = _foreign_name_at(text, pos)  # 巴黎市长伊达尔戈, 会见匈牙利国会主席克韦尔
+        elif _foreign_chain(text, head_start) and (foreign := _foreign_name_at(text, pos)):
+            end = foreign  # 巴黎市长伊达尔戈, 会见匈牙利国会主席克韦尔
         else:
             end = name_at(text, pos) or _tagged_name_at(text, pos) or _word_name_at(text, pos) \
                 or _unsurnamed_name_at(text, pos)

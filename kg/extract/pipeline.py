@@ -24,7 +24,7 @@ from kg.extract.home import Home, infer_home
 from kg.extract.identity import official_keys, rekey
 from kg.extract.mentions import Mentions, find_mentions
 from kg.extract.lexicon import GENERIC_MODIFIERS, VILLAGE_KINDS, VILLAGE_SUFFIXES
-from kg.extract.model import DocumentInfo, Entity, EntityType, Event, Facts, Mention, Post, Relation
+from kg.extract.model import DocumentInfo, Entity, EntityType, Event, Facts, Post, Relation
 from kg.extract.places import LEVEL_ORDER
 from kg.extract.posts import find_posts, settle_officials
 from kg.extract.regions import load_gazetteer
@@ -212,9 +212,7 @@ def _type_villages(found: Mentions) -> None:
                                                    for k in keys)
                        for a, b, _, keys in gaz.scan(name, villages=False)):  # 安吉余村: a county, its village
             continue
-        found.entities[key] = Entity(key, EntityType.VILLAGE, name, entity.aliases)
-        found.mentions[:] = [Mention(m.start, m.end, m.text, EntityType.VILLAGE, m.key) if m.key == key else m
-                             for m in found.mentions]
+        found.retype(key, EntityType.VILLAGE)
 
 
 def _title(text: str) -> str | None:

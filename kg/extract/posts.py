@@ -420,7 +420,6 @@ def _of_level(gaz: Gazetteer, key: str, level: str, wanted: EntityType) -> str |
     return gaz.ancestor_of_type(key, wanted)
 
 
-
 _CONGRESS = ("人大", "政协", "人民代表大会")
 _REGION_LEVELS = "省市州县区旗镇乡"
 
@@ -463,6 +462,4 @@ def settle_officials(found: Mentions, posts: list[Post]) -> None:
             official = entity.type is EntityType.OFFICIAL or any(_office_post(p, found) for p in own)
         etype = EntityType.OFFICIAL if official else EntityType.PERSON
         if etype is not entity.type:
-            found.entities[person] = Entity(entity.key, etype, entity.label, entity.aliases, entity.region)
-            found.mentions[:] = [Mention(m.start, m.end, m.text, etype, m.key) if m.key == person else m
-                                 for m in found.mentions]
+            found.retype(person, etype)
