@@ -179,3 +179,25 @@ def test_who_sends_a_delegation_a_posting_and_a_span_of_days_are_no_visit():
                 and {f.entities[p].label for p in e.places} & {"辽宁省", "阿拉伯叙利亚共和国", "以色列国"}]
     f = facts_of("茂名日报 2023年3月1日\n受市长张三委托，副市长李四到茂南区检查防汛工作。")
     assert {f.entities[e.agent].label for e in f.events if e.type is EventType.VISIT} == {"李四"}
+
+
+def test_to_a_year_or_an_amount_and_from_x_to_y_move_no_one():
+    f = facts_of("新闻联播 2025年7月14日\n德国总理默茨13日宣布，德国将增加防务开支，计划到2029年达到国内生产总值的3.5%，"
+                 "到明年底完成首批采购。从全会召开到中共中央政治局集体学习，各项部署有序推进。")
+    assert not [e for e in f.events if e.type is EventType.VISIT]
+    f = facts_of("茂名日报 2025年7月14日\n7月13日，市委书记张三到茂南区调研，随后来到2号码头察看。")
+    assert [e for e in f.events if e.type is EventType.VISIT]
+
+
+def test_a_common_verb_opens_no_three_character_name_after_a_title():
+    f = facts_of("新闻联播 2025年8月18日\n2021年赴海南考察时，总书记强调要加快自由贸易港建设。"
+                 "会上，省委书记要求抓好落实。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert not {"强调要", "要求抓"} & people
+
+
+def test_a_site_name_starts_after_the_verb_of_going_that_jieba_cut_into_it():
+    f = facts_of("新闻联播 2024年10月17日\n当地时间14日下午，代表团乘坐的专机抵达达卡沙阿贾拉勒国际机场。"
+                 "副总理丁薛祥还来到保障性住房项目现场，调研项目建设。")
+    names = {e.label for e in f.entities.values()}
+    assert not [n for n in names if n.startswith(("来到", "专机抵达", "抵达"))], names

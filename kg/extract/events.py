@@ -31,7 +31,7 @@ from kg.extract.model import (EVENT_KINDS, PERSON_TYPES, REGION_TYPES, Entity, E
                               EventType, Mention, SentenceContext)
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
-from kg.extract.stops import NEXT_SENTENCES, NOT_MOVING_TO, VILLAGE_COMMITTEE, find_stops, opens_looking
+from kg.extract.stops import MOVING_TO, NEXT_SENTENCES, VILLAGE_COMMITTEE, find_stops, opens_looking
 
 SentenceRule = Callable[[Sentence, list[Mention], dt.date | None, SentenceContext],
                         tuple[list[Event], bool]]
@@ -42,8 +42,7 @@ _VISITABLE = REGION_TYPES | {EntityType.PARK, EntityType.PROJECT, EntityType.PLA
 _BROAD = {EntityType.PROVINCE, EntityType.PREFECTURE}
 # A region written with its level (平山县, 五星村), not a short form (平山) that opens a company's name.
 _REGION_ENDS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "街道", "村", "社区", "嘎查", "苏木")
-# (10日到11日: the 到 of a span of days)
-_MOVE_ANY = re.compile("|".join(v if v != "到" else NOT_MOVING_TO + r"到(?!\d{1,2}[日月号时点])" for v in MOVE_VERBS))
+_MOVE_ANY = re.compile("|".join(v if v != "到" else MOVING_TO for v in MOVE_VERBS))
 # 慰问 is a visit (看望慰问困难群众) and a noun: condolences sent (致以深切慰问, 转达…的慰问,
 # 致慰问电), which take no one anywhere.
 _CONDOLENCES = r"(?<!致以)(?<!转达)(?<!表示)(?<!致)(?<!的)(?<!深切)(?<!诚挚)慰问(?![电信函])"
@@ -761,7 +760,13 @@ def _group_visit(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: l
 
 
 def _right_after_move(text: str, rel: int) -> bool:
-    return any(text[max(0, rel - len(v)):rel] == v for v in ("来到", "走进", "到", "深入"))
+    """Whether a verb of going ends right at ``rel`` (by :data:`_MOVE_RE`'s rules: not the 到 of
+    从党的二十届三中全会到中央政治局…, of 受到, of 到2027年)."""
+    for v in ("来到", "走进", "到", "深入"):
+        if text[max(0, rel - len(v)):rel] == v:
+            m = _MOVE_RE.search(text, rel - len(v), rel)
+            return m is not None and m.end() == rel
+    return False
 
 
 def _topic_cut(text: str) -> int:

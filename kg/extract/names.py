@@ -82,6 +82,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             start = open_paren + 1  # 低圩河(华附茂南实验学校段): the school starts inside the bracket
         if kind is EntityType.PROJECT:
             start = _after_its_builder(text, start, suffix_start)
+        start = _after_going(text, start, suffix_start)
         name = text[start:suffix_end].strip("·-")
         if name.endswith("党组") and len(name) > 4:
             name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group
@@ -326,6 +327,19 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             and text[start - 1] in _CLAUSE_MARKS and suffix_start - start > 4):
         start += 1  # ，与莹展电子科技有限公司签订: jieba's 与莹展 is no name's start
     return start
+
+
+# 还来到保交房项目, 专机抵达巴厘岛…国际机场: where jieba cuts a verb of going badly (来|到保), the
+# walk left takes it in; no name holds one.
+_GOING = re.compile("来到|抵达|前往|走进|奔赴|赶赴")
+
+
+def _after_going(text: str, start: int, suffix_start: int) -> int:
+    """The name's start moved past the last verb of going inside it (if any)."""
+    last = None
+    for m in _GOING.finditer(text, start, suffix_start):
+        last = m
+    return last.end() if last else start
 
 
 _PARTICLES = "了的着"

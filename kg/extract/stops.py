@@ -24,6 +24,11 @@ _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, rever
 # 到 as a verb of movement, not the 到 of 受到, 得到, 达到, 直到, 遭到, 谈到, 见到, 考虑到, 调到 (a
 # posting) …: the characters before 到 that make such a word.
 NOT_MOVING_TO = "(?<![受得达直感遇看想做提收找迟报签办回的遭谈说听见拿用及识虑响系等调])"
+# 到 before a day, a year or a number (10日到11日, 计划到2027年, 到明年, 增长到30%) is the end of a
+# span or an amount, never a destination.
+NOT_A_TIME_AFTER_TO = ("(?![0-9０-９]|[今明后本去当]年|年[底末中内]|月[底末]|本世纪|"
+                       "[一二三四五六七八九十两]+(?:[年月日号时点%]|个?百分点))")
+MOVING_TO = NOT_MOVING_TO + "到" + NOT_A_TIME_AFTER_TO
 _TO_LIST = re.compile(NOT_MOVING_TO + r"(?:到|赴)(?=([^，,。；;：:]{2,80}?)等(?:地|处|单位|企业|场所|点位|村|镇|乡镇))")
 # 对滨江公园、智造产业园等进行实地调研: what 对 puts before 进行 + a verb of visiting is a list of sites.
 _FOR_LIST = re.compile(r"(?<![面针相绝])对(?=([^，,。；;：:对]{2,80}?)等?(?:地|处)?(?:进行|开展)了?(?:实地|现场)?(?:调研|考察|察看|视察|督导|走访|参观))")
