@@ -201,3 +201,12 @@ def test_a_site_name_starts_after_the_verb_of_going_that_jieba_cut_into_it():
                  "副总理丁薛祥还来到保障性住房项目现场，调研项目建设。")
     names = {e.label for e in f.entities.values()}
     assert not [n for n in names if n.startswith(("来到", "专机抵达", "抵达"))], names
+
+
+def test_bodies_listed_after_to_are_stops_and_their_names_do_not_take_in_to():
+    f = facts_of("新闻联播 2023年1月31日\n国务院总理李克强30日到人民银行、外汇管理局考察，主持召开座谈会。")
+    visited = {f.entities[p].label for e in f.events if e.type is EventType.VISIT for p in e.places}
+    assert {"人民银行", "外汇管理局"} <= visited, visited
+    f = facts_of("茂名日报 2025年4月9日\n4月8日，市长李四到市发展改革委调研。")
+    names = {e.label for e in f.entities.values()}
+    assert "市发展改革委" in names and not [n for n in names if n.startswith(("到", "30日"))], names

@@ -613,8 +613,10 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
                 and _COME_RE.match(s.text, rel - 1) is not None
             if not any(v in preceding for v in ("到", "赴", "在")) and not (own_verb or listed or come):
                 continue
-        if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel):
-            continue
+        if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel) and not (
+                s.text[rel - 1:rel] in ("、", "和", "及") and rel - 1 in {
+                    p.end - s.start for p in ms if p.key in out and p.type is EntityType.GOVERNMENT_BODY}):
+            continue  # 到人民银行、外汇管理局考察: a body listed after one the visitor goes to is a stop too
         out.append(m.key)
     return out
 

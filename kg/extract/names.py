@@ -314,6 +314,7 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
                 or (stop_at_park and w.endswith(_PARK_SUFFIXES))
                 or (place_like and w in PLACE_NAME_STOPS)
                 or _ends_a_meeting_verb(text, s)
+                or (tag.startswith("v") and len(w) > 1 and w.endswith(("到", "赴")))  # 30日到|人民银行
                 or (tag.startswith("nr") and len(w) >= 3 and w[-1] in _PREPOSITIONS)):
             break  # (化南以临空经济区: jieba's guessed person 化南以 ends in the preposition 以)
         start = s
@@ -326,6 +327,8 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     if (start < suffix_start and text[start] in _LEADING_PREPOSITIONS and start > 0
             and text[start - 1] in _CLAUSE_MARKS and suffix_start - start > 4):
         start += 1  # ，与莹展电子科技有限公司签订: jieba's 与莹展 is no name's start
+    if start < suffix_start - 1 and text[start] in "到赴":
+        start += 1  # 李四到市发展改革委调研: jieba's word 到市 is no name's start
     return start
 
 
