@@ -2196,3 +2196,14 @@ def test_a_name_between_a_committee_and_its_trailing_title_is_a_person_whatever_
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert {"强卫", "张华"} <= people
     assert not {"宣传部", "党组"} & {e.label for e in facts_of("市委宣传部书记、市政府党组书记出席。").entities.values()}
+
+
+def test_who_comes_to_settle_work_or_study_makes_no_visit():
+    from kg.documents import load
+    from kg.extract import extract
+    from kg.extract.model import EventType
+
+    f = extract(load("新闻联播 2025年4月9日\n澳门青年陈嘉豪6年前来到中山创业，如今公司已有20名员工。\n".encode(), "t.txt", "t"))
+    assert not [e for e in f.events if e.type is EventType.VISIT]
+    f = extract(load("茂名日报 2025年4月9日\n4月8日，市委书记张三来到茂南区了解工作情况。\n".encode(), "t.txt", "t"))
+    assert [e for e in f.events if e.type is EventType.VISIT]

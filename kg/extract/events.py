@@ -375,6 +375,18 @@ def _here_of(prev: list[Mention]) -> str | None:
     return low[-1].key if low else None
 
 
+# 6年前来到中山创业, 毕业后回到家乡工作: who comes to live, work or study moves there; it is no
+# visit (unless the sentence has a verb of visiting: 来到企业调研工作).
+_SETTLES = re.compile(r"([^，,。；;]{1,12}?)(?:创业|就业|工作|务工|打工|定居|安家|落户|扎根|求学|读书|上学|"
+                      r"支教|任教|任职|挂职)")
+_LOOKS_INTO = re.compile("了解|察看|查看|看望|慰问|指导|检查|调研|考察|听取|询问|督导|部署|推进|开展")
+
+
+def _settles(text: str, pos: int) -> bool:
+    m = _SETTLES.match(text, pos)
+    return m is not None and not _LOOKS_INTO.search(m.group(1))
+
+
 def _only_goes_along(text: str, move) -> bool:
     """县领导A、B，开发区、县自规局等部门负责同志参加调研。: every verb of visiting in the sentence
     is what those named do along with the visitor (参加调研, 陪同检查); nobody sets out."""
@@ -388,7 +400,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
            here: str | None = None) -> list[Event]:
     move = _MOVE_RE.search(s.text)
     inspect = _VISIT_RE.search(s.text) or _abroad(s, ms)  # 韩正访问荷兰: 访问 a country
-    if _only_goes_along(s.text, move):
+    if _only_goes_along(s.text, move) or (move and not inspect and _settles(s.text, move.end())):
         return []
     touring = last_agent is not None and _TOUR_STOP.match(s.text) is not None
     if not move and not inspect and "现场" not in s.text and not touring:
