@@ -210,3 +210,10 @@ def test_bodies_listed_after_to_are_stops_and_their_names_do_not_take_in_to():
     f = facts_of("茂名日报 2025年4月9日\n4月8日，市长李四到市发展改革委调研。")
     names = {e.label for e in f.entities.values()}
     assert "市发展改革委" in names and not [n for n in names if n.startswith(("到", "30日"))], names
+
+
+def test_two_words_across_a_would_be_names_end_are_no_name():
+    f = facts_of("新闻联播 2022年9月8日\n各方救援力量汇聚到受灾严重的泸定县、石棉县等地，受灾群众安置工作有序进行。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert "安置工" not in people
+    assert not [e for e in f.events if e.type is EventType.VISIT]
