@@ -217,3 +217,10 @@ def test_two_words_across_a_would_be_names_end_are_no_name():
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert "安置工" not in people
     assert not [e for e in f.events if e.type is EventType.VISIT]
+
+
+def test_a_preposition_before_a_word_or_words_across_the_end_open_no_name():
+    f = facts_of("新闻联播 2024年5月6日\n记者从工业和信息化部获悉，一季度产量增长。他表示，在党中央坚强领导下，"
+                 "各项工作稳步推进。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert not {"从工业", "坚强领"} & people, people

@@ -98,7 +98,21 @@ def name_at(text: str, pos: int) -> int | None:
         return None  # 总书记强调要加快…: a common verb (强调) and a word, not 强 and a given name
     if end - pos == 3 and _plain_word(text[pos:pos + 2]) and _plain_word(text[pos + 2:pos + 4]):
         return None  # 群众安置工作: two words (安置|工作) across the name's end, not 安 and a given name
+    if end - pos == 3 and _words_across(text, pos):
+        return None
     return end
+
+
+def _words_across(text: str, pos: int) -> bool:
+    """在习近平主席卓越领导下, 记者从工业和信息化部获悉: the three characters at ``pos`` open a word
+    (卓越, ≥ 300) and end in a very common one (领导, ≥ 3,000), or a preposition (从, 同, 对 …)
+    opens them before a word (工业, 水利部, ≥ 1,000). Neither holds for any of the 10,596
+    three-character names of MSRA NER train in their sentences."""
+    from kg.extract.segment import word_freq
+
+    if word_freq(text[pos:pos + 2]) >= 300 and word_freq(text[pos + 2:pos + 4]) >= 3000:
+        return True
+    return text[pos] in "从同向跟对被把让给" and any(word_freq(text[pos + 1:pos + k]) >= 1000 for k in (3, 4))
 
 
 def _plain_word(word: str) -> bool:
@@ -334,6 +348,8 @@ def find_entitled(text: str) -> list[PersonSpan]:
                     after and after[3].startswith(("nr", "ns"))):
                 continue  # 念兹在兹总书记; 沙特国王萨勒曼: the name comes after the title
             a, b = name
+            if b - a >= 3 and line[a] in "同和与跟" and a and _CJK.match(line[a - 1]):
+                a += 1  # 习近平主席同佐科总统: 同 is "with", the name is 佐科
             if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in line[a:b]) or line[b - 1] in _BODY_CHARS:
                 continue  # 宣传部部长: jieba tags 宣传部 a name; it is the office of the title
             out.append(PersonSpan(line_start + a, line_start + b, line[a:b],
