@@ -348,8 +348,6 @@ def find_entitled(text: str) -> list[PersonSpan]:
                     after and after[3].startswith(("nr", "ns"))):
                 continue  # 念兹在兹总书记; 沙特国王萨勒曼: the name comes after the title
             a, b = name
-            if b - a >= 3 and line[a] in "同和与跟" and a and _CJK.match(line[a - 1]):
-                a += 1  # 习近平主席同佐科总统: 同 is "with", the name is 佐科
             if any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in line[a:b]) or line[b - 1] in _BODY_CHARS:
                 continue  # 宣传部部长: jieba tags 宣传部 a name; it is the office of the title
             out.append(PersonSpan(line_start + a, line_start + b, line[a:b],
