@@ -2207,3 +2207,16 @@ def test_who_comes_to_settle_work_or_study_makes_no_visit():
     assert not [e for e in f.events if e.type is EventType.VISIT]
     f = extract(load("茂名日报 2025年4月9日\n4月8日，市委书记张三来到茂南区了解工作情况。\n".encode(), "t.txt", "t"))
     assert [e for e in f.events if e.type is EventType.VISIT]
+
+
+def test_a_count_or_an_ordinal_inside_makes_no_project_and_another_list_ends_a_company_list():
+    from kg.documents import load
+    from kg.extract import extract
+    from kg.extract.model import EntityType
+
+    f = extract(load(("新闻联播 2022年11月29日\n湖北武汉至阳新、黄冈至咸宁三条高速公路昨天实现通车。"
+                      "第十五届中国国际现代化铁路技术装备展览今天开展。"
+                      "进口商品主要涵盖钢材、化肥、塑料粒子等生产原料和企业自用设备。\n").encode(), "t.txt", "t"))
+    names = {e.label: e.type for e in f.entities.values()}
+    assert not [n for n, t in names.items() if t in (EntityType.PROJECT, EntityType.PARK)], names
+    assert not {"钢材", "化肥", "塑料粒子"} & set(names), names

@@ -91,6 +91,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         if (start >= suffix_start or name in NOT_NAMES or len(name) > limit or len(name) < 3
                 or name.startswith(GENERIC_MODIFIERS)):
             continue
+        if kind in (EntityType.PROJECT, EntityType.PARK) and _COUNTED_OR_HELD.search(name[: -len(suffix)]):
+            continue  # 城陵矶五条高速公路 (a count of roads), 第十二届世界高速铁路(大会): no project's name
         etype = _type_of(name, suffix)
         owned = etype is EntityType.PROJECT and _BY_AN_INVESTOR.search(text, 0, start) is not None
         # 总投资5亿元的铝型材加工项目, …推广应用项目由某某印业投资: a project whose amount or
@@ -198,8 +200,9 @@ def _quoted(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[
     return out
 
 
+# (…等生产原辅料和企业自用设备: after 和 the list is another one, not of companies)
 _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9]{2,8})等"
-                           r"[0-9一二三四五六七八九十百多余家个批]*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
+                           r"[0-9一二三四五六七八九十百多余家个批]*(?:(?![和及与])[\u4e00-\u9fff]){0,6}?(?:企业|公司)")
 
 
 # 深入天和铜箔、正洋食品、凯威机械、统和木业公司: a list of short names whose last item ends in
@@ -343,6 +346,10 @@ def _after_going(text: str, start: int, suffix_start: int) -> int:
     for m in _GOING.finditer(text, start, suffix_start):
         last = m
     return last.end() if last else start
+
+
+_COUNTED_OR_HELD = re.compile(r"(?:^|[^\d.万亿千百])(?:\d+|[一二三四五六七八九十两几多数]+)[条个项座批]"
+                              r"|^第[\d一二三四五六七八九十百]+[届次期]")
 
 
 _PARTICLES = "了的着"
