@@ -224,3 +224,10 @@ def test_a_preposition_before_a_word_or_words_across_the_end_open_no_name():
                  "各项工作稳步推进。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert not {"从工业", "坚强领"} & people, people
+
+
+def test_a_counted_stop_and_a_verb_of_meeting_before_a_name_are_no_names():
+    f = facts_of("新闻联播 2024年4月25日\n在热烈的掌声中，习近平亲切接见陆军军医大学官兵代表。"
+                 "书中记录了总书记走进30多个贫困村的足迹。")
+    names = {e.label for e in f.entities.values()}
+    assert "陆军军医大学" in names and not [n for n in names if "接见" in n or n.startswith("30")], names

@@ -335,9 +335,10 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     return start
 
 
-# 还来到保交房项目, 专机抵达巴厘岛…国际机场: where jieba cuts a verb of going badly (来|到保), the
-# walk left takes it in; no name holds one.
-_GOING = re.compile("来到|抵达|前往|走进|奔赴|赶赴")
+# 还来到保交房项目, 专机抵达巴厘岛…国际机场, 亲切接见陆军军医大学官兵: where jieba cuts a verb of
+# going or meeting badly (来|到保) or joins it to an adverb (亲切接见), the walk left takes it in; no
+# name holds one.
+_GOING = re.compile("来到|抵达|前往|走进|奔赴|赶赴|接见|会见|会晤|看望")
 
 
 def _after_going(text: str, start: int, suffix_start: int) -> int:

@@ -35,7 +35,7 @@ _FOR_LIST = re.compile(r"(?<![面针相绝])对(?=([^，,。；;：:对]{2,80}?)
 _QUOTES = "“”\""
 _NOT_A_VILLAGE = set("本该全各此每进入邻外他我贵乡山农")
 _ITEM_SEP = re.compile("[、，,]|(?<=[\u4e00-\u9fff]{3})(?:和|及|以及)(?=[\u4e00-\u9fff]{3})")
-_COUNTED = re.compile(r"^(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多数]+)[个项大批座家处条]")
+_COUNTED = re.compile(r"^(?:[0-9０-９.]+|[一二三四五六七八九十百千万两几多数]+)[多余]?[个项大批座家处条]")
 # 中博建融5000P智算中心: a model number or a brand in Latin letters inside a Chinese name.
 # 中国(西部)预制菜之都展览馆, 周宁县康养中心项目(二期): a region or a phase in brackets inside a name.
 _NAME_CHARS = "[\u4e00-\u9fff“”\"0-9A-Za-z.·]"
