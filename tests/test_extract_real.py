@@ -2220,3 +2220,10 @@ def test_a_count_or_an_ordinal_inside_makes_no_project_and_another_list_ends_a_c
     names = {e.label: e.type for e in f.entities.values()}
     assert not [n for n, t in names.items() if t in (EntityType.PROJECT, EntityType.PARK)], names
     assert not {"钢材", "化肥", "塑料粒子"} & set(names), names
+
+
+def test_the_offices_of_a_body_visited_are_named_with_them():
+    f = facts_of("新闻联播 2025年6月3日\n王沪宁到长沙市政协机关、岳阳市岳阳楼区政协机关调研，"
+                 "随后到全国政协机关看望干部职工。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    assert {"长沙市政协机关", "岳阳市岳阳楼区政协机关", "全国政协机关"} <= places, places

@@ -144,8 +144,9 @@ _TRIP_TOLD = re.compile(r"[^，,。；;：:]{0,14}?(?:考察|视察|调研)")
 # Inspection verbs whose object is a subject matter (调研防汛工作), unlike 走访/察看/考察 X,
 # whose object is a place or a company.
 _TOPIC_VERB_RE = re.compile("调研|督导|检查|督查|指导|调度")
-_SETS_OFF_AGAIN = re.compile("[，,；;](?:随后|先后|接着|又|还|并)?(?:实地)?(?:" + "|".join(
-    ("来到", "走进", "深入", "前往", "走访", "察看", "考察", "视察", "赴")) + ")")
+# …调研，随后到岳阳市看望干部职工: 到 alone sets off only after a word of sequence (not 调研到2027年).
+_SETS_OFF_AGAIN = re.compile("[，,；;](?:(?:随后|先后|接着|又|还|并)?(?:实地)?(?:" + "|".join(
+    ("来到", "走进", "深入", "前往", "走访", "察看", "考察", "视察", "赴")) + ")|(?:随后|接着|之后|又|还|再)到)")
 # 在参观东江纵队纪念馆时他表示: seeing a site, during the tour.
 _SEEING_AT = re.compile("在(?:参观|参谒|瞻仰)[^，,。]{2,30}时")
 # 在猫营镇大河村，马汉成了解…: during a tour, "at <place>, <visitor> …" is a stop.
