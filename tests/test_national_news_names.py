@@ -231,3 +231,10 @@ def test_a_counted_stop_and_a_verb_of_meeting_before_a_name_are_no_names():
                  "书中记录了总书记走进30多个贫困村的足迹。")
     names = {e.label for e in f.entities.values()}
     assert "陆军军医大学" in names and not [n for n in names if "接见" in n or n.startswith("30")], names
+
+
+def test_an_adverb_and_a_word_across_its_end_or_a_verb_cut_by_a_follower_end_no_name():
+    f = facts_of("新闻联播 2024年3月6日\n当地的农民都参与到蔬菜产业链中，市民都可以凭社保卡借书。"
+                 "5日，到访华沙的美国国务卿布林肯宣称，将再提供援助。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert "布林肯" in people and not {"都参", "都可", "布林肯宣"} & people, people

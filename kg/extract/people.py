@@ -100,6 +100,8 @@ def name_at(text: str, pos: int) -> int | None:
         return None  # 群众安置工作: two words (安置|工作) across the name's end, not 安 and a given name
     if end - pos == 3 and _words_across(text, pos):
         return None
+    if end - pos == 2 and _function_word(text[pos]) and _plain_word(text[pos + 1:pos + 3]):
+        return None  # 农民都参与, 市民都可以: an adverb and a word across the name's end (1 of 3,821 MSRA names)
     return end
 
 
@@ -463,6 +465,12 @@ def _foreign_name_at(text: str, pos: int) -> int | None:
         end += 1
     last = max(text.rfind("·", pos, end), text.rfind("•", pos, end)) + 1 or pos  # the last part
     after_name = False
+    if end < len(text) and text.startswith(NAME_FOLLOWERS, end):
+        # 布林肯宣|称: the follower 称 cut a common word in half; the name ends where it starts
+        crossing = [(s, w, t) for s, e, w, t in tagged(text[last:end + 2]) if last + s < end < last + e]
+        if crossing and crossing[0][0] >= (1 if last > pos else 2) and len(crossing[0][1]) > 1 \
+                and not crossing[0][2].startswith("n") and word_freq(crossing[0][1]) >= 150:
+            end = last + crossing[0][0]
     for start, _, word, tag in tagged(text[last:end]):
         common = len(word) > 1 and not tag.startswith("n") and (
             word_freq(word) >= 150 or after_name and word_freq(word) > 0)
