@@ -25,3 +25,17 @@ def test_the_real_page_gold_is_split_once_and_says_where_each_page_is():
     assert all(d.get("query") and "province" in d for d in docs)
     assert len({d["province"] for d in docs}) >= 15
     assert {d["level"] for d in docs} == {"province", "prefecture", "county", "township"}
+
+
+def test_a_page_that_is_not_the_text_annotated_is_reported(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from eval_sets import changed_pages
+
+    docs = json.loads((ROOT / "tests" / "data" / "real" / "gold.json").read_text())["documents"]
+    assert all(len(d["sha1"]) == 40 for d in docs)
+    text = "6月7日，市长王某到某县调研。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")  # saved quoted
+    import hashlib
+    sha = hashlib.sha1(text.encode()).hexdigest()
+    assert changed_pages(tmp_path, [{"doc": "a.txt", "sha1": sha}, {"doc": "b.txt", "sha1": sha}]) == ["b.txt"]
