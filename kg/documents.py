@@ -257,8 +257,8 @@ def _continues(prev: list[str], line: str) -> bool:
     """A body paragraph (it has a comma or stop) that ends mid-word was cut by the layout;
     a headline (never ``out[0]``, checked by the caller) has neither and stays on its own."""
     last = prev[-1]
-    return bool(_CJK.match(last[-1]) and _BODY_MARK.search(prev[0]) and not _CREDIT_LINE.match(prev[0])
-                and _CJK.match(line[0]) and not line.startswith(("(", "（"))
+    return bool(_CJK.match(last[-1]) and _BODY_MARK.search(prev[0]) and not _CREDIT_LINE.match(last)
+                and not _CREDIT_LINE.match(line) and _CJK.match(line[0]) and not line.startswith(("(", "（"))
                 and not last.endswith(_CREDIT_END) and not _OPENS_ARTICLE.search(line))
 
 

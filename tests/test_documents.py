@@ -47,6 +47,13 @@ def test_credits_and_bylines_are_not_glued_to_the_paragraphs_around_them():
     assert "产业升级\n" in doc.text and "张三\n" in doc.text and "摄\n" in doc.text
 
 
+def test_a_line_of_the_pages_credits_is_neither_joined_nor_continued():
+    text = ("> 首页 >\n\n某某新区:8个项目集中开工\n\n时间:2024-05-06 10:20:30   来源:某某新闻网\n\n"
+            "某某新区项目开工现场。通讯员 张三 摄\n\n5月6日,某某新区举行项目集中开工活动。")
+    doc = load(text.encode(), "t.txt", "t")
+    assert "集中开工\n" in doc.text and "来源:某某新闻网\n" in doc.text, doc.text
+
+
 def test_the_headline_is_never_joined_to_the_first_paragraph():
     doc = load("遵义：“一县一策”让人才成长与产业发展同频共振\n\n贵州遵钛集团的车间里，机器轰鸣。".encode(),
                "t.txt", "t")

@@ -2227,3 +2227,9 @@ def test_the_offices_of_a_body_visited_are_named_with_them():
                  "随后到全国政协机关看望干部职工。")
     places = {label(f, p) for e in events(f) for p in e.places}
     assert {"长沙市政协机关", "岳阳市岳阳楼区政协机关", "全国政协机关"} <= places, places
+
+
+def test_an_adverb_and_a_verb_open_no_name_of_a_park_or_a_body():
+    f = facts_of("这批项目竣工投产，将进一步夯实临港经开区的优势产业基础。会议决定不再保留省金融工作局。")
+    names = {e.label for e in f.entities.values()}
+    assert "临港经开区" in names and not [n for n in names if "进一步" in n or "不再" in n], names
