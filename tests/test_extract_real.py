@@ -2233,3 +2233,10 @@ def test_an_adverb_and_a_verb_open_no_name_of_a_park_or_a_body():
     f = facts_of("这批项目竣工投产，将进一步夯实临港经开区的优势产业基础。会议决定不再保留省金融工作局。")
     names = {e.label for e in f.entities.values()}
     assert "临港经开区" in names and not [n for n in names if "进一步" in n or "不再" in n], names
+
+
+def test_a_zone_named_short_is_the_zone_written_out():
+    f = facts_of("本报讯 凤阳经济开发区与某某公司签约。签约项目落户凤阳县经开区。"
+                 "合肥经济技术开发区负责人出席，合肥经开区共有企业200家。")
+    parks = {e.label: e.aliases for e in f.entities.values() if e.type is EntityType.PARK}
+    assert "凤阳县经开区" in parks["凤阳经济开发区"] and "合肥经开区" in parks["合肥经济技术开发区"], parks

@@ -550,12 +550,32 @@ def _canonical_labels(spans: list[Span]) -> dict[tuple[str, str], str]:
                            if len(n) > len(short) and not n.startswith(short)]
                 longer += sorted((short + form for form in _LEGAL_FORMS if short + form in names),
                                  key=order.__getitem__)
+            if group == "place":
+                longer += _zone_written_out(short, names)
             if longer:
                 out[(group, short)] = max(longer, key=len)
             full = INTERNATIONAL_ORGANIZATIONS.get(short)
             if full and full != short and full in names:
                 out[(group, short)] = full  # 世卫组织 on a page that also writes 世界卫生组织
     return out
+
+
+# 小蓝经开区 is 小蓝经济技术开发区, 凤阳县经开区 is 凤阳经济开发区: a zone's short form and the
+# forms it stands for.
+_ZONE_FORMS = {"经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区", "高新技术开发区"),
+               "综保区": ("综合保税区",), "自贸区": ("自由贸易试验区", "自由贸易区")}
+
+
+def _zone_written_out(short: str, names: dict[str, None]) -> list[str]:
+    """The page's names that write out a zone named short (东盟经开区 → 广西—东盟经济技术开发区),
+    in the page's order; the short form's own name may keep its level character (凤阳县)."""
+    abbr = next((a for a in _ZONE_FORMS if short.endswith(a)), None)
+    if abbr is None or len(short) - len(abbr) < 2:
+        return []
+    own = short[:-len(abbr)]
+    owns = {own, own[:-1]} if own[-1] in "省市县区" and len(own) > 2 else {own}
+    forms = tuple(o + f for o in owns for f in _ZONE_FORMS[abbr])
+    return [n for n in names if n != short and n.endswith(forms)]
 
 
 _ORG_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
