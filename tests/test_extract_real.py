@@ -2240,3 +2240,10 @@ def test_a_zone_named_short_is_the_zone_written_out():
                  "合肥经济技术开发区负责人出席，合肥经开区共有企业200家。")
     parks = {e.label: e.aliases for e in f.entities.values() if e.type is EntityType.PARK}
     assert "凤阳县经开区" in parks["凤阳经济开发区"] and "合肥经开区" in parks["合肥经济技术开发区"], parks
+
+
+def test_a_township_official_touring_companies_tours_the_townships_own():
+    f = facts_of("6月3日，钟管镇党委书记王建国到企业走访调研，镇相关部门负责人陪同。"
+                 "王建国一行先后来到浙江华宇机械有限公司、恒信电子有限公司，详细了解企业生产情况。")
+    located = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "locatedIn"}
+    assert {("浙江华宇机械有限公司", "钟管镇"), ("恒信电子有限公司", "钟管镇")} <= located, located

@@ -106,7 +106,7 @@ def relations(page: Page) -> Page:
     home = page.home
     sure = home.key if home is not None and home.confidence >= 0.5 else None
     return replace(page, relations=tuple(find_relations(list(_notes(page).sentences), _found(page),
-                                                        list(page.events), sure)))
+                                                        list(page.events), sure, page.posts)))
 
 
 def facts(page: Page) -> Page:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from kg.extract.lexicon import (ARRIVE_VERBS, COMPANY_ANAPHORS, COUNT_PATTERN, COPULA_PLACE_FOLLOWERS, INVEST_VERBS,
                                 INVESTOR_ROLES,
@@ -12,7 +13,7 @@ from kg.extract.index import Cover
 from kg.extract.mentions import Mentions
 from kg.extract.names import ZONE_SUFFIXES
 from kg.extract.regions import load_gazetteer
-from kg.extract.model import REGION_TYPES, EntityType, Event, EventType, Mention, Relation
+from kg.extract.model import REGION_TYPES, EntityType, Event, EventType, Mention, Post, Relation
 from kg.extract.segment import Sentence
 
 LOCATED_IN = "locatedIn"
@@ -27,9 +28,10 @@ _DATELINE = re.compile(r"(?:\d{1,2}月\d{1,2}日(?:[上下]午|晚)?[,，]?)?(?:
 
 
 def find_relations(sentences: list[Sentence], found: Mentions, events: list[Event],
-                   home: str | None = None) -> list[Relation]:
+                   home: str | None = None, posts: Sequence[Post] = ()) -> list[Relation]:
     """Where things are and who invests in what; ``home`` is the region the page is about
-    (its paper's, or the one the caller names), when known."""
+    (its paper's, or the one the caller names), when known; ``posts`` the page's posts (a
+    township's official who tours companies tours that township's)."""
     out: list[Relation] = []
     recent_company: tuple[int, str] | None = None
     recent_project: tuple[int, str] | None = None
@@ -105,7 +107,7 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     out.append(Relation(m.key, LOCATED_IN, where, s.index))
             if arrivals:
                 tour = arrivals[-1][0]
-    out.extend(_visited_in_county(events, found, set(located) | investors, sites))
+    out.extend(_visited_in_county(events, found, set(located) | investors, sites, _own_townships(posts)))
     located = {r.subject for r in out if r.predicate == LOCATED_IN}
     out.extend(_in_the_articles_county(sentences, found, located | investors | signers, events, home))
     out.extend(_by_its_brand(by_sentence, out))
@@ -1070,15 +1072,30 @@ def _held_by_no_region(label: str) -> bool:
     return label in countries().values() or label == "中华人民共和国" or is_area(label) or is_abroad(label)
 
 
+def _own_townships(posts: Sequence[Post]) -> dict[str, str]:
+    """The township each person holds a post of, where it is one (善南街道党工委副书记 → 善南街道)."""
+    towns: dict[str, set[str]] = {}
+    for p in posts:
+        if p.jurisdiction and p.jurisdiction.removeprefix("region/") in load_gazetteer().regions \
+                and _level(p.jurisdiction) is EntityType.TOWNSHIP:
+            towns.setdefault(p.person, set()).add(p.jurisdiction)
+    return {person: next(iter(keys)) for person, keys in towns.items() if len(keys) == 1}
+
+
 def _visited_in_county(events: list[Event], found: Mentions, located: set[str],
-                       sites: set[str]) -> list[Relation]:
-    """Things seen on a visit to exactly one county lie in that county, unless we know better."""
+                       sites: set[str], own_towns: dict[str, str] | None = None) -> list[Relation]:
+    """Things seen on a visit to exactly one county lie in that county, unless we know better;
+    a township's official who tours without naming a place (到企业调研，先后来到A公司、B公司)
+    tours the township's own (``own_towns``: the township each person holds a post of)."""
     out = []
     county_of_tour: dict[str, str | None] = {}
     town_of_tour: dict[str, str | None] = {}
     for e in events:
         if e.type is not EventType.VISIT:
             continue
+        if e.agent not in town_of_tour and e.agent in (own_towns or {}) and not any(
+                found.entity(k).type in REGION_TYPES for k in e.places):
+            town_of_tour[e.agent] = own_towns[e.agent]
         counties = [k for k in e.places if found.entity(k).type is EntityType.COUNTY]
         towns = [k for k in e.places if found.entity(k).type is EntityType.TOWNSHIP]
         before = town_of_tour.get(e.agent) or county_of_tour.get(e.agent)
