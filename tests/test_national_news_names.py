@@ -238,3 +238,10 @@ def test_an_adverb_and_a_word_across_its_end_or_a_verb_cut_by_a_follower_end_no_
                  "5日，到访华沙的美国国务卿布林肯宣称，将再提供援助。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert "布林肯" in people and not {"都参", "都可", "布林肯宣"} & people, people
+
+
+def test_talks_with_a_titled_foreigner_after_tong_are_a_meeting():
+    f = facts_of("新闻联播 2024年3月6日\n外交部长王毅同荷兰外交大臣布洛克举行会谈。国务院总理李强同荷兰首相奥利举行会谈。")
+    L = lambda k: f.entities[k].label
+    meetings = {(L(e.agent), L(p)) for e in f.events if e.type is EventType.MEETING for p in e.participants}
+    assert {("王毅", "布洛克"), ("李强", "奥利")} <= meetings, meetings

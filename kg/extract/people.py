@@ -482,7 +482,7 @@ def _foreign_name_at(text: str, pos: int) -> int | None:
     if not (1 if last > pos else 2) <= han <= 6:
         return None
     tag = word_tag(text[pos:end]) or "nr"
-    if not tag.startswith(("nr", "ns")):  # 总统普京: jieba tags 普京 a place
+    if not tag.startswith(("nr", "ns", "nz")):  # 总统普京: jieba tags 普京 a place, 奥利 a proper noun
         return None
     return end if _transliterated(text[pos:end]) else None
 
@@ -665,6 +665,8 @@ def _junk_end(piece: str) -> int:
             cut = end
         elif len(word) == 2 and word[0] == "由" and word[1] in LEVEL_CHARS:
             cut = start + 1  # 会议由区人大常委会主任…主持: the tokenizer joins 由 to the level word
+        elif len(word) == 3 and word[-1] in "同与和跟" and is_surname_start(word):
+            cut = end  # 王毅同|荷兰外交大臣布洛克: the tokenizer joins 同 to the name before it
     for verb in _LEAD_VERBS:
         # 县长吴刚带着县发改局局长刘明: the tokenizer may read 刚带|着, yet no title holds 带着
         at = piece.rfind(verb)
