@@ -241,7 +241,8 @@ def test_an_adverb_and_a_word_across_its_end_or_a_verb_cut_by_a_follower_end_no_
 
 
 def test_talks_with_a_titled_foreigner_after_tong_are_a_meeting():
-    f = facts_of("新闻联播 2024年3月6日\n外交部长王毅同荷兰外交大臣布洛克举行会谈。国务院总理李强同荷兰首相奥利举行会谈。")
+    f = facts_of("新闻联播 2024年3月6日\n外交部长王毅同荷兰外交大臣布洛克举行会谈。国务院总理李强同荷兰首相奥利举行会谈。"
+                 "蔡奇会见俄罗斯妇女联盟主席拉霍娃并出席开幕式。")
     L = lambda k: f.entities[k].label
     meetings = {(L(e.agent), L(p)) for e in f.events if e.type is EventType.MEETING for p in e.participants}
-    assert {("王毅", "布洛克"), ("李强", "奥利")} <= meetings, meetings
+    assert {("王毅", "布洛克"), ("李强", "奥利"), ("蔡奇", "拉霍娃")} <= meetings, meetings

@@ -157,8 +157,9 @@ def _four_end(text: str, pos: int) -> int | None:
     follower word of two or more characters or a break comes right after it."""
     end = pos + 4
     piece = text[pos:end]
-    if len(piece) < 4 or any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece):
-        return None
+    if len(piece) < 4 or any(c in _FORBIDDEN_IN_NAME or not _CJK.match(c) for c in piece) \
+            or piece[-1] in "并和及与同跟":
+        return None  # 拉霍娃并出席: a connector ends no four-character name
     rest = text[end:end + _AHEAD]
     if rest and _CJK.match(rest[0]) and not rest.startswith(_LONG_FOLLOWERS) and rest[0] not in "在等和及与":
         return None
@@ -444,7 +445,7 @@ def _transliterated(name: str) -> bool:
                    for _, _, w, t in words)
 
 
-_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也")
+_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也", "并")
 
 
 def _foreign_name_at(text: str, pos: int) -> int | None:
