@@ -26,6 +26,8 @@ _SENTENCE_END = "。！？!?；;：:…”』」）)】"
 _PAPER = re.compile(r"([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|都市报|报))")
 _MASTHEAD_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"(20\d{2})年")
+# 时间:2013-09-29 00:00:00, 2022/03/30: a web page's date stamp, written with digits only.
+_STAMP_DATE = re.compile(r"(?<![0-9./-])(20\d{2}|19\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![0-9])")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _BODY_MARK = re.compile(r"[，,。；;：:]")
 # Lines that are never the second half of a cut paragraph: a photo credit ends the line
@@ -291,12 +293,15 @@ def read_masthead(text: str) -> tuple[str | None, dt.date | None]:
 def reference_year(text: str, issue_date: dt.date | None) -> int | None:
     """The year to resolve 4月8日 against.
 
-    The issue date's year; else the latest year of a full date on the page; else the
-    year the page names most often (plans name future years, so not the latest).
+    The issue date's year; else the latest year of a full date on the page (2026年4月8日, or a
+    stamp in digits: 时间:2013-09-29); else the year the page names most often (plans name
+    future years, so not the latest).
     """
     if issue_date:
         return issue_date.year
     full = [int(m.group(1)) for m in _MASTHEAD_DATE.finditer(text)]
+    full += [int(m.group(1)) for m in _STAMP_DATE.finditer(text)
+             if 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31]
     if full:
         return max(full)
     years = [int(y) for y in _YEAR.findall(text)]

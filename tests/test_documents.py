@@ -68,3 +68,9 @@ def test_a_simplified_page_skips_the_conversion_and_every_page_converts_as_openc
     for text in (simplified, "市委書記張三到茂南區調研", "著名的乾隆年間", "一目瞭然，於是", "头发與頭髮"):
         assert to_simplified(text) == _t2s().convert(text)
     assert to_simplified("茂南區") == "茂南区"
+
+
+def test_a_web_pages_date_stamp_in_digits_gives_the_year():
+    assert reference_year("某某县:书记在园区调研\n时间:2013-09-29 00:00:00来源:\n9月23日,县委书记到乡调研。", None) == 2013
+    assert reference_year("2022/03/30 17:19:50 来源:新闻网\n3月29日,项目开工。", None) == 2022
+    assert reference_year("电话 1.2013.09.1 转 9月23日", None) is None
