@@ -183,9 +183,10 @@ def _t2s_changes() -> frozenset[str]:
 
 # Variant forms of traditional characters that OpenCC's t2s tables leave as they are, met on
 # traditional pages (陜西 for 陝西, the form Big5 fonts draw; 靑, 淸, 硏 from Japanese and Korean
-# code points): a company named 陜西…有限公司 is the 陕西…有限公司 of every other page.
-_VARIANT_FORMS = "陜尙吿衞鄕淸靑硏"
-_VARIANTS = str.maketrans(_VARIANT_FORMS, "陕尚告卫乡清青研")
+# code points; 堿 and 崐, older forms of 碱 and 昆): a company named 陜西…有限公司 is the 陕西…
+# 有限公司 of every other page.
+_VARIANT_FORMS = "陜尙吿衞鄕淸靑硏堿崐"
+_VARIANTS = str.maketrans(_VARIANT_FORMS, "陕尚告卫乡清青研碱昆")
 _VARIANT_CHARS = frozenset(_VARIANT_FORMS)
 
 

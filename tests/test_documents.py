@@ -74,3 +74,9 @@ def test_a_web_pages_date_stamp_in_digits_gives_the_year():
     assert reference_year("某某县:书记在园区调研\n时间:2013-09-29 00:00:00来源:\n9月23日,县委书记到乡调研。", None) == 2013
     assert reference_year("2022/03/30 17:19:50 来源:新闻网\n3月29日,项目开工。", None) == 2022
     assert reference_year("电话 1.2013.09.1 转 9月23日", None) is None
+
+
+def test_older_forms_that_opencc_leaves_are_simplified_too():
+    from kg.documents import to_simplified
+
+    assert to_simplified("鄂爾多斯氯堿化工公司在崐山") == "鄂尔多斯氯碱化工公司在昆山"
