@@ -2247,3 +2247,11 @@ def test_a_township_official_touring_companies_tours_the_townships_own():
                  "王建国一行先后来到浙江华宇机械有限公司、恒信电子有限公司，详细了解企业生产情况。")
     located = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "locatedIn"}
     assert {("浙江华宇机械有限公司", "钟管镇"), ("恒信电子有限公司", "钟管镇")} <= located, located
+
+
+def test_a_capacity_a_year_and_a_list_of_capacities_stay_inside_the_companys_project():
+    f = facts_of("本报讯 甘肃瑞丰环保材料股份有限公司11万吨/年可降解高分子材料项目总投资25亿元。"
+                 "宁夏金谷矿业有限责任公司60万吨PVC、60万吨烧碱产业综合项目总投资30亿元。")
+    invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
+    assert {("甘肃瑞丰环保材料股份有限公司", "甘肃瑞丰环保材料股份有限公司11万吨/年可降解高分子材料项目"),
+            ("宁夏金谷矿业有限责任公司", "宁夏金谷矿业有限责任公司60万吨PVC、60万吨烧碱产业综合项目")} <= invests, invests

@@ -310,6 +310,18 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             start = words[i - 1][0]  # 广西—东盟经济技术开发区, 中国—中东欧…示范区: two places, one name
             i -= 2
             continue
+        if (joins and w == "、" and 2 <= i < idx and words[i + 1][3] == "m" and words[i - 2][3] == "m"
+                and words[i - 1][3].startswith(("n", "eng")) and not words[i - 1][3].startswith("nr")
+                and not words[i - 1][2].endswith(_NAME_ENDS) and suffix_start - words[i - 2][0] <= limit
+                and _company_before(words, i - 2)):
+            start = s  # …公司60万吨PVC、60万吨烧碱产业综合项目: the capacities the one project builds
+            i -= 1
+            continue
+        if (w == "年" and i >= 2 and words[i - 1][2] == "/" and words[i - 2][3] == "m"
+                and suffix_start - words[i - 1][0] <= limit):
+            start = words[i - 1][0]  # 11万吨/年可降解…项目: a capacity a year inside the project's name
+            i -= 2
+            continue
         if not joins and _adverb_before_verb(words, i, idx):
             start = words[i + 2][0]  # 将进一步|夯实|东盟经开区: the verb phrase is the clause's
             break
@@ -388,6 +400,16 @@ def _etc_in_a_line(words: Sequence[tuple[int, int, str, str]], i: int, suffix_id
     s, _, w, tag = words[i - 1]
     return (words[i + 1][2] in _LINE_HEADS and tag.startswith(("n", "m", "eng")) and not tag.startswith("nr")
             and s not in blocked and not w.endswith(_NAME_ENDS) and w not in BOUNDARY_WORDS)
+
+
+def _company_before(words: Sequence[tuple[int, int, str, str]], i: int) -> bool:
+    """Whether the numbers right before words[i] follow a company's name (…有限责任公司|60万吨)."""
+    while i > 0 and words[i - 1][3] == "m":
+        i -= 1
+    return i > 0 and words[i - 1][2].endswith(_COMPANY_ENDS)
+
+
+_COMPANY_ENDS = tuple(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY)
 
 
 def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int],
