@@ -2255,3 +2255,10 @@ def test_a_capacity_a_year_and_a_list_of_capacities_stay_inside_the_companys_pro
     invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
     assert {("甘肃瑞丰环保材料股份有限公司", "甘肃瑞丰环保材料股份有限公司11万吨/年可降解高分子材料项目"),
             ("宁夏金谷矿业有限责任公司", "宁夏金谷矿业有限责任公司60万吨PVC、60万吨烧碱产业综合项目")} <= invests, invests
+
+
+def test_guests_listed_by_what_they_are_are_all_guests():
+    f = facts_of("本报讯 9月9日，王建军、李文斌等市领导会见远航集团中国区总裁张海、"
+                 "世界乒乓球锦标赛冠军刘红梅、深圳远大科技董事长陈志强等嘉宾。")
+    meetings = {(label(f, e.agent), label(f, p)) for e in events(f, EventType.MEETING) for p in e.participants}
+    assert {("王建军", "刘红梅"), ("李文斌", "陈志强"), ("王建军", "张海")} <= meetings, meetings

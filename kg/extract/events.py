@@ -927,7 +927,8 @@ def _guests(s: Sentence, people: list[Mention], cover: list[bool], pos: int) -> 
         return []  # a comma only inside the guest's chain of titles (集团党委委员、副总经理，公司董事长C)
     chain = [first]
     for p in after[1:]:
-        if not _listed(s, cover, chain[-1].end - s.start, p.start - s.start, _GUEST_GLUE):
+        if not (_listed(s, cover, chain[-1].end - s.start, p.start - s.start, _GUEST_GLUE)
+                or _DESCRIBED_NEXT.fullmatch(s.text, chain[-1].end - s.start, p.start - s.start)):
             break
         chain.append(p)
     out = []
@@ -937,6 +938,11 @@ def _guests(s: Sentence, people: list[Mention], cover: list[bool], pos: int) -> 
         if not _unsure_in_headline(s, p):
             out.append(p)
     return out
+
+
+# 会见…总裁柳青、中国女子乒乓球大满贯奥运冠军李晓霞、…: the next guest of a 、 list, described by
+# what they are rather than by a title the rules know.
+_DESCRIBED_NEXT = re.compile(r"、[^、，,。；;：:“”()（）]{0,20}")
 
 
 def _unsure_in_headline(s: Sentence, p: Mention) -> bool:
