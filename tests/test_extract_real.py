@@ -2262,3 +2262,9 @@ def test_guests_listed_by_what_they_are_are_all_guests():
                  "世界乒乓球锦标赛冠军刘红梅、深圳远大科技董事长陈志强等嘉宾。")
     meetings = {(label(f, e.agent), label(f, p)) for e in events(f, EventType.MEETING) for p in e.participants}
     assert {("王建军", "刘红梅"), ("李文斌", "陈志强"), ("王建军", "张海")} <= meetings, meetings
+
+
+def test_guests_who_came_make_no_visit_of_their_host():
+    f = facts_of("本报讯 11月4日，市委书记张明亲切会见了来吉考察的浙江永康商会企业家。\n"
+                 "浙江永康商会来吉考察 张明与企业家座谈交流。", paper="井冈山报")
+    assert not [e for e in events(f) if label(f, e.agent) == "张明"], [(label(f, e.agent), e.places) for e in events(f)]

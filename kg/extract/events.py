@@ -396,6 +396,12 @@ def _only_goes_along(text: str, move) -> bool:
         text[max(0, v.start() - 3):v.start()].endswith(ACCOMPANY_WORDS) for v in verbs)
 
 
+_BODY_GOES = re.compile("(?:一行)?(?:来|到|赴)?[\u4e00-\u9fff]?")
+_BODIES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.INSTITUTION, EntityType.GOVERNMENT_BODY)
+# 会见了来吉考察的企业家, 接见前来调研的…一行: the clause tells who the guests are and why they came.
+_MET_VISITORS = re.compile("(?:" + "|".join(MEETING_VERBS) + ")了?(?:前来|专程来|来|到|赴)[^，,。；;的]{0,16}的")
+
+
 def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
            last_agent: str | None, stops: set[tuple[int, int]] = frozenset(),
            here: str | None = None) -> list[Event]:
@@ -403,6 +409,9 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     inspect = _VISIT_RE.search(s.text) or _abroad(s, ms)  # 韩正访问荷兰: 访问 a country
     if _only_goes_along(s.text, move) or (move and not inspect and _settles(s.text, move.end())):
         return []
+    met = _MET_VISITORS.search(s.text)
+    if met and all(x is None or met.start() <= x.start() < met.end() for x in (move, inspect)):
+        return []  # 会见了来吉考察的…企业家: the guests came, the host did not go (named ones: _guest_visits)
     touring = last_agent is not None and _TOUR_STOP.match(s.text) is not None
     if not move and not inspect and "现场" not in s.text and not touring:
         return []
@@ -419,8 +428,9 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     if before:
         agent = before[-1].key
         fellow = _fellow_travellers(s, before)
-    elif people and not (last_agent and rest.startswith(_SETS_OFF_START)):
-        agent = people[0].key
+    elif people and not (last_agent and rest.startswith(_SETS_OFF_START)) and not any(
+            m.type in _BODIES and _BODY_GOES.fullmatch(s.text, m.end - s.start, verb_at) for m in ms):
+        agent = people[0].key  # (…赣商联盟来吉考察 胡世忠与企业家座谈: the body goes, not 胡世忠)
     elif last_agent and (rest.startswith(_PRONOUN_START) or _GROUP_START.match(rest)
                          or rest.startswith(_SETS_OFF_START)
                          or _LEADERS_START.match(rest) or _NEXT_STOP.match(rest)):
