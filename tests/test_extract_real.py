@@ -2268,3 +2268,11 @@ def test_guests_who_came_make_no_visit_of_their_host():
     f = facts_of("本报讯 11月4日，市委书记张明亲切会见了来吉考察的浙江永康商会企业家。\n"
                  "浙江永康商会来吉考察 张明与企业家座谈交流。", paper="井冈山报")
     assert not [e for e in events(f) if label(f, e.agent) == "张明"], [(label(f, e.agent), e.places) for e in events(f)]
+
+
+def test_a_delegation_told_before_its_members_is_led_by_their_secretary_and_head():
+    f = facts_of("南山区党政代表团来福田考察\n本报讯 (记者王丽)5月8日下午，南山区党政代表团到福田区调研考察。"
+                 "南山区委书记张伟，区委副书记、区长李强，区人大常委会主任赵刚等参加。")
+    visits = {(label(f, e.agent), label(f, p)) for e in events(f) for p in e.places}
+    assert {("张伟", "福田区"), ("李强", "福田区")} <= visits, visits
+    assert not [v for v in visits if v[0] in ("王丽", "赵刚")], visits

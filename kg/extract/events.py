@@ -20,7 +20,7 @@ from kg.extract.world import is_area
 from kg.extract.dates import byline_date, day_of_month, find_date
 from kg.extract.lexicon import (ACCOMPANY_WORDS, CALL_ON_VERBS, CO_HOST_WORDS, GROUP_LEAD_WORDS, GROUP_TAIL_WORDS,
                                 MEETING_BYSTANDER_WORDS, MEETING_VERBS, MOVE_VERBS,
-                                PASSIVE_MEETING_WORDS, PERSON_LIST_GLUE, PROVINCE_ABBREVIATIONS,
+                                PASSIVE_MEETING_WORDS, PERSON_LIST_GLUE, PROVINCE_ABBREVIATIONS, REPORTER_WORDS,
                                 COMPANY_TITLES, STATE_TITLES, TALK_CONNECTORS, TALK_VERBS, TITLE_HEADS, TITLE_JUNK,
                                 TO_CHINA_WORDS, TOPIC_CUES, TRAILING_TITLES,
                                 TRAVELLING_GROUP_HEADS, VISIT_VERBS)
@@ -163,6 +163,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     party: list[str] = []  # who travels together (A，B一行): the last visit's agents
     prev_ms: list[Mention] = []
     leaders: list[str] = []  # who leads the travelling group the page names (A率领的代表团)
+    pending = None  # a group's visit told before its members: (sentence, mentions, day)
     page_day = _page_day(sentences, year, issue) or byline_date(text)
     if issue is None and page_day is not None:
         year = page_day.year  # the byline's year, not the most named one (2035年远景目标)
@@ -197,10 +198,17 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
         ms = [m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)]
         leaders = _group_leaders(s, ms, title_spans) or leaders
         events += _guest_visits(s, ms, day, found, title_spans)
+        if pending is not None and pending[0].index == s.index - 1 and (heads := _delegation_heads(s, ms)):
+            # …党政代表团到朝阳区调研考察。石景山区委书记常卫，区委副书记、区长李新，…: its leaders
+            leaders, told = heads, _group_visit(*pending, heads, stops)
+            if told:
+                events += told
+                last_agent, party = told[-1].agent, heads
         if not _sentence_rules(s, ms, day, context, events):
             continue
         visits = _visit(s, ms, day, last_agent, stops, here) or _group_visit(s, ms, day, leaders, stops) \
             or _looks_at_topic(s, ms, day, last_agent, topic)
+        pending = (s, ms, day) if not visits and not leaders and _GROUP_SUBJECT.match(s.text) else None
         if visits:
             visits = _with_party(s, visits, party)
             events += visits
@@ -396,6 +404,11 @@ def _only_goes_along(text: str, move) -> bool:
         text[max(0, v.start() - 3):v.start()].endswith(ACCOMPANY_WORDS) for v in verbs)
 
 
+def _byline(s: Sentence, m: Mention) -> bool:
+    """本报讯（记者崔杨）…代表团到朝阳区调研: the reporter of a byline goes on no visit of the story."""
+    return s.text[max(0, m.start - s.start - 8):m.start - s.start].rstrip(" \u3000").endswith(REPORTER_WORDS)
+
+
 _BODY_GOES = re.compile("(?:一行)?(?:来|到|赴)?[\u4e00-\u9fff]?")
 _BODIES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.INSTITUTION, EntityType.GOVERNMENT_BODY)
 # 会见了来吉考察的企业家, 接见前来调研的…一行: the clause tells who the guests are and why they came.
@@ -419,7 +432,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     invited_by += [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
     people = [m for m in _people(ms) if not _accompanies(s, m) and not _invoked(s, m)
               and not any(a <= m.start - s.start < b for a, b in invited_by)
-              and not (last_agent and _briefs(s, m))]
+              and not (last_agent and _briefs(s, m)) and not _byline(s, m)]
     verb_at = min(x.start() for x in (move, inspect) if x) if (move or inspect) else len(s.text)
     agent = None
     before = _leader_first([p for p in people if p.start - s.start < verb_at], s)
@@ -757,8 +770,30 @@ _GROUP_NAMES = "|".join(TRAVELLING_GROUP_HEADS)
 _LED_BY = re.compile(r"(?:考察|调研|访问|参访)(?:活动|团)?由[^，,。；;]{2,24}?带队")
 _LEADS_GROUP = re.compile(r"(?:率领的|带领的|为团长的|率|带领)[^，,。；;]{0,16}?(?:" + _GROUP_NAMES + ")")
 # 在三亚期间，文昌市党政代表团先后到…: the group is the subject, no person named.
-_GROUP_SUBJECT = re.compile(r"^(?:[^，,。]{0,12}[，,])?[\u4e00-\u9fff]{0,14}?(?:" + _GROUP_NAMES
+_GROUP_SUBJECT = re.compile(r"^(?:[^，,。]{0,30}[，,])?[\u4e00-\u9fff]{0,14}?(?:" + _GROUP_NAMES
                             + r")(?:一行|成员)?(?:还|先后|随后|又|也|一同|分别)?")
+
+
+# 区委书记常卫，区委副书记、区长李新: the secretary and the head of government a members' list names.
+_HEAD_OF_GROUP = re.compile(r"(?<!副)(?:书记|(?:省|市|州|县|区|旗|盟)长)$")
+
+
+def _delegation_heads(s: Sentence, ms: list[Mention]) -> list[str]:
+    """The first party secretary and the first head of government of a list of the group's
+    members opening the sentence after the group's visit: who lead it."""
+    heads: list[str] = []
+    kinds: set[bool] = set()
+    for p in _people(ms):
+        lead = re.split("[，,、；;]", s.text[:p.start - s.start])[-1]
+        if not lead or not _HEAD_OF_GROUP.search(lead):
+            if not heads:
+                return []  # the list opens with its leaders, or it is no list of them
+            continue
+        kind = lead.endswith("书记")
+        if kind not in kinds:
+            kinds.add(kind)
+            heads.append(p.key)
+    return heads
 
 
 def _clause_break(text: str, a: int, b: int) -> bool:
@@ -769,7 +804,8 @@ def _group_visit(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: l
                  stops: set[tuple[int, int]]) -> list[Event]:
     """在三亚期间，文昌市党政代表团先后到A、B: a sentence whose subject is the travelling group
     the page named before, and no person: each of its leaders visits."""
-    subject = _GROUP_SUBJECT.match(s.text) if leaders and not _people(ms) else None
+    subject = _GROUP_SUBJECT.match(s.text) if leaders and not [
+        p for p in _people(ms) if not _byline(s, p)] else None
     if subject is None:
         return []
     move = _MOVE_RE.search(s.text, subject.end())
