@@ -2276,3 +2276,9 @@ def test_a_delegation_told_before_its_members_is_led_by_their_secretary_and_head
     visits = {(label(f, e.agent), label(f, p)) for e in events(f) for p in e.places}
     assert {("张伟", "福田区"), ("李强", "福田区")} <= visits, visits
     assert not [v for v in visits if v[0] in ("王丽", "赵刚")], visits
+
+
+def test_a_verb_of_the_clause_opens_no_parks_name():
+    f = facts_of("本报讯 该县以纳入湘江新区新片区为契机，加快园区建设。")
+    parks = {e.label for e in f.entities.values() if e.type is EntityType.PARK}
+    assert "湘江新区" in parks and not [p for p in parks if p.startswith("纳入")], parks

@@ -72,6 +72,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
                            place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT,
                            verbal=_BUILT_BY_AFTER.match(text, suffix_end) is not None)
         start = _from_the_region(text, words, start, suffix_start)
+        if kind is EntityType.PARK:
+            start = _after_a_verb_of_the_clause(words, start, suffix_start)
         if kind is EntityType.GOVERNMENT_BODY:
             start = _body_from_its_region(words, start, suffix_start, suffix)
         lead = re.match(r"[(（][^)）]*[)）]", text[start:suffix_end])
@@ -464,6 +466,18 @@ def _a_region_word(word: tuple[int, int, str, str]) -> bool:
     gaz = load_gazetteer()
     return word[3].startswith("ns") and any(gaz.regions[k].type.value in ("Province", "Prefecture", "County")
                                             for k in gaz.by_name.get(word[2], ()))
+
+
+def _after_a_verb_of_the_clause(words: Sequence[tuple[int, int, str, str]], start: int, suffix_start: int) -> int:
+    """以纳入湘江新区新片区为契机 → 湘江新区: a frequent verb (≥ 1,000) opening a park's name
+    before a place word is the clause's, not the park's."""
+    from kg.extract.segment import word_freq
+
+    inside = [w for w in words if start <= w[0] and w[1] <= suffix_start]
+    if len(inside) >= 2 and inside[0][3] == "v" and len(inside[0][2]) >= 2 \
+            and word_freq(inside[0][2]) >= 1000 and inside[1][3] == "ns":
+        return inside[1][0]
+    return start
 
 
 def _from_the_region(text: str, words: Sequence[tuple[int, int, str, str]], start: int, head_end: int) -> int:
