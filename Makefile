@@ -81,3 +81,4 @@ clean:
 # Extraction accuracy on the seeds, the annotated 新闻联播 stories and our real pages, side by side.
 eval: install
 	$(BIN)/python bench/eval_sets.py
+	$(BIN)/python bench/duee_meetings.py
