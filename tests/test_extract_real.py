@@ -2282,3 +2282,11 @@ def test_a_verb_of_the_clause_opens_no_parks_name():
     f = facts_of("本报讯 该县以纳入湘江新区新片区为契机，加快园区建设。")
     parks = {e.label for e in f.entities.values() if e.type is EntityType.PARK}
     assert "湘江新区" in parks and not [p for p in parks if p.startswith("纳入")], parks
+
+
+def test_a_visitor_who_speaks_after_looking_at_the_paragraphs_site_visited_it():
+    f = facts_of("本报讯 9月23日下午，区委书记王立新在茂南区金塘镇调研。\n"
+                 "茂名金海食品有限公司通过技术改造，产能翻了一番。"
+                 "王立新在实地调研企业生产情况后指出，要加快技术改造。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    assert "茂名金海食品有限公司" in places, places

@@ -108,7 +108,9 @@ def _looked_at_later(s: Sentence, pos: int, found: Mentions) -> bool:
 
 # …项目正在紧锣密鼓地施工中。项目严格按照…。陈曦认真了解项目情况: the visitor opens a sentence
 # of the same paragraph and looks at what its first sentence was about.
-_OPENS_LOOKING = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|视察|参观|走访|了解|查看|询问|走进)")
+# (付旭明在实地调研桥下空间…后指出: having looked at it, the visitor speaks)
+_OPENS_LOOKING = re.compile(r"[^，,。；;]{0,4}?(?:察看|考察|视察|参观|走访|了解|查看|询问|走进)"
+                            r"|在(?:实地)?(?:调研|考察|察看)[^，,。；;]{0,30}?(?:后|时)")
 NEXT_SENTENCES = 2
 
 
