@@ -2290,3 +2290,10 @@ def test_a_visitor_who_speaks_after_looking_at_the_paragraphs_site_visited_it():
                  "王立新在实地调研企业生产情况后指出，要加快技术改造。")
     places = {label(f, p) for e in events(f) for p in e.places}
     assert "茂名金海食品有限公司" in places, places
+
+
+def test_the_leader_of_a_received_group_visits_where_its_name_says_it_went():
+    f = facts_of("本报讯 11月14日，省委副书记王明在贵阳会见了由重庆市政协副主席李德华为团长的"
+                 "重庆市工商联赴黔考察团一行。")
+    visits = {(label(f, e.agent), label(f, p)) for e in events(f) for p in e.places}
+    assert ("李德华", "贵州省") in visits and not [v for v in visits if v[0] == "王明"], visits

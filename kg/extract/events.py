@@ -735,6 +735,38 @@ def _guest_visits(s: Sentence, ms: list[Mention], day: dt.date | None, found: Me
         guest = _described(s, people, cover, c.end()) if c else None
         if guest:
             out.append(Event(EventType.VISIT, guest.key, (m.key,), (), day, s.index))
+    out += _group_trip_visits(s, ms, people, day)
+    return out
+
+
+# 会见了由天津市政协副主席叶厚荣为团长的…赴黔考察团一行: the group's trip names where it went.
+_GROUP_TRIP = re.compile(r"(?:赴|来)([\u4e00-\u9fff]{1,8}?)(?:考察|调研|访问|学习|参观|经贸|投资)+(?:考察)?"
+                         r"(?:团|组|代表团)")
+_LEADS_IT = re.compile(r"为团长的|率领的|带领的|率|带领")
+
+
+def _group_trip_visits(s: Sentence, ms: list[Mention], people: list[Mention], day: dt.date | None) -> list[Event]:
+    """The leader of a travelling group that a meeting receives, named 由A为团长的…赴黔考察团 or
+    A率领的…来X考察团, visits the province or region the group's name says it went to."""
+    meet = _MEET_RE.search(s.text)
+    if meet is None:
+        return []
+    out = []
+    for g in _GROUP_TRIP.finditer(s.text, meet.end()):
+        where = g.group(1)
+        if len(where) == 1 and where in PROVINCE_ABBREVIATIONS:
+            keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[where], ())
+            place = f"region/{keys[0]}" if keys else None
+        else:
+            place = next((m.key for m in ms if m.type in REGION_TYPES and m.start - s.start == g.start(1)
+                          and m.end - s.start == g.end(1)), None)
+        if place is None:
+            continue
+        for p in people:
+            between = s.text[p.end - s.start:g.start()]
+            if meet.end() <= p.start - s.start < g.start() and _LEADS_IT.search(between) \
+                    and not _CLAUSE_END.search(between) and len(between) <= 40:
+                out.append(Event(EventType.VISIT, p.key, (place,), (), day, s.index))
     return out
 
 
