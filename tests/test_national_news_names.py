@@ -246,3 +246,9 @@ def test_talks_with_a_titled_foreigner_after_tong_are_a_meeting():
     L = lambda k: f.entities[k].label
     meetings = {(L(e.agent), L(p)) for e in f.events if e.type is EventType.MEETING for p in e.participants}
     assert {("王毅", "布洛克"), ("李强", "奥利"), ("蔡奇", "拉霍娃")} <= meetings, meetings
+
+
+def test_xiao_is_a_surname():
+    f = facts_of("新闻联播 2024年11月5日\n全国人大常委会副委员长肖捷出席会议。红网时刻岳阳12月18日讯(记者 肖懿 通讯员 易和平)")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert {"肖捷", "肖懿"} <= people, people
