@@ -2297,3 +2297,9 @@ def test_the_leader_of_a_received_group_visits_where_its_name_says_it_went():
                  "重庆市工商联赴黔考察团一行。")
     visits = {(label(f, e.agent), label(f, p)) for e in events(f) for p in e.places}
     assert ("李德华", "贵州省") in visits and not [v for v in visits if v[0] == "王明"], visits
+
+
+def test_a_conjunction_jieba_joins_to_a_name_is_no_part_of_it():
+    f = facts_of("本报讯 5月6日，旗委书记巴特尔、旗政府副旗长斯钦及相关部门负责同志参加调研。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert "斯钦" in people and "斯钦及" not in people, people

@@ -374,6 +374,8 @@ def _tagged_name_at(text: str, pos: int) -> int | None:
         clean = (not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS)
                  or (i + 1 < len(words) and len(words[i + 1][2]) >= 2))
         ok = tag.startswith("nr") and 2 <= len(word) <= 4 and all(_CJK.match(c) for c in word)
+        if ok and len(word) >= 3 and word[-1] in "及与并" and not _common_word(word[:-1]):
+            return line_start + end - 1  # 副旗长斯钦及相关部门: jieba's 斯钦及 holds the conjunction
         return line_start + end if ok and clean and not _common_word(word) else None
     return None
 
