@@ -469,13 +469,14 @@ def _a_region_word(word: tuple[int, int, str, str]) -> bool:
 
 
 def _after_a_verb_of_the_clause(words: Sequence[tuple[int, int, str, str]], start: int, suffix_start: int) -> int:
-    """以纳入湘江新区新片区为契机 → 湘江新区: a frequent verb (≥ 1,000) opening a park's name
-    before a place word is the clause's, not the park's."""
+    """以纳入湘江新区新片区为契机 → 湘江新区, 携手开创横琴粤澳深度合作区 → 横琴粤澳深度合作区: a
+    frequent verb (≥ 1,000) opening a park's name is the clause's, not the park's (no park of
+    the gold sets opens with one)."""
     from kg.extract.segment import word_freq
 
     inside = [w for w in words if start <= w[0] and w[1] <= suffix_start]
     if len(inside) >= 2 and inside[0][3] == "v" and len(inside[0][2]) >= 2 \
-            and word_freq(inside[0][2]) >= 1000 and inside[1][3] == "ns":
+            and word_freq(inside[0][2]) >= 1000 and inside[1][3].startswith(("n", "j")):
         return inside[1][0]
     return start
 
