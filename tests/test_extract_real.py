@@ -2303,3 +2303,10 @@ def test_a_conjunction_jieba_joins_to_a_name_is_no_part_of_it():
     f = facts_of("本报讯 5月6日，旗委书记巴特尔、旗政府副旗长斯钦及相关部门负责同志参加调研。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert "斯钦" in people and "斯钦及" not in people, people
+
+
+def test_a_list_of_trades_before_enterprises_names_no_companies():
+    f = facts_of("本报讯 村党支部书记王德山领着全村发展纺织、制冷、机械等中高端企业。"
+                 "县长到天和铜箔、正洋食品等企业调研。")
+    companies = {e.label for e in f.entities.values() if e.type is EntityType.COMPANY}
+    assert {"天和铜箔", "正洋食品"} <= companies and not {"制冷", "机械"} & companies, companies

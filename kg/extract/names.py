@@ -236,6 +236,9 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
             if s >= m.start(1) and e < first_end and (w in GOVERNING_VERBS or w in BOUNDARY_WORDS):
                 items[0], pos = text[e:first_end], e
         tail = m.re is _COMPANY_LIST_TAIL
+        first_word = next((w for s, e, w, _ in words if e == first_end and s >= pos), items[0])
+        if _trades([first_word, *items[1:]]):
+            continue  # 发展纺织、制冷、机械等中高端企业: kinds of business, not companies
         if tail and any(_OTHER_KIND.search(item) for item in items):
             continue  # 规划展览馆、前进灯具公司: a list of sites of several kinds, not of companies
         for item in items:
@@ -243,6 +246,19 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
                 out.append(Span(pos, pos + len(item), item, EntityType.COMPANY))
             pos += len(item) + 1
     return out
+
+
+def _trades(items: list[str]) -> bool:
+    """Whether every item of a list is a plain dictionary word (≥ 100, not a name: 纺织, 制冷,
+    机械) and one a very common one (≥ 1,000): a list of trades. (联想、小米等企业 reads so too,
+    a list of brands that are words; 华为、联想 does not.)"""
+    from kg.extract.segment import word_freq, word_tag
+
+    def plain(w: str) -> bool:
+        return (word_tag(w) or "x")[:1] in ("n", "v", "a") and not (word_tag(w) or "").startswith(
+            ("nr", "ns", "nz", "nt")) and (word_freq(w) or 0) >= 100
+
+    return len(items) >= 2 and all(plain(w) for w in items) and any(word_freq(w) >= 1000 for w in items)
 
 
 # …项目由中核资源投资建设: who a project's sentence says invests in building it is a company,
