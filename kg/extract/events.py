@@ -690,10 +690,14 @@ _AWAY_IN = re.compile("在" + _ABBREVIATED + "期间|(?:来|赴)" + _ABBREVIATED
 def _away_in(text: str) -> list[str]:
     """在苏期间, 赴藏考察: the province a stay or a trip is in, named by its one character."""
     m = _AWAY_IN.search(text)
-    if not m:
-        return []
-    keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[m.group(1) or m.group(2)], ())
-    return [f"region/{keys[0]}"] if keys else []
+    province = _abbreviated_province(m.group(1) or m.group(2)) if m else None
+    return [province] if province else []
+
+
+def _abbreviated_province(char: str) -> str | None:
+    """黔 → the key of 贵州省: the province a one-character form names."""
+    keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[char], ())
+    return f"region/{keys[0]}" if keys else None
 
 
 _VISIT_ABROAD = re.compile("访问(?!团)")
@@ -755,8 +759,7 @@ def _group_trip_visits(s: Sentence, ms: list[Mention], people: list[Mention], da
     for g in _GROUP_TRIP.finditer(s.text, meet.end()):
         where = g.group(1)
         if len(where) == 1 and where in PROVINCE_ABBREVIATIONS:
-            keys = load_gazetteer().by_name.get(PROVINCE_ABBREVIATIONS[where], ())
-            place = f"region/{keys[0]}" if keys else None
+            place = _abbreviated_province(where)
         else:
             place = next((m.key for m in ms if m.type in REGION_TYPES and m.start - s.start == g.start(1)
                           and m.end - s.start == g.end(1)), None)
