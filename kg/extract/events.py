@@ -746,7 +746,7 @@ def _guest_visits(s: Sentence, ms: list[Mention], day: dt.date | None, found: Me
 # 会见了由天津市政协副主席叶厚荣为团长的…赴黔考察团一行: the group's trip names where it went.
 _GROUP_TRIP = re.compile(r"(?:赴|来)([\u4e00-\u9fff]{1,8}?)(?:考察|调研|访问|学习|参观|经贸|投资)+(?:考察)?"
                          r"(?:团|组|代表团)")
-_LEADS_IT = re.compile(r"为团长的|率领的|带领的|率|带领")
+_LEADS_IT = re.compile("|".join(GROUP_LEAD_WORDS))  # 为团长, 率领 …: who leads the group
 
 
 def _group_trip_visits(s: Sentence, ms: list[Mention], people: list[Mention], day: dt.date | None) -> list[Event]:

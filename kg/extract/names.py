@@ -140,10 +140,10 @@ def _an_honour(text: str, sp: Span) -> bool:
 
 
 MAX_OWNED = 50
+_COMPANY_SUFFIXES = tuple(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY)
 # 山西某某医疗公司新建年产4亿件医疗器械生产线项目: a company, then what it does (新建, 扩建,
 # 投资建设) — the project's name is what follows the verb; the company is its investor.
-_BUILDER_AND_VERB = re.compile("(?:" + "|".join(sorted(
-    (k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY), key=len, reverse=True))
+_BUILDER_AND_VERB = re.compile("(?:" + "|".join(sorted(_COMPANY_SUFFIXES, key=len, reverse=True))
     + r")(?:投资新建|投资建设|投资兴建|新建|扩建|兴建|投建)")
 
 
@@ -424,10 +424,7 @@ def _company_before(words: Sequence[tuple[int, int, str, str]], i: int) -> bool:
     """Whether the numbers right before words[i] follow a company's name (…有限责任公司|60万吨)."""
     while i > 0 and words[i - 1][3] == "m":
         i -= 1
-    return i > 0 and words[i - 1][2].endswith(_COMPANY_ENDS)
-
-
-_COMPANY_ENDS = tuple(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY)
+    return i > 0 and words[i - 1][2].endswith(_COMPANY_SUFFIXES)
 
 
 def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int],
@@ -608,7 +605,7 @@ _OWNED_SUFFIXES = ("生产线",)
 # 与四川圆融石油化工有限公司签订废矿物油集中处置及综合利用项目: and the project a company signs for.
 _BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的"
                              r"|(?:签订|签署)了?)$")
-_COMPANY_IN = re.compile("|".join(k for k, v in SUFFIX_TO_TYPE.items() if v is EntityType.COMPANY))
+_COMPANY_IN = re.compile("|".join(_COMPANY_SUFFIXES))
 # a company's legal suffix, right away or after up to six more characters of its name
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _COMPANY_IN.pattern + ")")
 _PRICED = re.compile(r"(?:总投资|计划投资|投资|投资额|总投资额)(?:约|达|近|超)?[0-9.]+(?:万|亿)?(?:元|美元)(?:人民币)?的$")

@@ -1083,7 +1083,7 @@ def _own_townships(posts: Sequence[Post]) -> dict[str, str]:
 
 
 def _visited_in_county(events: list[Event], found: Mentions, located: set[str],
-                       sites: set[str], own_towns: dict[str, str] | None = None) -> list[Relation]:
+                       sites: set[str], own_towns: dict[str, str]) -> list[Relation]:
     """Things seen on a visit to exactly one county lie in that county, unless we know better;
     a township's official who tours without naming a place (到企业调研，先后来到A公司、B公司)
     tours the township's own (``own_towns``: the township each person holds a post of)."""
@@ -1093,7 +1093,7 @@ def _visited_in_county(events: list[Event], found: Mentions, located: set[str],
     for e in events:
         if e.type is not EventType.VISIT:
             continue
-        if e.agent not in town_of_tour and e.agent in (own_towns or {}) and not any(
+        if e.agent not in town_of_tour and e.agent in own_towns and not any(
                 found.entity(k).type in REGION_TYPES for k in e.places):
             town_of_tour[e.agent] = own_towns[e.agent]
         counties = [k for k in e.places if found.entity(k).type is EntityType.COUNTY]
