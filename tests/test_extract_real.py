@@ -2310,3 +2310,27 @@ def test_a_list_of_trades_before_enterprises_names_no_companies():
                  "县长到天和铜箔、正洋食品等企业调研。")
     companies = {e.label for e in f.entities.values() if e.type is EntityType.COMPANY}
     assert {"天和铜箔", "正洋食品"} <= companies and not {"制冷", "机械"} & companies, companies
+
+
+def test_people_after_a_place_word_and_a_pronoun_before_a_village_are_no_stops():
+    f = facts_of("本报讯 在丰收的果园里，总书记同老乡们亲切交流。\n"
+                 "2017年春节前夕，习近平总书记来到他们村，给困难群众送去党中央的亲切关怀。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    named = {e.label for e in f.entities.values()}
+    assert not {"同老乡", "他们村"} & (places | named), (places, named)
+
+
+def test_a_range_or_an_aim_after_to_is_no_journey():
+    f = facts_of("本报讯 从提出携手建设共同体，到倡议中非建立伙伴关系；从主张在构建上合组织命运共同体过程中"
+                 "应对挑战，到提议建设和平金砖，习近平主席不断将和平理念深植人心。"
+                 "习近平希望各民主党派把思想和行动统一到中共中央决策部署上来。"
+                 "中非关系整体定位提升至新时代全天候中非命运共同体。")
+    visits = [(label(f, e.agent), [label(f, p) for p in e.places]) for e in events(f)]
+    countries = {e.label for e in f.entities.values() if e.label == "中非共和国"}
+    assert not visits and not countries, (visits, countries)
+
+
+def test_a_leaders_letter_before_spirit_is_no_name():
+    f = facts_of("本报讯 要坚决贯彻落实习近平总书记贺信精神，高标准做好秦岭站运行各项工作，深化科学考察研究。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert "贺信" not in people and not events(f), people

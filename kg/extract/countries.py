@@ -11,6 +11,11 @@ import re
 from functools import cache
 
 
+# 中非关系, 中非合作论坛, 中非携手: 中 + a continent's one character is China and that
+# continent (中欧, 中拉, 中阿), never the country 中非共和国, which is written out.
+_BILATERAL = re.compile("^中[非欧亚美拉阿]$")
+
+
 @cache
 def countries() -> dict[str, str]:
     """Every name a country is written by → its full official name (中国 excepted: the
@@ -24,7 +29,7 @@ def countries() -> dict[str, str]:
         if len(parts) < 2 or parts[0] == "中国":
             continue
         short, full = parts[0].strip(), parts[1].strip()
-        if len(short) >= 2:
+        if len(short) >= 2 and not _BILATERAL.match(short):
             names[short] = full
         names[full] = full
     return names

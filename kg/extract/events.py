@@ -81,14 +81,16 @@ _COME_RE = re.compile(_COME_TO)
 
 
 class _Movement:
-    """Movement verbs, but not the 到 of a range (从2015年到中央政治局…, 从陕西的苹果到广东的荔枝)."""
+    """Movement verbs, but not the 到 of a range (从2015年到中央政治局…, 从陕西的苹果到广东的荔枝,
+    从主张…，到提议…)."""
 
     @staticmethod
     def search(text: str, pos: int = 0, endpos: int | None = None):
         for m in _MOVE_ANY.finditer(text, pos, len(text) if endpos is None else endpos):
             clause = re.split("[，,。；;]", text[:m.start()])[-1]
-            if m.group(0) == "到" and "从" in clause:
-                continue
+            if m.group(0) == "到" and ("从" in clause or (
+                    not clause.strip() and re.search(r"(?:^|[，,；;\s])从", text[:m.start()]))):
+                continue  # (从提出…，到倡议…: the range's clauses are cut by a comma)
             if m.group(0) == "深入" and text.startswith(_DEEPLY_DONE, m.end()):
                 continue  # 正深入贯彻…精神: 深入 says how deeply, nobody goes anywhere
             return m

@@ -267,6 +267,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
                 end = _foreign_name_at(text, pos)
             if end is None:
                 end = _group_leader_at(text, pos)
+        if end is not None and end - pos == 2 and text.startswith("精神", end):
+            continue  # 贯彻习近平总书记贺信精神: the leader's letter (jieba's 贺信 is a name), his spirit
         if end is None or (text[end - 1] in _BODY_CHARS and _HEAD_RE.match(text, end)):
             continue  # 市委常委、宣传部部长: jieba tags 宣传部 a name; it is the office of the next head
         if _head_runs_on(text, head_start, pos) or _taken_post(text, head_start, pos):

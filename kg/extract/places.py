@@ -103,7 +103,7 @@ def find_regions(text: str, home: str | None = None,
     in_a_title = Cover((t.start(), t.end()) for t in _TITLE.finditer(text)).covers
     matches = [m for m in _scan(text, gaz, hits)  # strictly inside a title: a < start, end < b
                if not ((_is_short(m) or len(m.text) <= 2) and in_a_title(m.start - 1, m.end + 1))
-               and not _in_a_slogan(text, m)]
+               and not _in_a_slogan(text, m) and text[m.end:m.end + 1] != "们"]  # 同老乡们: people
     context: Counter[str] = Counter()
     if home:
         context.update(gaz.ancestors(home))

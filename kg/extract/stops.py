@@ -23,12 +23,14 @@ _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, rever
 # 到县中医院、杭埠高速路口、高铁东站等地督导: after 到 or 赴, a list that ends with 等地 is of sites.
 # 到 as a verb of movement, not the 到 of 受到, 得到, 达到, 直到, 遭到, 谈到, 见到, 考虑到, 调到 (a
 # posting) …: the characters before 到 that make such a word.
-NOT_MOVING_TO = "(?<![受得达直感遇看想做提收找迟报签办回的遭谈说听见拿用及识虑响系等调])"
+NOT_MOVING_TO = "(?<![受得达直感遇看想做提收找迟报签办回的遭谈说听见拿用及识虑响系等调升])"
 # 到 before a day, a year or a number (10日到11日, 计划到2027年, 到明年, 增长到30%) is the end of a
 # span or an amount, never a destination.
 NOT_A_TIME_AFTER_TO = ("(?![0-9０-９]|[今明后本去当]年|年[底末中内]|月[底末]|本世纪|"
                        "[一二三四五六七八九十两]+(?:[年月日号时点%]|个?百分点))")
-MOVING_TO = NOT_MOVING_TO + "到" + NOT_A_TIME_AFTER_TO
+# 统一到党中央决策部署上来, 落实到工作中去: 到 … 上来 / 中去 is where a thought or a task goes.
+NOT_AN_AIM_AFTER_TO = "(?![^，,。；;：:、]{2,24}?[上中][来去])"
+MOVING_TO = NOT_MOVING_TO + "到" + NOT_A_TIME_AFTER_TO + NOT_AN_AIM_AFTER_TO
 _TO_LIST = re.compile(NOT_MOVING_TO + r"(?:到|赴)(?=([^，,。；;：:]{2,80}?)等(?:地|处|单位|企业|场所|点位|村|镇|乡镇))")
 # 对滨江公园、智造产业园等进行实地调研: what 对 puts before 进行 + a verb of visiting is a list of sites.
 _FOR_LIST = re.compile(r"(?<![面针相绝])对(?=([^，,。；;：:对]{2,80}?)等?(?:地|处)?(?:进行|开展)了?(?:实地|现场)?(?:调研|考察|察看|视察|督导|走访|参观))")
@@ -344,8 +346,10 @@ def _generic(name: str) -> bool:
 
 
 def _starts_with_verb(name: str) -> bool:
+    """来到在建项目, 来到他们村: a verb, adverb, preposition, conjunction or pronoun (他们, 这个)
+    opens no site's name."""
     words = tagged(name)
-    return bool(words) and words[0][3] in ("v", "vd", "d", "p", "c")
+    return bool(words) and words[0][3] in ("v", "vd", "d", "p", "c", "r")
 
 
 def _site_type(name: str) -> EntityType | None:
