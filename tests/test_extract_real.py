@@ -2334,3 +2334,23 @@ def test_a_leaders_letter_before_spirit_is_no_name():
     f = facts_of("本报讯 要坚决贯彻落实习近平总书记贺信精神，高标准做好秦岭站运行各项工作，深化科学考察研究。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert "贺信" not in people and not events(f), people
+
+
+def test_a_site_between_to_and_a_verb_of_visiting_is_a_stop():
+    f = facts_of("本报讯 3月27日上午，市委书记王东到泓源制药公司调研了注射液项目，"
+                 "到龙山工业开发区中小企业孵化器调研了华纺纤维制造有限公司PM2.5防护过滤材料开发项目。"
+                 "副市长李南到文昌市，就乡村振兴工作进行调研。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    assert {"龙山工业开发区中小企业孵化器", "华纺纤维制造有限公司PM2.5防护过滤材料开发项目"} <= places, places
+    assert not [p for p in places if "就" in p], places
+
+
+def test_the_phases_of_one_project_are_one_name():
+    f = facts_of("本报讯 县长王东调研了瑞意粮机有限公司高平方筛二期、三期项目。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert "瑞意粮机有限公司高平方筛二期、三期项目" in projects, projects
+
+
+def test_the_photographer_of_a_caption_is_no_visitor():
+    f = facts_of("本报讯 省人大调研组到小营镇五凤村调研  翟宇佳 摄影\n调研组先后到五凤村、太兴村进行调研。")
+    assert not [e for e in events(f) if label(f, e.agent) == "翟宇佳"], events(f)

@@ -406,9 +406,14 @@ def _only_goes_along(text: str, move) -> bool:
         text[max(0, v.start() - 3):v.start()].endswith(ACCOMPANY_WORDS) for v in verbs)
 
 
+_PHOTO_CREDIT = re.compile(r"[ \u3000]*(?:摄影|摄)(?![\u4e00-\u9fff])")
+
+
 def _byline(s: Sentence, m: Mention) -> bool:
-    """本报讯（记者崔杨）…代表团到朝阳区调研: the reporter of a byline goes on no visit of the story."""
-    return s.text[max(0, m.start - s.start - 8):m.start - s.start].rstrip(" \u3000").endswith(REPORTER_WORDS)
+    """本报讯（记者崔杨）…代表团到朝阳区调研: the reporter of a byline goes on no visit of the story,
+    nor the photographer of a caption (…到小营镇五凤村调研  翟宇佳 摄影)."""
+    return (s.text[max(0, m.start - s.start - 8):m.start - s.start].rstrip(" \u3000").endswith(REPORTER_WORDS)
+            or _PHOTO_CREDIT.match(s.text, m.end - s.start) is not None)
 
 
 _BODY_GOES = re.compile("(?:一行)?(?:来|到|赴)?[\u4e00-\u9fff]?")

@@ -20,6 +20,9 @@ from kg.extract.lexicon import (BOUNDARY_WORDS, COMMON_ENDINGS, COUNT_PATTERN, D
 from kg.extract.model import EntityType
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()（）·\-]")
+# PM2.5防护电纺过滤材料开发项目: a model number with its decimal point, inside a name
+_MODEL_NUMBER = re.compile(r"[A-Za-z]+[0-9]+\.[0-9]+")
+_PHASE = re.compile("[一二三四五六七八九十]+期")
 _DATE_WORD = re.compile(r"^\d+[年月日号]$|^[上下]午$")
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s in SUFFIXES))
 _TITLES = frozenset(TITLE_HEADS)
@@ -335,6 +338,11 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             start = s  # …公司60万吨PVC、60万吨烧碱产业综合项目: the capacities the one project builds
             i -= 1
             continue
+        if (joins and w == "、" and 1 <= i < idx and _PHASE.fullmatch(words[i + 1][2])
+                and _PHASE.fullmatch(words[i - 1][2]) and suffix_start - words[i - 1][0] <= limit):
+            start = words[i - 1][0]  # 高平方筛二期、三期项目: the phases of one project
+            i -= 2
+            continue
         if (w == "年" and i >= 2 and words[i - 1][2] == "/" and words[i - 2][3] == "m"
                 and suffix_start - words[i - 1][0] <= limit):
             start = words[i - 1][0]  # 11万吨/年可降解…项目: a capacity a year inside the project's name
@@ -345,7 +353,7 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             break
         if (w in BOUNDARY_WORDS or w in _TITLES or s in blocked or _DATE_WORD.match(w)
                 or tag in _STOP_TAGS or w in GOVERNING_VERBS
-                or not all(_NAME_CHAR.match(c) for c in w)
+                or not (all(_NAME_CHAR.match(c) for c in w) or _MODEL_NUMBER.fullmatch(w))
                 or suffix_start - s > limit
                 or (stop_at_park and w.endswith(_PARK_SUFFIXES))
                 or (place_like and w in PLACE_NAME_STOPS)

@@ -32,6 +32,9 @@ NOT_A_TIME_AFTER_TO = ("(?![0-9０-９]|[今明后本去当]年|年[底末中内
 NOT_AN_AIM_AFTER_TO = "(?![^，,。；;：:、]{2,24}?[上中][来去])"
 MOVING_TO = NOT_MOVING_TO + "到" + NOT_A_TIME_AFTER_TO + NOT_AN_AIM_AFTER_TO
 _TO_LIST = re.compile(NOT_MOVING_TO + r"(?:到|赴)(?=([^，,。；;：:]{2,80}?)等(?:地|处|单位|企业|场所|点位|村|镇|乡镇))")
+# 到龙山工业开发区中小企业孵化器调研了…: what 到 puts before a verb of visiting, in one clause, is a site
+# (not in 到文昌市，就乡村振兴工作进行调研: 就 and 对 tell the topic).
+_TO_SITE = re.compile(NOT_MOVING_TO + r"(?:到|赴)(?=([^，,。；;：:、到赴就对]{3,40}?)(?:实地|现场)?(?:调研|考察|视察|检查|督导|督查|走访|察看|参观))")
 # 对滨江公园、智造产业园等进行实地调研: what 对 puts before 进行 + a verb of visiting is a list of sites.
 _FOR_LIST = re.compile(r"(?<![面针相绝])对(?=([^，,。；;：:对]{2,80}?)等?(?:地|处)?(?:进行|开展)了?(?:实地|现场)?(?:调研|考察|察看|视察|督导|走访|参观))")
 _QUOTES = "“”\""
@@ -78,6 +81,8 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
         for m in _LIST_START.finditer(s.text):
             stops |= _read_list(s, m.end(), found)
         for m in _TO_LIST.finditer(s.text):
+            stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
+        for m in _TO_SITE.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
         for m in _FOR_LIST.finditer(s.text):
             stops |= _read_list(s, m.end(), found, m.end() + len(m.group(1)))
@@ -279,7 +284,8 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
     # though jieba reads the brand as a verb (兴达, 建新)
     head = _SITE_HEAD_RE.search(name)
     brand = etype is EntityType.COMPANY and head is not None and head.start() == 2
-    # 天纤棉业公司二期…生产线: a company's name may open the name of its project
+    # 天纤棉业公司二期…生产线: a company's name may open the name of its project (and a park's,
+    # the name of its incubator or centre: 龙山工业开发区中小企业孵化器)
     owner = [m for m in inside if m.start == abs_a and m.end < abs_b and (
         m.type in ORG_TYPES or m.type in (EntityType.PROJECT, EntityType.PARK))]
     if etype is None or not _HAN.match(name) or (
@@ -288,7 +294,8 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
             and not (m.start == abs_a and m.type is EntityType.PLACE and (
                 m.text in countries() or NATIONAL_NAMES.get(m.text, ("", None))[1] is EntityType.PLACE))  # 中国(西部)…馆
             for m in inside) or (owner and etype is not EntityType.PROJECT
-                                 and not (etype is EntityType.PLACE and owner[0].type not in ORG_TYPES)):
+                                 and not (etype is EntityType.PLACE and owner[0].type not in ORG_TYPES)
+                                 and not (etype is EntityType.INSTITUTION and owner[0].type is EntityType.PARK)):
         return villages[-1:]  # 黄寨子村东西部协作乡村振兴示范村: the village, and no named site
     label = "".join(c for c in name if c not in _QUOTES)
     key = entity_key(etype, label)
