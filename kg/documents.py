@@ -33,10 +33,14 @@ _BODY_MARK = re.compile(r"[，,。；;：:]")
 # Lines that are never the second half of a cut paragraph: a photo credit ends the line
 # before (… 摄, … 供图), a dateline or byline opens the next (本报讯, 记者 张三).
 _CREDIT_END = ("摄", "图")  # … 摄, … 供图, … 图
-_OPENS_ARTICLE = re.compile(r"^(?:本报讯|新华社|据新华社|本报记者|记者|通讯员)|记者\s*[\u4e00-\u9fff]{2,3}$")
+# (海南日报文城7月21日电, 国际在线吉林消息: a paper's dateline)
+_OPENS_ARTICLE = re.compile(r"^(?:本报讯|新华社|据新华社|本报记者|记者|通讯员|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日[电讯])"
+                            r"|记者\s*[\u4e00-\u9fff]{2,3}$")
 # 来源:人民网-黑龙江频道, 作者:…, 责任编辑:…: a line of the page's credits is no paragraph the layout
 # cut, though its colon reads as a body's mark; the headings and the story after it stay lines.
-_CREDIT_LINE = re.compile(r"^(?:来源|稿源|作者|编辑|责任编辑|责编|发布时间|发布日期|时间)\s*[:：]")
+# (2021-07-22 08:50 来源: 海南日报: its time stamp may open it)
+_CREDIT_LINE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*)?"
+                          r"(?:来源|稿源|作者|编辑|责任编辑|责编|发布时间|发布日期|时间)\s*[:：]")
 
 
 @dataclass(frozen=True)

@@ -2354,3 +2354,30 @@ def test_the_phases_of_one_project_are_one_name():
 def test_the_photographer_of_a_caption_is_no_visitor():
     f = facts_of("本报讯 省人大调研组到小营镇五凤村调研  翟宇佳 摄影\n调研组先后到五凤村、太兴村进行调研。")
     assert not [e for e in events(f) if label(f, e.agent) == "翟宇佳"], events(f)
+
+
+def test_a_time_stamped_credit_line_and_a_papers_dateline_are_lines_of_their_own():
+    f = facts_of("李明到文昌调研乡村振兴工作\n2021-07-22 08:50 来源: 海南日报 编辑: 王芳 【字体:   打印\n"
+                 "李明到文昌调研乡村振兴工作\n海南日报文城7月21日电(记者 金波)7月21日,省委副书记李明到文昌市,"
+                 "就乡村振兴工作进行调研。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    assert "文昌市" in places and not [p for p in places if "海南日报" in p], places
+
+
+def test_the_group_after_a_clause_goes_on_with_its_leaders_tour():
+    f = facts_of("本报讯 9月5日，州委书记顾明率领州委理论学习中心组成员赴红河州考察学习。"
+                 "刚到红河州，考察团就马不停蹄来到小镇，参观万花筒艺术馆、农垦纪念馆、牛哆啰音乐农庄等艺术主题建筑，"
+                 "了解小镇发展规划和项目推进情况。")
+    places = {label(f, p) for e in events(f) if label(f, e.agent) == "顾明" for p in e.places}
+    assert {"万花筒艺术馆", "农垦纪念馆", "牛哆啰音乐农庄"} <= places, places
+    assert not [p for p in places if p.endswith("和项目")], places
+
+
+def test_the_host_met_at_a_stop_of_the_guests_tour_makes_no_visit():
+    f = facts_of("本报讯 近日，浙江省外侨办副主任陈安率温州侨商代表团赴浙江省对口援青地区——青海省海西州考察。"
+                 "在海西州州府所在地德令哈市，海西州委常委、常务副州长王林虎会见代表团一行，双方就推进援青工作进行深入探讨。"
+                 "在德令哈期间，代表团一行参观了明阳新能源投资控股集团、青海华牛生物科技有限公司等。")
+    visits = {(label(f, e.agent), label(f, p)) for e in events(f) if e.type is EventType.VISIT for p in e.places}
+    assert ("陈安", "德令哈市") in visits and ("陈安", "青海华牛生物科技有限公司") in visits, visits
+    assert ("陈安", "海西蒙古族藏族自治州") in visits and ("陈安", "浙江省") not in visits, visits
+    assert not [v for v in visits if v[0] == "王林虎"], visits

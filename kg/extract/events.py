@@ -54,7 +54,10 @@ _MEET_RE = re.compile("|".join(MEETING_VERBS) + "|" + _TALK_VERB + "|(?<!团)(?:
 _PRONOUN_START = ("他", "她", "随后", "之后", "其间", "期间", "在", "来到", "还", "并", "先后", "走进", "深入")
 _HEADLINE_MAX = 60
 # 省督导调研组一行先后…, 代表团一行来到…: the group of the visitor named before.
-_GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行")
+_GROUP_START = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:调研组|督导组|督查组|考察组|检查组|工作组|代表团)?一行"
+                          # 刚到红河州，考察团就马不停蹄来到小镇: the group, after a clause, sets off
+                          r"|^(?:[^，,。；;]{0,12}[，,])?(?:考察团|调研组|考察组|督导组|代表团)(?:成员)?"
+                          r"(?=[^，,。；;]{0,8}?(?:来到|走进|深入|前往|赴|察看|考察|视察|参观|走访))")
 # 调研第二站考察了…, 最后一站，…来到…: the tour goes on, its stops counted.
 _NEXT_STOP = re.compile(r"^(?:调研|考察|督导|检查|视察)?(?:的)?(?:首站|第[一二三四五六七八九十0-9]{1,2}站|最后一站|下一站)")
 # 市领导还前往…, 省领导一行随后来到…: the leaders the page follows, with no name, are the visitor's party.
@@ -98,7 +101,8 @@ class _Movement:
 
 
 # 深入贯彻, 深入推进: 深入 before a verb of carrying out is an adverb, not a movement.
-_DEEPLY_DONE = ("贯彻", "学习", "推进", "实施", "落实", "开展", "推动", "践行", "领会", "挖掘", "研究", "实践")
+_DEEPLY_DONE = ("贯彻", "学习", "推进", "实施", "落实", "开展", "推动", "践行", "领会", "挖掘", "研究", "实践",
+                "探讨", "交流", "沟通", "研讨", "交换", "分析", "思考")  # (就…进行深入探讨: how they talk)
 _MOVE_RE = _Movement()
 # 在省委书记王蒙徽和省长王忠林陪同下: those named inside go along, they are not the visitors.
 # 在市人大常委会主任A、…，县委书记B，县长C…的陪同下: the escorts' list may run over commas (never
@@ -208,7 +212,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                 last_agent, party = told[-1].agent, heads
         if not _sentence_rules(s, ms, day, context, events):
             continue
-        visits = _visit(s, ms, day, last_agent, stops, here) or _group_visit(s, ms, day, leaders, stops) \
+        # (the group's own sentence first: 代表团首先来到… is the visit of each of its leaders)
+        visits = _group_visit(s, ms, day, leaders, stops) or _visit(s, ms, day, last_agent, stops, here) \
             or _looks_at_topic(s, ms, day, last_agent, topic)
         pending = (s, ms, day) if not visits and not leaders and _GROUP_SUBJECT.match(s.text) else None
         if visits:
@@ -419,6 +424,7 @@ def _byline(s: Sentence, m: Mention) -> bool:
 _BODY_GOES = re.compile("(?:一行)?(?:来|到|赴)?[\u4e00-\u9fff]?")
 _BODIES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.INSTITUTION, EntityType.GOVERNMENT_BODY)
 # 会见了来吉考察的企业家, 接见前来调研的…一行: the clause tells who the guests are and why they came.
+_HOSTS = re.compile("(?:" + "|".join(MEETING_VERBS) + ")")
 _MET_VISITORS = re.compile("(?:" + "|".join(MEETING_VERBS) + ")了?(?:前来|专程来|来|到|赴)[^，,。；;的]{0,16}的")
 
 
@@ -460,6 +466,9 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
             agent = last_agent  # 在博罗县郭前村调研时他表示: a stop; 在武汉，…投入使用: not
     if agent is None:
         return []
+    if (touring and not move and not inspect and last_agent not in (None, agent)
+            and any(p.key == agent and _HOSTS.match(s.text, p.end - s.start) for p in people)):
+        agent = last_agent  # 在德令哈市，常务副州长王林虎会见代表团一行: the guests' tour goes on, the host stays home
     agent_at = [p for p in people if p.key == agent]
     places = _destinations(s, ms, move is not None, stops,
                            agent_at[0].end - s.start if agent_at else -99)
@@ -654,7 +663,13 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             # 一行来我市考察: a guest comes to the page's own city (not any city after 来)
             come = preceding.endswith("来") and (m.text.startswith("我") or len(m.text) == 1) \
                 and _COME_RE.match(s.text, rel - 1) is not None
-            if not any(v in preceding for v in ("到", "赴", "在")) and not (own_verb or listed or come):
+            # 赴浙江省对口援青地区——青海省海西州考察: what the dash names is where the visit goes
+            dashed = preceding.endswith("—") and any(
+                p.key in out and p.type in REGION_TYPES and 0 < m.start - p.end <= 12 for p in ms)
+            if dashed:
+                out = [k for k in out if not any(p.key == k and p.type in REGION_TYPES and 0 < m.start - p.end <= 12
+                                                 for p in ms)]
+            if not any(v in preceding for v in ("到", "赴", "在")) and not (own_verb or listed or come or dashed):
                 continue
         if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel) and not (
                 s.text[rel - 1:rel] in ("、", "和", "及") and rel - 1 in {
@@ -664,7 +679,8 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
     return out
 
 
-_DATELINE_AFTER = re.compile(r"(?:全媒体|新闻网|网|融媒|在线)?(?:\d{1,2}月\d{1,2}日)?讯")
+_DATELINE_AFTER = re.compile(r"(?:全媒体|新闻网|网|融媒|在线)?(?:\d{1,2}月\d{1,2}日)?讯"
+                             r"|[\u4e00-\u9fff]{0,4}?\d{1,2}月\d{1,2}日电")  # 海南日报文城7月21日电
 # …，听取汇报，随后还走访福建某某公司: after listening, the tour sets off again.
 _RESUMES = re.compile("[，,；;](?:随后|接着|之后|先后|又|还|并|再)*(?:实地)?(?:来到|走进|深入|前往|走访|察看|考察|视察|赴|到)")
 

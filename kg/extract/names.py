@@ -71,6 +71,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         if suffix in ("局", "厅") and suffix_start > 0 and text[suffix_start - 1] in _NOT_BUREAU:
             continue  # 布局, 开好局, 统揽全局: not a bureau
         kind = SUFFIX_TO_TYPE[suffix]
+        if _after_a_conjunction(words, ends, suffix_start):
+            continue  # 了解小镇发展规划和项目推进情况: a bare 项目 in a list of nouns names nothing
         start = _left_edge(text, words, suffix_start, blocked, stop_at_park=kind is EntityType.COMPANY,
                            place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT,
                            verbal=_BUILT_BY_AFTER.match(text, suffix_end) is not None)
@@ -374,6 +376,13 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
     if start < suffix_start - 1 and text[start] in "到赴":
         start += 1  # 李四到市发展改革委调研: jieba's word 到市 is no name's start
     return start
+
+
+def _after_a_conjunction(words: Sequence[tuple[int, int, str, str]], ends: dict[int, int], suffix_start: int) -> bool:
+    """Whether the word before the suffix is a one-character conjunction jieba reads on its own
+    (规划|和|项目; not the 和 of 协和医院, which is inside a word)."""
+    i = ends.get(suffix_start)
+    return i is not None and words[i][3] == "c" and len(words[i][2]) == 1
 
 
 def _adverb_before_verb(words: Sequence[tuple[int, int, str, str]], i: int, idx: int) -> bool:
