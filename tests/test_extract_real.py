@@ -2381,3 +2381,11 @@ def test_the_host_met_at_a_stop_of_the_guests_tour_makes_no_visit():
     assert ("陈安", "德令哈市") in visits and ("陈安", "青海华牛生物科技有限公司") in visits, visits
     assert ("陈安", "海西蒙古族藏族自治州") in visits and ("陈安", "浙江省") not in visits, visits
     assert not [v for v in visits if v[0] == "王林虎"], visits
+
+
+def test_a_four_character_name_with_no_chinese_surname_runs_to_its_list_mark():
+    f = facts_of("本报讯 7月12日下午，市委书记齐扎拉会见了丽江市党政代表团一行。"
+                 "市委副书记、市人大常委会主任洛桑旦巴，市委常委、城关区委书记普布顿珠，"
+                 "欧盟委员会执行副主席蒂默曼斯一同会见。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert {"洛桑旦巴", "普布顿珠", "蒂默曼斯"} <= people and not {"洛桑", "普布", "蒂默"} & people, people

@@ -267,6 +267,8 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
                 end = _foreign_name_at(text, pos)
             if end is None:
                 end = _group_leader_at(text, pos)
+        if end is not None and not is_surname_start(text[pos:end]):
+            end = _whole_unsurnamed_name(text, pos, end)
         if end is not None and end - pos == 2 and text.startswith("精神", end):
             continue  # 贯彻习近平总书记贺信精神: the leader's letter (jieba's 贺信 is a name), his spirit
         if end is None or (text[end - 1] in _BODY_CHARS and _HEAD_RE.match(text, end)):
@@ -299,6 +301,20 @@ def _word_name_at(text: str, pos: int) -> int | None:
 
 
 _COUNTY_UP = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY)
+
+
+_LIST_MARKS = "，、,；;"
+
+
+def _whole_unsurnamed_name(text: str, pos: int, end: int) -> int:
+    """市委常委、城关区委书记普布顿珠，…斯朗尼玛，…: a Tibetan or Mongolian name with no Chinese
+    surname may be four characters, two words each of which reads as a name (普布|顿珠); after a
+    title, the name runs up to the list mark (or the follower word) that ends it, within four."""
+    for j in range(end, min(len(text), pos + 4) + 1):
+        if j < len(text) and (text[j] in _LIST_MARKS or text.startswith(_LONG_FOLLOWERS, j)):
+            return j if j > end and all(_CJK.match(c) for c in text[end:j]) and not any(
+                text.startswith(NAME_FOLLOWERS, k) for k in range(end, j)) else end
+    return end
 
 
 def _unsurnamed_name_at(text: str, pos: int) -> int | None:
