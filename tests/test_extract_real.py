@@ -2389,3 +2389,16 @@ def test_a_four_character_name_with_no_chinese_surname_runs_to_its_list_mark():
                  "欧盟委员会执行副主席蒂默曼斯一同会见。")
     people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
     assert {"洛桑旦巴", "普布顿珠", "蒂默曼斯"} <= people and not {"洛桑", "普布", "蒂默"} & people, people
+
+
+def test_a_project_named_in_quotes_before_its_head_is_named_without_them():
+    f = facts_of("本报讯 由台江县人民政府与水发集团有限公司签约的“台江县年产20万吨再生资源综合循环利用”项目，"
+                 "总投资11.35亿元。由该集团打造的“蒋巷镇城乡一体化建设”项目在南昌县正式签约。"
+                 "各地积极开展“双招双引”项目洽谈。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert {"台江县年产20万吨再生资源综合循环利用项目", "蒋巷镇城乡一体化建设项目"} <= projects, projects
+    assert "双招双引项目" not in projects, projects
+    invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
+    assert ("水发集团有限公司", "台江县年产20万吨再生资源综合循环利用项目") in invests, invests
+    where = {label(f, r.subject): label(f, r.object) for r in f.relations if r.predicate == "locatedIn"}
+    assert where.get("蒋巷镇城乡一体化建设项目") == "蒋巷镇", where

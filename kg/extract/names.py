@@ -204,7 +204,24 @@ def _quoted(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[
                 or not _has_proper_part(words, start, end - len(suffix))):
             continue
         out.append(Span(start, end, name, SUFFIX_TO_TYPE[suffix]))
+    for m in _QUOTED_THEN_HEAD.finditer(text):
+        # 签约的“台江县年产20万吨再生资源综合循环利用”项目: the quotes hold the name, the head
+        # follows them; the name is written without them (the page's form is its alias). Not a
+        # slogan of four characters: “双招双引”项目 are a campaign's projects.
+        inner, suffix = m.group(1), m.group(2)
+        start, end = m.start(), m.end()
+        name = inner + suffix
+        if (any(i in blocked for i in range(start, end)) or name in NOT_NAMES or len(inner) < 6
+                or not all(_NAME_CHAR.match(c) for c in inner) or name.startswith(GENERIC_MODIFIERS)
+                or _COUNTED_OR_HELD.search(inner) or any(sp.start <= m.start(1) < sp.end for sp in out)):
+            continue
+        out.append(Span(start, end, text[start:end], SUFFIX_TO_TYPE[suffix], name))
     return out
+
+
+_QUOTED_THEN_HEAD = re.compile(r"[“\"]([^“”\"《》]{4,%d})[”\"](%s)" % (
+    MAX_NAME, "|".join(sorted((x for x in SUFFIX_TO_TYPE if SUFFIX_TO_TYPE[x] in (EntityType.PROJECT, EntityType.PARK)),
+                              key=len, reverse=True))))
 
 
 # (…等生产原辅料和企业自用设备: after 和 the list is another one, not of companies)

@@ -86,6 +86,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     embedded = _refined(embedded, tour or page)
                 where = (_signed_by_government(s, m, ms) or _respective_places(s, m, ms, page) or said.get(m.key) or said_of_anaphor.get(m.key) or embedded
                          or _stated_place(s, m, ms) or _park_before(s, m, ms) or _listed_after(s, m, ms))
+                if where and embedded and where != embedded and _inside(embedded, where):
+                    where = embedded  # “蒋巷镇城乡一体化建设”项目在南昌县签约: its own town, in that county
                 if m.type is EntityType.PARK and (where is None or where == embedded):
                     # 彭阳县王洼产业园区 → 王洼镇, 图克工业项目区 on a tour of 乌审旗 → 图克镇
                     where = _opening_township(m, ms, where or tour or page, towns) or where
@@ -450,6 +452,13 @@ def _seen_away(events: list[Event], found: Mentions) -> dict[str, set[str]]:
     return out
 
 
+def _inside(a: str, b: str) -> bool:
+    """Whether region ``a`` lies inside region ``b`` (both region keys)."""
+    if not (a.startswith("region/") and b.startswith("region/")):
+        return False
+    return b.removeprefix("region/") in load_gazetteer().ancestors(a.removeprefix("region/"))[1:]
+
+
 def _related(a: str, b: str) -> bool:
     gaz = load_gazetteer()
     a, b = a.removeprefix("region/"), b.removeprefix("region/")
@@ -523,7 +532,7 @@ _PHASE_OF = re.compile(r"[(（]?(?:[一二三四五六七八九十0-9]+期)?[)�
 def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
     """坝羊镇五星村…项目 → 五星村: the last region or park in the name's leading chain (after
     the company a project's name may open with: 国家能源集团梅县抽水蓄能电站项目 → 梅县区)."""
-    pos, best, best_region = m.start, None, None
+    pos, best, best_region = m.start + (m.text[:1] in "“\""), None, None  # (“蒋巷镇…”项目)
     for inner in sorted(ms, key=lambda x: (x.start, -x.end)):
         if inner.start != pos or inner.end >= m.end or inner.key == m.key:
             continue
