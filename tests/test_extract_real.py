@@ -2402,3 +2402,21 @@ def test_a_project_named_in_quotes_before_its_head_is_named_without_them():
     assert ("水发集团有限公司", "台江县年产20万吨再生资源综合循环利用项目") in invests, invests
     where = {label(f, r.subject): label(f, r.object) for r in f.relations if r.predicate == "locatedIn"}
     assert where.get("蒋巷镇城乡一体化建设项目") == "蒋巷镇", where
+
+
+def test_a_copula_or_a_verb_of_giving_opens_no_projects_name():
+    f = facts_of("本报讯 此次签约的项目有孟连县扎莫弄复合光伏发电项目、孟连县城东建材城分布式2.5MW光储充一体化电站项目。"
+                 "希望县政府在用地等方面给予项目政策支持。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    assert {"孟连县扎莫弄复合光伏发电项目", "孟连县城东建材城分布式2.5MW光储充一体化电站项目"} <= projects, projects
+    assert not [p for p in projects if p.startswith(("项目有", "方面"))], projects
+
+
+def test_each_countys_part_of_a_report_places_its_own_projects():
+    f = facts_of("本报讯 7月13日，海南自由贸易港建设项目第四批集中开工活动在全省同步举行。\n"
+                 "7月13日，文昌市举办集中开工分会场活动。\n具体包括：银联供应链荣邦南方金融中心项目、年产18万吨水产饲料加工项目。"
+                 "文昌市政府相关负责人介绍，海南自由贸易港建设成效明显。\n"
+                 "7月13日，万宁市举办集中开工分会场活动，集中开工8个项目。\n这8个项目包括首创万宁G-09地块酒店项目、望海国际项目。"
+                 "万宁市相关负责人表示，将全力做好服务。")
+    where = {label(f, r.subject): label(f, r.object) for r in f.relations if r.predicate == "locatedIn"}
+    assert where.get("银联供应链荣邦南方金融中心项目") == "文昌市" and where.get("望海国际项目") == "万宁市", where

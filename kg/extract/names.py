@@ -21,7 +21,7 @@ from kg.extract.model import EntityType
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()（）·\-]")
 # PM2.5防护电纺过滤材料开发项目: a model number with its decimal point, inside a name
-_MODEL_NUMBER = re.compile(r"[A-Za-z]+[0-9]+\.[0-9]+")
+_MODEL_NUMBER = re.compile(r"[A-Za-z]+[0-9]+\.[0-9]+|[0-9]+\.[0-9]+[A-Za-z]+")  # (2.5MW光储充一体化电站项目)
 _PHASE = re.compile("[一二三四五六七八九十]+期")
 _DATE_WORD = re.compile(r"^\d+[年月日号]$|^[上下]午$")
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s in SUFFIXES))

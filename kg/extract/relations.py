@@ -406,7 +406,7 @@ def _in_the_articles_county(sentences: list[Sentence], found: Mentions, located:
     for article in _articles(sentences):
         start, end = article[0].start, article[-1].end
         ms = found.in_span(start, end)
-        park = _the_one(ms, EntityType.PARK)
+        park = _the_one([m for m in ms if not _province_wide(m)], EntityType.PARK)
         county = _page_place(article, found, home) or _unless_another(article, found, whole)
         county = _page_town(ms, county) or county
         venue = _venue_park(article, ms)
@@ -496,6 +496,19 @@ def _names_another_county(s: Sentence, ms: list[Mention], place: str) -> bool:
                and not _related(o.key, place) for o in ms)
 
 
+_WHOLE_PROVINCE_ZONES = ("自由贸易港", "自贸港", "自由贸易试验区", "自贸试验区", "自贸区")
+
+
+def _province_wide(m: Mention) -> bool:
+    """海南自由贸易港, 海南自贸港: a zone that is a whole province is no park to place things in
+    (its projects are in the cities that host them)."""
+    if m.type is not EntityType.PARK or not m.text.endswith(_WHOLE_PROVINCE_ZONES):
+        return False
+    head = next(z for z in _WHOLE_PROVINCE_ZONES if m.text.endswith(z))
+    rest = m.text[: -len(head)]
+    return any(r.type is EntityType.PROVINCE for r in load_gazetteer().candidates(rest))
+
+
 def _the_one(ms: list[Mention], kind: EntityType) -> str | None:
     """The only thing of this kind the article names, if it names it at least twice."""
     named = Counter(m.key for m in ms if m.type is kind)
@@ -509,13 +522,21 @@ def _the_one(ms: list[Mention], kind: EntityType) -> str | None:
 _DATELINE_OPENS = re.compile(r"\s*(?:本报|本台|新华社)[\u4e00-\u9fff]{0,8}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
 
 
+# 7月13日，万宁市举办…集中开工分会场活动: a paragraph whose subject is a county holding an event
+# opens that county's part of a report on several (文昌's projects, then 万宁's).
+_REGION_HOLDS = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?[,，])?[\u4e00-\u9fff]{1,8}?[市县区旗]"
+                           r"(?:举办|举行|召开|启动)")
+
+
 def _articles(sentences: list[Sentence]) -> list[list[Sentence]]:
     """Sentences grouped into articles: a short line without a final stop starts a new one, and
     so does a paper's dateline."""
     articles: list[list[Sentence]] = [[]]
     for s in sentences:
         short_line = len(s.text) <= 40 and not s.text.endswith(("。", "！", "？", "”", "」"))
-        if articles[-1] and (short_line or _DATELINE_OPENS.match(s.text)):
+        paragraph = bool(articles[-1]) and articles[-1][-1].end != s.start
+        if articles[-1] and (short_line or _DATELINE_OPENS.match(s.text)
+                             or (paragraph and _REGION_HOLDS.match(s.text))):
             articles.append([])
         articles[-1].append(s)
     return [a for a in articles if a]
