@@ -2420,3 +2420,11 @@ def test_each_countys_part_of_a_report_places_its_own_projects():
                  "万宁市相关负责人表示，将全力做好服务。")
     where = {label(f, r.subject): label(f, r.object) for r in f.relations if r.predicate == "locatedIn"}
     assert where.get("银联供应链荣邦南方金融中心项目") == "文昌市" and where.get("望海国际项目") == "万宁市", where
+
+
+def test_companies_named_where_the_tour_goes_nowhere_are_not_placed_by_it():
+    f = facts_of("本报讯 6月1日，集团董事长李波一行到海南乐东考察调研，并与乐东县委书记孙世文座谈交流。"
+                 "会上，李波表示，山东土地集团将进一步加强统筹，做优做精南繁项目。"
+                 "3月29日上午，市委书记田喜荣在东明国际大酒店会见了前来我市投资考察的台湾立碁公司董事长童义兴一行。")
+    where = {label(f, r.subject): label(f, r.object) for r in f.relations if r.predicate == "locatedIn"}
+    assert "山东土地集团" not in where and "台湾立碁公司" not in where, where

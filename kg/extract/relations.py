@@ -54,6 +54,10 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
     sites = {k for e in events if e.type is EventType.VISIT for k in e.places
              if found.entity(k).type is EntityType.PLACE and not _held_by_no_region(found.entity(k).label)}
     located: set[str] = set()
+    # (a company named in a sentence that goes nowhere, after the tour came to a county, is
+    # as often the visitor's own: 李波一行到乐东考察 … 山东土地集团将…)
+    visiting = {e.sentence for e in events if e.type is EventType.VISIT}
+    seen = {k for e in events if e.type is EventType.VISIT for k in e.places}
     said = _said_to_be_in(by_sentence)
     for key, where in list(_in_this_place(by_sentence).items()) + list(_park_rolls(by_sentence).items()):
         said.setdefault(key, where)
@@ -95,7 +99,8 @@ def find_relations(sentences: list[Sentence], found: Mentions, events: list[Even
                     where = _opening_region(m, tour or page)  # 东海经济开发区 → 东海县
                 if where is None and m.type is EntityType.PARK and not m.text.endswith(("园", "园区")):
                     where = _opening_province(m, ms)  # 山东自贸试验区, seen on a tour of 寿光市
-                if where is None and m.key not in investors and tour and (
+                if where is None and m.key not in investors and tour and not _came_here(s, m) and (
+                        m.type is not EntityType.COMPANY or s.index in visiting or m.key in seen) and (
                         m.type is not EntityType.PARK or _level(tour) is EntityType.COUNTY
                         or _a_towns_park(m, ms, tour)):
                     where = tour  # a site visited after 来到X县 is in X县 (a park, in a county)
@@ -228,6 +233,14 @@ def _tour_regions(s: Sentence, ms: list[Mention]) -> list[tuple[str | None, int]
         else:
             chains.append([m])
     return [_chain_arrival(c, s.text, s.start) for c in chains]
+
+
+_CAME_HERE = re.compile(r"(?:前来|来到|来|到|赴)[^，,。；;]{0,20}的$")
+
+
+def _came_here(s: Sentence, m: Mention) -> bool:
+    """会见了前来我市投资考察的台湾立碁公司董事长: what the clause says came here is from elsewhere."""
+    return _CAME_HERE.search(s.text, 0, m.start - s.start) is not None
 
 
 def _chain_arrival(chain: list[Mention], text: str, offset: int) -> tuple[str | None, int]:
