@@ -2428,3 +2428,10 @@ def test_companies_named_where_the_tour_goes_nowhere_are_not_placed_by_it():
                  "3月29日上午，市委书记田喜荣在东明国际大酒店会见了前来我市投资考察的台湾立碁公司董事长童义兴一行。")
     where = {label(f, r.subject): label(f, r.object) for r in f.relations if r.predicate == "locatedIn"}
     assert "山东土地集团" not in where and "台湾立碁公司" not in where, where
+
+
+def test_the_group_after_a_stop_clause_goes_on_with_its_leaders_tour():
+    f = facts_of("本报讯 12日，福建省委书记周祖翼率福建省党政代表团来到闽宁镇考察。"
+                 "在建设正酣的闽宁产业园，代表团详细了解园区建设、招商情况。")
+    places = {label(f, p) for e in events(f) if label(f, e.agent) == "周祖翼" for p in e.places}
+    assert "闽宁产业园" in places, places

@@ -110,7 +110,7 @@ _MOVE_RE = _Movement()
 _ESCORTED_BY = re.compile("在(?:[^，,。；;在]{1,40}[，,])*?[^，,。；;在]{1,40}?陪同下")
 # 在武汉，华中地区最大的智算中心投入使用: only a visitor, a pronoun or a verb of seeing after
 # 在X， makes X a stop of the tour.
-_STOP_CLAUSE = re.compile(r"^[^，,。]{0,30}?[，,](?:[\u4e00-\u9fff]{0,8}(?:总书记|他|她|一行|同志)|"
+_STOP_CLAUSE = re.compile(r"^[^，,。]{0,30}?[，,](?:[\u4e00-\u9fff]{0,8}(?:总书记|他|她|一行|同志|代表团|考察团|调研组|考察组|督导组)|"
                           r"(?:先后|随后|详细|实地|仔细|认真)?(?:察看|查看|了解|听取|考察|调研|参观|走进|观看|看望|慰问|与|同|向)|"
                           r"[^，,。]{0,16}?(?:汇报|介绍))")  # 在清泉村，村党支部书记黄亮汇报…: a stop
 # 应马克龙总统邀请: the host who invites does not travel.
