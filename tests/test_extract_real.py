@@ -2435,3 +2435,10 @@ def test_the_group_after_a_stop_clause_goes_on_with_its_leaders_tour():
                  "在建设正酣的闽宁产业园，代表团详细了解园区建设、招商情况。")
     places = {label(f, p) for e in events(f) if label(f, e.agent) == "周祖翼" for p in e.places}
     assert "闽宁产业园" in places, places
+
+
+def test_a_second_verb_of_looking_may_open_a_list_of_stops():
+    f = facts_of("本报讯 在阿日昆都楞镇，副旗长宝龙先后到巴彦查干嘎查、萨如拉嘎查，"
+                 "实地察看了解苏日戈养殖家庭牧场、白嘎力家庭牧场、义和达坝奶制品加工车间等经营运行情况。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    assert {"苏日戈养殖家庭牧场", "白嘎力家庭牧场", "义和达坝奶制品加工车间"} <= places, places

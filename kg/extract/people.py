@@ -304,6 +304,7 @@ _COUNTY_UP = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY)
 
 
 _LIST_MARKS = "，、,；;"
+_JOINING = set("并及与和同跟在对向为将是")  # 拉霍娃并出席…: a conjunction ends the name
 
 
 def _whole_unsurnamed_name(text: str, pos: int, end: int) -> int:
@@ -312,7 +313,7 @@ def _whole_unsurnamed_name(text: str, pos: int, end: int) -> int:
     title, the name runs up to the list mark (or the follower word) that ends it, within four."""
     for j in range(end, min(len(text), pos + 4) + 1):
         if j < len(text) and (text[j] in _LIST_MARKS or text.startswith(_LONG_FOLLOWERS, j)):
-            return j if j > end and all(_CJK.match(c) for c in text[end:j]) and not any(
+            return j if j > end and all(_CJK.match(c) and c not in _JOINING for c in text[end:j]) and not any(
                 text.startswith(NAME_FOLLOWERS, k) for k in range(end, j)) else end
     return end
 

@@ -19,7 +19,8 @@ from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, Enti
 from kg.extract.places import LEVEL_ORDER
 from kg.extract.segment import Sentence, is_word, tagged
 
-_LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")(?:了|到)?")
+# (实地察看了解苏日戈养殖家庭牧场、…等经营运行情况: a second verb of looking may open the list)
+_LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")(?:了解|了|到)?(?:了解|查看)?")
 # 到县中医院、杭埠高速路口、高铁东站等地督导: after 到 or 赴, a list that ends with 等地 is of sites.
 # 到 as a verb of movement, not the 到 of 受到, 得到, 达到, 直到, 遭到, 谈到, 见到, 考虑到, 调到 (a
 # posting) …: the characters before 到 that make such a word.
