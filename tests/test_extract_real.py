@@ -2442,3 +2442,13 @@ def test_a_second_verb_of_looking_may_open_a_list_of_stops():
                  "实地察看了解苏日戈养殖家庭牧场、白嘎力家庭牧场、义和达坝奶制品加工车间等经营运行情况。")
     places = {label(f, p) for e in events(f) for p in e.places}
     assert {"苏日戈养殖家庭牧场", "白嘎力家庭牧场", "义和达坝奶制品加工车间"} <= places, places
+
+
+def test_a_bureaus_chief_officer_and_the_groups_listed_stops():
+    f = facts_of("本报讯 10月31日，省委调研督查组组长、省畜牧兽医局总畜牧师豆卫带领调研督查组调研甘谷县政策落实情况。"
+                 "调研组先后深入到陇上椒甘谷辣椒体验馆、大像山镇何家沟李勇胜养殖场、三陇药业有限公司、宝泉食品厂等地。")
+    posts = {(label(f, p.person), p.title) for p in f.posts}
+    assert ("豆卫", "省畜牧兽医局总畜牧师") in posts or ("豆卫", "总畜牧师") in posts, posts
+    places = {label(f, p) for e in events(f) if label(f, e.agent) == "豆卫" for p in e.places}
+    assert {"甘谷县", "陇上椒甘谷辣椒体验馆", "何家沟李勇胜养殖场", "宝泉食品厂"} <= places, places
+    assert "大像山镇" not in places, places

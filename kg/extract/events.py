@@ -872,7 +872,7 @@ def _group_visit(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: l
     before = re.split("[，,]", s.text[:subject.end()])[0] if s.text[:1] == "在" else ""
     ms = [m for m in ms if m.start - s.start >= move.end()
           or (m.end - s.start <= len(before) and m.type in REGION_TYPES)]  # 在三亚期间
-    places = _destinations(s, ms, True, stops)
+    places = _without_towns_of_a_chain(_destinations(s, ms, True, stops), ms, s.text, s.start)
     if not places:
         return []
     return [Event(EventType.VISIT, a, tuple(dict.fromkeys(places)), (), day, s.index) for a in leaders]
