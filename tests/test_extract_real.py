@@ -2452,3 +2452,12 @@ def test_a_bureaus_chief_officer_and_the_groups_listed_stops():
     places = {label(f, p) for e in events(f) if label(f, e.agent) == "豆卫" for p in e.places}
     assert {"甘谷县", "陇上椒甘谷辣椒体验馆", "何家沟李勇胜养殖场", "宝泉食品厂"} <= places, places
     assert "大像山镇" not in places, places
+
+
+def test_a_list_of_stops_may_open_with_a_stop_that_names_no_site():
+    f = facts_of("本报讯 1月30日，县委书记卞建军赴桑墟镇调研。卞建军一行先后来到镇区外环路改造点、桑墟榆叶梅培育基地、"
+                 "二兴马场黄泥河段、桑墟镇工业集中区等处，实地了解工业经济发展情况。"
+                 "他走进能源企业，深入工厂、实验室。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    assert {"桑墟榆叶梅培育基地", "二兴马场黄泥河段", "桑墟镇工业集中区"} <= places, places
+    assert "深入工厂" not in {e.label for e in f.entities.values()}, places

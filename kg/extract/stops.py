@@ -17,7 +17,7 @@ from kg.extract.lexicon import (GENERIC_MODIFIERS, NATIONAL_NAMES, NOT_NAMES, SE
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention
 from kg.extract.places import LEVEL_ORDER
-from kg.extract.segment import Sentence, is_word, tagged
+from kg.extract.segment import Sentence, is_word, tagged, word_tag
 
 # (实地察看了解苏日戈养殖家庭牧场、…等经营运行情况: a second verb of looking may open the list)
 _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")(?:了解|了|到)?(?:了解|查看)?")
@@ -64,7 +64,7 @@ _TAIL_NOISE = re.compile(r"(?:等[0-9\u4e00-\u9fff]{0,8}(?:[（(][\u4e00-\u9fff]
 # What ends a list: a clause that goes on with a verb (了解, 察看, 听取 …), or a sentence break.
 _LIST_END = re.compile("[。；;！？：:]")
 # Where the last site of a list gives way to what is done there (…产业园进行实地调研).
-_GOES_ON = re.compile("进行|开展|实地|调研|考察|视察|检查|督导|督查|察看|查看|了解|看望|慰问|指导|参观")
+_GOES_ON = re.compile("进行|开展|实地|详细|认真|仔细|深入|走进|来到|前往|调研|考察|视察|检查|督导|督查|察看|查看|了解|看望|慰问|指导|参观")
 # 天通苑文化艺术中心一经投用便…，温榆河公园是…，蔡奇察看…: sites told as the subjects of the
 # clauses before the visitor looks at them.
 _SUBJECT_SITE = re.compile(r"(?:^|[，,；;])(?=([^，,。；;、]{3,30}?)(?:是|一经|已经|已|作为|现有|目前|正在|正着力|位于))")
@@ -180,9 +180,9 @@ def _read_list(s: Sentence, pos: int, found: Mentions,
         if not sites and goes_on:
             sites = _site(s, a, goes_on.start(), found, after_village)  # …嘉北双创园进行实地调研: up to the verb
         if not sites:
-            if i == 0:
-                return set()  # 来到田间地头: not a list of named sites
-            continue
+            if i == 0 and (len(bounds) == 1 or len(item) > 15 or _goes_on_with_verb(item)):
+                return set()  # 来到田间地头: not a list of named sites (a list may open with a
+            continue          # stop that names no site: 镇区外环路改造点、…培育基地、…)
         out.update(sites)
         after_village = s.text[sites[-1][0] - s.start:sites[-1][1] - s.start].endswith(_NAMED_HEADS)
     return out
@@ -271,8 +271,9 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
             inside = [n for n in inside if n is not m]
     name = text[abs_a - s.start:abs_b - s.start]
     if chained and not villages and not name.endswith(_NAMED_HEADS) and (
-            is_word(name) or (is_word(name[:-1]) and name[-1] in SITE_HEADS)):
-        # 临淮关镇统计站: what is left is a kind (统计站), the region's name is part of the site's
+            is_word(name) or (is_word(name[:-1]) and name[-1] in SITE_HEADS) or _a_kind_of_park(name)):
+        # 临淮关镇统计站, 桑墟镇工业集中区: what is left is a kind (统计站, 工业集中区), the region's
+        # name is part of the site's
         abs_a, name = s.start + a, text[a:b]
     rest = [m for m in inside if m.start == abs_a and m.end == abs_b]
     if rest:
@@ -345,6 +346,15 @@ def _chain_villages(s: Sentence, found: Mentions, pos: int, end: int) -> list[tu
             found.mentions.append(Mention(a, b, piece, etype, key))
         out.append((a, b))
         pos = b
+
+
+def _a_kind_of_park(name: str) -> bool:
+    """工业集中区, 产业园区: a park's head after one common word (a field), no name of its own."""
+    hit = _SITE_HEAD_RE.search(name)
+    if not hit or SITE_HEADS[hit.group(0)] is not EntityType.PARK:
+        return False
+    lead = name[: hit.start()]
+    return not lead or (is_word(lead) and word_tag(lead) in ("n", "vn", "v"))
 
 
 def _generic(name: str) -> bool:
