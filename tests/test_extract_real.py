@@ -2461,3 +2461,13 @@ def test_a_list_of_stops_may_open_with_a_stop_that_names_no_site():
     places = {label(f, p) for e in events(f) for p in e.places}
     assert {"桑墟榆叶梅培育基地", "二兴马场黄泥河段", "桑墟镇工业集中区"} <= places, places
     assert "深入工厂" not in {e.label for e in f.entities.values()}, places
+
+
+def test_townships_the_table_writes_with_their_county_are_found_by_their_own_name():
+    from kg.extract.regions import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert "420582/两河镇" in {r.key for r in gaz.candidates("两河镇")}
+    f = facts_of("本网讯 近日，当阳市委书记李兴兵先后到两河镇、庙前镇、玉泉街道开展调研。当阳市将持续优化营商环境。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    assert {"两河镇", "庙前镇", "玉泉街道"} <= places, places

@@ -198,6 +198,9 @@ def _parse_gazetteer() -> Gazetteer:
                 add(county, name, EntityType.COUNTY, code, prefecture, alias)
             elif depth == 3 and county:
                 name = parts[0]
+                county_name = regions[county].name
+                if name.startswith(county_name) and len(name) - len(county_name) >= 3:
+                    name = name[len(county_name):]  # 当阳市两河镇: the table writes some with their county
                 township = None
                 if name.endswith(TOWNSHIP_SUFFIXES):
                     township = f"{county}/{name}"
