@@ -2471,3 +2471,10 @@ def test_townships_the_table_writes_with_their_county_are_found_by_their_own_nam
     f = facts_of("本网讯 近日，当阳市委书记李兴兵先后到两河镇、庙前镇、玉泉街道开展调研。当阳市将持续优化营商环境。")
     places = {label(f, p) for e in events(f) for p in e.places}
     assert {"两河镇", "庙前镇", "玉泉街道"} <= places, places
+
+
+def test_a_park_a_company_invests_a_stated_sum_in_is_its_project():
+    f = facts_of("本报讯 签约项目包括南京广顺网络通信设备公司投资20亿元的网络通信设备产业园，"
+                 "四川陇商实业公司投资26亿元的河西印玺文化旅游产业园等。")
+    invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
+    assert {("南京广顺网络通信设备公司", "网络通信设备产业园"), ("四川陇商实业公司", "河西印玺文化旅游产业园")} <= invests, invests

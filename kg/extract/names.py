@@ -106,6 +106,11 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         # builder the sentence states is one project, however plain its words
         stated = etype is EntityType.PROJECT and (_PRICED.search(text, 0, start) is not None
                                                   or _BUILT_BY_AFTER.match(text, suffix_end) is not None)
+        # 南京广顺网络通信设备公司投资20亿元的网络通信设备产业园: a park a company invests a stated
+        # sum in is that company's project, however plain its words
+        if (etype is EntityType.PARK and _PRICED.search(text, 0, start) is not None
+                and _COMPANY_BEFORE_PRICE.search(text, 0, start) is not None):
+            etype, stated = EntityType.PROJECT, True
         if etype in (EntityType.PROJECT, EntityType.PARK) and (
                 suffix_start - start < 2 or (not owned and _a_kind_not_a_name(name, suffix, words, start,
                                                                               suffix_start))):
@@ -643,6 +648,7 @@ _COMPANY_IN = re.compile("|".join(_COMPANY_SUFFIXES))
 # a company's legal suffix, right away or after up to six more characters of its name
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _COMPANY_IN.pattern + ")")
 _PRICED = re.compile(r"(?:总投资|计划投资|投资|投资额|总投资额)(?:约|达|近|超)?[0-9.]+(?:万|亿)?(?:元|美元)(?:人民币)?的$")
+_COMPANY_BEFORE_PRICE = re.compile(r"(?:公司|集团)(?:投资|计划投资|总投资)[^，,。；;的]{1,16}的$")
 _BUILT_BY_AFTER = re.compile(r"[,，]?(?:是)?由[\u4e00-\u9fffA-Za-z0-9()（）]{2,30}?(?:投资|建设|承建|开发|实施)")
 _QUANTITY = re.compile(QUANTITY_PATTERN)
 _COUNT = re.compile(COUNT_PATTERN)
