@@ -2478,3 +2478,16 @@ def test_a_park_a_company_invests_a_stated_sum_in_is_its_project():
                  "四川陇商实业公司投资26亿元的河西印玺文化旅游产业园等。")
     invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
     assert {("南京广顺网络通信设备公司", "网络通信设备产业园"), ("四川陇商实业公司", "河西印玺文化旅游产业园")} <= invests, invests
+
+
+def test_a_countys_short_form_that_is_a_frequent_verb_is_the_verb():
+    f = facts_of("本报讯 省委书记陆浩会见了中信集团副总经理李士林一行。李士林表示，更加坚定了中信集团同甘肃合作的信心，"
+                 "将进一步扩大在甘肃的合作领域。在河南开封清明上河园，每天的节目数量增加。")
+    regions = {e.label for e in f.entities.values() if e.type in (EntityType.COUNTY, EntityType.PREFECTURE)}
+    assert "合作市" not in regions and "开封市" in regions, regions
+
+
+def test_a_verb_of_looking_on_the_spot_ends_a_list_of_stops():
+    f = facts_of("本报讯 当天，市长张帆一行首先来到江镜镇玉桂村，现场察看城乡供水一体化试点项目，详细询问通水情况。")
+    named = {e.label for e in f.entities.values()}
+    assert not [n for n in named if n.startswith("现场")], named

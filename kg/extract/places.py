@@ -16,7 +16,7 @@ from functools import cache
 from kg.extract.index import Cover
 from kg.extract.model import EntityType, Mention, Region
 from kg.extract.regions import Gazetteer, load_gazetteer
-from kg.extract.segment import is_word, line_words, word_tag
+from kg.extract.segment import is_word, line_words, word_freq, word_tag
 
 LEVEL_ORDER = {EntityType.PROVINCE: 0, EntityType.PREFECTURE: 1, EntityType.COUNTY: 2,
                 EntityType.TOWNSHIP: 3, EntityType.VILLAGE: 4}
@@ -91,6 +91,14 @@ def _is_short(match: _Match) -> bool:
     return all(match.text != r.name for r in match.candidates)
 
 
+def _a_frequent_verb(match: _Match) -> bool:
+    """同甘肃合作, 扩大在甘肃的合作领域: a short form that is a frequent verb (合作, ≥ 1,000 in
+    jieba's dictionary) is the verb, not 合作市 (jieba also tags 遵义 a verb: it is rare)."""
+    return (_is_short(match) and word_tag(match.text) in ("v", "vn") and word_freq(match.text) >= 1000
+            and all(r.type in (EntityType.COUNTY, EntityType.TOWNSHIP, EntityType.VILLAGE)
+                    for r in match.candidates))  # (河南开封: a city's short form is written as often)
+
+
 def find_regions(text: str, home: str | None = None,
                  hits: list[tuple[int, int, str, list[str]]] | None = None) -> list[Mention]:
     """Region mentions of ``text``, each resolved to one region key (``hits``: the names
@@ -103,7 +111,8 @@ def find_regions(text: str, home: str | None = None,
     in_a_title = Cover((t.start(), t.end()) for t in _TITLE.finditer(text)).covers
     matches = [m for m in _scan(text, gaz, hits)  # strictly inside a title: a < start, end < b
                if not ((_is_short(m) or len(m.text) <= 2) and in_a_title(m.start - 1, m.end + 1))
-               and not _in_a_slogan(text, m) and text[m.end:m.end + 1] != "们"]  # 同老乡们: people
+               and not _in_a_slogan(text, m) and text[m.end:m.end + 1] != "们"  # 同老乡们: people
+               and not _a_frequent_verb(m)]
     context: Counter[str] = Counter()
     if home:
         context.update(gaz.ancestors(home))

@@ -64,7 +64,7 @@ _TAIL_NOISE = re.compile(r"(?:等[0-9\u4e00-\u9fff]{0,8}(?:[（(][\u4e00-\u9fff]
 # What ends a list: a clause that goes on with a verb (了解, 察看, 听取 …), or a sentence break.
 _LIST_END = re.compile("[。；;！？：:]")
 # Where the last site of a list gives way to what is done there (…产业园进行实地调研).
-_GOES_ON = re.compile("进行|开展|实地|详细|认真|仔细|深入|走进|来到|前往|调研|考察|视察|检查|督导|督查|察看|查看|了解|看望|慰问|指导|参观")
+_GOES_ON = re.compile("进行|开展|实地|现场(?=察看|查看|调研|了解|指导|督导)|详细|认真|仔细|深入|走进|来到|前往|调研|考察|视察|检查|督导|督查|察看|查看|了解|看望|慰问|指导|参观")
 # 天通苑文化艺术中心一经投用便…，温榆河公园是…，蔡奇察看…: sites told as the subjects of the
 # clauses before the visitor looks at them.
 _SUBJECT_SITE = re.compile(r"(?:^|[，,；;])(?=([^，,。；;、]{3,30}?)(?:是|一经|已经|已|作为|现有|目前|正在|正着力|位于))")
