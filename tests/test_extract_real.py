@@ -2491,3 +2491,11 @@ def test_a_verb_of_looking_on_the_spot_ends_a_list_of_stops():
     f = facts_of("本报讯 当天，市长张帆一行首先来到江镜镇玉桂村，现场察看城乡供水一体化试点项目，详细询问通水情况。")
     named = {e.label for e in f.entities.values()}
     assert not [n for n in named if n.startswith("现场")], named
+
+
+def test_a_byline_and_a_city_abroad_are_no_part_of_a_title():
+    f = facts_of("本报兰州11月23日讯(记者张倩)省委书记、省人大常委会主任陆浩今天下午在兰州会见了"
+                 "乌干达恩德培市市长文森特·保罗凯恩加一行。")
+    posts = {(label(f, p.person), p.title) for p in f.posts}
+    assert {("陆浩", "省委书记"), ("陆浩", "省人大常委会主任"), ("文森特·保罗凯恩加", "市长")} <= posts, posts
+    assert not [t for _, t in posts if "记者" in t or "恩德培" in t], posts

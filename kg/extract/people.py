@@ -589,6 +589,8 @@ def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple
     while i > 0 and not _CHAIN_BREAK.match(text[i - 1]) and name_start - i < 60:
         i -= 1
     i = _titles_clause_before(text, i)
+    for byline in _BYLINE_IN_CHAIN.finditer(text, i, name_start):
+        i = byline.end()  # 本报兰州11月23日讯(记者张倩)省委书记…: the titles start after the byline
     chain = text[i:name_start]
     out: list[tuple[int, int, str]] = []
     pos = i
@@ -611,6 +613,7 @@ def _title_chain(text: str, name_start: int, keep_former: bool = False) -> tuple
 
 
 _FORMER = ("原", "前")
+_BYLINE_IN_CHAIN = re.compile(r"[(（](?:记者|通讯员|见习记者|特约记者|全媒体记者)[^)）]{0,20}[)）]")
 
 
 def _former_word_at(piece: str, cut: int) -> bool:

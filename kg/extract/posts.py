@@ -29,6 +29,8 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}[.．、]")
 _UNKNOWN_TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)(?=(?:党委|党工委|人大|人民政府|政府|纪委)?"
                            r"(?:常务)?副?(?:书记|镇长|乡长|主任|主席|委员|办事处主任))")
 _NOT_A_TOWN = ("各", "全", "本", "该", "我", "有关", "相关", "所在", "城乡")
+# 恩德培市市长: a city the gazetteer does not hold (abroad), its level said twice.
+_UNKNOWN_CITY = re.compile(r"^([\u4e00-\u9fff]{2,6}?市)(?=(?:常务)?副?市长$)")
 # 中共鞍山市委书记, 民革贵州省委主委: a party named before the title's region.
 _PARTIES_LONGEST = sorted(PARTY_PREFIXES, key=len, reverse=True)
 
@@ -346,6 +348,12 @@ def _parse_title(text: str, start: int, end: int, found: Mentions
             region = next((k for k, e in found.entities.items()
                            if e.type == EntityType.TOWNSHIP and e.label == name), None)
             title = title[len(town.group(1)):]
+    city = _UNKNOWN_CITY.match(title) if region is None else None
+    if city:
+        # (乌干达)恩德培市市长, a city abroad: 市长 of that city, its place entity when named
+        region = next((k for k, e in found.entities.items()
+                       if e.type == EntityType.PLACE and e.label == city.group(1)), None)
+        title = title[len(city.group(1)):]
     if party and pos > start and PARTY_PREFIXES[party] == "keep":
         title = party + title
     title = _TERM.sub("", title)  # 省第十二届人大常委会主任 → 省人大常委会主任: the term is no part
