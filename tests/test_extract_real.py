@@ -2499,3 +2499,10 @@ def test_a_byline_and_a_city_abroad_are_no_part_of_a_title():
     posts = {(label(f, p.person), p.title) for p in f.posts}
     assert {("陆浩", "省委书记"), ("陆浩", "省人大常委会主任"), ("文森特·保罗凯恩加", "市长")} <= posts, posts
     assert not [t for _, t in posts if "记者" in t or "恩德培" in t], posts
+
+
+def test_a_park_after_a_company_joined_by_ji_is_a_stop_of_its_own():
+    f = facts_of("本报讯 县委书记陆晓延一行分别到西安世纪盛康公司、国维淀粉公司及西安科技创新园、"
+                 "西安骏驰汽车零部件产业园等企业进行实地查看。")
+    places = {label(f, p) for e in events(f) for p in e.places}
+    assert {"国维淀粉公司", "西安科技创新园", "西安骏驰汽车零部件产业园"} <= places, places
