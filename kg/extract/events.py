@@ -664,11 +664,10 @@ def _destinations(s: Sentence, ms: list[Mention], moved: bool,
             come = preceding.endswith("来") and (m.text.startswith("我") or len(m.text) == 1) \
                 and _COME_RE.match(s.text, rel - 1) is not None
             # 赴浙江省对口援青地区——青海省海西州考察: what the dash names is where the visit goes
-            dashed = preceding.endswith("—") and any(
-                p.key in out and p.type in REGION_TYPES and 0 < m.start - p.end <= 12 for p in ms)
-            if dashed:
-                out = [k for k in out if not any(p.key == k and p.type in REGION_TYPES and 0 < m.start - p.end <= 12
-                                                 for p in ms)]
+            described = {p.key for p in ms if p.key in out and p.type in REGION_TYPES
+                         and 0 < m.start - p.end <= 12} if preceding.endswith("—") else set()
+            dashed = bool(described)
+            out = [k for k in out if k not in described]
             if not any(v in preceding for v in ("到", "赴", "在")) and not (own_verb or listed or come or dashed):
                 continue
         if m.type is EntityType.GOVERNMENT_BODY and not _right_after_move(s.text, rel) and not (

@@ -279,10 +279,7 @@ def _refined(where: str | None, context: str | None) -> str | None:
             or _level(where) not in (EntityType.PROVINCE, EntityType.PREFECTURE)
             or _level(context) is not EntityType.COUNTY):
         return where
-    gaz = load_gazetteer()
-    if where.removeprefix("region/") in gaz.ancestors(context.removeprefix("region/"))[1:]:
-        return context
-    return where
+    return context if _inside(context, where) else where
 
 
 def _listed_after(s: Sentence, m: Mention, ms: list[Mention]) -> str | None:
