@@ -2506,3 +2506,13 @@ def test_a_park_after_a_company_joined_by_ji_is_a_stop_of_its_own():
                  "西安骏驰汽车零部件产业园等企业进行实地查看。")
     places = {label(f, p) for e in events(f) for p in e.places}
     assert {"国维淀粉公司", "西安科技创新园", "西安骏驰汽车零部件产业园"} <= places, places
+
+
+def test_a_project_a_company_signs_for_keeps_the_parts_joined_by_ji():
+    f = facts_of("本报讯 签约仪式上，安平县人民政府与河北晟达环保科技有限公司签订废旧轮胎回收处置及综合利用项目；"
+                 "总投资3亿元的新型材料研发及产业化项目同日开工。园区将推进道路建设及配套项目。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
+    assert {"废旧轮胎回收处置及综合利用项目", "新型材料研发及产业化项目"} <= projects, projects
+    assert ("河北晟达环保科技有限公司", "废旧轮胎回收处置及综合利用项目") in invests, invests
+    assert not [p for p in projects if "配套" in p], projects

@@ -76,6 +76,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         start = _left_edge(text, words, suffix_start, blocked, stop_at_park=kind is EntityType.COMPANY,
                            place_like=kind in _NEEDS_PROPER, joins=kind is EntityType.PROJECT,
                            verbal=_BUILT_BY_AFTER.match(text, suffix_end) is not None)
+        if kind is EntityType.PROJECT and start > 0 and text[start - 1] in _JOINERS:
+            start = _signed_for_whole(text, words, suffix_start, blocked, start)
         start = _from_the_region(text, words, start, suffix_start)
         if kind is EntityType.PARK:
             start = _after_a_verb_of_the_clause(words, start, suffix_start)
@@ -480,6 +482,21 @@ def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked:
             and not w.endswith(_NAME_ENDS) and w not in BOUNDARY_WORDS)
 
 
+def _signed_for_whole(text: str, words: Sequence[tuple[int, int, str, str]], suffix_start: int,
+                      blocked: set[int], start: int) -> int:
+    """与…公司签订废矿物油集中处置及综合利用项目, 总投资2亿元的研发及产业化项目: a project's
+    name cut at 和 or 及 after a verbal noun (处置, 研发) is one name when, walked over the
+    conjunction, a company that signs for it or invests in it, or its stated sum, comes right
+    before it (as a project its builder names after it is, see :func:`_joins_one_name`)."""
+    before = text[:start - 1]
+    if not before or before.endswith(_NAME_ENDS) or start - 1 in blocked:
+        return start
+    whole = _left_edge(text, words, start - 1, blocked, place_like=True, joins=True)
+    if whole < start - 1 and (_BY_AN_INVESTOR.search(text, 0, whole) or _PRICED.search(text, 0, whole)):
+        return whole
+    return start
+
+
 def _ends_a_meeting_verb(text: str, s: int) -> bool:
     """张工会见中国建筑集团: jieba reads 张|工会|见, and the lone 见 is the end of 会见, no
     part of the company's name."""
@@ -643,7 +660,7 @@ _OWNED_SUFFIXES = ("生产线",)
 # …公司在商都县投资建设的净菜加工系列产品项目: and where it builds it may stand between.
 # 与四川圆融石油化工有限公司签订废矿物油集中处置及综合利用项目: and the project a company signs for.
 _BY_AN_INVESTOR = re.compile(r"(?:公司|集团)(?:(?:在[\u4e00-\u9fff]{2,12}?)?(?:投资建设|投资|投建|建设|实施|承建|引进)的"
-                             r"|(?:签订|签署)了?)$")
+                             r"|(?:签订|签署)了?|(?:投资)?(?:新建|扩建|兴建|投建))$")
 _COMPANY_IN = re.compile("|".join(_COMPANY_SUFFIXES))
 # a company's legal suffix, right away or after up to six more characters of its name
 _COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _COMPANY_IN.pattern + ")")
