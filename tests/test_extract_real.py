@@ -2516,3 +2516,9 @@ def test_a_project_a_company_signs_for_keeps_the_parts_joined_by_ji():
     assert {"废旧轮胎回收处置及综合利用项目", "新型材料研发及产业化项目"} <= projects, projects
     assert ("河北晟达环保科技有限公司", "废旧轮胎回收处置及综合利用项目") in invests, invests
     assert not [p for p in projects if "配套" in p], projects
+
+
+def test_a_company_that_manages_companies_keeps_qiye_in_its_name():
+    f = facts_of("本报讯 其中，湖北恒港企业管理集团投资的恒港产业园二期项目投资额为6.7亿元。")
+    invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
+    assert ("湖北恒港企业管理集团", "恒港产业园二期项目") in invests, invests

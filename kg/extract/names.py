@@ -512,10 +512,10 @@ _INDUSTRY_WORDS = frozenset("建设 投资 发展 开发 建工 实业 控股 �
 def _industry_word_in_a_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked: set[int]) -> bool:
     """Whether words[i] is such a trade word inside a name: the nearest word before the run
     of trade words is a noun (电力, 城市, 水电), not a verb (加快建设, 投资建设)."""
-    if words[i][2] not in _INDUSTRY_WORDS:
+    if not _a_trade_word(words, i):
         return False
     j = i - 1
-    while j >= 0 and words[j][2] in _INDUSTRY_WORDS:
+    while j >= 0 and _a_trade_word(words, j):
         j -= 1
     if j < 0:
         return False
@@ -525,6 +525,14 @@ def _industry_word_in_a_name(words: Sequence[tuple[int, int, str, str]], i: int,
     return (tag.startswith(("n", "j")) and not tag.startswith("nr") and s not in blocked
             and w not in BOUNDARY_WORDS and w not in GOVERNING_VERBS and w not in _TITLES
             and not w.endswith(_NAME_ENDS))  # 公司投资建设…: a name that ends is a subject
+
+
+def _a_trade_word(words: Sequence[tuple[int, int, str, str]], i: int) -> bool:
+    """建设, 管理 …; and 企业 before one of them (银港企业管理集团, …企业服务有限公司: the trade of
+    managing companies, not 企业 the generic word that ends a name)."""
+    w = words[i][2]
+    return w in _INDUSTRY_WORDS or (w == "企业" and 0 < i < len(words) - 1 and words[i + 1][2] in _INDUSTRY_WORDS
+                                    and words[i - 1][3].startswith(_PROPER_TAGS))
 
 
 def _a_region_word(word: tuple[int, int, str, str]) -> bool:
