@@ -2522,3 +2522,16 @@ def test_a_company_that_manages_companies_keeps_qiye_in_its_name():
     f = facts_of("本报讯 其中，湖北恒港企业管理集团投资的恒港产业园二期项目投资额为6.7亿元。")
     invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
     assert ("湖北恒港企业管理集团", "恒港产业园二期项目") in invests, invests
+
+
+def test_the_items_of_a_list_said_to_be_projects_are_projects_and_two_lists_pair_in_order():
+    f = facts_of("本报讯 当天开工投产的宏达饮品、荆州久胜、亚泰钢构等12个项目，总投资45亿元。"
+                 "今年还将推进东风镇高标准农田、环湖栈道建设等项目。"
+                 "我县相继引进湖南瑞丰实业有限公司、长沙恒信电子科技有限公司等企业到我县投资新建辰溪县年产5万吨竹地板、"
+                 "沅陵县年产20万方木制品等项目。")
+    projects = {e.label for e in f.entities.values() if e.type is EntityType.PROJECT}
+    invests = {(label(f, r.subject), label(f, r.object)) for r in f.relations if r.predicate == "investsIn"}
+    assert {"宏达饮品", "荆州久胜", "亚泰钢构", "沅陵县年产20万方木制品"} <= projects, projects
+    assert not [p for p in projects if "农田" in p or "栈道" in p], projects
+    assert {("湖南瑞丰实业有限公司", "辰溪县年产5万吨竹地板"), ("长沙恒信电子科技有限公司", "沅陵县年产20万方木制品")} <= invests, invests
+    assert ("湖南瑞丰实业有限公司", "沅陵县年产20万方木制品") not in invests, invests

@@ -130,6 +130,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     found.extend(_national(text))
     found.extend(_international(text, words))
     found.extend(_listed_companies(text, words, blocked))
+    found.extend(_listed_projects(text, words, blocked, found))
     found.extend(_built_by(text, words, blocked))
     found.extend(_quoted(text, words, blocked))
     return _outermost(_with_their_company(text, [sp for sp in found if not _an_honour(text, sp)]))
@@ -275,6 +276,65 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
                 out.append(Span(pos, pos + len(item), item, EntityType.COMPANY))
             pos += len(item) + 1
     return out
+
+
+# 开工的华贵饮品、武汉久胜、亚星钢构等12个项目: the items of a list said to be projects.
+_ITEM = r"[\u4e00-\u9fffA-Za-z0-9()（）/“”·.]{2,30}"
+_PROJECT_LIST = re.compile(r"((?:%s、)+%s?)等(?:[0-9]+|[一二三四五六七八九十百两]+)?[个项批]?"
+                           r"(?:重点|重大|产业|工业|招商|签约|开工)?项目" % (_ITEM, _ITEM))
+_ITEM_LEADS = frozenset({"的", "了", "有", "是", "为", "包括", "涵盖", "及", "和", "新建", "扩建", "续建", "改建"})
+
+
+def _listed_projects(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int],
+                     found: list[Span]) -> list[Span]:
+    """The items of a list said to be projects (…、…等N个项目) that no suffix names: each must
+    hold a proper part (a place, a brand, a capacity: 武汉久胜, 锦屏县年产20万方木制品), else it
+    names a kind of work (村庄海堤、山塘水库等项目); the first item starts after the verb or
+    particle that opens the list (开工投产的华贵饮品)."""
+    starts = {w[0] for w in words}
+    ends = {w[1] for w in words}
+    named = {(sp.start, sp.end) for sp in found}
+    out = []
+    for m in _PROJECT_LIST.finditer(text):
+        items, pos = m.group(1).split("、"), m.start(1)
+        first_end = pos + len(items[0])
+        for s, e, w, tag in words:
+            if pos <= s and e < first_end and (w in GOVERNING_VERBS or w in BOUNDARY_WORDS or w in _ITEM_LEADS
+                                               or (tag.startswith("v") and len(w) >= 2) or tag in _STOP_TAGS):
+                items[0], pos = text[e:first_end], e
+        if _trades(items):
+            continue
+        for item in items:
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if (len(item) < 3 or a not in starts or b not in ends or any(i in blocked for i in range(a, b))
+                    or (a, b) in named or any(sp.start < b and a < sp.end for sp in found)
+                    or item.startswith(GENERIC_MODIFIERS) or not _proper_beyond_its_region(text, words, a, b)
+                    or any(j in item for j in _JOINERS) or _ends_in_a_verb(words, b)):
+                continue
+            out.append(Span(a, b, item, EntityType.PROJECT))
+    return out
+
+
+def _proper_beyond_its_region(text: str, words: Sequence[tuple[int, int, str, str]], a: int, b: int) -> bool:
+    """武汉久胜, 锦屏县年产20万方木制品, 雷山“鳣的世界”综合文旅: a proper part (a brand, a
+    capacity, a quoted name) after the region the item opens with, if any; 黄铎堡镇高标准农田 and
+    原州区数字农业 name a kind of work in a place."""
+    from kg.extract.regions import load_gazetteer
+
+    names = load_gazetteer().by_name
+    inside = [(s, e, w, t) for s, e, w, t in words if a <= s and e <= b]
+    if inside and inside[0][2] in names:
+        inside = inside[1:]
+    if not inside:
+        return False
+    rest = text[inside[0][0]:b]
+    return "“" in rest or bool(re.search(r"[0-9]", rest)) or _has_proper_part(inside, inside[0][0], b)
+
+
+def _ends_in_a_verb(words: Sequence[tuple[int, int, str, str]], end: int) -> bool:
+    """黎滩河生态河滨带建设, 可循环再利用发展: an item ending in a verb names work, not a project."""
+    return any(e == end and (tag.startswith("v") or w in _INDUSTRY_WORDS) for _, e, w, tag in words)
 
 
 def _trades(items: list[str]) -> bool:

@@ -1066,8 +1066,9 @@ def _name_list(s: Sentence, ms: list[Mention], first: int) -> list[Mention]:
 
 
 def _respectively(s: Sentence, companies: list[Mention], projects: list[Mention]) -> list[tuple[str, str]]:
-    """Pairs of a 分别 sentence: a list of parties, a signing verb, then as many projects."""
-    if "分别" not in s.text or len(companies) < 2 or len(projects) < 2:
+    """Pairs of a 分别 sentence: a list of parties, a signing verb, then as many projects; or
+    two lists as long as each other with a verb of investing between (see _INVESTS_IN_LIST)."""
+    if len(companies) < 2 or len(projects) < 2:
         return []
     cs = sorted(companies, key=lambda m: m.start)
     ps = sorted((p for p in projects if p.start >= cs[0].end), key=lambda m: m.start)
@@ -1077,10 +1078,18 @@ def _respectively(s: Sentence, companies: list[Mention], projects: list[Mention]
     items = _name_list(s, ps, 0)
     between = s.text[parties[-1].end - s.start: items[0].start - s.start]
     lead = s.text[max(0, parties[0].start - s.start - 4): parties[0].start - s.start]
-    if (len(parties) != len(items) or not _SIGNS.search(between) or len(between) > 12
-            or not ("分别" in between or "分别" in lead) or re.search(r"[。；;]", between)):
+    respectively = "分别" in between or "分别" in lead
+    if (len(parties) != len(items) or len(between) > 12 or re.search(r"[。；;]", between)
+            or not respectively and re.search(r"[，,]", between)
+            or not (respectively and _SIGNS.search(between)
+                    or not respectively and len(parties) >= 2 and _INVESTS_IN_LIST.search(between))):
         return []
     return [(c.key, p.key) for c, p in zip(parties, items)]
+
+
+# 引进A、B等企业到我州投资新建X、Y等项目: two lists as long as each other, an investing verb
+# between, pair in order as 分别 says they do.
+_INVESTS_IN_LIST = re.compile(r"投资(?:新建|建设|兴建)|新建|签约|签订")
 
 
 # …项目由中核资源投资, …项目是由浙江百强科技企业一百岁集团在辽中区投资兴建: 由, then at most a
