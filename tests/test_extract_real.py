@@ -2535,3 +2535,11 @@ def test_the_items_of_a_list_said_to_be_projects_are_projects_and_two_lists_pair
     assert not [p for p in projects if "农田" in p or "栈道" in p], projects
     assert {("湖南瑞丰实业有限公司", "辰溪县年产5万吨竹地板"), ("长沙恒信电子科技有限公司", "沅陵县年产20万方木制品")} <= invests, invests
     assert ("湖南瑞丰实业有限公司", "沅陵县年产20万方木制品") not in invests, invests
+
+
+def test_a_regions_government_written_short_gets_its_official_name():
+    f = facts_of("本报讯 开工仪式上，临高县政府与海南椰岛集团签约。随后，希望中冶西北与昆都仑区政府共同努力，"
+                 "香港特别行政区政府代表出席。历届县政府高度重视，县委县政府要抓落实。")
+    bodies = {e.label for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}
+    assert {"临高县人民政府", "昆都仑区人民政府", "香港特别行政区政府"} <= bodies, bodies
+    assert not [b for b in bodies if b.startswith(("历届", "县委"))], bodies

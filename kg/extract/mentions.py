@@ -446,6 +446,10 @@ _BODY_OF_REGION = {
 }
 
 
+# Regions whose governments are not 人民政府: 香港特别行政区政府, 澳门特别行政区政府, and Taiwan's.
+_OWN_GOVERNMENTS = frozenset({"810000", "820000", "710000"})
+
+
 # 三亚市委、市政府 / 县委县政府: a body written after another with only its level word.
 _NEXT_BODY = re.compile(r"[、和及与]?(省|市|县|区|州|盟|旗|镇|乡)(党委|委|政府|人民政府|人大常委会|人大|政协)")
 _NEXT_FORMS = {**_BODY_OF_REGION, "人大": "{}人民代表大会"}
@@ -484,6 +488,8 @@ def _region_body(sp: Span, regions: Iterable[Mention]) -> tuple[Region, str] | N
         if m.start == sp.start and m.end < sp.end:
             form = _BODY_OF_REGION.get(sp.text[m.end - sp.start:])
             region = gaz.regions.get(m.key.removeprefix("region/"))
+            if form == "{}人民政府" and region and region.code in _OWN_GOVERNMENTS:
+                return None  # 香港特别行政区政府 is its official name
             if form and region:
                 return region, form
     return None

@@ -93,6 +93,8 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
             start = _after_its_builder(text, start, suffix_start)
         start = _after_going(text, start, suffix_start)
         name = text[start:suffix_end].strip("·-")
+        if suffix.endswith("政府") and suffix != "人民政府" and name[:-2] not in _region_names():
+            continue  # 临高县政府, 沈阳市政府: a region's government; not 历届县政府, 县委县政府
         if name.endswith("党组") and len(name) > 4:
             name, suffix_end = name[:-2], suffix_end - 2  # 省统计局党组 is 省统计局's party group
         limit = MAX_OWNED if kind is EntityType.PROJECT and _COMPANY_IN.search(
@@ -314,6 +316,12 @@ def _listed_projects(text: str, words: Sequence[tuple[int, int, str, str]], bloc
                 continue
             out.append(Span(a, b, item, EntityType.PROJECT))
     return out
+
+
+def _region_names():
+    from kg.extract.regions import load_gazetteer
+
+    return load_gazetteer().by_name
 
 
 def _proper_beyond_its_region(text: str, words: Sequence[tuple[int, int, str, str]], a: int, b: int) -> bool:
