@@ -319,6 +319,7 @@ def _listed_projects(text: str, words: Sequence[tuple[int, int, str, str]], bloc
 
 
 def _region_names():
+    """Every name of the gazetteer's regions (the index its look-ups use)."""
     from kg.extract.regions import load_gazetteer
 
     return load_gazetteer().by_name
@@ -328,11 +329,8 @@ def _proper_beyond_its_region(text: str, words: Sequence[tuple[int, int, str, st
     """武汉久胜, 锦屏县年产20万方木制品, 雷山“鳣的世界”综合文旅: a proper part (a brand, a
     capacity, a quoted name) after the region the item opens with, if any; 黄铎堡镇高标准农田 and
     原州区数字农业 name a kind of work in a place."""
-    from kg.extract.regions import load_gazetteer
-
-    names = load_gazetteer().by_name
     inside = [(s, e, w, t) for s, e, w, t in words if a <= s and e <= b]
-    if inside and inside[0][2] in names:
+    if inside and inside[0][2] in _region_names():
         inside = inside[1:]
     if not inside:
         return False
