@@ -2543,3 +2543,11 @@ def test_a_regions_government_written_short_gets_its_official_name():
     bodies = {e.label for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}
     assert {"临高县人民政府", "昆都仑区人民政府", "香港特别行政区政府"} <= bodies, bodies
     assert not [b for b in bodies if b.startswith(("历届", "县委"))], bodies
+
+
+def test_guests_a_host_welcomes_visit_the_hosts_region():
+    f = facts_of("本报讯 10月8日，省委常委、哈密市委书记孙涛会见了新疆河南商会会长朱军一行。"
+                 "会见中，孙涛代表市委、市政府对朱军一行的到来表示欢迎，并介绍了哈密经济社会发展情况。"
+                 "孙涛说，希望商会发挥桥梁作用。")
+    assert ("朱军", "哈密市") in visited(f), visited(f)
+    assert not [p for a, p in visited(f) if a == "朱军" and p == "新疆维吾尔自治区"], visited(f)

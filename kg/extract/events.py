@@ -238,7 +238,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
     events = _co_hosts(sentences, found, events, title_spans)
     events = _group_guests(sentences, found, events, title_spans)
     events = _sides_listed(sentences, found, events, title_spans)
-    _add_places(found, events)
+    add_place_entities(found, events)
     events = _addressed_guests(sentences, found, events, title_spans)
     return _drop_undated_repeats(_surnamed_guests(sentences, found, events, title_spans))
 
@@ -271,7 +271,7 @@ def _looks_at_topic(s: Sentence, ms: list[Mention], day: dt.date | None, last_ag
     return [Event(EventType.VISIT, last_agent, (topic[0],), (), day, s.index)]
 
 
-def _add_places(found: Mentions, events: list[Event]) -> None:
+def add_place_entities(found: Mentions, events: list[Event]) -> None:
     """A province visited that the page names by one character only (在苏期间) is an entity."""
     gaz = load_gazetteer()
     for e in events:

@@ -100,6 +100,17 @@ def events(page: Page) -> Page:
                                                   page.doc.year, title_spans, page.doc.issue_date)))
 
 
+def arrivals(page: Page) -> Page:
+    """Guests a host welcomes (对X一行的到来表示欢迎) visit the host's region (kg.extract.arrivals)."""
+    from kg.extract.arrivals import find_arrivals
+
+    home = page.home
+    sure = home.key if home is not None and home.confidence >= 0.5 else None
+    found = _found(page)
+    return replace(page, events=page.events + tuple(find_arrivals(
+        list(_notes(page).sentences), found, list(page.events), list(page.posts), sure)))
+
+
 def relations(page: Page) -> Page:
     # where things are: only a home the page states or makes plain (a weak guess of a county
     # would place a city paper's companies in it)
@@ -143,6 +154,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("posts", posts),
     ("events", events),
     ("relations", relations),
+    ("arrivals", arrivals),  # after relations: a guest's arrival places none of its companies
     ("facts", facts),
     ("identity", identity),
     ("confidence", confidence),
