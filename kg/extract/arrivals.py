@@ -13,7 +13,8 @@ import re
 
 from kg.extract.events import add_place_entities
 from kg.extract.mentions import Mentions
-from kg.extract.model import PERSON_TYPES, EntityType, Event, EventType, Post
+from kg.extract.model import PERSON_TYPES, Event, EventType, Post
+from kg.extract.places import LEVEL_ORDER
 from kg.extract.regions import load_gazetteer
 from kg.extract.segment import Sentence
 
@@ -28,9 +29,9 @@ def find_arrivals(sentences: list[Sentence], found: Mentions, events: list[Event
     out: list[Event] = []
     guests_of_meetings = [p for e in events if e.type is EventType.MEETING for p in e.participants]
     for s in sentences:
+        people = [m for m in found.in_span(s.start, s.end) if m.type in PERSON_TYPES]
         for w in _WELCOMED.finditer(s.text):
             a, b = s.start + w.start(1), s.start + w.end(1)
-            people = [m for m in found.in_span(s.start, s.end) if m.type in PERSON_TYPES]
             named = [m.key for m in people if a <= m.start and m.end <= b]
             if not named and _GROUP.search(w.group(1)):
                 named = list(dict.fromkeys(guests_of_meetings))
@@ -45,13 +46,9 @@ def find_arrivals(sentences: list[Sentence], found: Mentions, events: list[Event
     return out
 
 
-_LEVELS = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY, EntityType.TOWNSHIP)
-
-
 def _region_of(person: str | None, posts: list[Post]) -> str | None:
     """The most local region of the person's posts (省委常委、三亚市委书记 → 三亚市)."""
-    gaz = load_gazetteer()
+    regions = load_gazetteer().regions
     held = [p.jurisdiction for p in posts if p.person == person and p.jurisdiction
-            and p.jurisdiction.removeprefix("region/") in gaz.regions]
-    return max(held, key=lambda k: _LEVELS.index(gaz.regions[k.removeprefix("region/")].type)
-               if gaz.regions[k.removeprefix("region/")].type in _LEVELS else -1, default=None)
+            and p.jurisdiction.removeprefix("region/") in regions]
+    return max(held, key=lambda k: LEVEL_ORDER.get(regions[k.removeprefix("region/")].type, -1), default=None)

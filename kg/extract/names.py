@@ -295,7 +295,6 @@ def _listed_projects(text: str, words: Sequence[tuple[int, int, str, str]], bloc
     particle that opens the list (开工投产的华贵饮品)."""
     starts = {w[0] for w in words}
     ends = {w[1] for w in words}
-    named = {(sp.start, sp.end) for sp in found}
     out = []
     for m in _PROJECT_LIST.finditer(text):
         items, pos = m.group(1).split("、"), m.start(1)
@@ -310,7 +309,7 @@ def _listed_projects(text: str, words: Sequence[tuple[int, int, str, str]], bloc
             a, b = pos, pos + len(item)
             pos = b + 1
             if (len(item) < 3 or a not in starts or b not in ends or any(i in blocked for i in range(a, b))
-                    or (a, b) in named or any(sp.start < b and a < sp.end for sp in found)
+                    or any(sp.start < b and a < sp.end for sp in found)
                     or item.startswith(GENERIC_MODIFIERS) or not _proper_beyond_its_region(text, words, a, b)
                     or any(j in item for j in _JOINERS) or _ends_in_a_verb(words, b)):
                 continue

@@ -1078,13 +1078,13 @@ def _respectively(s: Sentence, companies: list[Mention], projects: list[Mention]
     items = _name_list(s, ps, 0)
     between = s.text[parties[-1].end - s.start: items[0].start - s.start]
     lead = s.text[max(0, parties[0].start - s.start - 4): parties[0].start - s.start]
-    respectively = "分别" in between or "分别" in lead
-    if (len(parties) != len(items) or len(between) > 12 or re.search(r"[。；;]", between)
-            or not respectively and re.search(r"[，,]", between)
-            or not (respectively and _SIGNS.search(between)
-                    or not respectively and len(parties) >= 2 and _INVESTS_IN_LIST.search(between))):
+    if len(parties) != len(items) or len(between) > 12 or re.search(r"[。；;]", between):
         return []
-    return [(c.key, p.key) for c, p in zip(parties, items)]
+    if "分别" in between or "分别" in lead:
+        paired = _SIGNS.search(between) is not None
+    else:  # two lists, no 分别: within one clause, an investing verb between them
+        paired = len(parties) >= 2 and not re.search(r"[，,]", between) and _INVESTS_IN_LIST.search(between) is not None
+    return [(c.key, p.key) for c, p in zip(parties, items)] if paired else []
 
 
 # 引进A、B等企业到我州投资新建X、Y等项目: two lists as long as each other, an investing verb
