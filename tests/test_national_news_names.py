@@ -73,6 +73,15 @@ def test_a_name_starts_after_the_words_that_lead_up_to_it():
     assert "朝鲜劳动党中央委员会" in labels and "中国体育代表团" in labels
 
 
+def test_a_delegation_is_named_from_after_the_day_and_the_verb_that_leads_it():
+    # jieba reads 17日率 as 17|日率 (a rate): the day and 率 are no part of the delegation's name
+    f = facts_of("新闻联播 2026年7月17日\n王某某于7月15日至17日率中国党政代表团对朝鲜进行正式友好访问。"
+                 "李某某6日率领中国政府代表团出席会议。")
+    labels = {e.label for e in f.entities.values()}
+    assert {"中国党政代表团", "中国政府代表团"} <= labels, labels
+    assert not any("率" in x for x in labels), labels
+
+
 def test_a_body_written_after_another_with_its_level_word_only_is_of_the_same_region():
     f = facts_of("会上，他代表宁德市委、市政府致辞。楚雄州委州政府高度重视此项工作。")
     bodies = named(f, EntityType.GOVERNMENT_BODY)

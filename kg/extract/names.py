@@ -439,6 +439,10 @@ def _left_edge(text: str, words: Sequence[tuple[int, int, str, str]], suffix_sta
             start = words[i - 1][0]  # 11万吨/年可降解…项目: a capacity a year inside the project's name
             i -= 2
             continue
+        if len(w) > 1 and w[0] in "日号" and i >= 1 and words[i - 1][2].isdigit():
+            # 至17|日率|中国党政代表团: jieba's word opens with the date's 日; what follows it is the clause's
+            start = e if w[1:] in BOUNDARY_WORDS else s + 1
+            break
         if not joins and _adverb_before_verb(words, i, idx):
             start = words[i + 2][0]  # 将进一步|夯实|东盟经开区: the verb phrase is the clause's
             break
