@@ -28,6 +28,21 @@ def test_a_city_written_with_its_level_word_is_named_so():
     assert "平壤市" in places(f) and "平壤" not in places(f)
 
 
+def test_a_province_and_its_city_written_together_are_both_places_whatever_words_jieba_sees():
+    # jieba reads 广西南宁 and 山西大同 as one word each, and 西南 across 广西|南宁: the pair is
+    # still the province and its city; 江西 before 南昌 is the province, though the page names
+    # 南宁 (whose 江西镇 would otherwise win)
+    f = facts_of("新闻联播 2026年4月24日\n中共中央政治局常委、中央书记处书记蔡奇23日至24日在山西大同市调研。"
+                 "国务院总理李强在广西南宁考察。在江西南昌新建区，采茶戏热闹上演。"
+                 "习近平来到山西大同平型关大捷纪念馆参观。")
+    visits = {(e.agent, k) for e in f.events if e.type is EventType.VISIT for k in e.places}
+    assert {("person/蔡奇", "region/140000"), ("person/蔡奇", "region/140200"),
+            ("person/李强", "region/450000"), ("person/李强", "region/450100")} <= visits, visits
+    assert "region/360000" in f.entities and "region/360100" in f.entities
+    assert any(k.startswith("place/") and "平型关大捷纪念馆" in k for e in f.events if e.agent == "person/习近平"
+               for k in e.places), visits
+
+
 def test_a_place_name_inside_a_common_word_or_a_person_name_is_none():
     f = facts_of("墙上的马赛克拼图让这里万象更新。白俄罗斯总统亚历山大·卢卡申科出席。金边的装饰很漂亮。")
     assert not {"马赛", "万象", "亚历山大", "金边"} & places(f)

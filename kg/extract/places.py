@@ -125,6 +125,7 @@ def find_regions(text: str, home: str | None = None,
                                   if r.type is EntityType.VILLAGE and r.parent)
     out: list[Mention] = _deixis(text, home, gaz) if home else []
     previous: Mention | None = None
+    heads = _heads_of_chains(matches)
     for m in matches:
         before = previous if previous is not None and previous.end == m.start else None
         if before is not None:
@@ -144,6 +145,9 @@ def find_regions(text: str, home: str | None = None,
                 region = _resolve(m, gaz, context, text, towns)
         else:
             region = _resolve(m, gaz, context, text, towns)
+            if region is None and m.start in heads:
+                region = _resolve(_Match(m.start, m.end, m.text, heads[m.start]), gaz, context, text, towns,
+                                  heads_a_chain=True)
         if region is not None:
             previous = Mention(m.start, m.end, m.text, region.type, region.key)
             out.append(previous)
@@ -152,6 +156,21 @@ def find_regions(text: str, home: str | None = None,
             previous = None
     out = _rescue_list_items(matches, out, text)
     return _with_written_level(_drop_odd_ones_in_lists(out, text, gaz), text, gaz)
+
+
+def _heads_of_chains(matches: list[_Match]) -> dict[int, tuple[Region, ...]]:
+    """广西南宁, 辽宁大连: where the next name, right after this one, is one of its own regions (a
+    province's city, a city's county), the start of this one and the regions it can be there
+    (江西 of 江西南昌 is the province, not 南宁's 江西镇). jieba reads such a pair as one word
+    (广西南宁) or cuts a word across it (西南): the pair still says the place."""
+    out = {}
+    for m, after in zip(matches, matches[1:]):
+        if after.start == m.end:
+            parents = {r.parent for r in after.candidates}
+            heads = tuple(c for c in m.candidates if c.key in parents)
+            if heads:
+                out[m.start] = heads
+    return out
 
 
 def _with_written_level(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
@@ -274,7 +293,9 @@ _PARTY_COMMITTEES = frozenset(c + "委" for c in "省市州县区旗盟")
 
 
 def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str,
-             towns: Counter[str] | None = None) -> Region | None:
+             towns: Counter[str] | None = None, heads_a_chain: bool = False) -> Region | None:
+    """``heads_a_chain``: one of the region's own regions follows it (see :func:`_heads_of_chains`);
+    then no word the tokenizer cuts across it unmakes it."""
     def support(r: Region) -> int:
         """How many of the region's own chain (itself up to, not with, the province) the page names."""
         chain = gaz.ancestors(r.key)
@@ -287,7 +308,7 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str,
     best = ranked[0]
     short = _is_short(m)
     if len(m.text) <= 2 or short:
-        if not _whole_words(text, m.start, m.end) and _crosses_word(text, m.start, m.end) \
+        if not heads_a_chain and not _whole_words(text, m.start, m.end) and _crosses_word(text, m.start, m.end) \
                 and text[m.end - 1:m.end + 1] not in _PARTY_COMMITTEES:
             return None
     if best.type in (EntityType.TOWNSHIP, EntityType.VILLAGE) and _cut_on_the_left(text, m.start, m.end):

@@ -291,7 +291,7 @@ def _site(s: Sentence, a: int, b: int, found: Mentions,
     owner = [m for m in inside if m.start == abs_a and m.end < abs_b and (
         m.type in ORG_TYPES or m.type in (EntityType.PROJECT, EntityType.PARK))]
     if etype is None or not _HAN.match(name) or (
-            _generic(name) if not (own_village or brand) else name in NOT_NAMES) or any(
+            _generic(name, _region_lead(inside, abs_a)) if not (own_village or brand) else name in NOT_NAMES) or any(
             m.start < abs_b and abs_a < m.end and m.type not in REGION_TYPES and m not in owner
             and not (m.start == abs_a and m.type is EntityType.PLACE and (
                 m.text in countries() or NATIONAL_NAMES.get(m.text, ("", None))[1] is EntityType.PLACE))  # 中国(西部)…馆
@@ -357,17 +357,24 @@ def _a_kind_of_park(name: str) -> bool:
     return not lead or (is_word(lead) and word_tag(lead) in ("n", "vn", "v"))
 
 
-def _generic(name: str) -> bool:
-    """在建项目, 一批重点项目, 12个项目, 三大园区: a kind of site, not a named one."""
+def _generic(name: str, region_lead: int = 0) -> bool:
+    """在建项目, 一批重点项目, 12个项目, 三大园区: a kind of site, not a named one (``region_lead``:
+    the length of the region's name it opens with: 大同 of 大同平型关大捷纪念馆 is an adverb to
+    jieba, and no verb opens that name)."""
     return (name in NOT_NAMES or name in SUFFIX_TO_TYPE or name.startswith(GENERIC_MODIFIERS)
-            or bool(_COUNTED.search(name)) or _starts_with_verb(name))
+            or bool(_COUNTED.search(name)) or _starts_with_verb(name, region_lead))
 
 
-def _starts_with_verb(name: str) -> bool:
+def _region_lead(inside: list[Mention], start: int) -> int:
+    """The length of the region mention that opens a name at ``start``, else 0."""
+    return max((m.end - m.start for m in inside if m.start == start and m.type in REGION_TYPES), default=0)
+
+
+def _starts_with_verb(name: str, region_lead: int = 0) -> bool:
     """来到在建项目, 来到他们村: a verb, adverb, preposition, conjunction or pronoun (他们, 这个)
-    opens no site's name."""
+    opens no site's name; a word that is the region the name opens with is none of them."""
     words = tagged(name)
-    return bool(words) and words[0][3] in ("v", "vd", "d", "p", "c", "r")
+    return bool(words) and words[0][3] in ("v", "vd", "d", "p", "c", "r") and words[0][1] != region_lead
 
 
 def _site_type(name: str) -> EntityType | None:
