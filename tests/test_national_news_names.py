@@ -220,6 +220,18 @@ def test_a_common_verb_opens_no_three_character_name_after_a_title():
     assert not {"强调要", "要求抓"} & people
 
 
+def test_a_place_named_after_a_verb_of_going_and_before_what_is_done_there_is_a_stop():
+    # no head a site rule knows (洞库, 堂, a brand alone), but a proper word, after 来到/前往 and
+    # before what the visitor does there; 田间地头, 小镇 and what is done (感受…) are no names
+    f = facts_of("新闻联播 2024年1月30日\n随后，国家主席习近平来到兰台洞库，参观馆藏精品。"
+                 "国务院总理李某某前往西安奕斯伟，了解硅片研发制造情况。"
+                 "李某某来到田间地头，察看麦苗长势。李某某来到小镇，参观艺术馆。"
+                 "李某某来到敦煌感受大漠风情，参观莫高窟。")
+    visited = {f.entities[k].label for e in f.events if e.type is EventType.VISIT for k in e.places}
+    assert {"兰台洞库", "西安奕斯伟"} <= visited, visited
+    assert not visited & {"田间地头", "小镇", "敦煌感受大漠风情"}, visited
+
+
 def test_a_site_name_starts_after_the_verb_of_going_that_jieba_cut_into_it():
     f = facts_of("新闻联播 2024年10月17日\n当地时间14日下午，代表团乘坐的专机抵达达卡沙阿贾拉勒国际机场。"
                  "副总理丁薛祥还来到保障性住房项目现场，调研项目建设。")

@@ -17,7 +17,7 @@ from kg.extract.lexicon import (GENERIC_MODIFIERS, NATIONAL_NAMES, NOT_NAMES, SE
 from kg.extract.mentions import Mentions, entity_key
 from kg.extract.model import ORG_TYPES, PERSON_TYPES, REGION_TYPES, Entity, EntityType, Mention
 from kg.extract.places import LEVEL_ORDER
-from kg.extract.segment import Sentence, is_word, tagged, word_tag
+from kg.extract.segment import Sentence, is_word, tagged, word_freq, word_tag
 
 # (实地察看了解苏日戈养殖家庭牧场、…等经营运行情况: a second verb of looking may open the list)
 _LIST_START = re.compile("(?:" + "|".join(sorted(STOP_LIST_VERBS, key=len, reverse=True)) + ")(?:了解|了|到)?(?:了解|查看)?")
@@ -95,6 +95,8 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
             if _looked_at_later(s, m.start(1) + len(m.group(1)), found) or (
                     m.start(1) == 0 and _looked_at_next(sentences, i, found)):
                 stops |= _read_list(s, m.start(1), found, m.start(1) + len(m.group(1)))
+        for m in _GOES_TO_NAMED.finditer(s.text):
+            stops |= _headless_site(s, m.start(1), m.end(1), found)
         at = _AT_START.match(s.text)
         if at:
             # 在佳木斯煤矿机械有限公司、松辽二船厂，张义利…: the stops of a tour, up to the comma
@@ -105,6 +107,49 @@ def find_stops(sentences: list[Sentence], found: Mentions) -> set[tuple[int, int
         # a new sorted list (not sorted in place), so that its index is made again
         found.mentions = sorted(found.mentions, key=lambda m: (m.start, -m.end))
     return stops
+
+
+# 随后，习近平来到兰台洞库，参观…; 李强前往西安奕斯伟，了解…; 来到浙东运河文化园考察: one place
+# after a verb of going, then what the visitor does there, is where the visitor went, though its
+# name ends in no head a site rule knows.
+_GOES_TO_NAMED = re.compile(r"(?:来到|走进|前往|还到|又到|首先到|随后到)([^，,。；;：:、和与及的在到]{2,12}?)"
+                            r"(?=[，,](?:随后|并|还|又|先后|详细|实地|仔细|认真|重点)?(?:了解|考察|参观|察看|"
+                            r"查看|听取|观看|调研|看望|慰问|询问|视察)|(?:考察|调研|视察|参观))")
+_PROPER_WORD_TAGS = ("ns", "nz", "nr", "nt", "j", "eng", "x")
+_NOT_A_PLACE_OPENING = ("这", "那", "他", "她", "我", "各", "全", "有关", "一些", "部分")
+
+
+def _headless_site(s: Sentence, a: int, b: int, found: Mentions) -> set[tuple[int, int]]:
+    """The span of the place ``s.text[a:b]``, named as a mention when nothing names it yet: only
+    a name with a proper word in it (兰台|洞库, 文华|堂, 西安|奕斯伟), not 田间地头 or 生产车间, and
+    no person, group or region alone (来到他所在的代表团, 来到北京)."""
+    name = s.text[a:b]
+    if name.startswith(_NOT_A_PLACE_OPENING) or _TAIL_NOISE.search(name) or name.endswith(_GROUPS):
+        return set()
+    abs_a, abs_b = s.start + a, s.start + b
+    inside = found.in_span(abs_a, abs_b)
+    whole = [m for m in inside if m.start == abs_a and m.end == abs_b]
+    if whole:
+        return set() if whole[0].type in PERSON_TYPES else {(abs_a, abs_b)}
+    if any(m.type not in REGION_TYPES for m in found.in_span(abs_a - 12, abs_b + 12)
+           if m.start < abs_b and abs_a < m.end):
+        return set()  # a name found runs into it: the site rules have read it
+    words = tagged(name)
+    if any(tag == "v" for _, _, _, tag in words):
+        return set()  # 来到敦煌感受大漠风情: what the visitor does there, not a name
+    if len(words) == 1 and not words[0][3].startswith("ns") and word_freq(name) >= _COMMON:
+        return set()  # 来到小镇: a common word, whatever jieba tags it (nr)
+    if not any(tag.startswith(_PROPER_WORD_TAGS) for _, _, _, tag in words) or all(
+            tag.startswith("ns") for _, _, _, tag in words):
+        return set()  # 来到田间地头: no name; 来到兰台: a place word alone is the gazetteer's
+    key = entity_key(EntityType.PLACE, name)
+    found.entities.setdefault(key, Entity(key, EntityType.PLACE, name))
+    found.mentions.append(Mention(abs_a, abs_b, name, EntityType.PLACE, key))
+    return {(abs_a, abs_b)}
+
+
+_COMMON = 100  # jieba's count of a dictionary word read as common, not a name
+_GROUPS = ("代表团", "团", "组", "一行", "同志", "群众", "家中", "身边", "中间")
 
 
 def _looked_at_later(s: Sentence, pos: int, found: Mentions) -> bool:
