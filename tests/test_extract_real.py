@@ -104,6 +104,15 @@ def test_a_recalled_visit_is_not_dated_to_the_issue_day():
     assert dates == {"贵州省": None, "遵义市": dt.date(2015, 6, 16)}
 
 
+def test_a_visit_told_with_another_year_and_no_day_keeps_no_day_of_the_story():
+    f = facts_of("新闻联播 2026年2月20日\n2月20日，三河村村民正在赶制订单。"
+                 "2018年春节前夕，习近平总书记来到三河村看望贫困群众。"
+                 "20日，省委书记王某某到昭觉县调研，要求到2027年完成改造。")
+    dates = {label(f, p): e.date for e in events(f) for p in e.places}
+    assert dates["三河村"] is None, dates
+    assert dates["昭觉县"] == dt.date(2026, 2, 20), dates  # a year after the verb is a plan
+
+
 def test_a_regions_party_committee_and_government_get_their_official_names():
     f = facts_of("会议由临湘市委主办，凤阳县人大常委会、达川区政协协办。")
     bodies = {e.label: e.aliases for e in f.entities.values() if e.type is EntityType.GOVERNMENT_BODY}

@@ -198,7 +198,7 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             current_date = headline_date
         stated = find_date(s.text, year, page_day) or day_of_month(s.text, page_day)
         day = stated or (None if _vague_time(s.text) or _RECALLED.search(s.text)
-                         else current_date)
+                         or _in_another_year(s.text, current_date or page_day) else current_date)
         if stated:
             current_date = day
         ms = [m for m in found.in_span(s.start, s.end) if not in_a_title(m.start, m.end)]
@@ -331,6 +331,22 @@ def _drop_undated_repeats(events: list[Event]) -> list[Event]:
 
 
 _LOOKS = re.compile("了解|听取|询问|察看|查看")
+
+
+# 2016年春节前夕，习近平总书记来到…: a year alone, no month and day after it.
+_YEAR_ALONE = re.compile(r"((?:19|20)\d{2})年(?![0-9０-９]{1,2}月|[底末]?[至到－—-])")
+
+
+def _in_another_year(text: str, day: dt.date | None) -> bool:
+    """2016年春节前夕，总书记来到神山村 in a 2024 story: the sentence tells a visit of another
+    year than the story's, before its verb, and names no day of it; the visit keeps no day of
+    the story (计划到2027年, after the verb, is what is planned, not when)."""
+    if day is None:
+        return False
+    acts = [m.start() for m in (_MOVE_RE.search(text), _VISIT_RE.search(text)) if m]
+    if not acts:
+        return False
+    return any(int(m.group(1)) != day.year for m in _YEAR_ALONE.finditer(text, 0, min(acts)))
 
 
 def _vague_time(text: str) -> bool:
