@@ -524,6 +524,10 @@ def test_here_after_a_sentence_about_a_site_is_that_site():
     f = facts_of("新闻联播 2025年5月2日\n西塘古镇历史文化街区已有千年历史，假期里游人如织。\n"
                  "2021年8月，习近平总书记来到这里考察。他指出，要保护好历史文化遗产。")
     assert ("习近平", "西塘古镇历史文化街区") in visited(f)
+    # 来到这里，察看…: what the visitor does there may follow after a comma
+    f = facts_of("新闻联播 2025年5月2日\n南浔古镇历史文化街区已有千年历史，假期里游人如织。\n"
+                 "2021年8月，习近平总书记来到这里，察看古镇风貌。")
+    assert ("习近平", "南浔古镇历史文化街区") in visited(f)
 
 
 def test_a_site_at_which_the_visitor_speaks_midway_and_a_village_of_one_character():

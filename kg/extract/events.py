@@ -392,9 +392,9 @@ def _accompanies(s: Sentence, m: Mention) -> bool:
     return after.startswith(ACCOMPANY_WORDS) or "陪同" in before or "参加" in after[:4]
 
 
-# 苏州平江历史文化街区距今…。2023年7月，总书记来到这里考察。: 这里 is the site the sentence before
-# opens with.
-_HERE = re.compile("(?:来到|到|走进|在)这里(?:考察|调研|视察|参观|察看|看望)")
+# 苏州平江历史文化街区距今…。2023年7月，总书记来到这里考察 (来到这里，了解…): 这里 is the site the
+# sentence before opens with.
+_HERE = re.compile("(?:来到|到|走进|在)这里[，,]?(?:考察|调研|视察|参观|察看|看望|了解|听取|详细|实地|走进)")
 
 
 def _here_of(prev: list[Mention]) -> str | None:
