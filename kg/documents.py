@@ -29,7 +29,10 @@ _YEAR = re.compile(r"(20\d{2})年")
 # 时间:2013-09-29 00:00:00, 2022/03/30: a web page's date stamp, written with digits only.
 _STAMP_DATE = re.compile(r"(?<![0-9./-])(20\d{2}|19\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![0-9])")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_BODY_MARK = re.compile(r"[，,。；;：:]")
+# What makes a paragraph a body paragraph the layout may cut: a comma or a stop. A colon does
+# not (当前位置:首页 > 要闻, 第A01版:要闻, 来源:…, 某某县:书记在园区调研 are the page's navigation,
+# credits and headlines, and the headline or paragraph after them is no continuation of theirs).
+_BODY_MARK = re.compile(r"[，,。；;]")
 # Lines that are never the second half of a cut paragraph: a photo credit ends the line
 # before (… 摄, … 供图), a dateline or byline opens the next (本报讯, 记者 张三).
 _CREDIT_END = ("摄", "图")  # … 摄, … 供图, … 图

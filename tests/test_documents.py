@@ -54,6 +54,15 @@ def test_a_line_of_the_pages_credits_is_neither_joined_nor_continued():
     assert "集中开工\n" in doc.text and "来源:某某新闻网\n" in doc.text, doc.text
 
 
+def test_a_line_whose_only_mark_is_a_colon_is_no_paragraph_the_layout_cut():
+    # navigation (当前位置:首页 > 要闻) and a subheading (俄外长:…) are whole lines: the headline
+    # and the title after them are not their continuations
+    text = ("某某网\n\n当前位置:首页 > 新闻动态 > 政务要闻\n\n张某会见某某集团董事长李某\n\n"
+            "正文第一段说明情况,会见在市里举行。\n\n俄外长:制裁令欧洲陷入困境\n\n匈牙利总理欧尔班22日表示,欧洲陷入困境。")
+    doc = load(text.encode(), "t.txt", "t")
+    assert "政务要闻\n" in doc.text and "欧洲陷入困境\n" in doc.text, doc.text
+
+
 def test_the_headline_is_never_joined_to_the_first_paragraph():
     doc = load("遵义：“一县一策”让人才成长与产业发展同频共振\n\n贵州遵钛集团的车间里，机器轰鸣。".encode(),
                "t.txt", "t")
