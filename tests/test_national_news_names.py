@@ -141,6 +141,13 @@ def test_a_guest_behind_a_foreign_title_chain_is_a_person_and_met():
     assert "拉加德" in {e.label for e in f.entities.values()}
 
 
+def test_this_visit_after_a_head_of_states_title_is_no_name():
+    f = facts_of("新闻联播 2024年5月16日\n国家主席习近平同俄罗斯总统普京举行会谈。"
+                 "习近平指出，普京总统此访是你开启新任期后的首次出访。")
+    people = {e.label for e in f.entities.values() if e.type in (EntityType.PERSON, EntityType.OFFICIAL)}
+    assert "普京" in people and not any(p.startswith("此") for p in people), people
+
+
 def test_words_after_a_foreign_chain_that_read_as_no_name_are_none():
     f = facts_of("联合国秘书长呼吁各方保持克制。日本新潟县长冈市民间团体举行集会。"
                  "欧盟委员会主席表示关切。")

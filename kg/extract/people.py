@@ -448,6 +448,10 @@ def opens_abroad(text: str) -> bool:
                or is_abroad(text[:k]) or is_area(text[:k]) for k in range(min(len(text), 12), 1, -1))
 
 
+# 普京总统此访是…, 主席这次访问: "this" opens no transliterated name after a title.
+_DEMONSTRATIVES = "此这那其"
+
+
 def _transliterated(name: str) -> bool:
     """Whether a string read as a transliterated name may be one: it opens with no function
     word (因工作变动, 把访问) and holds no common word of two or more characters (呼吁阻止,
@@ -458,7 +462,7 @@ def _transliterated(name: str) -> bool:
     if not words:
         return False
     first, tag = words[0][2], words[0][3]
-    if tag in ("p", "c", "uj", "ul") or first in _FORBIDDEN_IN_NAME \
+    if tag in ("p", "c", "uj", "ul") or first in _FORBIDDEN_IN_NAME or name[0] in _DEMONSTRATIVES \
             or (len(first) > 1 and tag in ("d", "r", "m")):
         return False
     return not any(len(w) > 1 and (word_freq(w) >= 500 and not t.startswith(("nr", "ns"))
