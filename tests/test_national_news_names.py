@@ -141,6 +141,13 @@ def test_a_guest_behind_a_foreign_title_chain_is_a_person_and_met():
     assert "拉加德" in {e.label for e in f.entities.values()}
 
 
+def test_a_verb_before_a_foreign_countrys_title_and_exclusive_after_a_name_are_neither_title_nor_name():
+    f = facts_of("新闻联播 2025年3月13日\n总台独家专访｜今晚播出伊朗总统莱希独家专访\n"
+                 "法国外交部长巴罗并要求美国驻法大使库什纳作出解释。")
+    got = {(f.entities[p.person].label, p.title) for p in f.posts}
+    assert ("莱希", "总统") in got and ("库什纳", "驻法大使") in got, got
+
+
 def test_this_visit_after_a_head_of_states_title_is_no_name():
     f = facts_of("新闻联播 2024年5月16日\n国家主席习近平同俄罗斯总统普京举行会谈。"
                  "习近平指出，普京总统此访是你开启新任期后的首次出访。")

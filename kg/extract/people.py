@@ -686,7 +686,7 @@ _LEAD_VERBS = tuple(w for w in GROUP_LEAD_WORDS if len(w) >= 2 and not w.startsw
 
 def _junk_end(piece: str) -> int:
     """Where a title starts inside a chain piece: after the last verb or preposition (受, 会见)."""
-    from kg.extract.segment import tokens
+    from kg.extract.segment import tagged, tokens
 
     cut = 0
     for start, end, word in tokens(piece):
@@ -706,6 +706,9 @@ def _junk_end(piece: str) -> int:
         at = piece.rfind(verb)
         if at >= 0:
             cut = max(cut, at + len(verb))
+    for start, end, word, tag in tagged(piece):
+        if end > cut and tag == "v" and len(word) > 1 and opens_abroad(piece[end:]):
+            cut = end  # 并要求|美国国防部长, 今晚播出|巴勒斯坦总统: a verb before a foreign country's title
     while cut and piece[cut:cut + 1] in ("了", "着", "过"):
         cut += 1  # 会见了…董事长: the aspect particle goes with the verb
     de = piece.rfind("的")
