@@ -2564,3 +2564,14 @@ def test_guests_a_host_welcomes_visit_the_hosts_region():
                  "孙涛说，希望商会发挥桥梁作用。")
     assert ("朱军", "哈密市") in visited(f), visited(f)
     assert not [p for a, p in visited(f) if a == "朱军" and p == "新疆维吾尔自治区"], visited(f)
+
+
+def test_a_group_that_came_is_led_by_the_guest_the_hosts_meet():
+    # The group is the subject, its leader is named only as the guest (…会见…一行): he came, and the
+    # group's later sightseeing (代表团一行还考察了…) is his.
+    f = facts_of("本报讯 5月8日上午，宁海县党政代表团来江山考察调研，市委书记周明，市长吴强会见宁海县委书记"
+                 "陈立一行。双方召开了对口合作座谈会。宁海县党政代表团一行还考察了江郎山景区、江山旭日电子有限公司。")
+    visits = {(label(f, e.agent), label(f, p)) for e in events(f) if e.type is EventType.VISIT for p in e.places}
+    assert ("陈立", "江山市") in visits, visits
+    assert ("陈立", "江山旭日电子有限公司") in visits, visits
+    assert not [v for v in visits if v[0] in ("周明", "吴强")], visits

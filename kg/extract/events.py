@@ -210,7 +210,11 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
             if told:
                 events += told
                 last_agent, party = told[-1].agent, heads
-        if not _sentence_rules(s, ms, day, context, events):
+        n = len(events)
+        goes_on = _sentence_rules(s, ms, day, context, events)
+        if _GROUP_SUBJECT.match(s.text) and (came := [e.agent for e in events[n:] if e.type is EventType.VISIT]):
+            leaders = list(dict.fromkeys(came))  # (…代表团来松江考察，…会见申守勃一行: the group he leads)
+        if not goes_on:
             continue
         # (the group's own sentence first: 代表团首先来到… is the visit of each of its leaders)
         visits = _group_visit(s, ms, day, leaders, stops) or _visit(s, ms, day, last_agent, stops, here) \
@@ -319,7 +323,18 @@ def find_meetings(s: Sentence, ms: list[Mention], day: dt.date | None,
     comma = max(said_before.rfind("，"), said_before.rfind(","))
     if comma > 0 and (_MOVE_RE.search(said_before[:comma]) or _VISIT_RE.search(said_before[:comma])):
         first = replace(s, end=s.start + comma, text=s.text[:comma])
-        meetings += _visit(first, [m for m in ms if m.end <= first.end], day, None, set(context.stops))
+        before = [m for m in ms if m.end <= first.end]
+        told = _visit(first, before, day, None, set(context.stops))
+        group = _GROUP_SUBJECT.match(first.text) if not told else None
+        if group:
+            # 庄河市党政代表团来松江考察调研，区委书记王华杰…会见庄河市委书记申守勃一行: the group
+            # that came is the guest's, who leads it
+            end = re.compile("[，,]|$").search(first.text, group.end()).start()
+            clause = replace(s, end=s.start + end, text=s.text[:end])
+            guests = dict.fromkeys(p for e in meetings for p in e.participants)
+            told = _group_visit(clause, [m for m in ms if m.end <= clause.end], day, list(guests),
+                                set(context.stops))
+        meetings += told
     return meetings, False
 
 
@@ -873,6 +888,9 @@ def _clause_break(text: str, a: int, b: int) -> bool:
     return bool(re.search("[。；;]", text[a:b])) or len(text[a:b]) > 30
 
 
+_GROUP_SEES = re.compile("(?:实地)?(?:参观考察|考察调研|考察|参观|走访|察看|视察)了?(?=[\u4e00-\u9fff])")
+
+
 def _group_visit(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: list[str],
                  stops: set[tuple[int, int]]) -> list[Event]:
     """在三亚期间，文昌市党政代表团先后到A、B: a sentence whose subject is the travelling group
@@ -883,6 +901,9 @@ def _group_visit(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: l
         return []
     move = _MOVE_RE.search(s.text, subject.end())
     if not move or move.start() - subject.end() > 8:
+        # …代表团一行还考察了云间会堂文化艺术中心、正泰电气股份有限公司: the group sees sites
+        move = _GROUP_SEES.match(s.text, subject.end())
+    if not move:
         return []  # the group itself goes (…代表团先后到A、B), not 代表团成员抵达，成员包括…
     before = re.split("[，,]", s.text[:subject.end()])[0] if s.text[:1] == "在" else ""
     ms = [m for m in ms if m.start - s.start >= move.end()
