@@ -2575,3 +2575,12 @@ def test_a_group_that_came_is_led_by_the_guest_the_hosts_meet():
     assert ("陈立", "江山市") in visits, visits
     assert ("陈立", "江山旭日电子有限公司") in visits, visits
     assert not [v for v in visits if v[0] in ("周明", "吴强")], visits
+
+
+def test_a_city_in_brackets_after_the_brand_is_where_the_company_is():
+    f = facts_of("本报讯 签约仪式上，县政府与国华旅游文化控股(广州)有限公司、华能风电（涟水）有限公司签订合作协议。"
+                 "随后，客商一行参观了莹展(深圳)工业园区。")
+    loc = _pairs(f, "locatedIn")
+    assert ("国华旅游文化控股(广州)有限公司", "广州市") in loc, loc
+    assert ("华能风电(涟水)有限公司", "涟水县") in loc, loc  # (brackets folded to half width)
+    assert ("莹展(深圳)工业园区", "深圳市") in loc, loc

@@ -580,7 +580,23 @@ def _embedded_place(m: Mention, ms: list[Mention]) -> str | None:
                 break  # 银港产业园二期项目: the park's own building, where the park is
             best = inner.key
             pos = inner.end
-    return best or best_region
+    return best or best_region or _bracketed_region(m, ms)
+
+
+def _bracketed_region(m: Mention, ms: list[Mention]) -> str | None:
+    """国华旅游文化控股(广州)有限公司, 华润风电(海原)有限公司, 莹展(深圳)工业园区: a city or a
+    county in brackets after the brand is where the company or the zone is (a province names
+    only where it serves: 砂之船(青海)…). A short form that reads as two regions is none."""
+    gaz = load_gazetteer()
+    for inner in _BRACKETED.finditer(m.text):
+        keys = [k for k in gaz.by_name.get(inner.group(1), ())
+                if gaz.regions[k].type in (EntityType.PREFECTURE, EntityType.COUNTY)]
+        if len(keys) == 1 and inner.start() > 0:
+            return f"region/{keys[0]}"
+    return None
+
+
+_BRACKETED = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 
 
 _LOCATION_VERB_RE = re.compile(r"[,，]?(?:" + "|".join(LOCATION_VERBS) + r")(?:了|在|于)?$")
