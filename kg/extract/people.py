@@ -295,9 +295,16 @@ def _word_name_at(text: str, pos: int) -> int | None:
     piece = text[pos:end]
     if (len(piece) < 2 or not is_surname_start(piece) or piece[1] in _FORBIDDEN_IN_NAME
             or not all(_CJK.match(c) for c in piece) or not text.startswith(_PERSON_VERBS, end)
-            or _HEAD_RE.match(piece + text[end:end + 2]) or piece in REPORTER_WORDS):
+            or _HEAD_RE.match(piece + text[end:end + 2]) or piece in REPORTER_WORDS
+            or _common_verb(piece)):  # 习近平主席应邀出席: 应邀 is what he does
         return None
     return end
+
+
+def _common_verb(word: str) -> bool:
+    from kg.extract.segment import word_freq, word_tag
+
+    return word_tag(word) == "v" and word_freq(word) >= 100
 
 
 _COUNTY_UP = (EntityType.PROVINCE, EntityType.PREFECTURE, EntityType.COUNTY)
@@ -314,8 +321,19 @@ def _whole_unsurnamed_name(text: str, pos: int, end: int) -> int:
     for j in range(end, min(len(text), pos + 4) + 1):
         if j < len(text) and (text[j] in _LIST_MARKS or text.startswith(_LONG_FOLLOWERS, j)):
             return j if j > end and all(_CJK.match(c) and c not in _JOINING for c in text[end:j]) and not any(
-                text.startswith(NAME_FOLLOWERS, k) for k in range(end, j)) else end
+                text.startswith(NAME_FOLLOWERS, k) for k in range(end, j)) and not _verb_after(text, pos, end, j) \
+                else end
     return end
+
+
+def _verb_after(text: str, pos: int, end: int, j: int) -> bool:
+    """Whether jieba reads a common verb, adverb or function word of two characters or more
+    between ``end`` and ``j`` (总统莱希|发表讲话, 总统比奥|重申, 总统卢拉|罹患流感): what the person
+    does, not the rest of a name (普布|顿珠, 洛桑|江村)."""
+    from kg.extract.segment import tagged, word_freq
+
+    return any(s >= end - pos and len(w) > 1 and t[:1] in "vdpcta" and word_freq(w) >= 50
+               for s, _, w, t in tagged(text[pos:j]))
 
 
 def _unsurnamed_name_at(text: str, pos: int) -> int | None:
@@ -395,8 +413,34 @@ def _tagged_name_at(text: str, pos: int) -> int | None:
         ok = tag.startswith("nr") and 2 <= len(word) <= 4 and all(_CJK.match(c) for c in word)
         if ok and len(word) >= 3 and word[-1] in "及与并" and not _common_word(word[:-1]):
             return line_start + end - 1  # 副旗长斯钦及相关部门: jieba's 斯钦及 holds the conjunction
+        if ok and _idiom_tagged_a_name(text, pos, word):
+            return None
         return line_start + end if ok and clean and not _common_word(word) else None
     return None
+
+
+def _idiom_tagged_a_name(text: str, pos: int, word: str) -> bool:
+    """Whether ``word`` at ``pos``, a word of four characters or more in jieba's dictionary, is
+    no person although the dictionary tags it one: jieba's 7,321 four-character "names" are
+    mostly idioms and phrases (念兹在兹, 今天上午, 施展才能, 协商一致). Such a word is a name when
+    it opens with a double surname (欧阳应霁), when it is spelt as foreign names are (卢卡申科,
+    内塔尼亚胡: each character in two of jieba's transliterated names or more; idioms hold
+    characters none has, 念 and 展), or when LAC reads a person across all of it (屠格涅夫)."""
+    from kg.extract.lac import read
+    from kg.extract.segment import transliteration_chars, word_freq
+
+    if len(word) < 4 or word_freq(word) == 0 or word[:2] in DOUBLE_SURNAMES:
+        return False
+    if all(transliteration_chars().get(c, 0) >= 2 for c in word):
+        return False
+    a = max(text.rfind(c, 0, pos) for c in "，,。；;、：:\n") + 1
+    b = min([j for j in (text.find(c, pos) for c in "，,。；;、：:\n") if j >= 0] or [len(text)])
+    tags, _ = read(text[a:b])
+    i = pos - a
+    run = 0
+    while i + run < len(tags) and tags[i + run] == ("PER-B" if run == 0 else "PER-I"):
+        run += 1
+    return run < len(word)
 
 
 def foreign_prefix(text: str) -> str | None:
@@ -454,7 +498,7 @@ _DEMONSTRATIVES = "此这那其"
 
 def _transliterated(name: str) -> bool:
     """Whether a string read as a transliterated name may be one: it opens with no function
-    word (因工作变动, 把访问) and holds no common word of two or more characters (呼吁阻止,
+    word or common verb (因工作变动, 把访问, 主席应邀出席) and holds no common word of two or more characters (呼吁阻止,
     协会网站); transliterations read as rare pieces (拉加|德, 克|韦尔) or as names."""
     from kg.extract.segment import tagged, word_freq
 
@@ -463,14 +507,15 @@ def _transliterated(name: str) -> bool:
         return False
     first, tag = words[0][2], words[0][3]
     if tag in ("p", "c", "uj", "ul") or first in _FORBIDDEN_IN_NAME or name[0] in _DEMONSTRATIVES \
-            or (len(first) > 1 and tag in ("d", "r", "m")):
+            or (len(first) > 1 and (tag in ("d", "r", "m") or tag == "v" and word_freq(first) >= 100)):
         return False
     return not any(len(w) > 1 and (word_freq(w) >= 500 and not t.startswith(("nr", "ns"))
                                    or w[-1] in LEVEL_CHARS)  # 长冈市: a place, not a name
                    for _, _, w, t in words)
 
 
-_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也", "并")
+_FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也", "并",
+                                      "互致", "互通", "互赠")  # 兰布卡互致贺电
 
 
 def _foreign_name_at(text: str, pos: int) -> int | None:
@@ -510,6 +555,8 @@ def _foreign_name_at(text: str, pos: int) -> int | None:
     tag = word_tag(text[pos:end]) or "nr"
     if not tag.startswith(("nr", "ns", "nz")):  # 总统普京: jieba tags 普京 a place, 奥利 a proper noun
         return None
+    if _idiom_tagged_a_name(text, pos, text[pos:end]):
+        return None  # 安理会成员协商一致通过
     return end if _transliterated(text[pos:end]) else None
 
 
@@ -712,6 +759,8 @@ def _junk_end(piece: str) -> int:
     while cut and piece[cut:cut + 1] in ("了", "着", "过"):
         cut += 1  # 会见了…董事长: the aspect particle goes with the verb
     de = piece.rfind("的")
+    while de > 0 and piece.endswith(_DAILY_WORK, 0, de + 1):
+        de = piece.rfind("的", 0, de - 5)  # 中央办公厅分管日常工作的副主任: the deputy's own post
     if de >= cut and de < len(piece) - 2:
         cut = de + 1  # 来黔考察的…董事长: a clause describing the person is not the title
     for head in _HEAD_RE.finditer(piece, cut):
@@ -719,6 +768,9 @@ def _junk_end(piece: str) -> int:
         if end is not None and end < len(piece) - 2 and piece[end] in "和及与":
             cut = end + 1  # 集团董事长A和…公司副总裁: A is another person, not a title
     return cut
+
+
+_DAILY_WORK = ("分管日常工作的", "主持日常工作的", "负责日常工作的")
 
 
 # 任命李殿勋为湖北省副省长、代理省长; 接受王忠林辞去湖北省省长职务; 免去张三的县长职务:
