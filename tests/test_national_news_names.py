@@ -325,8 +325,10 @@ def test_idioms_jieba_tags_as_names_are_no_names_but_foreign_names_it_holds_are(
 
 def test_what_a_foreign_leader_does_next_is_no_part_of_his_name():
     f = facts_of("新闻联播 2024年5月6日\n伊朗总统莱希发表电视讲话。塞拉利昂总统比奥重申一个中国原则。"
-                 "斐济总理兰布卡互致贺电。巴西总统卢拉罹患流感。自治区党委副书记洛桑江村出席会议。")
+                 "斐济总理兰布卡互致贺电。巴西总统卢拉罹患流感。自治区党委副书记洛桑江村出席会议。"
+                 "汤加首相埃克此访期间赴云南参访。")
     posts = posts_of(f)
+    assert ("埃克", "首相") in posts, posts
     assert {("莱希", "总统"), ("比奥", "总统"), ("兰布卡", "总理"), ("卢拉", "总统")} <= posts, posts
     assert "洛桑江村" in people_of(f)
 

@@ -515,7 +515,8 @@ def _transliterated(name: str) -> bool:
 
 
 _FOREIGN_NAME_ENDS = NAME_FOLLOWERS + ("举行", "时", "夫妇", "共同", "发表", "曾", "已", "于", "将", "还", "也", "并",
-                                      "互致", "互通", "互赠")  # 兰布卡互致贺电
+                                      "互致", "互通", "互赠",  # 兰布卡互致贺电
+                                      "此访", "此次", "此行", "这次")  # 总理兰布卡此访期间
 
 
 def _foreign_name_at(text: str, pos: int) -> int | None:
