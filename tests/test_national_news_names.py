@@ -344,3 +344,13 @@ def test_an_invitation_is_no_part_of_the_inviters_title_nor_accepting_it_a_name(
     posts = posts_of(f)
     assert {("佐科", "总统"), ("李强", "国务院总理")} <= posts, posts
     assert not [n for n in people_of(f) if n.startswith("应") or n.endswith("邀请")], people_of(f)
+
+
+def test_a_foreign_leader_with_a_han_name_is_named_and_met():
+    f = facts_of("新闻联播 2026年1月5日\n国家主席习近平在北京人民大会堂同来华进行国事访问的韩国总统李在明举行会谈。"
+                 "越南总理范明政出席。土库曼斯坦总统谢尔达尔·别尔德穆哈梅多夫检阅仪仗队。")
+    L = lambda k: f.entities[k].label
+    meetings = {(L(e.agent), L(p)) for e in f.events if e.type is EventType.MEETING for p in e.participants}
+    assert ("习近平", "李在明") in meetings, meetings
+    assert {("李在明", "总统"), ("范明政", "总理")} <= posts_of(f), posts_of(f)
+    assert "谢尔" not in people_of(f)

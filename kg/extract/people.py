@@ -257,7 +257,7 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
             continue
         state = head.removeprefix("副") in STATE_TITLES
         if state and foreign_prefix(text[max(0, head_start - 8):head_start]):
-            end = _foreign_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
+            end = _foreign_name_at(text, pos) or _han_name_at(text, pos)  # 莱索托首相马特凯恩: not 马特
         elif _foreign_chain(text, head_start) and (foreign := _foreign_name_at(text, pos)):
             end = foreign  # 巴黎市长伊达尔戈, 会见匈牙利国会主席克韦尔
         else:
@@ -285,6 +285,17 @@ def find_titled(text: str, heads: list[tuple[int, int, str]] | None = None) -> l
     return out
 
 
+def _han_name_at(text: str, pos: int) -> int | None:
+    """韩国总统李在明举行会谈, 越南总理范明政出席: a foreign name written as Han names are, a
+    surname and a name jieba knows (在 ends a transliteration), and a follower right after it
+    (谢尔|达尔·别尔德穆哈梅多夫 is no such name)."""
+    end = _tagged_name_at(text, pos)
+    if end is None or not is_surname_start(text[pos:end]):
+        return None
+    return end if end == len(text) or not _CJK.match(text[end]) or text.startswith(_FOREIGN_NAME_ENDS, end) \
+        else None
+
+
 # 市长高山会见…, 市委书记江河主持: a two-character name that is also a dictionary word (高山 "high
 # mountain") is still a name right after a title when a verb only a person does follows it.
 _PERSON_VERBS = ("会见", "会谈", "接见", "主持", "出席", "陪同", "一行", "带队", "率队", "致辞", "讲话")
@@ -296,12 +307,13 @@ def _word_name_at(text: str, pos: int) -> int | None:
     if (len(piece) < 2 or not is_surname_start(piece) or piece[1] in _FORBIDDEN_IN_NAME
             or not all(_CJK.match(c) for c in piece) or not text.startswith(_PERSON_VERBS, end)
             or _HEAD_RE.match(piece + text[end:end + 2]) or piece in REPORTER_WORDS
-            or _common_verb(piece)):  # 习近平主席应邀出席: 应邀 is what he does
+            or _frequent_verb(piece)):  # 习近平主席应邀出席: 应邀 is what he does
         return None
     return end
 
 
-def _common_verb(word: str) -> bool:
+def _frequent_verb(word: str) -> bool:
+    """A verb of the dictionary (≥ 100) that is no two-character name before 出席 or 会见."""
     from kg.extract.segment import word_freq, word_tag
 
     return word_tag(word) == "v" and word_freq(word) >= 100
