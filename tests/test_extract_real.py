@@ -1135,6 +1135,19 @@ def test_the_one_who_calls_on_a_government_is_the_guest_of_the_talks_after_yu():
     assert met(f) == {("刘伟", "陈海")}
 
 
+def test_who_came_on_a_trip_is_the_guest_of_the_talks_after_yu_and_still_visited():
+    f = facts_of("远航集团来临高考察\n6月2日，远航集团党委书记、董事长周强一行到临高县考察调研，并与县委书记吴伟座谈交流。",
+                 paper="临高日报")
+    assert met(f) == {("吴伟", "周强")}
+    assert ("周强", "临高县") in visited(f)
+
+
+def test_a_guests_state_visit_told_before_the_talks_is_no_visit_of_the_host():
+    f = facts_of("5月25日下午，国家主席习近平在北京人民大会堂同来华进行国事访问的塞尔维亚总统武契奇举行会谈。")
+    assert met(f) == {("习近平", "武契奇")}
+    assert not [v for v in visited(f) if v[0] == "习近平"], visited(f)
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

@@ -317,8 +317,11 @@ def find_meetings(s: Sentence, ms: list[Mention], day: dt.date | None,
     meetings = _meeting(s, ms, day, list(context.title_spans), context.page_day)
     if not meetings:
         return [], True
-    said_before = s.text[:max(0, s.text.find("会"))]
-    if _STATE_VISIT.search(said_before) or _VISIT_ABROAD.search(said_before):
+    verb = _MEET_RE.search(s.text)  # 会见, 会谈, or 座谈 (…考察调研，并与县委书记孙某座谈交流)
+    said_before = s.text[:verb.start() if verb else 0]
+    # (来华进行国事访问的…总统: the guests' visit, told by _guest_visits)
+    if any(not said_before.startswith("的", m.end()) for r in (_STATE_VISIT, _VISIT_ABROAD)
+           for m in r.finditer(said_before)):
         return meetings, True
     comma = max(said_before.rfind("，"), said_before.rfind(","))
     if comma > 0 and (_MOVE_RE.search(said_before[:comma]) or _VISIT_RE.search(said_before[:comma])):
@@ -1154,12 +1157,14 @@ def _subject(s: Sentence, people: list[Mention], cover: list[bool]) -> Mention |
     return first if all(cover[i] or s.text[i] in " 　" for i in range(first.start - s.start)) else None
 
 
-_CALLS_ON = re.compile(r"[^。；;]{0,12}?(?:一行)?(?:拜访|拜会|到访|走访|来访)[^。；;，,]{2,24}[，,]$")
+_CALLS_ON = re.compile(r"[^。；;]{0,12}?(?:一行)?(?:(?:拜访|拜会|到访|走访|来访)[^。；;，,]{2,24}"
+                       r"|(?:到|来|赴)[^。；;，,]{1,12}?(?:考察|调研|视察|参观|访问|洽谈)[^。；;，,]{0,12})[，,]并?$")
 
 
 def _calling_party(s: Sentence, own: list[Mention], c: int) -> Mention | None:
-    """The person who opens the clause of 拜访/到访 before ``c`` (钱某一行拜访县人民政府，与…):
-    the one who called on the other side of the talks after 与."""
+    """The person who opens the clause of 拜访/到访 before ``c`` (钱某一行拜访县人民政府，与…),
+    or of a trip (李某一行到乐东考察调研，并与县委书记孙某座谈): the one who called on the other
+    side of the talks after 与."""
     if not own:
         return None
     first = own[-1]
