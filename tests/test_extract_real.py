@@ -1142,6 +1142,17 @@ def test_who_came_on_a_trip_is_the_guest_of_the_talks_after_yu_and_still_visited
     assert ("周强", "临高县") in visited(f)
 
 
+def test_a_county_the_province_governs_itself_is_named_by_its_short_form_in_the_provinces_paper():
+    # 乐东黎族自治县 and 仙桃市 have no prefecture: in 海南日报 / 湖北日报 their province vouches for
+    # them as a prefecture does for its counties; a Beijing district's short form stays a word
+    f = facts_of("海南日报 2020年6月3日\n6月2日，远航集团董事长周强一行到乐东考察调研。")
+    assert ("周强", "乐东黎族自治县") in visited(f)
+    f = facts_of("湖北日报 2020年6月3日\n6月2日，远航集团董事长周强一行到仙桃考察调研。")
+    assert ("周强", "仙桃市") in visited(f)
+    f = facts_of("北京日报 2023年3月28日\n3月27日，市委书记尹力到海淀调研，要求大兴调查研究之风。")
+    assert "大兴区" not in {label(f, k) for k in f.entities}
+
+
 def test_a_guests_state_visit_told_before_the_talks_is_no_visit_of_the_host():
     f = facts_of("5月25日下午，国家主席习近平在北京人民大会堂同来华进行国事访问的塞尔维亚总统武契奇举行会谈。")
     assert met(f) == {("习近平", "武契奇")}

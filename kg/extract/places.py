@@ -297,9 +297,13 @@ def _resolve(m: _Match, gaz: Gazetteer, context: Counter[str], text: str,
     """``heads_a_chain``: one of the region's own regions follows it (see :func:`_heads_of_chains`);
     then no word the tokenizer cuts across it unmakes it."""
     def support(r: Region) -> int:
-        """How many of the region's own chain (itself up to, not with, the province) the page names."""
+        """How many of the region's own chain (itself up to, not with, the province) the page names;
+        a county a province governs itself (临高县, 仙桃市) has the province as its next level (not
+        a city's district: 大兴 of 大兴调查研究 is no 大兴区 for being in Beijing's news)."""
         chain = gaz.ancestors(r.key)
-        return sum(1 for k in chain if context[k] and gaz.regions[k].type != EntityType.PROVINCE)
+        return sum(1 for k in chain if context[k] and (
+            gaz.regions[k].type != EntityType.PROVINCE
+            or r.type is EntityType.COUNTY and r.parent == k and not gaz.regions[k].name.endswith("市")))
 
     towns = towns or Counter()
     # two villages of the page under one township outweigh a guessed home's chain
