@@ -1159,6 +1159,17 @@ def test_a_guests_state_visit_told_before_the_talks_is_no_visit_of_the_host():
     assert not [v for v in visited(f) if v[0] == "习近平"], visited(f)
 
 
+def test_a_company_opening_its_projects_name_invests_though_the_name_holds_a_site():
+    f = facts_of("重点项目集中开工\n3月1日，宁夏绿塬园艺有限公司智能花卉种植基地建设项目开工，计划总投资3.1亿元。", paper="固原日报")
+    assert ("宁夏绿塬园艺有限公司", "宁夏绿塬园艺有限公司智能花卉种植基地建设项目") in _pairs(f, "investsIn")
+
+
+def test_a_project_with_its_supporting_facilities_is_one_name():
+    f = facts_of("重点项目集中开工\n4月9日，周宁县城郊大型仓储物流基地及配套基础设施建设项目开工。", paper="宁德日报")
+    names = {label(f, k) for k in f.entities}
+    assert "周宁县城郊大型仓储物流基地及配套基础设施建设项目" in names, names
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

@@ -546,6 +546,8 @@ def _joins_one_name(words: Sequence[tuple[int, int, str, str]], i: int, blocked:
     if words[i][2] not in _JOINERS or i == 0:
         return False
     s, _, w, tag = words[i - 1]
+    if i + 1 < len(words) and words[i + 1][2] == "配套" and s not in blocked and not w.endswith(_COMPANY_SUFFIXES):
+        return True  # 仓储物流基地及配套基础设施建设项目: one project with its facilities
     kinds = ("n", "m", "eng", "vn") if verbal else ("n", "m", "eng")
     return (tag.startswith(kinds) and not tag.startswith("nr") and s not in blocked
             and not w.endswith(_NAME_ENDS) and w not in BOUNDARY_WORDS)
@@ -865,8 +867,11 @@ def _outermost(spans: list[Span]) -> list[Span]:
         if sp.type is EntityType.PROJECT and any(o.type in _ORG for o in inside):
             continue  # 矿山工程 in 金川集团矿山工程有限公司 is the company's trade
         if sp.type is EntityType.COMPANY and inside and all(
-                o.type is EntityType.PROJECT and o.start == sp.start for o in inside):
-            out.append(sp)  # 安徽济东化工有限公司 opening its 建设项目: the investor
+                o.type in (EntityType.PROJECT, EntityType.PLACE) and o.start == sp.start for o in inside) and any(
+                o.type is EntityType.PROJECT for o in inside):
+            # 安徽济东化工有限公司 opening its 建设项目: the investor (also where the project's
+            # name holds a site's: 云南某某园艺有限公司智能花卉种植基地建设项目)
+            out.append(sp)
             continue
         if inside and (sp.type not in (EntityType.PARK, EntityType.PLACE, EntityType.PROJECT)
                        or any(o.type is sp.type and not _zone_within(sp, o) for o in inside)):
