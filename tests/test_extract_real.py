@@ -1170,6 +1170,24 @@ def test_a_project_with_its_supporting_facilities_is_one_name():
     assert "周宁县城郊大型仓储物流基地及配套基础设施建设项目" in names, names
 
 
+def test_a_guest_comes_to_the_papers_own_city_named_by_one_of_its_characters():
+    f = facts_of("客商来梅考察\n9月25日，远航集团董事长周强一行来梅考察。", paper="梅州日报")
+    assert ("周强", "梅州市") in visited(f)
+    f = facts_of("客商来荆考察\n9月25日，远航集团董事长周强一行来荆考察。", paper="荆门日报")
+    assert ("周强", "荆门市") in visited(f)
+    f = facts_of("客商来荆考察\n9月25日，远航集团董事长周强一行来荆考察。", paper="梅州日报")
+    assert not visited(f)  # 荆 is none of 梅州市's
+    f = facts_of("研习班来梅考察\n日前，市委常委、副市长黄涛会见了研习班一行。黄涛副市长对研习班来梅考察表示欢迎。",
+                 paper="梅州日报")
+    assert not visited(f)  # the one who welcomes the group did not come
+
+
+def test_the_group_met_is_the_one_its_leaders_brought_before_the_hosts():
+    f = facts_of("客商来梅考察\n9月25日上午，远航集团总经理周强、华信公司总经理吴兰率企业考察团一行来梅考察，"
+                 "市委书记温明，市委副书记、市长王锋会见考察团一行。", paper="梅州日报")
+    assert met(f) == {("温明", "周强"), ("温明", "吴兰"), ("王锋", "周强"), ("王锋", "吴兰")}, met(f)
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

@@ -76,9 +76,9 @@ _HEARS = ("听取", "听了", "听")
 # 刘新建带领师党委常委、副政委徐广江…考察组一行赴…: the one named before 带领 leads, those after go along.
 # (not 在A带领下，B来到…: there A shows B the way)
 _LEADS = re.compile("(?:" + "|".join(w for w in GROUP_LEAD_WORDS if not w.startswith("为")) + ")(?!下)")
-# 李凡荣一行来我市考察, 来临湘市调研: 来 moves when a place and a verb of visiting follow it (not
+# 李凡荣一行来我市考察, 来临湘市调研, 来梅考察: 来 moves when a place and a verb of visiting follow it (not
 # 以来, 带来, 前来考察的客商 …)
-_COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我?[市县区省州镇乡旗](?:考察|调研|视察|参观|访问|指导|洽谈|投资|交流)|我[市县区省州镇乡旗]|[\u4e00-\u9fff]{2,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
+_COME_TO = r"(?<![前回从带原未将以本后出起进过下上年到历向由迎])来(?=我?[市县区省州镇乡旗](?:考察|调研|视察|参观|访问|指导|洽谈|投资|交流)|我[市县区省州镇乡旗]|[\u4e00-\u9fff]{1,8}?(?:考察|调研|视察|督导|督查|检查|参观|访问|指导))"
 _MOVE_ANY = re.compile(_MOVE_ANY.pattern + "|" + _COME_TO)
 _COME_RE = re.compile(_COME_TO)
 
@@ -456,6 +456,9 @@ def _byline(s: Sentence, m: Mention) -> bool:
 
 
 _BODY_GOES = re.compile("(?:一行)?(?:来|到|赴)?[\u4e00-\u9fff]?")
+# A对B一行来我市考察表示欢迎: what lies between the welcomer and the verb of coming
+_WELCOMES = re.compile(r"[^，,。；;]{0,12}?对[^，,。；;]{1,30}?$")
+_WELCOME_AFTER = re.compile(r"[^，,。；;]{0,12}?表示(?:热烈|诚挚|衷心)?(?:欢迎|感谢)")
 _BODIES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.INSTITUTION, EntityType.GOVERNMENT_BODY)
 # 会见了来吉考察的企业家, 接见前来调研的…一行: the clause tells who the guests are and why they came.
 _HOSTS = re.compile("(?:" + "|".join(MEETING_VERBS) + ")")
@@ -498,6 +501,9 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
         if not (s.text.startswith("在") and not _STOP_CLAUSE.match(s.text)
                 and not _VISIT_RE.search(at_clause) and not _SEEING_AT.match(at_clause)):
             agent = last_agent  # 在博罗县郭前村调研时他表示: a stop; 在武汉，…投入使用: not
+    if agent is not None and before and before[-1].key == agent and _WELCOMES.match(
+            s.text, before[-1].end - s.start, verb_at) and _WELCOME_AFTER.match(s.text, verb_at):
+        agent = None  # 黄某副市长对研习班来肥考察表示欢迎: the one who welcomes stays; the group came
     if agent is None:
         return []
     if (touring and not move and not inspect and last_agent not in (None, agent)
@@ -610,8 +616,8 @@ def _first_traveller(s: Sentence, ms: list[Mention]) -> str | None:
         after = s.text[m.end - s.start:m.end - s.start + 12]
         move = _MOVE_RE.search(after)
         if after.startswith("一行") or (move and not _accompanies(s, m)
-                                       and not re.search("[，,。、]", after[:move.start()])):
-            return m.key
+                                       and not re.search("[，,。、对]", after[:move.start()])):
+            return m.key  # (黄某副市长对研习班来肥考察表示欢迎: the group sets out, not 黄某)
     return None
 
 
@@ -973,6 +979,8 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
             continue  # 胥健、罗冬灵一同会见。: hosts of a meeting told next to it
         hosts, guests = _meeting_sides(s, [p for p in people if p.start not in earlier_guests],
                                        cover, v, ve, earlier_hosts, talk_only=verb.group() in TALK_VERBS)
+        if not guests and _GROUP_MET.match(s.text, ve):
+            hosts, guests = _group_met(s, ms, people, cover, v, title_spans)
         if not hosts or not guests:
             continue
         if verb.group() in CALL_ON_VERBS:
@@ -986,6 +994,26 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
             if keys and not any(e.agent == h.key and e.participants == keys for e in out):
                 out.append(Event(EventType.MEETING, h.key, tuple(places), keys, day, s.index))
     return out
+
+
+# A、B率企业考察团一行来梅考察，区委书记C，区长D会见考察团一行: the group met is the one its
+# leaders brought, named before the hosts.
+_GROUP_MET = re.compile(r"了?(?:[^，,。；;]{0,12}?(?:" + "|".join(TRAVELLING_GROUP_HEADS) + r"))?一行|了?[^，,。；;]{0,12}?(?:"
+                        + "|".join(TRAVELLING_GROUP_HEADS) + r")(?:成员)?(?:[，,。；;]|$)")
+
+
+def _group_met(s: Sentence, ms: list[Mention], people: list[Mention], cover: list[bool], v: int,
+               title_spans: list[tuple[int, int]]) -> tuple[list[Mention], list[Mention]]:
+    """(hosts, guests) of 会见考察团一行 when the sentence named the group's leaders before
+    the hosts: the guests are those leaders, the hosts the people after them up to the verb."""
+    leaders = set(_group_leaders(s, ms, title_spans))
+    guests = [p for p in people if p.key in leaders and p.end - s.start <= v]
+    if not guests:
+        return [], []
+    after = [p for p in people if guests[-1].end <= p.start and p.end - s.start <= v and p.key not in leaders]
+    if not after:
+        return [], []
+    return _host_chain(s, people, cover, after[-1]), guests
 
 
 def _page_day(sentences: list[Sentence], year: int | None, issue: dt.date | None) -> dt.date | None:

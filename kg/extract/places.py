@@ -123,7 +123,7 @@ def find_regions(text: str, home: str | None = None,
     # many counties have
     towns: Counter[str] = Counter(r.parent for m in matches for r in m.candidates
                                   if r.type is EntityType.VILLAGE and r.parent)
-    out: list[Mention] = _deixis(text, home, gaz) if home else []
+    out: list[Mention] = _deixis(text, home, gaz) + _home_by_one_character(text, home, gaz) if home else []
     previous: Mention | None = None
     heads = _heads_of_chains(matches)
     for m in matches:
@@ -286,6 +286,28 @@ def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
         if key is not None:
             out.append(Mention(m.start(), m.end(), m.group(0), gaz.regions[key].type, key))
     return sorted(out, key=lambda x: x.start)
+
+
+# 来梅考察, 来吉考察, 来荆调研: a guest comes to the paper's own city or county, named by one of
+# its characters (a province's one character is read by the visit rules: 来黔考察).
+_HOME_CHAR = re.compile(r"(?<=来)([\u4e00-\u9fff])(?=考察|调研|视察|参观|访问|指导|洽谈|投资|交流)")
+
+
+def _home_by_one_character(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
+    """来梅考察 on a page of 梅县区: the lowest region of the home's chain below the province
+    whose name (its level word left out) holds the character."""
+    from kg.extract.lexicon import LEVEL_CHARS, PROVINCE_ABBREVIATIONS
+
+    chain = [k for k in gaz.ancestors(home) if gaz.regions[k].type in (EntityType.PREFECTURE, EntityType.COUNTY)]
+    out = []
+    for m in _HOME_CHAR.finditer(text):
+        char = m.group(1)
+        if char in LEVEL_CHARS or char in PROVINCE_ABBREVIATIONS or char in "我本这此该":
+            continue
+        key = next((k for k in chain if char in gaz.regions[k].name[:-1]), None)
+        if key is not None:
+            out.append(Mention(m.start(), m.end(), char, gaz.regions[key].type, key))
+    return out
 
 
 # 恩施州委, 铜仁市委: a level word and 委 make a word of their own that does not unmake the place.
