@@ -1188,6 +1188,14 @@ def test_the_group_met_is_the_one_its_leaders_brought_before_the_hosts():
     assert met(f) == {("温明", "周强"), ("温明", "吴兰"), ("王锋", "周强"), ("王锋", "吴兰")}, met(f)
 
 
+def test_he_before_a_county_word_joins_and_names_no_county():
+    f = facts_of("观摩会召开\n12月21日，县委书记王明出席，县人大常委会副主任熊丽和县乡村振兴局负责人点评。"
+                 "乡镇、开发区和县直单位负责人参加。", paper="常德日报")
+    assert "和县" not in {label(f, k) for k in f.entities}
+    f = facts_of("市委书记到和县调研\n3月1日，市委书记张三到和县调研。", paper="马鞍山日报")
+    assert ("张三", "和县") in visited(f)
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

@@ -87,6 +87,16 @@ def _scan(text: str, gaz: Gazetteer, hits: list[tuple[int, int, str, list[str]]]
             for start, end, name, keys in (gaz.scan(text) if hits is None else hits)]
 
 
+# 副主任熊德蓉和县乡村振兴指挥部, 张三和县委副书记, 乡镇、开发区和县直单位: 和 joins, and 县 opens a
+# word of the county's own (县委, 县乡, 县直, 县域); 和县 the county is written 和县县委, 安徽和县.
+_LEVEL_WORD_AFTER = ("委", "乡", "直", "域", "级", "城", "人大", "政府", "政协", "领导", "长")
+
+
+def _conjunction_and_level(text: str, match: _Match) -> bool:
+    return (len(match.text) == 2 and match.text[0] in "和与及同并" and match.text[1] in "县区市"
+            and text.startswith(_LEVEL_WORD_AFTER, match.end))
+
+
 def _is_short(match: _Match) -> bool:
     return all(match.text != r.name for r in match.candidates)
 
@@ -112,7 +122,7 @@ def find_regions(text: str, home: str | None = None,
     matches = [m for m in _scan(text, gaz, hits)  # strictly inside a title: a < start, end < b
                if not ((_is_short(m) or len(m.text) <= 2) and in_a_title(m.start - 1, m.end + 1))
                and not _in_a_slogan(text, m) and text[m.end:m.end + 1] != "们"  # 同老乡们: people
-               and not _a_frequent_verb(m)]
+               and not _a_frequent_verb(m) and not _conjunction_and_level(text, m)]
     context: Counter[str] = Counter()
     if home:
         context.update(gaz.ancestors(home))
