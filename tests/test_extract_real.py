@@ -1196,6 +1196,15 @@ def test_he_before_a_county_word_joins_and_names_no_county():
     assert ("张三", "和县") in visited(f)
 
 
+def test_a_group_that_arrives_escorted_by_its_hosts_sees_sites_for_its_leaders():
+    f = facts_of("天水市党政代表团赴嘉峪关市学习考察\n9月2日，市委书记张明，市委副书记、市长李华带领天水市党政代表团一行"
+                 "奔赴嘉峪关学习考察。当日上午，天水党政代表团一行抵达嘉峪关，在嘉峪关市委书记马光，市长郑军等领导的陪同下，"
+                 "参观考察了嘉峪关城市博物馆、东湖生态旅游景区。", paper="天水日报")
+    v = visited(f)
+    assert {("张明", "嘉峪关城市博物馆"), ("李华", "东湖生态旅游景区")} <= v, v
+    assert not [x for x in v if x[0] in ("马光", "郑军")], v
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

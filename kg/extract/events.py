@@ -897,6 +897,7 @@ def _clause_break(text: str, a: int, b: int) -> bool:
     return bool(re.search("[。；;]", text[a:b])) or len(text[a:b]) > 30
 
 
+_ARRIVES = re.compile("(?:先后|随后|又|还)?(?:抵达|到达)")
 _GROUP_SEES = re.compile("(?:实地)?(?:参观考察|考察调研|考察|参观|走访|察看|视察)了?(?=[\u4e00-\u9fff])")
 
 
@@ -904,12 +905,16 @@ def _group_visit(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: l
                  stops: set[tuple[int, int]]) -> list[Event]:
     """在三亚期间，文昌市党政代表团先后到A、B: a sentence whose subject is the travelling group
     the page named before, and no person: each of its leaders visits."""
+    escorted = [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
     subject = _GROUP_SUBJECT.match(s.text) if leaders and not [
-        p for p in _people(ms) if not _byline(s, p)] else None
+        p for p in _people(ms) if not _byline(s, p) and not _accompanies(s, p)
+        and not any(a <= p.start - s.start < b for a, b in escorted)] else None  # (在…的陪同下: the hosts)
     if subject is None:
         return []
     move = _MOVE_RE.search(s.text, subject.end())
     if not move or move.start() - subject.end() > 8:
+        move = _ARRIVES.match(s.text, subject.end()) if "成员" not in subject.group(0) else None  # 代表团一行抵达嘉峪关
+    if not move:
         # …代表团一行还考察了云间会堂文化艺术中心、正泰电气股份有限公司: the group sees sites
         move = _GROUP_SEES.match(s.text, subject.end())
     if not move:
