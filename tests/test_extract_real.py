@@ -1205,6 +1205,16 @@ def test_a_group_that_arrives_escorted_by_its_hosts_sees_sites_for_its_leaders()
     assert not [x for x in v if x[0] in ("马光", "郑军")], v
 
 
+def test_a_group_made_up_of_named_members_is_met_later_and_their_companies_are_no_stops():
+    f = facts_of("调研组来我市调研\n6月5日，由中国铁建公司董事葛明、中国保利集团董事吴华等组成的中央企业调研组来我市调研。"
+                 "昨日下午，副市长尉连生与调研组一行座谈。调研组一行先后深入文瀛湖生态公园、同达药业有限公司调研。",
+                 paper="大同日报")
+    assert met(f) == {("尉连生", "葛明"), ("尉连生", "吴华")}, met(f)
+    v = visited(f)
+    assert {("葛明", "同达药业有限公司"), ("吴华", "文瀛湖生态公园")} <= v, v
+    assert not [x for x in v if x[1] in ("中国铁建公司", "中国保利集团")], v
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

@@ -212,6 +212,8 @@ def find_events(text: str, sentences: list[Sentence], found: Mentions,
                 last_agent, party = told[-1].agent, heads
         n = len(events)
         goes_on = _sentence_rules(s, ms, day, context, events)
+        if leaders and not any(e.type is EventType.MEETING for e in events[n:]):
+            events += _met_the_group(s, ms, day or page_day, leaders, title_spans)
         if _GROUP_SUBJECT.match(s.text) and (came := [e.agent for e in events[n:] if e.type is EventType.VISIT]):
             leaders = list(dict.fromkeys(came))  # (…代表团来松江考察，…会见申守勃一行: the group he leads)
         if not goes_on:
@@ -519,6 +521,10 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
                                                for m in ms) or any(m.key == k and m.start - s.start >= move.start()
                                                                    for m in ms)]
     places = _without_towns_of_a_chain(places, ms, s.text, s.start)
+    made = _MADE_UP_OF.search(s.text)
+    if made:  # 由中国铁建公司董事甲…等组成的调研组: the members' companies are who they are, not stops
+        places = [k for k in places if not all(made.start() <= m.start - s.start < made.end()
+                                               for m in ms if m.key == k)]
     escorted = [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
     # 在县烟办、县烟草公司等部门领导的陪同下: the escorts' units are who goes along, not stops
     places = [k for k in places if not any(m.key == k for m in ms) or any(
@@ -848,6 +854,11 @@ def _described(s: Sentence, people: list[Mention], cover: list[bool], pos: int) 
 def _group_leaders(s: Sentence, ms: list[Mention], title_spans: list[tuple[int, int]]) -> list[str]:
     """A、B率领的文昌市党政代表团, 以C为团长的考察团, D率调研组: the people who lead a travelling
     group, in the order named."""
+    made = _MADE_UP_OF.search(s.text)
+    if made:  # 由A公司董事甲，B集团董事乙等组成的调研组: its members named, each goes
+        inside = [p.key for p in _people(ms) if made.start() < p.start - s.start and p.end - s.start <= made.end()]
+        if inside:
+            return list(dict.fromkeys(inside))
     led = _LED_BY.search(s.text)
     if led:  # 考察活动由A秘书长带队: the one named between 由 and 带队 leads the group
         inside = [p.key for p in _people(ms) if led.start() < p.start - s.start and p.end - s.start <= led.end()]
@@ -864,6 +875,8 @@ def _group_leaders(s: Sentence, ms: list[Mention], title_spans: list[tuple[int, 
 
 
 _GROUP_NAMES = "|".join(TRAVELLING_GROUP_HEADS)
+_MADE_UP_OF = re.compile(r"由[^。；;]{2,80}?等?(?:[0-9一二三四五六七八九十]+人)?组成的[^，,。；;]{0,24}?(?:"
+                         + "|".join(TRAVELLING_GROUP_HEADS) + ")")
 _LED_BY = re.compile(r"(?:考察|调研|访问|参访)(?:活动|团)?由[^，,。；;]{2,24}?带队")
 _LEADS_GROUP = re.compile(r"(?:率领的|带领的|为团长的|率|带领)[^，,。；;]{0,16}?(?:" + _GROUP_NAMES + ")")
 # 在三亚期间，文昌市党政代表团先后到…: the group is the subject, no person named.
@@ -1019,6 +1032,27 @@ def _group_met(s: Sentence, ms: list[Mention], people: list[Mention], cover: lis
     if not after:
         return [], []
     return _host_chain(s, people, cover, after[-1]), guests
+
+
+_GROUP_TALKS = re.compile(r"(?:(?:与|同)[^，,。；;]{0,12}?(?:" + "|".join(TRAVELLING_GROUP_HEADS) + r")一行(?:进行了?|举行了?)?"
+                          r"(?:友好)?(?:座谈|会谈|会见)|(?:会见|接见)了?[^，,。；;]{0,12}?(?:"
+                          + "|".join(TRAVELLING_GROUP_HEADS) + r")一行)")
+
+
+def _met_the_group(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: list[str],
+                   title_spans: list[tuple[int, int]]) -> list[Event]:
+    """副市长尉某与调研组一行座谈 after a sentence that named the group's members or leaders
+    (由A、B等组成的调研组, A率代表团): the host meets them."""
+    m = _GROUP_TALKS.search(s.text)
+    if m is None:
+        return []
+    people = [p for p in _people(ms) if p.end - s.start <= m.start() and p.key not in leaders]
+    if not people or _clause_break(s.text, people[-1].end - s.start, m.start()) \
+            or re.search("[，,]", s.text[people[-1].end - s.start:m.start()]):
+        return []
+    hosts = _host_chain(s, _people(ms), _chain_cover(s, ms, title_spans), people[-1])
+    return [Event(EventType.MEETING, h.key, (), tuple(leaders), day_of_month(s.text, day) or day, s.index)
+            for h in hosts if h.key not in leaders]
 
 
 def _page_day(sentences: list[Sentence], year: int | None, issue: dt.date | None) -> dt.date | None:
