@@ -1215,6 +1215,13 @@ def test_a_group_made_up_of_named_members_is_met_later_and_their_companies_are_n
     assert not [x for x in v if x[1] in ("中国铁建公司", "中国保利集团")], v
 
 
+def test_a_region_opening_a_company_name_is_no_generic_word_it_begins_with():
+    # 本 (本公司) and 我 open generic names; 本溪 is a city
+    f = facts_of("市长调研重点项目\n12月1日，市长吴明先后来到本溪华信冶金炉料有限公司、辽宁众达轧辊有限公司调研。",
+                 paper="本溪日报")
+    assert {("吴明", "本溪华信冶金炉料有限公司"), ("吴明", "辽宁众达轧辊有限公司")} <= visited(f), visited(f)
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

@@ -100,7 +100,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
         limit = MAX_OWNED if kind is EntityType.PROJECT and _COMPANY_IN.search(
             name[: -len(suffix)]) else MAX_NAME  # 广西…有限责任公司年产25000吨…项目: a registered name
         if (start >= suffix_start or name in NOT_NAMES or len(name) > limit or len(name) < 3
-                or name.startswith(GENERIC_MODIFIERS)):
+                or _generic_opening(name)):
             continue
         if kind in (EntityType.PROJECT, EntityType.PARK) and _COUNTED_OR_HELD.search(name[: -len(suffix)]):
             continue  # 城陵矶五条高速公路 (a count of roads), 第十二届世界高速铁路(大会): no project's name
@@ -315,6 +315,16 @@ def _listed_projects(text: str, words: Sequence[tuple[int, int, str, str]], bloc
                 continue
             out.append(Span(a, b, item, EntityType.PROJECT))
     return out
+
+
+def _generic_opening(name: str) -> bool:
+    """本项目, 重点企业: a name opening with a word that makes it generic; not where a region's
+    name opens it (本溪众信冶金炉料有限公司: 本溪, not 本)."""
+    lead = next((g for g in GENERIC_MODIFIERS if name.startswith(g)), None)
+    if lead is None:
+        return False
+    regions = _region_names()
+    return not any(name[:k] in regions for k in range(len(lead) + 1, min(len(name), 8)))
 
 
 def _region_names():
