@@ -1222,6 +1222,12 @@ def test_a_region_opening_a_company_name_is_no_generic_word_it_begins_with():
     assert {("吴明", "本溪华信冶金炉料有限公司"), ("吴明", "辽宁众达轧辊有限公司")} <= visited(f), visited(f)
 
 
+def test_an_opening_time_of_the_clock_is_no_subject_of_the_sentence():
+    f = facts_of("副州长在且末县调研\n9月11日至13日，常务副州长杜伟在且末县调研。"
+                 "9月11日19时30分，调研组一行抵达且末县，首先来到且末县工业园区。", paper="巴音郭楞日报")
+    assert ("杜伟", "且末县工业园区") in visited(f), visited(f)
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

@@ -66,6 +66,7 @@ _LEADERS_START = re.compile(r"^(?:随后|接着|之后|当天|同日)?[，,]?(?:
 _TRAVELLING_GROUPS = ("代表团", "调研组", "考察团", "考察组", "工作组", "督导组", "一行")
 # 18日，考察组一行先后来到…; 15日下午和16日上午调研组一行…: a day of the tour said first, then who goes on.
 _LEAD_TIME = re.compile(r"^(?:(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|傍晚)?"
+                        r"(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?"  # 9月11日19时30分
                         r"|上午|下午|晚上|晚间|早上|中午|傍晚)(?:[和至到、-]|[，,])?)+")
 # 离开养殖场，来到沙坝村，村党支部书记何庆…: the sentence sets off again with no subject; those
 # named after the stop receive the visitor.
