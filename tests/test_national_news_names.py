@@ -354,3 +354,10 @@ def test_a_foreign_leader_with_a_han_name_is_named_and_met():
     assert ("习近平", "李在明") in meetings, meetings
     assert {("李在明", "总统"), ("范明政", "总理")} <= posts_of(f), posts_of(f)
     assert "谢尔" not in people_of(f)
+
+
+def test_a_professor_after_a_dotted_foreign_name_is_no_part_of_it():
+    f = facts_of("新闻联播 2019年5月17日\n副省长李谦在廊坊会见了德国被动房研究院院长沃尔夫冈·菲斯特教授。"
+                 "国务委员会见了美国斯坦福大学校长约翰·米勒博士。")
+    people = people_of(f)
+    assert {"沃尔夫冈·菲斯特", "约翰·米勒"} <= people, people

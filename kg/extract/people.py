@@ -74,9 +74,14 @@ def _dotted_end(text: str, pos: int) -> int | None:
         rest = text[end:end + _AHEAD]
         if not _CJK.match(text[end - 1]):
             return None
-        if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS):
+        if not rest or not _CJK.match(rest[0]) or rest.startswith(NAME_FOLLOWERS) \
+                or rest.startswith(_AFTER_A_DOTTED_NAME):
             return end
     return None
+
+
+# 院长沃尔夫冈·菲斯特教授: what follows a foreign name is no part of it
+_AFTER_A_DOTTED_NAME = _FORMS_OF_ADDRESS + ("教授", "博士", "院士", "夫人", "一行")
 
 
 def name_at(text: str, pos: int) -> int | None:
