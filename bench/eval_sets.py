@@ -6,7 +6,9 @@ Sets: the seed pages (the demo corpus), the 30 annotated 新闻联播 stories of
 folder (real text nobody here wrote), and our own real local-news pages
 (``tests/data/real/gold.json``, split once into ``dev`` — rules are developed on it — and
 ``test`` — only ever scored). Each set is ingested into a fresh store and scored by
-``kg.evaluate`` (which keys names as ``shared/eval/score.py`` does). The real pages are
+``kg.evaluate`` (which keys names as ``shared/eval/score.py`` does). The ``tours`` sets are real
+local-news pages annotated for visits and meetings only (``tests/data/real/visits_meetings.json``,
+``dev`` and ``test`` like the others), scored on those questions alone. The real pages are
 third-party texts and are not in the repository: see the README's development section for
 how to retrieve them into ``tests/data/real/pages/``; missing pages are reported, not scored.
 """
@@ -25,6 +27,12 @@ SHARED = ROOT.parent / "shared"
 REAL = ROOT / "tests" / "data" / "real"
 
 
+# Real pages annotated for visits and meetings only (``tests/data/real/visits_meetings.json``):
+# their other questions have no gold, and are not shown.
+TOURS = REAL / "visits_meetings.json"
+TOUR_QUESTIONS = ("visits", "visit dates", "meetings")
+
+
 def sets() -> list[tuple[str, Path, Path, str | None]]:
     """(name, folder of texts, gold file, split or None)."""
     out = [("seeds", ROOT / "seeds", SHARED / "gold" / "seeds.json", None),
@@ -34,7 +42,18 @@ def sets() -> list[tuple[str, Path, Path, str | None]]:
         # dev and test, then any other split (a fresh set being annotated, scored before its rules)
         splits = ["dev", "test"] + sorted({d.get("split") for d in docs} - {"dev", "test", None})
         out += [(f"real {s}", REAL / "pages", REAL / "gold.json", s) for s in splits]
+    if TOURS.exists():
+        docs = json.loads(TOURS.read_text(encoding="utf-8"))["documents"]
+        out += [(f"tours {s}", REAL / "pages", TOURS, s) for s in sorted({d["split"] for d in docs})]
     return out
+
+
+def _only_tours(report):
+    """A visits-and-meetings set's report without the questions it has no gold for."""
+    for part in (report.scores, report.missed, report.spurious):
+        for q in [q for q in part if q not in TOUR_QUESTIONS]:
+            del part[q]
+    return report
 
 
 def changed_pages(folder: Path, docs: list[dict]) -> list[str]:
@@ -60,6 +79,9 @@ def score_set(folder: Path, gold: Path, split: str | None, tmp: Path):
     if not present:
         return None, len(docs)
     subset = tmp / "gold.json"
+    for d in present:  # (a visits-and-meetings set states no other question)
+        for k in ("entities", "posts", "investments", "located_in", "regions"):
+            d.setdefault(k, [])
     subset.write_text(json.dumps({"documents": present}, ensure_ascii=False), encoding="utf-8")
     store = open_store(tmp / "store")
     report = ingest_paths(store, [folder / d["doc"] for d in present])
@@ -67,6 +89,8 @@ def score_set(folder: Path, gold: Path, split: str | None, tmp: Path):
         print(f"refused: {report.refused}", file=sys.stderr)
     result = evaluate_store(store, subset)
     store.close()
+    if gold == TOURS:
+        result = _only_tours(result)
     return result, len(docs) - len(present)
 
 
@@ -102,7 +126,10 @@ def main() -> None:
     for q in next(iter(results.values()), {}):
         cells = []
         for n in names:
-            m = results[n][q]
+            m = results[n].get(q)
+            if m is None:
+                cells.append("".rjust(22))
+                continue
             p = "  n/a" if m["precision"] is None else f"{m['precision']:.2f}"
             cells.append(f"{p} {m['recall']:.2f} {m['f1']:.2f} ({m['gold']:>3})".rjust(22))
         print(f"{q:<20}" + "".join(cells))

@@ -39,3 +39,13 @@ def test_a_page_that_is_not_the_text_annotated_is_reported(tmp_path):
     import hashlib
     sha = hashlib.sha1(text.encode()).hexdigest()
     assert changed_pages(tmp_path, [{"doc": "a.txt", "sha1": sha}, {"doc": "b.txt", "sha1": sha}]) == ["b.txt"]
+
+
+def test_the_tour_pages_say_where_each_page_is_and_state_only_visits_and_meetings():
+    docs = json.loads((ROOT / "tests" / "data" / "real" / "visits_meetings.json").read_text())["documents"]
+    assert {d["split"] for d in docs} == {"dev", "test"}
+    assert all(d.get("query") and len(d["sha1"]) == 40 and "province" in d for d in docs)
+    assert all(set(d) <= {"doc", "newspaper", "issue_date", "url", "query", "province", "sha1", "split",
+                          "visits", "meetings"} for d in docs)
+    gold = {d["doc"] for d in json.loads((ROOT / "tests" / "data" / "real" / "gold.json").read_text())["documents"]}
+    assert not gold & {d["doc"] for d in docs}
