@@ -1180,6 +1180,8 @@ def test_a_guest_comes_to_the_papers_own_city_named_by_one_of_its_characters():
     f = facts_of("研习班来梅考察\n日前，市委常委、副市长黄涛会见了研习班一行。黄涛副市长对研习班来梅考察表示欢迎。",
                  paper="梅州日报")
     assert not visited(f)  # the one who welcomes the group did not come
+    f = facts_of("客商来华考察\n9月25日，美国远航集团董事长约翰一行来华考察。", paper="华阴日报")
+    assert "华阴市" not in {label(f, k) for k in f.entities}  # 来华 is China's
 
 
 def test_the_group_met_is_the_one_its_leaders_brought_before_the_hosts():

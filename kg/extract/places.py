@@ -303,6 +303,9 @@ def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
 _HOME_CHAR = re.compile(r"(?<=来)([\u4e00-\u9fff])(?=考察|调研|视察|参观|访问|指导|洽谈|投资|交流)")
 
 
+_NOT_A_HOME_CHAR = set("我本这此该华校企厂园村社馆院所站司")
+
+
 def _home_by_one_character(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
     """来梅考察 on a page of 梅县区: the lowest region of the home's chain below the province
     whose name (its level word left out) holds the character."""
@@ -312,8 +315,8 @@ def _home_by_one_character(text: str, home: str, gaz: Gazetteer) -> list[Mention
     out = []
     for m in _HOME_CHAR.finditer(text):
         char = m.group(1)
-        if char in LEVEL_CHARS or char in PROVINCE_ABBREVIATIONS or char in "我本这此该":
-            continue
+        if char in LEVEL_CHARS or char in PROVINCE_ABBREVIATIONS or char in _NOT_A_HOME_CHAR:
+            continue  # (来华考察 is China's on a page of 华阴市; 来校, 来企, 来村 are a school's, …)
         key = next((k for k in chain if char in gaz.regions[k].name[:-1]), None)
         if key is not None:
             out.append(Mention(m.start(), m.end(), char, gaz.regions[key].type, key))
