@@ -1230,6 +1230,15 @@ def test_an_opening_time_of_the_clock_is_no_subject_of_the_sentence():
     assert ("杜伟", "且末县工业园区") in visited(f), visited(f)
 
 
+def test_a_brand_and_its_trade_listed_beside_a_company_is_a_company():
+    f = facts_of("县委书记带队考察\n12月14日，县委书记沈明带队赴台州考察，先后赴泰田集团、怡和卫浴、东港工贸集团参观学习，"
+                 "又来到五金公园、盾安控股、万安科技有限公司，还察看了重点企业、城乡建设情况。", paper="安吉日报")
+    v = {p for a, p in visited(f) if a == "沈明"}
+    assert {"怡和卫浴", "盾安控股", "五金公园"} <= v, v
+    assert {label(f, k) for k in f.entities if f.entities[k].type is EntityType.COMPANY} >= {"怡和卫浴", "盾安控股"}
+    assert not {"重点企业", "城乡建设"} & {label(f, k) for k in f.entities}
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}

@@ -132,6 +132,7 @@ def find_names(text: str, words: Sequence[tuple[int, int, str, str]], blocked: s
     found.extend(_national(text))
     found.extend(_international(text, words))
     found.extend(_listed_companies(text, words, blocked))
+    found.extend(_brands_beside_companies(text, words, blocked, found))
     found.extend(_listed_projects(text, words, blocked, found))
     found.extend(_built_by(text, words, blocked))
     found.extend(_quoted(text, words, blocked))
@@ -277,6 +278,45 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
             if len(item) >= 2 and pos in starts and pos not in blocked:
                 out.append(Span(pos, pos + len(item), item, EntityType.COMPANY))
             pos += len(item) + 1
+    return out
+
+
+# 先后赴泰田集团、怡和卫浴、东港工贸集团: a brand and its trade (卫浴, 控股, 科技) listed right
+# beside a company is a company.
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _brands_beside_companies(text: str, words: Sequence[tuple[int, int, str, str]], blocked: set[int],
+                             found: list[Span]) -> list[Span]:
+    from kg.extract.segment import word_freq, word_tag
+
+    companies = {(sp.start, sp.end) for sp in found if sp.type is EntityType.COMPANY}
+    if not companies:
+        return []
+    by_start = {w[0]: w for w in words}
+    items: list[tuple[int, int]] = []
+    for m in _LIST_ITEM.finditer(text):
+        a, b = m.start(), m.end()
+        if text[a - 1:a] == "、" or text[b:b + 1] == "、":
+            items.append((a, b))
+    out = []
+    for k, (a, b) in enumerate(items):
+        if (a, b) in companies or b - a not in (4, 5, 6) or a in blocked or a not in by_start:
+            continue
+        before = items[k - 1] if k and items[k - 1][1] + 1 == a else None
+        after = items[k + 1] if k + 1 < len(items) and b + 1 == items[k + 1][0] else None
+        if not ((before and any(ce == before[1] for _, ce in companies))
+                or (after and any(cs == after[0] for cs, _ in companies))):
+            continue
+        parts = [w for w in words if a <= w[0] and w[1] <= b]
+        if sum(w[1] - w[0] for w in parts) != b - a or len(parts) < 2:
+            continue
+        trade, brand = parts[-1][2], text[a:parts[-1][0]]
+        proper = (word_tag(brand) or "nz").startswith(_PROPER_TAGS) or word_freq(brand) < 300
+        if len(trade) != 2 or any(trade.endswith(x) for x in SUFFIX_TO_TYPE) or not proper \
+                or any(sp.start < b and a < sp.end for sp in found):
+            continue  # (五金公园 is a park; 重点企业, 城乡建设 no brand)
+        out.append(Span(a, b, text[a:b], EntityType.COMPANY))
     return out
 
 
