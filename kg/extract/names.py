@@ -281,8 +281,9 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
     return out
 
 
-# 先后赴泰田集团、怡和卫浴、东港工贸集团: a brand and its trade (卫浴, 控股, 科技) listed right
-# beside a company is a company.
+# 先后赴泰田集团、怡和卫浴、东港工贸集团, 万安科技、五金公园、盾安控股: a brand and its trade
+# (卫浴, 控股, 科技) listed right beside a company or a named site is a company.
+_SITE_NEIGHBOURS = (EntityType.COMPANY, EntityType.PARK)
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
@@ -290,7 +291,7 @@ def _brands_beside_companies(text: str, words: Sequence[tuple[int, int, str, str
                              found: list[Span]) -> list[Span]:
     from kg.extract.segment import word_freq, word_tag
 
-    companies = {(sp.start, sp.end) for sp in found if sp.type is EntityType.COMPANY}
+    companies = {(sp.start, sp.end) for sp in found if sp.type in _SITE_NEIGHBOURS}
     if not companies:
         return []
     by_start = {w[0]: w for w in words}
@@ -313,7 +314,7 @@ def _brands_beside_companies(text: str, words: Sequence[tuple[int, int, str, str
             continue
         trade, brand = parts[-1][2], text[a:parts[-1][0]]
         proper = (word_tag(brand) or "nz").startswith(_PROPER_TAGS) or word_freq(brand) < 300
-        if len(trade) != 2 or any(trade.endswith(x) for x in SUFFIX_TO_TYPE) or not proper \
+        if len(trade) != 2 or trade == "企业" or any(trade.endswith(x) for x in SUFFIX_TO_TYPE) or not proper \
                 or any(sp.start < b and a < sp.end for sp in found):
             continue  # (五金公园 is a park; 重点企业, 城乡建设 no brand)
         out.append(Span(a, b, text[a:b], EntityType.COMPANY))
