@@ -1239,6 +1239,13 @@ def test_a_brand_and_its_trade_listed_beside_a_company_is_a_company():
     assert not {"重点企业", "城乡建设"} & {label(f, k) for k in f.entities}
 
 
+def test_hamlets_academies_service_areas_and_memorial_parks_are_named_sites():
+    f = facts_of("县委书记观摩乡村振兴\n12月21日，县委书记王明一行来到周家湾和善幸福屋场，随后参观了廌山书院、"
+                 "天空之桥服务区和将台堡红军长征会师纪念园。", paper="常德日报")
+    v = {p for a, p in visited(f) if a == "王明"}
+    assert {"周家湾和善幸福屋场", "廌山书院", "天空之桥服务区", "将台堡红军长征会师纪念园"} <= v, v
+
+
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
     f = facts_of("外交部发言人表示，俄总统普京日前发表讲话，美总统特朗普随后作出回应。")
     titles = {(n, t) for n, t, _ in posts(f)}
