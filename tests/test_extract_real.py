@@ -1244,6 +1244,10 @@ def test_hamlets_academies_service_areas_and_memorial_parks_are_named_sites():
                  "天空之桥服务区和将台堡红军长征会师纪念园。", paper="常德日报")
     v = {p for a, p in visited(f) if a == "王明"}
     assert {"周家湾和善幸福屋场", "廌山书院", "天空之桥服务区", "将台堡红军长征会师纪念园"} <= v, v
+    f = facts_of("区长检查安全生产\n1月1日，区长单明先后来到临港石化储备库、北塘油库和东堤海堤，"
+                 "又察看了湖北大崎山自然保护区。", paper="滨海时报")
+    v = {p for a, p in visited(f) if a == "单明"}
+    assert {"临港石化储备库", "北塘油库", "东堤海堤", "大崎山自然保护区"} <= v, v
 
 
 def test_a_countrys_one_character_short_form_is_no_part_of_a_head_of_states_title():
