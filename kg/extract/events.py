@@ -451,6 +451,11 @@ def _only_goes_along(text: str, move) -> bool:
 _PHOTO_CREDIT = re.compile(r"[ \u3000]*(?:摄影|摄)(?![\u4e00-\u9fff])")
 
 
+def _escorted(s: Sentence) -> list[tuple[int, int]]:
+    """The sentence offsets of its 在…陪同下 clauses (the hosts or escorts who go along)."""
+    return [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
+
+
 def _byline(s: Sentence, m: Mention) -> bool:
     """本报讯（记者崔杨）…代表团到朝阳区调研: the reporter of a byline goes on no visit of the story,
     nor the photographer of a caption (…到小营镇五凤村调研  翟宇佳 摄影)."""
@@ -482,7 +487,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     if not move and not inspect and "现场" not in s.text and not touring:
         return []
     invited_by = [(a.start(), a.end()) for a in _INVITATION.finditer(s.text)]
-    invited_by += [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
+    invited_by += _escorted(s)
     people = [m for m in _people(ms) if not _accompanies(s, m) and not _invoked(s, m)
               and not any(a <= m.start - s.start < b for a, b in invited_by)
               and not (last_agent and _briefs(s, m)) and not _byline(s, m)]
@@ -526,7 +531,7 @@ def _visit(s: Sentence, ms: list[Mention], day: dt.date | None,
     if made:  # 由中国铁建公司董事甲…等组成的调研组: the members' companies are who they are, not stops
         places = [k for k in places if not all(made.start() <= m.start - s.start < made.end()
                                                for m in ms if m.key == k)]
-    escorted = [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
+    escorted = _escorted(s)
     # 在县烟办、县烟草公司等部门领导的陪同下: the escorts' units are who goes along, not stops
     places = [k for k in places if not any(m.key == k for m in ms) or any(
         m.key == k and not any(a <= m.start - s.start < b for a, b in escorted) for m in ms)]
@@ -877,7 +882,7 @@ def _group_leaders(s: Sentence, ms: list[Mention], title_spans: list[tuple[int, 
 
 _GROUP_NAMES = "|".join(TRAVELLING_GROUP_HEADS)
 _MADE_UP_OF = re.compile(r"由[^。；;]{2,80}?等?(?:[0-9一二三四五六七八九十]+人)?组成的[^，,。；;]{0,24}?(?:"
-                         + "|".join(TRAVELLING_GROUP_HEADS) + ")")
+                         + _GROUP_NAMES + ")")
 _LED_BY = re.compile(r"(?:考察|调研|访问|参访)(?:活动|团)?由[^，,。；;]{2,24}?带队")
 _LEADS_GROUP = re.compile(r"(?:率领的|带领的|为团长的|率|带领)[^，,。；;]{0,16}?(?:" + _GROUP_NAMES + ")")
 # 在三亚期间，文昌市党政代表团先后到…: the group is the subject, no person named.
@@ -919,7 +924,7 @@ def _group_visit(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: l
                  stops: set[tuple[int, int]]) -> list[Event]:
     """在三亚期间，文昌市党政代表团先后到A、B: a sentence whose subject is the travelling group
     the page named before, and no person: each of its leaders visits."""
-    escorted = [(a.start(), a.end()) for a in _ESCORTED_BY.finditer(s.text)]
+    escorted = _escorted(s)
     subject = _GROUP_SUBJECT.match(s.text) if leaders and not [
         p for p in _people(ms) if not _byline(s, p) and not _accompanies(s, p)
         and not any(a <= p.start - s.start < b for a, b in escorted)] else None  # (在…的陪同下: the hosts)
@@ -1017,8 +1022,8 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
 
 # A、B率企业考察团一行来梅考察，区委书记C，区长D会见考察团一行: the group met is the one its
 # leaders brought, named before the hosts.
-_GROUP_MET = re.compile(r"了?(?:[^，,。；;]{0,12}?(?:" + "|".join(TRAVELLING_GROUP_HEADS) + r"))?一行|了?[^，,。；;]{0,12}?(?:"
-                        + "|".join(TRAVELLING_GROUP_HEADS) + r")(?:成员)?(?:[，,。；;]|$)")
+_GROUP_MET = re.compile(r"了?(?:[^，,。；;]{0,12}?(?:" + _GROUP_NAMES + r"))?一行|了?[^，,。；;]{0,12}?(?:"
+                        + _GROUP_NAMES + r")(?:成员)?(?:[，,。；;]|$)")
 
 
 def _group_met(s: Sentence, ms: list[Mention], people: list[Mention], cover: list[bool], v: int,
@@ -1035,9 +1040,8 @@ def _group_met(s: Sentence, ms: list[Mention], people: list[Mention], cover: lis
     return _host_chain(s, people, cover, after[-1]), guests
 
 
-_GROUP_TALKS = re.compile(r"(?:(?:与|同)[^，,。；;]{0,12}?(?:" + "|".join(TRAVELLING_GROUP_HEADS) + r")一行(?:进行了?|举行了?)?"
-                          r"(?:友好)?(?:座谈|会谈|会见)|(?:会见|接见)了?[^，,。；;]{0,12}?(?:"
-                          + "|".join(TRAVELLING_GROUP_HEADS) + r")一行)")
+_GROUP_TALKS = re.compile(r"(?:(?:与|同)[^，,。；;]{0,12}?(?:" + _GROUP_NAMES + r")一行(?:进行了?|举行了?)?"
+                          r"(?:友好)?(?:座谈|会谈|会见)|(?:会见|接见)了?[^，,。；;]{0,12}?(?:" + _GROUP_NAMES + r")一行)")
 
 
 def _met_the_group(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: list[str],

@@ -282,7 +282,7 @@ def _listed_companies(text: str, words: Sequence[tuple[int, int, str, str]], blo
 
 
 # 先后赴泰田集团、怡和卫浴、东港工贸集团, 万安科技、五金公园、盾安控股: a brand and its trade
-# (卫浴, 控股, 科技) listed right beside a company or a named site is a company.
+# (卫浴, 控股, 科技) listed right beside a company or a park is a company.
 _SITE_NEIGHBOURS = (EntityType.COMPANY, EntityType.PARK)
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
@@ -291,10 +291,10 @@ def _brands_beside_companies(text: str, words: Sequence[tuple[int, int, str, str
                              found: list[Span]) -> list[Span]:
     from kg.extract.segment import word_freq, word_tag
 
-    companies = {(sp.start, sp.end) for sp in found if sp.type in _SITE_NEIGHBOURS}
-    if not companies:
+    neighbours = {(sp.start, sp.end) for sp in found if sp.type in _SITE_NEIGHBOURS}
+    if not neighbours:
         return []
-    by_start = {w[0]: w for w in words}
+    starts = {w[0] for w in words}
     items: list[tuple[int, int]] = []
     for m in _LIST_ITEM.finditer(text):
         a, b = m.start(), m.end()
@@ -302,12 +302,12 @@ def _brands_beside_companies(text: str, words: Sequence[tuple[int, int, str, str
             items.append((a, b))
     out = []
     for k, (a, b) in enumerate(items):
-        if (a, b) in companies or b - a not in (4, 5, 6) or a in blocked or a not in by_start:
+        if (a, b) in neighbours or b - a not in (4, 5, 6) or a in blocked or a not in starts:
             continue
         before = items[k - 1] if k and items[k - 1][1] + 1 == a else None
         after = items[k + 1] if k + 1 < len(items) and b + 1 == items[k + 1][0] else None
-        if not ((before and any(ce == before[1] for _, ce in companies))
-                or (after and any(cs == after[0] for cs, _ in companies))):
+        if not ((before and any(ne == before[1] for _, ne in neighbours))
+                or (after and any(ns == after[0] for ns, _ in neighbours))):
             continue
         parts = [w for w in words if a <= w[0] and w[1] <= b]
         if sum(w[1] - w[0] for w in parts) != b - a or len(parts) < 2:

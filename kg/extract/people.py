@@ -524,7 +524,7 @@ def _transliterated(name: str) -> bool:
         return False
     first, tag = words[0][2], words[0][3]
     if tag in ("p", "c", "uj", "ul") or first in _FORBIDDEN_IN_NAME or name[0] in _DEMONSTRATIVES \
-            or (len(first) > 1 and (tag in ("d", "r", "m") or tag == "v" and word_freq(first) >= 100)):
+            or (len(first) > 1 and (tag in ("d", "r", "m") or _frequent_verb(first))):
         return False
     return not any(len(w) > 1 and (word_freq(w) >= 500 and not t.startswith(("nr", "ns"))
                                    or w[-1] in LEVEL_CHARS)  # 长冈市: a place, not a name
