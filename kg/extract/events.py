@@ -1003,8 +1003,6 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
             continue  # 胥健、罗冬灵一同会见。: hosts of a meeting told next to it
         hosts, guests = _meeting_sides(s, [p for p in people if p.start not in earlier_guests],
                                        cover, v, ve, earlier_hosts, talk_only=verb.group() in TALK_VERBS)
-        if not guests and _GROUP_MET.match(s.text, ve):
-            hosts, guests = _group_met(s, ms, people, cover, v, title_spans)
         if not hosts or not guests:
             continue
         if verb.group() in CALL_ON_VERBS:
@@ -1020,34 +1018,15 @@ def _meeting(s: Sentence, ms: list[Mention], day: dt.date | None,
     return out
 
 
-# A、B率企业考察团一行来梅考察，区委书记C，区长D会见考察团一行: the group met is the one its
-# leaders brought, named before the hosts.
-_GROUP_MET = re.compile(r"了?(?:[^，,。；;]{0,12}?(?:" + _GROUP_NAMES + r"))?一行|了?[^，,。；;]{0,12}?(?:"
-                        + _GROUP_NAMES + r")(?:成员)?(?:[，,。；;]|$)")
-
-
-def _group_met(s: Sentence, ms: list[Mention], people: list[Mention], cover: list[bool], v: int,
-               title_spans: list[tuple[int, int]]) -> tuple[list[Mention], list[Mention]]:
-    """(hosts, guests) of 会见考察团一行 when the sentence named the group's leaders before
-    the hosts: the guests are those leaders, the hosts the people after them up to the verb."""
-    leaders = set(_group_leaders(s, ms, title_spans))
-    guests = [p for p in people if p.key in leaders and p.end - s.start <= v]
-    if not guests:
-        return [], []
-    after = [p for p in people if guests[-1].end <= p.start and p.end - s.start <= v and p.key not in leaders]
-    if not after:
-        return [], []
-    return _host_chain(s, people, cover, after[-1]), guests
-
-
 _GROUP_TALKS = re.compile(r"(?:(?:与|同)[^，,。；;]{0,12}?(?:" + _GROUP_NAMES + r")一行(?:进行了?|举行了?)?"
                           r"(?:友好)?(?:座谈|会谈|会见)|(?:会见|接见)了?[^，,。；;]{0,12}?(?:" + _GROUP_NAMES + r")一行)")
 
 
 def _met_the_group(s: Sentence, ms: list[Mention], day: dt.date | None, leaders: list[str],
                    title_spans: list[tuple[int, int]]) -> list[Event]:
-    """副市长尉某与调研组一行座谈 after a sentence that named the group's members or leaders
-    (由A、B等组成的调研组, A率代表团): the host meets them."""
+    """副市长尉某与调研组一行座谈, 区委书记C，区长D会见考察团一行: a host who meets the group
+    whose members or leaders the page named (由A、B等组成的调研组, A、B率企业考察团一行来梅考察,
+    in this sentence or before) meets them."""
     m = _GROUP_TALKS.search(s.text)
     if m is None:
         return []
