@@ -269,8 +269,9 @@ def _drop_odd_ones_in_lists(found: list[Mention], text: str, gaz: Gazetteer) -> 
 
 
 # 我县, 本市; 欢迎X一行来区考察: the one level character after 来 before a verb of visiting too.
+_CAME_TO_DO = "(?=考察|调研|视察|参观|访问|指导|洽谈|投资|交流)"  # 来X考察: what a guest comes to X for
 _DEIXIS = re.compile(r"(?:我|本)(省|市|州|县|区|旗|镇|乡)(?![域场份])"  # not 本区域, 本市场, 本省份
-                     r"|(?<=来)(省|市|州|县|区|旗|镇|乡)(?=考察|调研|视察|参观|访问|指导|洽谈|投资|交流)")
+                     r"|(?<=来)(省|市|州|县|区|旗|镇|乡)" + _CAME_TO_DO)
 
 
 def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
@@ -300,7 +301,7 @@ def _deixis(text: str, home: str, gaz: Gazetteer) -> list[Mention]:
 
 # 来梅考察, 来吉考察, 来荆调研: a guest comes to the paper's own city or county, named by one of
 # its characters (a province's one character is read by the visit rules: 来黔考察).
-_HOME_CHAR = re.compile(r"(?<=来)([\u4e00-\u9fff])(?=考察|调研|视察|参观|访问|指导|洽谈|投资|交流)")
+_HOME_CHAR = re.compile(r"(?<=来)([\u4e00-\u9fff])" + _CAME_TO_DO)
 
 
 _NOT_A_HOME_CHAR = set("我本这此该华校企厂园村社馆院所站司")
